@@ -1,0 +1,47 @@
+/** Judgements on HTTP-level facts that every operation's checks share. */
+import type { Exchange } from '../client/exchange.js';
+import { failed, PASSED, type Verdict } from './check.js';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isGuid(value: string): boolean {
+  return GUID.test(value);
+}
+
+/** Media type without parameters, lower-cased: `application/json;odata.metadata=minimal` → `application/json`. */
+export function mediaType(contentType: string | undefined): string | undefined {
+  return contentType?.split(';')[0]?.trim().toLowerCase() || undefined;
+}
+
+export function checkContentType(exchange: Exchange, documented: readonly string[]): Verdict {
+  const header = exchange.response.headers['content-type'];
+  const type = mediaType(header);
+  if (type && documented.some((d) => d.toLowerCase() === type)) return PASSED;
+  return failed(`expected ${documented.join(' or ')}, got ${header === undefined ? 'no Content-Type header' : JSON.stringify(header)}`, header);
+}
+
+export function checkRequestId(exchange: Exchange): Verdict {
+  const value = exchange.response.headers['request-id'];
+  if (value === undefined) return failed('no request-id header');
+  return isGuid(value) ? PASSED : failed(`request-id ${JSON.stringify(value)} is not a GUID`, value);
+}
+
+export function checkClientRequestIdEcho(exchange: Exchange): Verdict {
+  const sent = exchange.request.headers['client-request-id'];
+  const got = exchange.response.headers['client-request-id'];
+  if (sent === undefined) return failed('the suite sent no client-request-id (harness defect)');
+  if (got === sent) return PASSED;
+  return failed(`sent client-request-id ${sent}, got ${got === undefined ? 'no client-request-id header' : JSON.stringify(got)}`, got);
+}
+
+export type ParsedBody = { ok: true; value: unknown } | { ok: false; message: string };
+
+export function parseJsonBody(exchange: Exchange): ParsedBody {
+  const text = exchange.response.body;
+  if (text.trim() === '') return { ok: false, message: 'the response has no body' };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, message: `the body is not JSON (${(error as Error).message}): ${text.slice(0, 120)}` };
+  }
+}

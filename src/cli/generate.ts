@@ -1,0 +1,26 @@
+/** npm run generate: specs/openapi.yaml → generated/openapi.ts. Exit 2 with a one-line message on failure. */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fromRoot } from '../project-root.js';
+import { GENERATED_FILE, generateTypes } from '../spec/generate.js';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const specFile = fromRoot('specs', 'openapi.yaml');
+  let spec: string;
+  try {
+    spec = await readFile(specFile, 'utf8');
+  } catch {
+    throw new Error(`cannot read ${path.relative(process.cwd(), specFile)}: run npm run spec:slice first`);
+  }
+  const out = fromRoot(GENERATED_FILE);
+  const code = await generateTypes(spec);
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, code);
+  console.log(`generate: ${GENERATED_FILE} (${Buffer.byteLength(code)} bytes) in ${Math.round(performance.now() - started)} ms`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`generate: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+  process.exitCode = 2;
+});

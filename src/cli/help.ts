@@ -1,0 +1,32 @@
+export const HELP = `Usage: npm run conformance -- [options]
+
+Runs the connectorGroups conformance checks and writes results.json and junit.xml.
+Without options it replays the recorded fixtures offline.
+
+Options (environment variable in brackets):
+  --target replay|url|live  where to send requests [CONFORMANCE_TARGET]; default replay,
+                            --base-url alone implies url
+                              npm run conformance -- --target replay
+  --base-url URL            root the spec's paths are appended to [GRAPH_BASE_URL]
+                              npm run conformance -- --base-url http://127.0.0.1:4010
+  --token TOKEN             bearer token [GRAPH_ACCESS_TOKEN]; url targets get a placeholder without one
+                              npm run conformance -- --base-url http://127.0.0.1:4010 --token T
+  --profile openapi|graph   openapi: only what the slice states; graph (default): also Graph's
+                            behaviour (echo, request-id, client-request-id) [CONFORMANCE_PROFILE]
+                              npm run conformance -- --base-url http://127.0.0.1:4010 --profile openapi
+  --record                  with url: also write scrubbed recordings that replay serves [CONFORMANCE_RECORD=1]
+                              npm run conformance -- --base-url http://127.0.0.1:4010 --record
+  --fixtures-dir DIR        where --record writes and replay reads; default fixtures/recordings/
+                            [CONFORMANCE_FIXTURES_DIR]
+  --report-dir DIR          default reports/ [CONFORMANCE_REPORT_DIR]
+  --seed N                  faker seed; random by default and always printed [CONFORMANCE_SEED]
+                              npm run conformance -- --base-url http://127.0.0.1:4010 --seed 42
+  --only PATTERN            run the checks whose id matches a prefix or glob; repeat or comma-separate
+                            [CONFORMANCE_ONLY]
+                              npm run conformance -- --only 'create.header.*'
+  --timeout MS              per request; default 30000 [CONFORMANCE_TIMEOUT_MS]
+  -h, --help                this text
+
+Exit codes: 0 every check passed (warnings allowed), 1 a check failed,
+2 usage or configuration error, target unreachable, or no check ran.
+`;

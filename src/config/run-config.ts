@@ -1,0 +1,157 @@
+/**
+ * The resolved configuration of one conformance run: command line over environment over defaults,
+ * as CONTRACT.md lays them out. Everything downstream (suites, reporters) reads this object only.
+ */
+import { parseArgs } from 'node:util';
+import { randomBytes, randomInt } from 'node:crypto';
+import path from 'node:path';
+
+export const TARGETS = ['replay', 'url', 'live'] as const;
+export const PROFILES = ['openapi', 'graph'] as const;
+export type Target = (typeof TARGETS)[number];
+export type Profile = (typeof PROFILES)[number];
+
+export const LIVE_BASE_URL = 'https://graph.microsoft.com/beta';
+/** Replay serves recordings under a host that cannot exist, so nothing could leak even without nock. */
+export const REPLAY_BASE_URL = 'https://replay.graph-conformance.invalid/beta';
+/** Sent to a `url` target when no token is given: mocks and proxies check its presence, not its value. */
+export const PLACEHOLDER_TOKEN = 'graph-conformance-placeholder-token';
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export interface RunConfig {
+  target: Target;
+  baseUrl: string;
+  token?: string;
+  profile: Profile;
+  record: boolean;
+  fixturesDir: string;
+  reportDir: string;
+  seed: number;
+  /** Whether the seed was chosen by the user (printed either way). */
+  seedGiven: boolean;
+  only: string[];
+  timeoutMs: number;
+  /** Names everything the run creates: `conformance-<runId>-…`. */
+  runId: string;
+}
+
+/** A problem with how the run was asked for: exit code 2 with this message. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+const OPTIONS = {
+  target: { type: 'string' },
+  'base-url': { type: 'string' },
+  token: { type: 'string' },
+  profile: { type: 'string' },
+  record: { type: 'boolean' },
+  'fixtures-dir': { type: 'string' },
+  'report-dir': { type: 'string' },
+  seed: { type: 'string' },
+  only: { type: 'string', multiple: true },
+  timeout: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export interface ParsedCommandLine {
+  help: boolean;
+  config: RunConfig;
+}
+
+export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): ParsedCommandLine {
+  let values: Record<string, string | boolean | string[] | undefined>;
+  try {
+    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}. Run with --help for the options.`);
+  }
+  const str = (flag: keyof typeof OPTIONS, envName: string): string | undefined => {
+    const v = values[flag];
+    if (typeof v === 'string') return v;
+    const e = env[envName];
+    return e === undefined || e === '' ? undefined : e;
+  };
+
+  const baseUrlRaw = str('base-url', 'GRAPH_BASE_URL');
+  const targetRaw = str('target', 'CONFORMANCE_TARGET') ?? (baseUrlRaw !== undefined ? 'url' : 'replay');
+  const target = oneOf(targetRaw, TARGETS, '--target / CONFORMANCE_TARGET');
+  const profile = oneOf(str('profile', 'CONFORMANCE_PROFILE') ?? 'graph', PROFILES, '--profile / CONFORMANCE_PROFILE');
+
+  if (target === 'url' && baseUrlRaw === undefined) {
+    throw new UsageError('--target url needs --base-url URL (or GRAPH_BASE_URL), e.g. --base-url http://127.0.0.1:4010');
+  }
+  if (target === 'live') {
+    throw new UsageError('--target live is not available in this version yet; use --target url --base-url https://graph.microsoft.com/beta --token TOKEN');
+  }
+  const baseUrl = target === 'replay' ? REPLAY_BASE_URL : parseBaseUrl(baseUrlRaw ?? LIVE_BASE_URL);
+
+  const record = values.record === true || env.CONFORMANCE_RECORD === '1' || env.CONFORMANCE_RECORD === 'true';
+  if (record && target === 'replay') {
+    throw new UsageError('--record needs a real target to record from: add --base-url URL (or --target live)');
+  }
+
+  const seedRaw = str('seed', 'CONFORMANCE_SEED');
+  const seed = seedRaw === undefined ? randomInt(1, 2 ** 31 - 1) : integer(seedRaw, '--seed / CONFORMANCE_SEED', 0);
+  const timeoutRaw = str('timeout', 'CONFORMANCE_TIMEOUT_MS');
+  const timeoutMs = timeoutRaw === undefined ? DEFAULT_TIMEOUT_MS : integer(timeoutRaw, '--timeout / CONFORMANCE_TIMEOUT_MS', 1);
+
+  const onlyFlag = values.only as string[] | undefined;
+  const only = (onlyFlag ?? (env.CONFORMANCE_ONLY ? [env.CONFORMANCE_ONLY] : []))
+    .flatMap((p) => p.split(','))
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+
+  const token = str('token', 'GRAPH_ACCESS_TOKEN') ?? (target === 'url' ? PLACEHOLDER_TOKEN : undefined);
+
+  return {
+    help: values.help === true,
+    config: {
+      target,
+      baseUrl,
+      token,
+      profile,
+      record,
+      fixturesDir: path.resolve(cwd, str('fixtures-dir', 'CONFORMANCE_FIXTURES_DIR') ?? 'fixtures/recordings'),
+      reportDir: path.resolve(cwd, str('report-dir', 'CONFORMANCE_REPORT_DIR') ?? 'reports'),
+      seed,
+      seedGiven: seedRaw !== undefined,
+      only,
+      timeoutMs,
+      runId: newRunId(),
+    },
+  };
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${what}: '${value}' is not one of ${allowed.join(', ')}`);
+}
+
+function integer(value: string, what: string, min: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
+    throw new UsageError(`${what}: '${value}' is not a whole number${min > 0 ? ` ≥ ${min}` : ''}`);
+  }
+  return Number(value);
+}
+
+function parseBaseUrl(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--base-url / GRAPH_BASE_URL: '${raw}' is not an absolute URL; give one like http://127.0.0.1:4010 or https://graph.microsoft.com/beta`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(`--base-url / GRAPH_BASE_URL: '${raw}' must be http:// or https://`);
+  }
+  if (url.search || url.hash) {
+    throw new UsageError(`--base-url / GRAPH_BASE_URL: '${raw}' must not carry a query or fragment; the spec's paths are appended to it`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+/** Short, sortable by time, unique enough to keep concurrent runs' objects apart. */
+export function newRunId(): string {
+  return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+}

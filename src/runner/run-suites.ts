@@ -1,0 +1,82 @@
+/** Drives vitest programmatically over suites/ for one resolved run, and assembles its results. */
+import path from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { startVitest } from 'vitest/node';
+import type { RunConfig } from '../config/run-config.js';
+import { PROJECT_ROOT } from '../project-root.js';
+import { ProgressReporter } from '../report/progress-reporter.js';
+import { exitCodeOf, summarise, writeResults, type RunResults } from '../report/results.js';
+import { sliceSha256 } from '../spec/hash.js';
+import { decisionSummaries } from '../spec/decision-summaries.js';
+
+export const SUITES_GLOB = 'suites/**/*.conformance.ts';
+
+export interface SuiteRun {
+  results: RunResults;
+  files: string[];
+  exitCode: 0 | 1 | 2;
+}
+
+export async function runSuites(config: RunConfig, write: (line: string) => void): Promise<SuiteRun> {
+  const effective = { ...config, ...replayIdentity(config) };
+  write(
+    `graph-conformance: target ${effective.target} (${effective.baseUrl}), profile ${effective.profile}, ` +
+      `seed ${effective.seed}, run ${effective.runId}`,
+  );
+  const progress = new ProgressReporter(write);
+  const junitFile = path.join(config.reportDir, 'junit.xml');
+  const startedAt = new Date();
+  const vitest = await startVitest(
+    'test',
+    [],
+    {
+      root: PROJECT_ROOT,
+      config: false,
+      include: [SUITES_GLOB],
+      watch: false,
+      passWithNoTests: true,
+      provide: { conformance: effective },
+      reporters: [progress, ['junit', { suiteName: 'graph-conformance', classnameTemplate: '{classname}' }]],
+      outputFile: { junit: junitFile },
+      testTimeout: config.timeoutMs * 4,
+      hookTimeout: config.timeoutMs * 4,
+    },
+    { server: { watch: null } },
+  );
+  await vitest.close();
+  const { checks, errors } = progress.collected ?? { checks: [], errors: ['vitest reported no results'] };
+  const results: RunResults = {
+    target: effective.target,
+    baseUrl: effective.baseUrl,
+    profile: effective.profile,
+    seed: effective.seed,
+    runId: effective.runId,
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    sliceSha256: sliceSha256(),
+    summary: summarise(checks),
+    decisions: decisionSummaries(checks.flatMap((c) => c.decisions ?? [])),
+    errors,
+    checks,
+  };
+  const resultsFile = writeResults(config, results);
+  return { results, files: [resultsFile, junitFile], exitCode: exitCodeOf(results) };
+}
+
+/**
+ * In replay the recordings' seed and run id are the run's: the recorded bodies were built from them.
+ * Recordings made by different runs keep their own, per suite; the report then shows the configured ones.
+ */
+function replayIdentity(config: RunConfig): Partial<Pick<RunConfig, 'seed' | 'runId'>> {
+  if (config.target !== 'replay') return {};
+  const identities = new Map<string, { seed: number; runId: string }>();
+  for (const file of readdirSync(config.fixturesDir).filter((f) => f.endsWith('.json'))) {
+    try {
+      const meta = (JSON.parse(readFileSync(path.join(config.fixturesDir, file), 'utf8')) as { meta?: { seed?: unknown; runId?: unknown } }).meta;
+      if (typeof meta?.seed === 'number' && typeof meta.runId === 'string') identities.set(`${meta.seed}/${meta.runId}`, { seed: meta.seed, runId: meta.runId });
+    } catch {
+      // An unreadable recording fails its own suite with a precise message.
+    }
+  }
+  return identities.size === 1 ? [...identities.values()][0]! : {};
+}

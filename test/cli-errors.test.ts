@@ -1,0 +1,62 @@
+/** Bad input and bad configuration end with exit 2 and a message that names the problem. */
+import { describe, expect, test } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createServer } from 'node:net';
+import { runConformance } from './support/run-cli.js';
+
+/** A port that was free a moment ago: nothing listens there, so connecting is refused. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe.concurrent('usage and configuration errors exit 2', () => {
+  test.each([
+    [['--bogus'], /Unknown option '--bogus'/],
+    [['--target', 'mars'], /--target.*'mars' is not one of replay, url, live/],
+    [['--profile', 'strict'], /--profile.*'strict' is not one of openapi, graph/],
+    [['--base-url', 'not a url'], /'not a url' is not an absolute URL/],
+    [['--base-url', 'ftp://127.0.0.1/'], /must be http:\/\/ or https:\/\//],
+    [['--target', 'url'], /--target url needs --base-url/],
+    [['--seed', 'abc'], /--seed.*'abc' is not a whole number/],
+    [['--timeout', '0'], /--timeout.*'0' is not a whole number ≥ 1/],
+    [['--record'], /--record needs a real target/],
+  ])('%j', async (args, message) => {
+    const run = await runConformance(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  test('an unreachable target names the URL and the fix', async () => {
+    const port = await closedPort();
+    const run = await runConformance(['--base-url', `http://127.0.0.1:${port}`]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(new RegExp(`target unreachable: http://127.0.0.1:${port} \\(ECONNREFUSED\\)`));
+  });
+
+  test('replay without recordings says where it looked', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'gc-empty-'));
+    const run = await runConformance(['--fixtures-dir', empty]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`no recordings in ${empty}`);
+  });
+
+  test('--only matching no check id: no check ran, exit 2', async () => {
+    const run = await runConformance(['--only', 'nothing.here']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/no check ran; --only nothing.here matches no check id/);
+  });
+
+  test('--help lists every option and exits 0', async () => {
+    const run = await runConformance(['--help']);
+    expect(run.code).toBe(0);
+    for (const flag of ['--target', '--base-url', '--token', '--profile', '--record', '--fixtures-dir', '--report-dir', '--seed', '--only', '--timeout']) {
+      expect(run.stdout).toContain(flag);
+    }
+  });
+});

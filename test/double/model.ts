@@ -1,0 +1,50 @@
+// The connectorGroup entity as the double stores and serialises it (CSDL: microsoft.graph.connectorGroup).
+
+/** `unknownFutureValue` is an evolvability sentinel in the enum, never a value a client may write. */
+export const WRITABLE_REGIONS = ['nam', 'eur', 'aus', 'asia', 'ind'] as const;
+export type ConnectorGroupRegion = (typeof WRITABLE_REGIONS)[number];
+
+/** The region the reference page's create example answers with when none is sent. */
+export const DEFAULT_REGION: ConnectorGroupRegion = 'nam';
+
+export const CONNECTOR_GROUP_TYPE = 'applicationProxy';
+export const PROFILE_ID = 'applicationProxy';
+export const ENTITY_TYPE = 'microsoft.graph.connectorGroup';
+
+export interface ConnectorGroupRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly connectorGroupType: typeof CONNECTOR_GROUP_TYPE;
+  readonly isDefault: boolean;
+  readonly region: ConnectorGroupRegion;
+}
+
+/** Structural (non-navigation) properties in Graph's serialisation order. */
+export const ENTITY_PROPERTIES = ['id', 'name', 'connectorGroupType', 'isDefault', 'region'] as const;
+export type EntityProperty = (typeof ENTITY_PROPERTIES)[number];
+
+export const NAVIGATION_PROPERTIES = ['applications', 'members'] as const;
+
+export function toEntityJson(
+  group: ConnectorGroupRecord,
+  select?: ReadonlySet<EntityProperty>,
+): Record<string, unknown> {
+  const json: Record<string, unknown> = {};
+  for (const property of ENTITY_PROPERTIES) {
+    // Directory-backed Graph entities always carry their key, even when $select omits it.
+    if (!select || property === 'id' || select.has(property)) json[property] = group[property];
+  }
+  return json;
+}
+
+const METADATA = 'https://graph.microsoft.com/beta/$metadata#';
+const SET = `onPremisesPublishingProfiles('${PROFILE_ID}')/connectorGroups`;
+
+// Graph names its own service root in @odata.context whatever host served the request.
+export const CONTEXT = {
+  entity: `${METADATA}${SET}/$entity`,
+  collection: `${METADATA}${SET}`,
+  members: (groupId: string) => `${METADATA}${SET}('${groupId}')/members`,
+  applications: (groupId: string) => `${METADATA}${SET}('${groupId}')/applications`,
+  references: `${METADATA}Collection($ref)`,
+} as const;

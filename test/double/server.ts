@@ -1,0 +1,149 @@
+// An in-process stand-in for Microsoft Graph's beta connectorGroups API: the conformance suite's known-good
+// target, and with defects switched on, its known-bad ones.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { hasBearerToken } from './auth.js';
+import { parseJsonBody, readBody } from './body.js';
+import { applyCreateDefects } from './create-defects.js';
+import { isDefect, type Defect } from './defects.js';
+import { ERRORS } from './errors.js';
+import { handle, type GroupStore } from './handlers.js';
+import { newGuid } from './ids.js';
+import type { ConnectorGroupRecord } from './model.js';
+import { failure, render, type Outcome, type Reply } from './response.js';
+import { ALLOWED_METHODS, matchRoute, takesJsonBody } from './router.js';
+
+export { DEFECTS, DEFECT_DESCRIPTIONS, isDefect, type Defect } from './defects.js';
+export type { ConnectorGroupRecord, ConnectorGroupRegion } from './model.js';
+
+export interface DoubleOptions {
+  defects?: readonly Defect[];
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. Only loopback addresses are accepted: the double must never face a network. */
+  host?: string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path and query string exactly as received. */
+  path: string;
+  /** Lower-cased names; repeated headers joined with ", ". */
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface RunningDouble {
+  /** The root the spec's paths are appended to, e.g. http://127.0.0.1:54321 */
+  baseUrl: string;
+  /** Closes the server and every socket, keep-alive ones included. Idempotent. */
+  close(): Promise<void>;
+  groups: ReadonlyMap<string, ConnectorGroupRecord>;
+  requests: ReadonlyArray<RecordedRequest>;
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+function flattenHeaders(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function write(response: ServerResponse, reply: Reply): void {
+  const headers: Record<string, string | number> = { ...reply.headers };
+  if (reply.body !== undefined) headers['Content-Length'] = Buffer.byteLength(reply.body);
+  response.writeHead(reply.status, headers);
+  response.end(reply.body);
+}
+
+export async function startDouble(options: DoubleOptions = {}): Promise<RunningDouble> {
+  const host = options.host ?? '127.0.0.1';
+  if (!LOOPBACK_HOSTS.has(host)) throw new Error(`The Graph double listens on loopback only; host '${host}' is not allowed.`);
+  const unknown = (options.defects ?? []).filter((d) => !isDefect(d));
+  if (unknown.length > 0) throw new Error(`Unknown defect(s): ${unknown.join(', ')}`);
+  const defects = new Set<Defect>(options.defects);
+
+  const store: GroupStore = new Map();
+  const requests: RecordedRequest[] = [];
+  let baseUrl = '';
+
+  async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const raw = await readBody(request);
+    const method = (request.method ?? 'GET').toUpperCase();
+    const rawUrl = request.url ?? '/';
+    const headers = flattenHeaders(request);
+    requests.push({ method, path: rawUrl, headers, body: raw.text });
+
+    const now = new Date();
+    const requestId = newGuid();
+    // Graph echoes the caller's correlation id, or reuses its own request-id when there is none.
+    const clientRequestId = headers['client-request-id'] || requestId;
+    const url = new URL(rawUrl, 'http://double.invalid');
+    const rawQuery = rawUrl.includes('?') ? rawUrl.slice(rawUrl.indexOf('?') + 1) : '';
+
+    let outcome: Outcome;
+    let isCreate = false;
+    const match = matchRoute(url.pathname);
+    if (!defects.has('auth-not-enforced') && !hasBearerToken(headers['authorization'])) {
+      outcome = failure(ERRORS.unauthenticated());
+    } else if (!match.ok) {
+      outcome = failure(ERRORS.segmentNotFound(match.unknownSegment));
+    } else if (!ALLOWED_METHODS[match.route.name].includes(method)) {
+      outcome = failure(ERRORS.methodNotAllowed(ALLOWED_METHODS[match.route.name]));
+    } else {
+      isCreate = match.route.name === 'groups' && method === 'POST';
+      const body = takesJsonBody(match.route, method) ? parseJsonBody(headers['content-type'], raw) : { ok: true as const, value: undefined };
+      outcome = body.ok
+        ? handle({
+            method,
+            route: match.route,
+            profileId: match.profileId,
+            search: url.searchParams,
+            rawQuery,
+            body: body.value,
+            store,
+            baseUrl,
+            lenientCreate: defects.has('invalid-body-accepted'),
+          })
+        : failure(body.error);
+    }
+
+    const reply = render(outcome, { requestId, clientRequestId, now, graphErrorEnvelope: !defects.has('error-envelope-not-graph') });
+    write(response, isCreate && reply.status === 201 ? applyCreateDefects(reply, defects) : reply);
+  }
+
+  const server = createServer((request, response) => {
+    serve(request, response).catch((error: unknown) => {
+      // A bug in the double must surface as a 500 the test can see, never as a hung request.
+      if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain' });
+      response.end(`Graph double failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  baseUrl = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    baseUrl,
+    groups: store,
+    requests,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

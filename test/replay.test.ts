@@ -1,0 +1,95 @@
+/**
+ * Replay is the offline default, so it must be as strict as a live run: a doctored recording fails
+ * exactly the matching check, and a recording made against any host replays without the network.
+ */
+import { describe, expect, test } from 'vitest';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fromRoot } from '../src/project-root.js';
+import type { Cassette } from '../src/runtime/cassette.js';
+import { startDouble } from './double/server.js';
+import { idsWithStatus, runConformance } from './support/run-cli.js';
+
+const SHIPPED = fromRoot('fixtures', 'recordings');
+
+/** A copy of the shipped recordings with the create response changed by `doctor`. */
+function doctored(doctor: (response: Cassette['interactions'][number]['response']) => void): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gc-doctored-'));
+  cpSync(SHIPPED, dir, { recursive: true });
+  const file = path.join(dir, 'create.json');
+  const cassette = JSON.parse(readFileSync(file, 'utf8')) as Cassette;
+  const create = cassette.interactions.find((i) => i.request.method === 'POST');
+  if (!create) throw new Error('the shipped create recording has no POST');
+  doctor(create.response);
+  writeFileSync(file, JSON.stringify(cassette));
+  return dir;
+}
+
+describe('the shipped recordings', () => {
+  test('say they come from the reference double, not from Graph', () => {
+    for (const file of readdirSync(SHIPPED)) {
+      const { meta } = JSON.parse(readFileSync(path.join(SHIPPED, file), 'utf8')) as Cassette;
+      expect(meta.source, file).toBe('reference-double');
+      expect(meta.note, file).toMatch(/not against Microsoft Graph/);
+    }
+  });
+
+  test('replay passes with no options, exit 0, with the recording seed', async () => {
+    const { meta } = JSON.parse(readFileSync(path.join(SHIPPED, 'create.json'), 'utf8')) as Cassette;
+    const run = await runConformance([]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.results).toMatchObject({ target: 'replay', seed: meta.seed, runId: meta.runId, summary: { failed: 0, passed: 7 } });
+  });
+});
+
+describe.concurrent('a doctored recording fails exactly the matching check', () => {
+  test.each<[string, (r: Cassette['interactions'][number]['response']) => void, string[]]>([
+    ['status 200', (r) => void (r.status = 200), ['create.status']],
+    ['no request-id', (r) => void delete r.headers['request-id'], ['create.header.request-id']],
+    ['text/plain', (r) => void (r.headers['content-type'] = 'text/plain'), ['create.header.content-type']],
+    ['connectorGroupType syncFabric', (r) => void ((r.body as Record<string, unknown>).connectorGroupType = 'syncFabric'), ['create.body.schema']],
+    ['isDefault true', (r) => void ((r.body as Record<string, unknown>).isDefault = true), ['create.body.echo']],
+  ])('%s', async (_name, doctor, expected) => {
+    const run = await runConformance(['--fixtures-dir', doctored(doctor)]);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(idsWithStatus(run.results, 'failed')).toEqual(expected);
+  });
+
+  test('the report names the decision behind a failure', async () => {
+    const run = await runConformance(['--fixtures-dir', doctored((r) => void ((r.body as Record<string, unknown>).connectorGroupType = 'syncFabric'))]);
+    const failure = run.results?.checks.find((c) => c.status === 'failed');
+    expect(failure?.message).toMatch(/connectorGroupType.*allowed: "applicationProxy"/);
+    expect(failure?.decisions).toContain('connector-group-type-values');
+    expect(run.results?.decisions['connector-group-type-values']).toBeTypeOf('string');
+  });
+});
+
+describe('recording', () => {
+  test('records against a local target, keeps no token, and replays offline', async () => {
+    const token = 'eyJhbGciOiJSUzI1NiJ9.eyJ0aWQiOiJwbGFudGVkIn0.c2lnbmF0dXJlLXBsYW50ZWQ';
+    const fixtures = mkdtempSync(path.join(tmpdir(), 'gc-rec-'));
+    const double = await startDouble();
+    let recorded;
+    try {
+      recorded = await runConformance(['--base-url', double.baseUrl, '--token', token, '--record', '--fixtures-dir', fixtures, '--seed', '11']);
+    } finally {
+      await double.close();
+    }
+    expect(recorded.code, recorded.stdout + recorded.stderr).toBe(0);
+    expect(double.requests.some((r) => r.headers.authorization === `Bearer ${token}`)).toBe(true);
+    for (const dir of [fixtures, recorded.reportDir]) {
+      for (const file of readdirSync(dir)) {
+        const text = readFileSync(path.join(dir, file), 'utf8');
+        for (const part of token.split('.')) expect(text, `${dir}/${file}`).not.toContain(part);
+        expect(text).not.toMatch(/authorization/i);
+      }
+    }
+    const cassette = JSON.parse(readFileSync(path.join(fixtures, 'create.json'), 'utf8')) as Cassette;
+    expect(cassette.meta).toMatchObject({ source: 'reference-double', target: 'url', seed: 11 });
+
+    const replayed = await runConformance(['--fixtures-dir', fixtures]);
+    expect(replayed.code, replayed.stdout + replayed.stderr).toBe(0);
+    expect(replayed.results?.seed).toBe(11);
+  });
+});
