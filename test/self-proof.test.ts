@@ -4,6 +4,8 @@
  * and against the correct double every check must pass.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { startDouble, type Defect, type RunningDouble } from './double/server.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
 import { CREATE_CHECKS } from '../src/checks/create.js';
@@ -71,6 +73,10 @@ describe.concurrent('each defect fails exactly its check', () => {
     const failure = run.results?.checks.find((c) => c.status === 'failed');
     expect(failure?.evidence?.response?.status).toBeTypeOf('number');
     expect(JSON.stringify(failure?.evidence)).not.toContain('Bearer');
+    const junit = readFileSync(path.join(run.reportDir, 'junit.xml'), 'utf8');
+    expect(junit.match(/<testcase /g)).toHaveLength(ALL_CREATE_IDS.length);
+    expect(junit.match(/<failure /g)).toHaveLength(expected.length);
+    expect(run.stdout).toContain(`✗ ${expected[0]}`);
   });
 
   test('a graph-only defect passes under --profile openapi', async () => {

@@ -36,7 +36,7 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
       watch: false,
       passWithNoTests: true,
       provide: { conformance: effective },
-      reporters: [progress, ['junit', { suiteName: 'graph-conformance', classnameTemplate: '{classname}' }]],
+      reporters: [progress, ['junit', { suiteName: 'graph-conformance' }]],
       outputFile: { junit: junitFile },
       testTimeout: config.timeoutMs * 4,
       hookTimeout: config.timeoutMs * 4,

@@ -13,6 +13,12 @@ const addFormats = addFormatsModule.default;
 
 const BASE = 'slice.yaml';
 
+/**
+ * Objects whose members the service defines (decision inner-error-service-specific): Microsoft's
+ * `additionalProperties: {type: object}` on them would reject every real error's string members.
+ */
+const SERVICE_SPECIFIC_SCHEMAS = new Set(['microsoft.graph.ODataErrors.InnerError']);
+
 export interface Violation {
   /** JSON pointer into the validated value; '' is the root. */
   pointer: string;
@@ -49,7 +55,9 @@ function createValidator(doc: OpenApiDocument): SpecValidator {
   };
   const schemas = (doc.components?.schemas ?? {}) as Record<string, Schema>;
   for (const [name, schema] of Object.entries(schemas)) {
-    ajv.addSchema(toJsonSchema(schema, resolve), `${BASE}#/components/schemas/${name}`);
+    const converted = toJsonSchema(schema, resolve);
+    if (SERVICE_SPECIFIC_SCHEMAS.has(name)) converted.additionalProperties = true;
+    ajv.addSchema(converted, `${BASE}#/components/schemas/${name}`);
   }
   const compiled = new Map<string, ValidateFunction>();
 
