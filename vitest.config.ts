@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { resolveRunConfig } from './src/config/run-config.js';
+import { ClosingLineReporter } from './src/report/closing-line-reporter.js';
 
 // `npm test` replays the committed recordings whatever CONFORMANCE_* says in the environment:
 // it is the offline proof that the suites and the fixtures agree.
@@ -7,6 +8,7 @@ const replay = resolveRunConfig([], {}, import.meta.dirname).config;
 
 export default defineConfig({
   test: {
+    reporters: ['default', new ClosingLineReporter()],
     projects: [
       { test: { name: 'harness', include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
       { test: { name: 'conformance-replay', include: ['suites/**/*.conformance.ts'], provide: { conformance: replay } } },

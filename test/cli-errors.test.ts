@@ -39,6 +39,21 @@ describe.concurrent('usage and configuration errors exit 2', () => {
     expect(run.stderr).toMatch(new RegExp(`target unreachable: http://127.0.0.1:${port} \\(ECONNREFUSED\\)`));
   });
 
+  test('a target that accepts connections but never answers is unreachable within --timeout', async () => {
+    const sockets = new Set<import('node:net').Socket>();
+    const silent = createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    try {
+      const run = await runConformance(['--base-url', `http://127.0.0.1:${port}`, '--timeout', '300']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/target unreachable: .*no answer within the timeout/);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+
   test('replay without recordings says where it looked', async () => {
     const empty = mkdtempSync(path.join(tmpdir(), 'gc-empty-'));
     const run = await runConformance(['--fixtures-dir', empty]);
