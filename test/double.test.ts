@@ -503,6 +503,9 @@ async function scenarioFacets(double: RunningDouble): Promise<Record<string, Fac
   await step('members', 'GET', `${group}/members`);
   await step('applications', 'GET', `${group}/applications`);
   await step('members.add', 'POST', `${group}/members/$ref`, { body: { '@odata.id': `https://graph.microsoft.com/beta/connectors/${randomUUID()}` } });
+  await step('members.remove', 'DELETE', `${group}/members/${randomUUID()}/$ref`);
+  await step('applications.unknown', 'GET', `${group}/applications/${randomUUID()}`);
+  await step('create.region-ind', 'POST', SET, { body: { name: 'delta', region: 'ind' } });
   await step('delete', 'DELETE', group);
   await step('get.deleted', 'GET', group);
   await step('route.unknown', 'GET', '/onPremisesPublishingProfiles/applicationProxy/agents');
@@ -527,6 +530,8 @@ function differingKeys(a: Record<string, unknown>, b: Record<string, unknown>): 
 const ERROR_STEPS = [
   'get.deleted',
   'members.add',
+  'members.remove',
+  'applications.unknown',
   'route.unknown',
   'method.unsupported',
   'create.unsupported-media-type',
@@ -540,22 +545,50 @@ const ERROR_STEPS = [
   'unauthenticated.create',
 ].sort();
 
+/** The scenario's one successful create: a create-response defect changes it too. */
+const CREATE_STEPS = ['create.region-ind'];
+
+/** The successful reads of one group by id. */
+const GROUP_READS = ['get', 'get.after-patch', 'get.select'];
+
 /** For each defect: the create facets and the scenario steps it is allowed (and required) to change. */
 const EXPECTED_CHANGES: Record<Defect, { create: string[]; scenario: string[] }> = {
-  'create-status-200': { create: ['status'], scenario: [] },
-  'create-content-type-text': { create: ['header.content-type'], scenario: [] },
-  'create-body-schema': { create: ['body.connectorGroupType'], scenario: [] },
-  'create-id-empty': { create: ['body.id'], scenario: [] },
-  'create-echo-name': { create: ['body.name'], scenario: [] },
-  'create-no-request-id': { create: ['header.request-id'], scenario: [] },
-  'create-request-id-not-guid': { create: ['header.request-id'], scenario: [] },
-  'create-client-request-id-not-echoed': { create: ['header.client-request-id'], scenario: [] },
+  'create-status-200': { create: ['status'], scenario: CREATE_STEPS },
+  'create-content-type-text': { create: ['header.content-type'], scenario: CREATE_STEPS },
+  'create-body-schema': { create: ['body.connectorGroupType'], scenario: CREATE_STEPS },
+  'create-id-empty': { create: ['body.id'], scenario: CREATE_STEPS },
+  'create-echo-name': { create: ['body.name'], scenario: CREATE_STEPS },
+  'create-no-request-id': { create: ['header.request-id'], scenario: CREATE_STEPS },
+  'create-request-id-not-guid': { create: ['header.request-id'], scenario: CREATE_STEPS },
+  'create-client-request-id-not-echoed': { create: ['header.client-request-id'], scenario: CREATE_STEPS },
   'auth-not-enforced': { create: [], scenario: ['unauthenticated.create', 'unauthenticated.list'] },
   'invalid-body-accepted': {
     create: [],
     scenario: ['create.invalid.enum', 'create.invalid.missing-name', 'create.invalid.unknown-property', 'create.invalid.wrong-type'],
   },
   'error-envelope-not-graph': { create: [], scenario: ERROR_STEPS },
+  'get-status-203': { create: [], scenario: GROUP_READS },
+  'get-content-type-text': { create: [], scenario: GROUP_READS },
+  'get-body-schema': { create: [], scenario: GROUP_READS },
+  'get-not-found-after-create': { create: [], scenario: GROUP_READS },
+  'list-status-203': { create: [], scenario: ['list.page-1', 'list.page-2'] },
+  'list-body-schema': { create: [], scenario: ['list.page-1', 'list.page-2'] },
+  'list-no-value': { create: [], scenario: ['list.page-1', 'list.page-2'] },
+  'list-next-link-loop': { create: [], scenario: ['list.page-2'] },
+  'update-ignored': { create: [], scenario: ['get.after-patch', 'list.page-1'] },
+  'update-status-202': { create: [], scenario: ['patch'] },
+  'update-200-invalid-body': { create: [], scenario: ['patch'] },
+  'delete-not-deleting': { create: [], scenario: ['get.deleted'] },
+  'delete-status-200': { create: [], scenario: ['delete'] },
+  'unknown-id-400': { create: [], scenario: ['get.deleted'] },
+  'members-list-not-collection': { create: [], scenario: ['members'] },
+  'members-add-accepts-unknown': { create: [], scenario: ['members.add'] },
+  'members-remove-unknown-204': { create: [], scenario: ['members.remove'] },
+  'applications-list-not-collection': { create: [], scenario: ['applications'] },
+  'applications-get-unknown-200': { create: [], scenario: ['applications.unknown'] },
+  'content-type-ignored': { create: [], scenario: ['create.unsupported-media-type'] },
+  'malformed-json-500': { create: [], scenario: ['create.malformed-json'] },
+  'region-ind-rejected': { create: [], scenario: ['create.region-ind'] },
 };
 
 describe('graph double: defects', () => {

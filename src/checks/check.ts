@@ -1,13 +1,17 @@
 /**
- * A check is one small named function with a stable id (`<operation>.<aspect>`): it looks at what one
- * exchange produced and says passed, failed or warned, and why. Checks never perform requests, so the
- * same exchange can be judged by many of them and each can fail alone.
+ * A check is one small named function with a stable id (`<operation>.<aspect>`): it looks at what the
+ * suite's exchanges with the target produced and says passed, failed, warned or skipped, and why. Checks
+ * never perform requests, so the same exchange can be judged by many of them and each can fail alone.
  */
 import type { Profile } from '../config/run-config.js';
+import type { Exchange } from '../client/exchange.js';
 
 export type Verdict =
-  | { status: 'passed' }
-  | { status: 'failed' | 'warned'; message: string; actual?: unknown };
+  /** `note` says which acceptable behaviour the target chose (e.g. PATCH answered 204, not 200). */
+  | { status: 'passed'; note?: string }
+  | { status: 'failed' | 'warned'; message: string; actual?: unknown; exchange?: Exchange }
+  /** Nothing could be checked, and the message says why; never used to hide a failure. */
+  | { status: 'skipped'; message: string };
 
 export interface Check<Subject> {
   /** Dotted and stable: never changes meaning once released. */
@@ -19,13 +23,32 @@ export interface Check<Subject> {
   profiles: readonly Profile[];
   /** Ids in specs/decisions.yaml that decide what this check accepts. */
   decisions?: readonly string[];
-  run(subject: Subject): Verdict;
+  run(subject: Subject, profile: Profile): Verdict;
 }
 
 export const PASSED: Verdict = { status: 'passed' };
+export const BOTH = ['openapi', 'graph'] as const;
+export const GRAPH = ['graph'] as const;
 
-export function failed(message: string, actual?: unknown): Verdict {
-  return { status: 'failed', message, actual };
+export function passed(note?: string): Verdict {
+  return note === undefined ? PASSED : { status: 'passed', note };
+}
+
+export function failed(message: string, actual?: unknown, exchange?: Exchange): Verdict {
+  return { status: 'failed', message, actual, exchange };
+}
+
+export function warned(message: string, exchange?: Exchange): Verdict {
+  return { status: 'warned', message, exchange };
+}
+
+export function skipped(message: string): Verdict {
+  return { status: 'skipped', message };
+}
+
+/** A step of a sequence that never ran because an earlier one failed: the check fails, naming why. */
+export function notReached(step: string, why: string | undefined): Verdict {
+  return failed(`the ${step} request was never sent: ${why ?? 'an earlier step failed'}`);
 }
 
 /** Matches a check id against `--only` patterns: a glob (`create.*`) or a prefix (`create.header`). */

@@ -45,3 +45,11 @@ export function parseJsonBody(exchange: Exchange): ParsedBody {
     return { ok: false, message: `the body is not JSON (${(error as Error).message}): ${text.slice(0, 120)}` };
   }
 }
+
+/** The id a successful create answered with, if any: what the suite must delete afterwards. */
+export function createdId(exchange: Exchange): string | undefined {
+  if (exchange.response.status < 200 || exchange.response.status > 299) return undefined;
+  const parsed = parseJsonBody(exchange);
+  const id = parsed.ok ? (parsed.value as { id?: unknown } | null)?.id : undefined;
+  return typeof id === 'string' && id !== '' ? id : undefined;
+}

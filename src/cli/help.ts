@@ -25,6 +25,8 @@ Options (environment variable in brackets):
                             [CONFORMANCE_ONLY]
                               npm run conformance -- --only 'create.header.*'
   --timeout MS              per request; default 30000 [CONFORMANCE_TIMEOUT_MS]
+  --property-runs N         generated bodies per property check; default 25 [CONFORMANCE_PROPERTY_RUNS]
+                              npm run conformance -- --base-url http://127.0.0.1:4010 --only property. --property-runs 200
   -h, --help                this text
 
 Exit codes: 0 every check passed (warnings allowed), 1 a check failed,

@@ -17,6 +17,8 @@ export const REPLAY_BASE_URL = 'https://replay.graph-conformance.invalid/beta';
 /** Sent to a `url` target when no token is given: mocks and proxies check its presence, not its value. */
 export const PLACEHOLDER_TOKEN = 'graph-conformance-placeholder-token';
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Bodies per property: enough to find a missing rule, few enough for a live tenant. */
+export const DEFAULT_PROPERTY_RUNS = 25;
 
 export interface RunConfig {
   target: Target;
@@ -31,6 +33,8 @@ export interface RunConfig {
   seedGiven: boolean;
   only: string[];
   timeoutMs: number;
+  /** Generated bodies per property check (valid and invalid each). */
+  propertyRuns: number;
   /** Names everything the run creates: `conformance-<runId>-…`. */
   runId: string;
 }
@@ -51,6 +55,7 @@ const OPTIONS = {
   seed: { type: 'string' },
   only: { type: 'string', multiple: true },
   timeout: { type: 'string' },
+  'property-runs': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -96,6 +101,9 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   const timeoutRaw = str('timeout', 'CONFORMANCE_TIMEOUT_MS');
   const timeoutMs = timeoutRaw === undefined ? DEFAULT_TIMEOUT_MS : integer(timeoutRaw, '--timeout / CONFORMANCE_TIMEOUT_MS', 1);
 
+  const runsRaw = str('property-runs', 'CONFORMANCE_PROPERTY_RUNS');
+  const propertyRuns = runsRaw === undefined ? DEFAULT_PROPERTY_RUNS : integer(runsRaw, '--property-runs / CONFORMANCE_PROPERTY_RUNS', 1);
+
   const onlyFlag = values.only as string[] | undefined;
   const only = (onlyFlag ?? (env.CONFORMANCE_ONLY ? [env.CONFORMANCE_ONLY] : []))
     .flatMap((p) => p.split(','))
@@ -118,6 +126,7 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       seedGiven: seedRaw !== undefined,
       only,
       timeoutMs,
+      propertyRuns,
       runId: newRunId(),
     },
   };

@@ -50,7 +50,8 @@ export function checkResultOf(test: TestCase): CheckResult | undefined {
     case 'failed':
       return { ...base, status: 'failed', message: meta.message ?? result.errors[0]?.message ?? 'failed', evidence: meta.evidence };
     case 'passed':
-      return meta.status === 'warned' ? { ...base, status: 'warned', message: meta.message, evidence: meta.evidence } : { ...base, status: 'passed' };
+      if (meta.status === 'warned') return { ...base, status: 'warned', message: meta.message, evidence: meta.evidence };
+      return meta.message ? { ...base, status: 'passed', message: meta.message } : { ...base, status: 'passed' };
     default:
       return { ...base, status: 'skipped', message: 'did not run' };
   }

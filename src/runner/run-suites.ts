@@ -6,6 +6,7 @@ import type { RunConfig } from '../config/run-config.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { ProgressReporter } from '../report/progress-reporter.js';
 import { exitCodeOf, summarise, writeResults, type RunResults } from '../report/results.js';
+import { writeReport } from '../report/html.js';
 import { sliceSha256 } from '../spec/hash.js';
 import { decisionSummaries } from '../spec/decision-summaries.js';
 
@@ -60,7 +61,8 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
     checks,
   };
   const resultsFile = writeResults(config, results);
-  return { results, files: [resultsFile, junitFile], exitCode: exitCodeOf(results) };
+  const reportFile = writeReport(config, results);
+  return { results, files: [resultsFile, junitFile, reportFile], exitCode: exitCodeOf(results) };
 }
 
 /**

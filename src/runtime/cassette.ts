@@ -20,6 +20,8 @@ export interface CassetteMeta {
   seed: number;
   runId: string;
   profile: string;
+  /** The base URL recorded against: absolute links in recorded bodies (@odata.nextLink) start with it. */
+  baseUrl?: string;
   note: string;
 }
 

@@ -79,3 +79,11 @@ export function pointer(doc: OpenApiDocument, ref: string): Record<string, unkno
   }
   return node as Record<string, unknown>;
 }
+
+/** The JSON request body schema the operation documents, if any. */
+export function requestSchema(doc: OpenApiDocument, path: string, method: HttpMethod): Record<string, unknown> | undefined {
+  const body = operation(doc, path, method).requestBody as Record<string, unknown> | undefined;
+  if (!body) return undefined;
+  const content = (resolveLocal(doc, body).content ?? {}) as Record<string, { schema?: Record<string, unknown> }>;
+  return content['application/json']?.schema;
+}

@@ -13,6 +13,29 @@ export const DEFECT_DESCRIPTIONS = {
   'invalid-body-accepted':
     'create accepts schema-invalid bodies (wrong types, unknown enum values, unknown or missing properties) with 201; 415 and malformed JSON are still rejected',
   'error-envelope-not-graph': 'error responses carry {"message": …} instead of Graph\'s {"error": {code, message, innerError}} (status and headers unchanged)',
+  // The rest of the family: each changes one answer of one operation (reply-defects.ts) or one behaviour (handlers.ts).
+  'get-status-203': 'get answers 203 instead of 200 (body unchanged)',
+  'get-content-type-text': "get's response Content-Type is text/plain (body bytes unchanged)",
+  'get-body-schema': 'get\'s body has "connectorGroupType": 42',
+  'get-not-found-after-create': 'get by id answers 404 for groups that exist (the entity is not retrievable after create)',
+  'list-status-203': 'list answers 203 instead of 200',
+  'list-body-schema': 'every list item has "connectorGroupType": 42',
+  'list-no-value': 'the list body has no "value" array (annotations only)',
+  'list-next-link-loop': "the last page's @odata.nextLink points back at the first page",
+  'update-ignored': 'PATCH answers 204 but changes nothing',
+  'update-status-202': 'PATCH answers 202 instead of 204',
+  'update-200-invalid-body': 'PATCH answers 200 with a body that is not a connectorGroup ({"name": 5})',
+  'delete-not-deleting': 'DELETE answers 204 but keeps the group',
+  'delete-status-200': 'DELETE answers 200 instead of 204',
+  'unknown-id-400': 'an unknown connectorGroup id answers 400 instead of 404 (envelope unchanged)',
+  'members-list-not-collection': 'members answers {"value": "none"} instead of a collection',
+  'members-add-accepts-unknown': 'adding an unknown connector to members ($ref) answers 204',
+  'members-remove-unknown-204': 'removing an unknown connector from members ($ref) answers 204',
+  'applications-list-not-collection': 'applications answers {"value": "none"} instead of a collection',
+  'applications-get-unknown-200': 'an unknown application under a group answers 200 with a stub entity',
+  'content-type-ignored': 'create accepts a JSON body sent with a non-JSON Content-Type',
+  'malformed-json-500': 'malformed JSON answers 500 instead of 400',
+  'region-ind-rejected': "create refuses region 'ind' with 400 although the contract allows it",
 } as const satisfies Record<string, string>;
 
 export type Defect = keyof typeof DEFECT_DESCRIPTIONS;

@@ -14,6 +14,7 @@ import { DEFAULT_PAGE_SIZE, nextPageQuery, parseCollectionQuery, parseEntityQuer
 import { empty, failure, json, text, type Outcome } from './response.js';
 import type { Route } from './router.js';
 import { coerceConnectorGroup, isJsonObject, validateConnectorGroup } from './validate.js';
+import type { Defect } from './defects.js';
 
 export type GroupStore = Map<string, ConnectorGroupRecord>;
 
@@ -29,6 +30,10 @@ export interface OperationContext {
   readonly baseUrl: string;
   /** The `invalid-body-accepted` defect: create stores whatever it is given. */
   readonly lenientCreate: boolean;
+  /** Behaviour defects the handlers act on (update-ignored, delete-not-deleting, …). */
+  readonly defects: ReadonlySet<Defect>;
+  /** Page size when the client sends no $top. */
+  readonly pageSize: number | undefined;
 }
 
 type Found = { readonly group: ConnectorGroupRecord } | { readonly outcome: Outcome };
@@ -51,7 +56,7 @@ function listGroups(ctx: OperationContext): Outcome {
   if (missing) return missing;
   const { top, offset, count, select, filter } = parsed.query;
   const all = [...ctx.store.values()].filter((g) => !filter || filter(g));
-  const pageSize = top ?? DEFAULT_PAGE_SIZE;
+  const pageSize = top ?? ctx.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = all.slice(offset, offset + pageSize);
   const nextOffset = offset + page.length;
   const hasMore = pageSize > 0 && nextOffset < all.length;
@@ -60,6 +65,7 @@ function listGroups(ctx: OperationContext): Outcome {
     '@odata.context': CONTEXT.collection,
     ...(count && { '@odata.count': all.length }),
     ...(hasMore && { '@odata.nextLink': `${ctx.baseUrl}${path}?${nextPageQuery(ctx.rawQuery, nextOffset)}` }),
+    ...(!hasMore && offset > 0 && ctx.defects.has('list-next-link-loop') && { '@odata.nextLink': `${ctx.baseUrl}${path}?${nextPageQuery(ctx.rawQuery, 0)}` }),
     value: page.map((g) => toEntityJson(g, select)),
   });
 }
@@ -72,6 +78,9 @@ function createGroup(ctx: OperationContext): Outcome {
     const checked = validateConnectorGroup(ctx.body, 'create');
     if (!checked.ok) return failure(ERRORS.badRequest(checked.message));
     fields = { name: checked.value.name ?? '', region: checked.value.region ?? DEFAULT_REGION };
+    if (fields.region === 'ind' && ctx.defects.has('region-ind-rejected')) {
+      return failure(ERRORS.badRequest("Region 'ind' is not available for this tenant."));
+    }
   }
   const missing = profileMissing(ctx);
   if (missing) return missing;
@@ -86,6 +95,7 @@ function getGroup(ctx: OperationContext, groupId: string): Outcome {
   if (!parsed.ok) return failure(parsed.error);
   const found = findGroup(ctx, groupId);
   if ('outcome' in found) return found.outcome;
+  if (ctx.defects.has('get-not-found-after-create')) return failure(ERRORS.resourceNotFound(groupId));
   return json(200, { '@odata.context': CONTEXT.entity, ...toEntityJson(found.group, parsed.query.select) });
 }
 
@@ -94,14 +104,14 @@ function updateGroup(ctx: OperationContext, groupId: string): Outcome {
   if (!checked.ok) return failure(ERRORS.badRequest(checked.message));
   const found = findGroup(ctx, groupId);
   if ('outcome' in found) return found.outcome;
-  ctx.store.set(groupId, { ...found.group, ...checked.value });
+  if (!ctx.defects.has('update-ignored')) ctx.store.set(groupId, { ...found.group, ...checked.value });
   return empty(204);
 }
 
 function deleteGroup(ctx: OperationContext, groupId: string): Outcome {
   const found = findGroup(ctx, groupId);
   if ('outcome' in found) return found.outcome;
-  ctx.store.delete(groupId);
+  if (!ctx.defects.has('delete-not-deleting')) ctx.store.delete(groupId);
   return empty(204);
 }
 

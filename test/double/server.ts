@@ -11,7 +11,8 @@ import { handle, type GroupStore } from './handlers.js';
 import { newGuid } from './ids.js';
 import type { ConnectorGroupRecord } from './model.js';
 import { failure, render, type Outcome, type Reply } from './response.js';
-import { ALLOWED_METHODS, matchRoute, takesJsonBody } from './router.js';
+import { applyReplyDefects } from './reply-defects.js';
+import { ALLOWED_METHODS, matchRoute, takesJsonBody, type RouteName } from './router.js';
 
 export { DEFECTS, DEFECT_DESCRIPTIONS, isDefect, type Defect } from './defects.js';
 export type { ConnectorGroupRecord, ConnectorGroupRegion } from './model.js';
@@ -22,6 +23,10 @@ export interface DoubleOptions {
   port?: number;
   /** Default 127.0.0.1. Only loopback addresses are accepted: the double must never face a network. */
   host?: string;
+  /** Collection page size when the client sends no $top (default 100); small values exercise paging. */
+  pageSize?: number;
+  /** Groups that exist before the first request, named `preexisting-<n>` (never `conformance-`). */
+  seedGroups?: number;
 }
 
 export interface RecordedRequest {
@@ -67,6 +72,10 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
   const defects = new Set<Defect>(options.defects);
 
   const store: GroupStore = new Map();
+  for (let n = 1; n <= (options.seedGroups ?? 0); n++) {
+    const id = newGuid();
+    store.set(id, { id, name: `preexisting-${n}`, connectorGroupType: 'applicationProxy', isDefault: n === 1, region: 'nam' });
+  }
   const requests: RecordedRequest[] = [];
   let baseUrl = '';
 
@@ -86,6 +95,7 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
 
     let outcome: Outcome;
     let isCreate = false;
+    let routeName: RouteName | undefined;
     const match = matchRoute(url.pathname);
     if (!defects.has('auth-not-enforced') && !hasBearerToken(headers['authorization'])) {
       outcome = failure(ERRORS.unauthenticated());
@@ -95,7 +105,9 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
       outcome = failure(ERRORS.methodNotAllowed(ALLOWED_METHODS[match.route.name]));
     } else {
       isCreate = match.route.name === 'groups' && method === 'POST';
-      const body = takesJsonBody(match.route, method) ? parseJsonBody(headers['content-type'], raw) : { ok: true as const, value: undefined };
+      routeName = match.route.name;
+      const contentType = defects.has('content-type-ignored') ? 'application/json' : headers['content-type'];
+      const body = takesJsonBody(match.route, method) ? parseJsonBody(contentType, raw) : { ok: true as const, value: undefined };
       outcome = body.ok
         ? handle({
             method,
@@ -107,12 +119,15 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
             store,
             baseUrl,
             lenientCreate: defects.has('invalid-body-accepted'),
+            defects,
+            pageSize: options.pageSize,
           })
-        : failure(body.error);
+        : failure(body.error.status === 400 && defects.has('malformed-json-500') ? { ...body.error, status: 500, code: 'InternalServerError' } : body.error);
     }
 
     const reply = render(outcome, { requestId, clientRequestId, now, graphErrorEnvelope: !defects.has('error-envelope-not-graph') });
-    write(response, isCreate && reply.status === 201 ? applyCreateDefects(reply, defects) : reply);
+    const defective = isCreate && reply.status === 201 ? applyCreateDefects(reply, defects) : reply;
+    write(response, routeName ? applyReplyDefects(routeName, method, defective, defects) : defective);
   }
 
   const server = createServer((request, response) => {

@@ -1,0 +1,229 @@
+/**
+ * One connectorGroup's life, request by request: create → get → patch → get → list → delete → get.
+ * The same exchanges are judged by the operations' own checks (get.*, update.*, list.*, delete.*, in
+ * both profiles) and by the lifecycle.* checks, which hold the target to Graph's behaviour across them.
+ */
+import type { Exchange } from '../client/exchange.js';
+import { failed, GRAPH, notReached, passed, PASSED, type Check, type Verdict } from './check.js';
+import { GROUP_PATH, GROUPS_PATH } from './create.js';
+import { parseJsonBody } from './http.js';
+import { bodySchemaCheck, contentTypeCheck, judgeBody, statusCheck, type Judged } from './response.js';
+
+export interface LifecycleSubject extends Judged {
+  /** The id create answered with; absent when create failed (then no later step ran). */
+  id?: string;
+  /** Why the sequence stopped early, if it did. */
+  stoppedBecause?: string;
+  update: { name: string; region: string };
+  steps: {
+    create?: Exchange;
+    get?: Exchange;
+    update?: Exchange;
+    getUpdated?: Exchange;
+    /** Every page, following @odata.nextLink. */
+    list?: Exchange[];
+    /** Set when following nextLink stopped for a reason other than reaching the last page. */
+    listProblem?: string;
+    delete?: Exchange;
+    getDeleted?: Exchange;
+  };
+}
+
+type Step = Exclude<keyof LifecycleSubject['steps'], 'list' | 'listProblem'>;
+
+const step = (name: Step) => (s: LifecycleSubject) => s.steps[name];
+const missing = (s: LifecycleSubject) => s.stoppedBecause;
+const firstPage = (s: LifecycleSubject) => s.steps.list?.[0];
+
+export const getStatus = statusCheck<LifecycleSubject>({ id: 'get.status', operation: 'get', path: GROUP_PATH, method: 'get', pick: step('get'), missing, decisions: ['get-status-200'] });
+export const getContentType = contentTypeCheck<LifecycleSubject>({ id: 'get.header.content-type', operation: 'get', path: GROUP_PATH, method: 'get', pick: step('get'), missing });
+export const getBodySchema = bodySchemaCheck<LifecycleSubject>({
+  id: 'get.body.schema',
+  operation: 'get',
+  path: GROUP_PATH,
+  method: 'get',
+  pick: step('get'),
+  missing,
+  schemaName: 'microsoft.graph.connectorGroup',
+});
+
+export const updateStatus = statusCheck<LifecycleSubject>({
+  id: 'update.status',
+  operation: 'update',
+  title: 'answers 200 or 204, and says which',
+  path: GROUP_PATH,
+  method: 'patch',
+  pick: step('update'),
+  missing,
+  decisions: ['update-status-200-or-204'],
+});
+export const updateBody = bodySchemaCheck<LifecycleSubject>({
+  id: 'update.body',
+  operation: 'update',
+  title: '200 carries a valid connectorGroup, 204 no body',
+  path: GROUP_PATH,
+  method: 'patch',
+  pick: step('update'),
+  missing,
+  schemaName: 'microsoft.graph.connectorGroup, or none for 204',
+  decisions: ['update-status-200-or-204'],
+});
+
+export const deleteStatus = statusCheck<LifecycleSubject>({ id: 'delete.status', operation: 'delete', path: GROUP_PATH, method: 'delete', pick: step('delete'), missing, decisions: ['delete-status-204'] });
+
+export const listStatus = statusCheck<LifecycleSubject>({ id: 'list.status', operation: 'list', path: GROUPS_PATH, method: 'get', pick: firstPage, missing, decisions: ['list-status-200'] });
+
+export const listBodySchema: Check<LifecycleSubject> = {
+  id: 'list.body.schema',
+  operation: 'list',
+  title: 'every page matches the connectorGroup collection schema',
+  expectation: "each page validates against the slice's microsoft.graph.connectorGroupCollectionResponse",
+  profiles: ['openapi', 'graph'],
+  decisions: ['odata-annotations', 'allof-inheritance'],
+  run(subject) {
+    const pages = subject.steps.list;
+    if (!pages?.length) return notReached('list', subject.stoppedBecause);
+    for (const [n, page] of pages.entries()) {
+      const verdict = judgeBody(subject, GROUPS_PATH, 'get', page);
+      if (verdict.status === 'failed') return { ...verdict, message: `page ${n + 1}: ${verdict.message}`, exchange: page };
+    }
+    return PASSED;
+  },
+};
+
+export const listBodyValue: Check<LifecycleSubject> = {
+  id: 'list.body.value',
+  operation: 'list',
+  title: 'a collection is an object with a value array',
+  expectation: 'every page is a JSON object whose value is an array (Graph: collections are a root object with a value array)',
+  profiles: GRAPH,
+  run(subject) {
+    const pages = subject.steps.list;
+    if (!pages?.length) return notReached('list', subject.stoppedBecause);
+    for (const [n, page] of pages.entries()) {
+      const parsed = parseJsonBody(page);
+      const value = parsed.ok ? (parsed.value as { value?: unknown } | null)?.value : undefined;
+      if (!Array.isArray(value)) return failed(`page ${n + 1} has no value array${parsed.ok ? `: ${page.response.body.slice(0, 160)}` : ` (${parsed.message})`}`, undefined, page);
+    }
+    return PASSED;
+  },
+};
+
+export const listPaging: Check<LifecycleSubject> = {
+  id: 'list.paging',
+  operation: 'list',
+  title: '@odata.nextLink pages through the whole collection',
+  expectation: 'each @odata.nextLink is an absolute URL; following them ends, and no group appears on two pages',
+  profiles: GRAPH,
+  run(subject) {
+    const pages = subject.steps.list;
+    if (!pages?.length) return notReached('list', subject.stoppedBecause);
+    if (subject.steps.listProblem) return failed(subject.steps.listProblem, undefined, pages.at(-1));
+    const seen = new Set<string>();
+    for (const [n, page] of pages.entries()) {
+      for (const id of idsOf(page)) {
+        if (seen.has(id)) return failed(`group ${id} appears again on page ${n + 1}`, undefined, page);
+        seen.add(id);
+      }
+    }
+    return pages.length > 1 ? passed(`${pages.length} pages followed`) : passed('one page, no @odata.nextLink');
+  },
+};
+
+export const lifecycleGetSame: Check<LifecycleSubject> = {
+  id: 'lifecycle.get-same',
+  operation: 'lifecycle',
+  title: 'get returns the entity create returned',
+  expectation: 'GET by the new id answers 200 with the same id, name, region, connectorGroupType and isDefault',
+  profiles: GRAPH,
+  run(subject) {
+    const { create, get } = subject.steps;
+    if (!create || !get) return notReached('get', subject.stoppedBecause);
+    // The status itself is get.status's business; only an answer that is not a success carries no entity.
+    if (get.response.status >= 300) return failed(`GET by id answered ${get.response.status}`, get.response.status, get);
+    return sameEntity(entityOf(create), entityOf(get), ['id', 'name', 'region', 'connectorGroupType', 'isDefault'], get);
+  },
+};
+
+export const lifecycleGetUpdated: Check<LifecycleSubject> = {
+  id: 'lifecycle.get-updated',
+  operation: 'lifecycle',
+  title: 'get after patch shows the change',
+  expectation: 'after PATCH of name and region, GET answers 200 with the new name and region',
+  profiles: GRAPH,
+  run(subject) {
+    const { getUpdated } = subject.steps;
+    if (!getUpdated) return notReached('get after patch', subject.stoppedBecause);
+    if (getUpdated.response.status >= 300) return failed(`GET after PATCH answered ${getUpdated.response.status}`, getUpdated.response.status, getUpdated);
+    return sameEntity(subject.update, entityOf(getUpdated), ['name', 'region'], getUpdated);
+  },
+};
+
+export const lifecycleListContains: Check<LifecycleSubject> = {
+  id: 'lifecycle.list-contains',
+  operation: 'lifecycle',
+  title: 'the list contains the group, as updated',
+  expectation: 'some page of GET …/connectorGroups holds the new id with the patched name',
+  profiles: GRAPH,
+  run(subject) {
+    const pages = subject.steps.list;
+    if (!pages?.length || !subject.id) return notReached('list', subject.stoppedBecause);
+    for (const page of pages) {
+      const entity = itemsOf(page).find((g) => g.id === subject.id);
+      if (entity) return sameEntity(subject.update, entity, ['name'], page);
+    }
+    return failed(`no page of the list (${pages.length} followed) holds ${subject.id}`, undefined, pages.at(-1));
+  },
+};
+
+export const lifecycleGetAfterDelete: Check<LifecycleSubject> = {
+  id: 'lifecycle.get-after-delete',
+  operation: 'lifecycle',
+  title: 'a deleted group is gone',
+  expectation: 'GET by id after DELETE answers 404',
+  profiles: GRAPH,
+  run(subject) {
+    const { getDeleted } = subject.steps;
+    if (!getDeleted) return notReached('get after delete', subject.stoppedBecause);
+    return getDeleted.response.status === 404 ? PASSED : failed(`GET after DELETE answered ${getDeleted.response.status}`, getDeleted.response.status, getDeleted);
+  },
+};
+
+export const LIFECYCLE_CHECKS: readonly Check<LifecycleSubject>[] = [
+  getStatus,
+  getContentType,
+  getBodySchema,
+  updateStatus,
+  updateBody,
+  listStatus,
+  listBodySchema,
+  listBodyValue,
+  listPaging,
+  deleteStatus,
+  lifecycleGetSame,
+  lifecycleGetUpdated,
+  lifecycleListContains,
+  lifecycleGetAfterDelete,
+];
+
+function entityOf(exchange: Exchange): Record<string, unknown> {
+  const parsed = parseJsonBody(exchange);
+  return parsed.ok && typeof parsed.value === 'object' && parsed.value !== null ? (parsed.value as Record<string, unknown>) : {};
+}
+
+function itemsOf(page: Exchange): Record<string, unknown>[] {
+  const value = (entityOf(page) as { value?: unknown }).value;
+  return Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+}
+
+export function idsOf(page: Exchange): string[] {
+  return itemsOf(page)
+    .map((g) => g.id)
+    .filter((id): id is string => typeof id === 'string');
+}
+
+function sameEntity(expected: Record<string, unknown>, actual: Record<string, unknown>, fields: readonly string[], exchange: Exchange): Verdict {
+  const wrong = fields.filter((f) => JSON.stringify(expected[f]) !== JSON.stringify(actual[f]));
+  if (wrong.length === 0) return PASSED;
+  return failed(wrong.map((f) => `${f}: expected ${JSON.stringify(expected[f])}, got ${JSON.stringify(actual[f])}`).join('; '), undefined, exchange);
+}

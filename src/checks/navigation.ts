@@ -1,0 +1,120 @@
+/**
+ * A group's members (connectors) and applications. Connectors are installed on-premises and
+ * applications live elsewhere, so the suite cannot make either: it checks what a group without them
+ * must do (empty collections, unknown ids refused with Graph's error envelope) and says plainly what
+ * it could not check.
+ */
+import type { Exchange } from '../client/exchange.js';
+import { BOTH, failed, notReached, skipped, type Check, type Verdict } from './check.js';
+import { GROUP_PATH } from './create.js';
+import { judgeBody, judgeError, type Judged } from './response.js';
+import { parseJsonBody } from './http.js';
+
+export const MEMBERS_PATH = `${GROUP_PATH}/members`;
+export const MEMBER_REF_PATH = `${GROUP_PATH}/members/{connector-id}/$ref`;
+export const MEMBER_REFS_PATH = `${GROUP_PATH}/members/$ref`;
+export const APPLICATIONS_PATH = `${GROUP_PATH}/applications`;
+export const APPLICATION_PATH = `${GROUP_PATH}/applications/{application-id}`;
+
+export interface NavigationSubject extends Judged {
+  stoppedBecause?: string;
+  members?: Exchange;
+  addUnknownMember?: Exchange;
+  removeUnknownMember?: Exchange;
+  applications?: Exchange;
+  unknownApplication?: Exchange;
+}
+
+type Step = Exclude<keyof NavigationSubject, keyof Judged | 'stoppedBecause'>;
+
+function onStep(subject: NavigationSubject, step: Step, judge: (e: Exchange) => Verdict): Verdict {
+  const exchange = subject[step];
+  if (!exchange) return notReached(step, subject.stoppedBecause);
+  const verdict = judge(exchange);
+  return verdict.status === 'failed' || verdict.status === 'warned' ? { ...verdict, exchange: verdict.exchange ?? exchange } : verdict;
+}
+
+/** 200 with a collection that validates against the documented schema and holds a value array. */
+function judgeCollection(subject: NavigationSubject, path: string, exchange: Exchange): Verdict {
+  if (exchange.response.status !== 200) return failed(`expected 200, got ${exchange.response.status}`, exchange.response.status);
+  const body = judgeBody(subject, path, 'get', exchange);
+  if (body.status !== 'passed') return body;
+  const parsed = parseJsonBody(exchange);
+  const value = parsed.ok ? (parsed.value as { value?: unknown } | null)?.value : undefined;
+  return Array.isArray(value) ? body : failed('the collection has no value array', exchange.response.body);
+}
+
+export const membersList: Check<NavigationSubject> = {
+  id: 'members.list',
+  operation: 'members',
+  title: 'lists a new group’s connectors',
+  expectation: 'GET …/members answers 200 with a connector collection (empty for a new group is valid)',
+  profiles: BOTH,
+  decisions: ['list-members-status-200'],
+  run: (s) => onStep(s, 'members', (e) => judgeCollection(s, MEMBERS_PATH, e)),
+};
+
+export const membersAddUnknown: Check<NavigationSubject> = {
+  id: 'members.add.unknown-connector',
+  operation: 'members',
+  title: 'refuses to add a connector that does not exist',
+  expectation: 'POST …/members/$ref naming an unknown connector: 404 with Graph’s error envelope (openapi: a documented 4xx)',
+  profiles: BOTH,
+  run: (s, profile) => onStep(s, 'addUnknownMember', (e) => judgeError(s, profile, e, { statuses: [404, 400], path: MEMBER_REFS_PATH, method: 'post' })),
+};
+
+export const membersRemoveUnknown: Check<NavigationSubject> = {
+  id: 'members.remove.unknown-connector',
+  operation: 'members',
+  title: 'refuses to remove a connector that is not a member',
+  expectation: 'DELETE …/members/{unknown}/$ref: 404 with Graph’s error envelope (openapi: a documented 4xx)',
+  profiles: BOTH,
+  run: (s, profile) => onStep(s, 'removeUnknownMember', (e) => judgeError(s, profile, e, { statuses: [404], path: MEMBER_REF_PATH, method: 'delete' })),
+};
+
+export const membersWithConnector: Check<NavigationSubject> = {
+  id: 'members.add-remove',
+  operation: 'members',
+  title: 'adds and removes a real connector',
+  expectation: 'a connector added with POST …/members/$ref is listed, then removed with DELETE …/$ref',
+  profiles: BOTH,
+  run: () => skipped('needs an installed connector: connectors are installed on-premises, a suite cannot create one'),
+};
+
+export const applicationsList: Check<NavigationSubject> = {
+  id: 'applications.list',
+  operation: 'applications',
+  title: 'lists a new group’s applications',
+  expectation: 'GET …/applications answers 200 with an application collection (empty for a new group is valid)',
+  profiles: BOTH,
+  decisions: ['list-applications-status-200'],
+  run: (s) => onStep(s, 'applications', (e) => judgeCollection(s, APPLICATIONS_PATH, e)),
+};
+
+export const applicationsGetUnknown: Check<NavigationSubject> = {
+  id: 'applications.get.unknown',
+  operation: 'applications',
+  title: 'an application the group does not hold is not found',
+  expectation: 'GET …/applications/{unknown}: 404 with Graph’s error envelope (openapi: a documented 4xx)',
+  profiles: BOTH,
+  run: (s, profile) => onStep(s, 'unknownApplication', (e) => judgeError(s, profile, e, { statuses: [404], path: APPLICATION_PATH, method: 'get' })),
+};
+
+export const applicationsRef: Check<NavigationSubject> = {
+  id: 'applications.assign',
+  operation: 'applications',
+  title: 'assigns an application to the group',
+  expectation: 'PUT /applications/{id}/connectorGroup/$ref, then the group lists the application',
+  profiles: BOTH,
+  run: () => skipped('needs an application published through Application Proxy, and the assignment call (PUT /applications/{id}/connectorGroup/$ref) is outside the connectorGroups slice'),
+};
+
+export const NAVIGATION_CHECKS: readonly Check<NavigationSubject>[] = [
+  membersList,
+  membersAddUnknown,
+  membersRemoveUnknown,
+  membersWithConnector,
+  applicationsList,
+  applicationsGetUnknown,
+  applicationsRef,
+];

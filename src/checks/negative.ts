@@ -1,0 +1,87 @@
+/**
+ * Requests that must fail, and how: Graph refuses a missing token with 401, an invalid body with 400, a
+ * wrong media type with 415 (or 400), an unknown id with 404 — each with its error envelope. The openapi
+ * profile asks only for a 4xx the slice documents, with the documented error body.
+ */
+import type { Exchange } from '../client/exchange.js';
+import { BOTH, notReached, type Check } from './check.js';
+import { GROUP_PATH, GROUPS_PATH } from './create.js';
+import { judgeError, type ErrorExpectation, type Judged } from './response.js';
+
+export type NegativeCase = 'noToken' | 'wrongType' | 'unknownEnum' | 'unknownProperty' | 'malformedJson' | 'wrongContentType' | 'unknownId';
+
+export interface NegativeSubject extends Judged {
+  cases: Partial<Record<NegativeCase, Exchange>>;
+}
+
+interface CaseSpec {
+  id: string;
+  title: string;
+  expectation: string;
+  error: ErrorExpectation;
+}
+
+const onCreate = { path: GROUPS_PATH, method: 'post' as const };
+
+const CASES: Record<NegativeCase, CaseSpec> = {
+  noToken: {
+    id: 'negative.auth.no-token',
+    title: 'refuses a request without a bearer token',
+    expectation: 'create without Authorization: 401 with Graph’s error envelope',
+    error: { statuses: [401], ...onCreate },
+  },
+  wrongType: {
+    id: 'negative.body.wrong-type',
+    title: 'refuses a property of the wrong type',
+    expectation: 'create with "name": 12 → 400 with Graph’s error envelope',
+    error: { statuses: [400], ...onCreate },
+  },
+  unknownEnum: {
+    id: 'negative.body.unknown-enum',
+    title: 'refuses a value outside an enum',
+    expectation: 'create with "region": "atlantis" → 400 with Graph’s error envelope',
+    error: { statuses: [400], ...onCreate },
+  },
+  unknownProperty: {
+    id: 'negative.body.unknown-property',
+    title: 'refuses a property connectorGroup does not have',
+    expectation: 'create with "colour": "blue" → 400 with Graph’s error envelope',
+    error: { statuses: [400], ...onCreate },
+  },
+  malformedJson: {
+    id: 'negative.body.malformed-json',
+    title: 'refuses malformed JSON',
+    expectation: 'create with a truncated JSON body → 400 with Graph’s error envelope',
+    error: { statuses: [400], ...onCreate },
+  },
+  wrongContentType: {
+    id: 'negative.content-type',
+    title: 'refuses a body that is not declared as JSON',
+    expectation: 'create with Content-Type text/plain → 415 (or 400) with Graph’s error envelope',
+    error: { statuses: [415, 400], ...onCreate },
+  },
+  unknownId: {
+    id: 'negative.unknown-id',
+    title: 'an unknown id is not found',
+    expectation: 'GET …/connectorGroups/{unknown id} → 404 with Graph’s error envelope',
+    error: { statuses: [404], path: GROUP_PATH, method: 'get' },
+  },
+};
+
+function negativeCheck(name: NegativeCase, spec: CaseSpec): Check<NegativeSubject> {
+  return {
+    id: spec.id,
+    operation: 'negative',
+    title: spec.title,
+    expectation: `${spec.expectation} (openapi profile: a documented 4xx with the documented error body)`,
+    profiles: BOTH,
+    run(subject, profile) {
+      const exchange = subject.cases[name];
+      if (!exchange) return notReached(spec.id, undefined);
+      const verdict = judgeError(subject, profile, exchange, spec.error);
+      return verdict.status === 'failed' || verdict.status === 'warned' ? { ...verdict, exchange } : verdict;
+    },
+  };
+}
+
+export const NEGATIVE_CHECKS: readonly Check<NegativeSubject>[] = (Object.entries(CASES) as [NegativeCase, CaseSpec][]).map(([name, spec]) => negativeCheck(name, spec));

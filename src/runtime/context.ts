@@ -1,0 +1,165 @@
+/**
+ * What a suite talks to the target with: the typed client, a raw `send` for requests the typed client
+ * cannot express (no token, malformed JSON, a wrong content type), the seeded faker, the slice and its
+ * validator, and the register of what the suite created so that it is deleted whatever happens.
+ * The target — replay from a cassette, or a URL, optionally recorded — is set up here and nowhere else.
+ */
+import { Faker, base, en } from '@faker-js/faker';
+import createClient, { type Client } from 'openapi-fetch';
+import type { paths } from '../../generated/openapi.js';
+import type { RunConfig } from '../config/run-config.js';
+import { capturingFetch, type Exchange } from '../client/exchange.js';
+import { loadSlice } from '../spec/load.js';
+import { validatorFor, type SpecValidator } from '../spec/validator.js';
+import type { OpenApiDocument } from '../spec/operations.js';
+import { sliceSha256 } from '../spec/hash.js';
+import { readCassette, REFERENCE_DOUBLE_HEADER, writeCassette, type RecordingSource } from './cassette.js';
+import { cassetteOf } from './record.js';
+
+export const PROFILE_ID = 'applicationProxy';
+const GROUP_PATH = '/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups/{connectorGroup-id}';
+
+export interface SendOptions {
+  headers?: Record<string, string>;
+  body?: string;
+  /** null sends no Authorization header at all; default: the run's token. */
+  token?: string | null;
+}
+
+export interface SuiteContext {
+  config: RunConfig;
+  /** Names the suite's recording. */
+  name: string;
+  seed: number;
+  runId: string;
+  faker: Faker;
+  spec: OpenApiDocument;
+  validator: SpecValidator;
+  client: Client<paths>;
+  /** A request outside the typed client; `path` is appended to the base URL. */
+  send(method: string, path: string, options?: SendOptions): Promise<Exchange>;
+  /**
+   * GETs an absolute link the target handed out (@odata.nextLink). In replay, links recorded under the
+   * recorded base URL are served from the recording.
+   */
+  follow(link: string): Promise<Exchange>;
+  /** Every exchange of this suite so far, oldest first. */
+  exchanges: readonly Exchange[];
+  lastExchange(): Exchange;
+  /** Registers a created group for deletion when the suite ends. */
+  track(id: string): void;
+  /** Forgets a group the suite deleted itself. */
+  untrack(id: string): void;
+  /** Groups created and not yet deleted, oldest first. */
+  created: ReadonlySet<string>;
+}
+
+export async function openContext(config: RunConfig, name: string): Promise<SuiteContext> {
+  let seed = config.seed;
+  let runId = config.runId;
+  let linkBase = config.baseUrl;
+  if (config.target === 'replay') {
+    const cassette = readCassette(config.fixturesDir, name);
+    // The recorded requests were built from this seed; replaying them needs the same bodies.
+    seed = cassette.meta.seed;
+    runId = cassette.meta.runId;
+    linkBase = cassette.meta.baseUrl ?? linkBase;
+    // Loaded only here: importing nock patches fetch for the whole process (see record.ts).
+    const { installReplay } = await import('./replay.js');
+    installReplay(cassette, config.baseUrl);
+  }
+  const faker = new Faker({ locale: [en, base] });
+  faker.seed(seed);
+  const exchanges: Exchange[] = [];
+  const transport = capturingFetch((e) => exchanges.push(e), config.timeoutMs);
+  const authorization = (token: string | null | undefined): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {});
+  const client = createClient<paths>({ baseUrl: config.baseUrl, fetch: transport, headers: authorization(config.token) });
+  // Graph correlates by client-request-id; every request carries one, drawn from the seeded faker.
+  client.use({
+    onRequest({ request }) {
+      if (!request.headers.has('client-request-id')) request.headers.set('client-request-id', faker.string.uuid());
+      return request;
+    },
+  });
+  async function sendTo(url: string, method: string, options: SendOptions = {}): Promise<Exchange> {
+    const token = options.token === undefined ? config.token : options.token;
+    const headers = { 'client-request-id': faker.string.uuid(), ...authorization(token), ...options.headers };
+    await transport(new Request(url, { method, headers, body: options.body }));
+    return exchanges.at(-1)!;
+  }
+  const created = new Set<string>();
+  const spec = loadSlice();
+  return {
+    config,
+    name,
+    seed,
+    runId,
+    faker,
+    spec,
+    validator: validatorFor(spec),
+    client,
+    exchanges,
+    lastExchange() {
+      const last = exchanges.at(-1);
+      if (!last) throw new Error('no request has been sent yet');
+      return last;
+    },
+    send(method, path, options = {}) {
+      return sendTo(`${config.baseUrl}${path}`, method, options);
+    },
+    follow(link) {
+      return sendTo(link.startsWith(`${linkBase}/`) ? `${config.baseUrl}${link.slice(linkBase.length)}` : link, 'GET');
+    },
+    track: (id) => void created.add(id),
+    untrack: (id) => void created.delete(id),
+    created,
+  };
+}
+
+/** Deletes what the suite created (newest first), then stops replay or writes the recording. */
+export async function closeContext(ctx: SuiteContext): Promise<void> {
+  try {
+    for (const id of [...ctx.created].reverse()) {
+      await ctx.client.DELETE(GROUP_PATH, { params: { path: { 'onPremisesPublishingProfile-id': PROFILE_ID, 'connectorGroup-id': id } } });
+      ctx.untrack(id);
+    }
+  } finally {
+    await finishTarget(ctx);
+  }
+}
+
+async function finishTarget(ctx: SuiteContext): Promise<void> {
+  const { config } = ctx;
+  if (config.target === 'replay') {
+    const { stopReplay } = await import('./replay.js');
+    stopReplay();
+    return;
+  }
+  if (!config.record) return;
+  const source = recordingSource(config, ctx.exchanges);
+  const cassette = cassetteOf(ctx.exchanges, config.baseUrl, {
+    operation: ctx.name,
+    source,
+    target: config.target === 'live' ? 'live' : 'url',
+    recordedAt: new Date().toISOString(),
+    sliceSha256: sliceSha256(),
+    seed: ctx.seed,
+    runId: ctx.runId,
+    profile: config.profile,
+    baseUrl: config.baseUrl,
+    note: SOURCE_NOTES[source],
+  });
+  writeCassette(config.fixturesDir, cassette);
+}
+
+/** The project's reference double says so in a header; only `live` recordings come from Graph. */
+function recordingSource(config: RunConfig, exchanges: readonly Exchange[]): RecordingSource {
+  if (exchanges.some((e) => e.response.headers[REFERENCE_DOUBLE_HEADER] !== undefined)) return 'reference-double';
+  return config.target === 'live' ? 'graph-tenant' : 'url-target';
+}
+
+const SOURCE_NOTES: Record<RecordingSource, string> = {
+  'reference-double': "Recorded against graph-conformance's own reference double (test/double), not against Microsoft Graph.",
+  'graph-tenant': 'Recorded against Microsoft Graph with a real tenant; scrubbed before writing.',
+  'url-target': 'Recorded against a URL target (a mock, emulator or proxy), not against Microsoft Graph.',
+};

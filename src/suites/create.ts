@@ -1,0 +1,23 @@
+import type { SuiteDefinition } from '../runtime/definition.js';
+import { CREATE_CHECKS, GROUPS_PATH, type CreateSubject } from '../checks/create.js';
+import { createdId } from '../checks/http.js';
+import { PROFILE_ID } from '../runtime/context.js';
+import { connectorGroupCreateBody } from '../../fixtures/factories/connector-group.js';
+
+export const createSuite: SuiteDefinition<CreateSubject> = {
+  name: 'create',
+  checks: CREATE_CHECKS,
+  async produce(ctx) {
+    const body = connectorGroupCreateBody(ctx.faker, ctx.runId);
+    await ctx.client.POST(GROUPS_PATH, {
+      params: { path: { 'onPremisesPublishingProfile-id': PROFILE_ID } },
+      body,
+      headers: { 'client-request-id': ctx.faker.string.uuid() },
+      parseAs: 'text',
+    });
+    const exchange = ctx.lastExchange();
+    const id = createdId(exchange);
+    if (id) ctx.track(id);
+    return { spec: ctx.spec, validator: ctx.validator, exchange, sent: body };
+  },
+};

@@ -1,0 +1,72 @@
+import type { SuiteContext, SuiteDefinition } from '../runtime/definition.js';
+import { LIFECYCLE_CHECKS, type LifecycleSubject } from '../checks/lifecycle.js';
+import { GROUP_PATH, GROUPS_PATH } from '../checks/create.js';
+import { createdId, parseJsonBody } from '../checks/http.js';
+import { PROFILE_ID } from '../runtime/context.js';
+import { connectorGroupCreateBody, connectorGroupUpdateBody } from '../../fixtures/factories/connector-group.js';
+
+/** Enough for any real tenant; a target whose links never end is stopped here and reported. */
+const MAX_PAGES = 50;
+
+export const lifecycleSuite: SuiteDefinition<LifecycleSubject> = {
+  name: 'lifecycle',
+  checks: LIFECYCLE_CHECKS,
+  async produce(ctx) {
+    const created = connectorGroupCreateBody(ctx.faker, ctx.runId);
+    const update = connectorGroupUpdateBody(ctx.faker, ctx.runId, created.region);
+    const subject: LifecycleSubject = { spec: ctx.spec, validator: ctx.validator, update, steps: {} };
+    const profile = { 'onPremisesPublishingProfile-id': PROFILE_ID };
+
+    await ctx.client.POST(GROUPS_PATH, { params: { path: profile }, body: created, parseAs: 'text' });
+    subject.steps.create = ctx.lastExchange();
+    const id = createdId(subject.steps.create);
+    if (!id) {
+      subject.stoppedBecause = `create answered ${subject.steps.create.response.status} without a usable id`;
+      return subject;
+    }
+    subject.id = id;
+    ctx.track(id);
+    const group = { params: { path: { ...profile, 'connectorGroup-id': id } }, parseAs: 'text' as const };
+
+    await ctx.client.GET(GROUP_PATH, group);
+    subject.steps.get = ctx.lastExchange();
+    await ctx.client.PATCH(GROUP_PATH, { ...group, body: update });
+    subject.steps.update = ctx.lastExchange();
+    await ctx.client.GET(GROUP_PATH, group);
+    subject.steps.getUpdated = ctx.lastExchange();
+    await listAllPages(ctx, subject);
+    await ctx.client.DELETE(GROUP_PATH, group);
+    subject.steps.delete = ctx.lastExchange();
+    await ctx.client.GET(GROUP_PATH, group);
+    subject.steps.getDeleted = ctx.lastExchange();
+    if (subject.steps.getDeleted.response.status === 404) ctx.untrack(id);
+    return subject;
+  },
+};
+
+async function listAllPages(ctx: SuiteContext, subject: LifecycleSubject): Promise<void> {
+  await ctx.client.GET(GROUPS_PATH, { params: { path: { 'onPremisesPublishingProfile-id': PROFILE_ID } }, parseAs: 'text' });
+  const pages = [ctx.lastExchange()];
+  subject.steps.list = pages;
+  const followed = new Set<string>();
+  for (;;) {
+    const page = pages.at(-1)!;
+    const parsed = parseJsonBody(page);
+    const next = parsed.ok ? (parsed.value as { '@odata.nextLink'?: unknown } | null)?.['@odata.nextLink'] : undefined;
+    if (next === undefined || next === null || page.response.status !== 200) return;
+    if (typeof next !== 'string' || !/^https?:\/\//.test(next)) {
+      subject.steps.listProblem = `page ${pages.length} has @odata.nextLink ${JSON.stringify(next)}, not an absolute URL`;
+      return;
+    }
+    if (followed.has(next)) {
+      subject.steps.listProblem = `page ${pages.length} links back to a page already read (${next})`;
+      return;
+    }
+    if (pages.length >= MAX_PAGES) {
+      subject.steps.listProblem = `still an @odata.nextLink after ${MAX_PAGES} pages`;
+      return;
+    }
+    followed.add(next);
+    pages.push(await ctx.follow(next));
+  }
+}

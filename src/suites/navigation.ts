@@ -1,0 +1,38 @@
+import type { SuiteDefinition } from '../runtime/definition.js';
+import { NAVIGATION_CHECKS, APPLICATION_PATH, APPLICATIONS_PATH, MEMBER_REF_PATH, MEMBER_REFS_PATH, MEMBERS_PATH, type NavigationSubject } from '../checks/navigation.js';
+import { GROUPS_PATH } from '../checks/create.js';
+import { createdId } from '../checks/http.js';
+import { PROFILE_ID } from '../runtime/context.js';
+import { connectorGroupCreateBody } from '../../fixtures/factories/connector-group.js';
+
+export const navigationSuite: SuiteDefinition<NavigationSubject> = {
+  name: 'navigation',
+  checks: NAVIGATION_CHECKS,
+  async produce(ctx) {
+    const subject: NavigationSubject = { spec: ctx.spec, validator: ctx.validator };
+    const profile = { 'onPremisesPublishingProfile-id': PROFILE_ID };
+    await ctx.client.POST(GROUPS_PATH, { params: { path: profile }, body: connectorGroupCreateBody(ctx.faker, ctx.runId), parseAs: 'text' });
+    const id = createdId(ctx.lastExchange());
+    if (!id) {
+      subject.stoppedBecause = `creating the group to look into answered ${ctx.lastExchange().response.status} without a usable id`;
+      return subject;
+    }
+    ctx.track(id);
+    const group = { ...profile, 'connectorGroup-id': id };
+    const unknownConnector = ctx.faker.string.uuid();
+    const unknownApplication = ctx.faker.string.uuid();
+
+    await ctx.client.GET(MEMBERS_PATH, { params: { path: group }, parseAs: 'text' });
+    subject.members = ctx.lastExchange();
+    const connectorUrl = `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/${PROFILE_ID}/connectors/${unknownConnector}`;
+    await ctx.client.POST(MEMBER_REFS_PATH, { params: { path: group }, body: { '@odata.id': connectorUrl }, parseAs: 'text' });
+    subject.addUnknownMember = ctx.lastExchange();
+    await ctx.client.DELETE(MEMBER_REF_PATH, { params: { path: { ...group, 'connector-id': unknownConnector } }, parseAs: 'text' });
+    subject.removeUnknownMember = ctx.lastExchange();
+    await ctx.client.GET(APPLICATIONS_PATH, { params: { path: group }, parseAs: 'text' });
+    subject.applications = ctx.lastExchange();
+    await ctx.client.GET(APPLICATION_PATH, { params: { path: { ...group, 'application-id': unknownApplication } }, parseAs: 'text' });
+    subject.unknownApplication = ctx.lastExchange();
+    return subject;
+  },
+};

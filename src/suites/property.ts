@@ -1,0 +1,65 @@
+import type { SuiteContext, SuiteDefinition } from '../runtime/definition.js';
+import { PROPERTY_CHECKS, type PropertySubject } from '../checks/property.js';
+import { GROUP_PATH, GROUPS_PATH, echoDifferences } from '../checks/create.js';
+import { createdId, parseJsonBody } from '../checks/http.js';
+import { judgeError, successStatuses } from '../checks/response.js';
+import { requestSchema } from '../spec/operations.js';
+import { runProperty, type Judgement } from '../runtime/property.js';
+import { PROFILE_ID } from '../runtime/context.js';
+import { invalidCreateBody, validCreateBody } from '../../fixtures/factories/connector-group-arbitraries.js';
+import type { ConnectorGroupCreateBody } from '../../fixtures/factories/connector-group.js';
+import type { Exchange } from '../client/exchange.js';
+
+const PROFILE = { 'onPremisesPublishingProfile-id': PROFILE_ID };
+/** Bounds a property against a slow target; what ran by then is judged. */
+const TIME_LIMIT_MS = 120_000;
+
+export const propertySuite: SuiteDefinition<PropertySubject> = {
+  name: 'property',
+  checks: PROPERTY_CHECKS,
+  async produce(ctx) {
+    const options = { seed: ctx.seed, runs: ctx.config.propertyRuns, timeLimitMs: TIME_LIMIT_MS };
+    const schema = requestSchema(ctx.spec, GROUPS_PATH, 'post');
+    if (!schema) throw new Error('the slice documents no request body for create');
+    const isInvalid = (body: unknown) => ctx.validator.validate(schema, body).length > 0;
+    const valid = await runProperty(validCreateBody(ctx.runId), (body) => acceptsValid(ctx, body), options);
+    const invalid = await runProperty(invalidCreateBody(ctx.runId, isInvalid), ({ body }) => refusesInvalid(ctx, body), options);
+    return { valid, invalid };
+  },
+};
+
+async function create(ctx: SuiteContext, body: unknown): Promise<Exchange> {
+  await ctx.client.POST(GROUPS_PATH, { params: { path: PROFILE }, body: body as ConnectorGroupCreateBody, parseAs: 'text' });
+  return ctx.lastExchange();
+}
+
+/** Deleted at once: a few hundred bodies must not leave a few hundred groups until the suite ends. */
+async function discard(ctx: SuiteContext, exchange: Exchange): Promise<void> {
+  const id = createdId(exchange);
+  if (!id) return;
+  ctx.track(id);
+  await ctx.client.DELETE(GROUP_PATH, { params: { path: { ...PROFILE, 'connectorGroup-id': id } } });
+  if (ctx.lastExchange().response.status < 300) ctx.untrack(id);
+}
+
+async function acceptsValid(ctx: SuiteContext, body: ConnectorGroupCreateBody): Promise<Judgement> {
+  const exchange = await create(ctx, body);
+  await discard(ctx, exchange);
+  const documented = successStatuses(ctx.spec, GROUPS_PATH, 'post');
+  if (!documented.includes(String(exchange.response.status))) {
+    return { ok: false, message: `a valid body was answered ${exchange.response.status}: ${exchange.response.body.slice(0, 160)}`, exchange };
+  }
+  if (ctx.config.profile === 'graph') {
+    const parsed = parseJsonBody(exchange);
+    const wrong = parsed.ok ? echoDifferences(body, parsed.value) : [parsed.message];
+    if (wrong.length > 0) return { ok: false, message: `the created entity does not echo the body: ${wrong.join('; ')}`, exchange };
+  }
+  return { ok: true };
+}
+
+async function refusesInvalid(ctx: SuiteContext, body: unknown): Promise<Judgement> {
+  const exchange = await create(ctx, body);
+  await discard(ctx, exchange);
+  const verdict = judgeError({ spec: ctx.spec, validator: ctx.validator }, ctx.config.profile, exchange, { statuses: [400], path: GROUPS_PATH, method: 'post' });
+  return verdict.status === 'failed' ? { ok: false, message: `an invalid body was not refused properly: ${verdict.message}`, exchange } : { ok: true };
+}

@@ -1,0 +1,4 @@
+import { conformanceSuite } from '../src/runtime/suite.js';
+import { propertySuite } from '../src/suites/property.js';
+
+conformanceSuite(propertySuite);

@@ -1,0 +1,81 @@
+// Known-bad variants of otherwise correct answers of the family's other operations. Each starts from the
+// right reply of one operation and changes one thing, like create-defects.ts does for create.
+import type { Defect } from './defects.js';
+import { JSON_CONTENT_TYPE, headerKey, TEXT_CONTENT_TYPE, type Reply } from './response.js';
+import type { RouteName } from './router.js';
+
+interface ReplyDefect {
+  readonly route: RouteName;
+  readonly method: string;
+  /** The correct status this defect starts from; other answers of the route are left alone. */
+  readonly from: number;
+  readonly apply: (reply: Reply) => void;
+}
+
+function editBody(reply: Reply, edit: (body: Record<string, unknown>) => void): void {
+  const body = JSON.parse(reply.body ?? '{}') as Record<string, unknown>;
+  edit(body);
+  reply.body = JSON.stringify(body);
+}
+
+function setContentType(reply: Reply, value: string | undefined): void {
+  const key = headerKey(reply.headers, 'Content-Type') ?? 'Content-Type';
+  if (value === undefined) delete reply.headers[key];
+  else reply.headers[key] = value;
+}
+
+const notACollection = (reply: Reply): void => editBody(reply, (body) => void (body['value'] = 'none'));
+
+const REPLY_DEFECTS: Partial<Record<Defect, ReplyDefect>> = {
+  'get-status-203': { route: 'group', method: 'GET', from: 200, apply: (r) => void (r.status = 203) },
+  'get-content-type-text': { route: 'group', method: 'GET', from: 200, apply: (r) => setContentType(r, TEXT_CONTENT_TYPE) },
+  'get-body-schema': { route: 'group', method: 'GET', from: 200, apply: (r) => editBody(r, (b) => void (b['connectorGroupType'] = 42)) },
+  'list-status-203': { route: 'groups', method: 'GET', from: 200, apply: (r) => void (r.status = 203) },
+  'list-body-schema': {
+    route: 'groups',
+    method: 'GET',
+    from: 200,
+    apply: (r) => editBody(r, (b) => void (b['value'] = (b['value'] as Record<string, unknown>[]).map((g) => ({ ...g, connectorGroupType: 42 })))),
+  },
+  'list-no-value': { route: 'groups', method: 'GET', from: 200, apply: (r) => editBody(r, (b) => void delete b['value']) },
+  'update-status-202': { route: 'group', method: 'PATCH', from: 204, apply: (r) => void (r.status = 202) },
+  'update-200-invalid-body': {
+    route: 'group',
+    method: 'PATCH',
+    from: 204,
+    apply: (r) => {
+      r.status = 200;
+      r.body = JSON.stringify({ name: 5 });
+      setContentType(r, JSON_CONTENT_TYPE);
+    },
+  },
+  'delete-status-200': { route: 'group', method: 'DELETE', from: 204, apply: (r) => void (r.status = 200) },
+  'unknown-id-400': { route: 'group', method: 'GET', from: 404, apply: (r) => void (r.status = 400) },
+  'members-list-not-collection': { route: 'members', method: 'GET', from: 200, apply: notACollection },
+  'members-add-accepts-unknown': { route: 'memberRefs', method: 'POST', from: 404, apply: noContent },
+  'members-remove-unknown-204': { route: 'memberRef', method: 'DELETE', from: 404, apply: noContent },
+  'applications-list-not-collection': { route: 'applications', method: 'GET', from: 200, apply: notACollection },
+  'applications-get-unknown-200': {
+    route: 'application',
+    method: 'GET',
+    from: 404,
+    apply: (r) => {
+      r.status = 200;
+      r.body = JSON.stringify({ id: 'stub', displayName: 'stub application' });
+    },
+  },
+};
+
+function noContent(reply: Reply): void {
+  reply.status = 204;
+  reply.body = undefined;
+  setContentType(reply, undefined);
+}
+
+export function applyReplyDefects(route: RouteName, method: string, reply: Reply, defects: ReadonlySet<Defect>): Reply {
+  for (const defect of defects) {
+    const d = REPLY_DEFECTS[defect];
+    if (d && d.route === route && d.method === method && d.from === reply.status) d.apply(reply);
+  }
+  return reply;
+}
