@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { pointerViolations, renderReport, resolvePointer, writeReport } from '../src/report/html.js';
+import { summarise } from '../src/report/results.js';
 import type { CheckResult, RunResults } from '../src/report/results.js';
 import { fromRoot } from '../src/project-root.js';
 import { startDouble } from './double/server.js';
@@ -40,8 +41,7 @@ function exchange(body: string, contentType = 'application/json'): NonNullable<C
 }
 
 function results(checks: CheckResult[], extra: Partial<RunResults> & { shard?: string } = {}): RunResults {
-  const summary = { passed: 0, failed: 0, skipped: 0, warned: 0 };
-  for (const c of checks) summary[c.status]++;
+  const summary = summarise(checks);
   return {
     target: 'url',
     baseUrl: 'http://127.0.0.1:4010',

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { resolveRunConfig, UsageError, type RunConfig } from '../config/run-config.js';
 import { HELP } from './help.js';
+import { summaryTable } from '../report/summary-table.js';
 
 async function main(): Promise<number> {
   const { help, config } = resolveRunConfig(process.argv.slice(2), process.env, process.cwd());
@@ -17,13 +18,15 @@ async function main(): Promise<number> {
   // Loaded after the options are known good: vitest takes seconds to load, a usage error should not.
   const { runSuites } = await import('../runner/run-suites.js');
   const { results, files, exitCode } = await runSuites(config, (line) => process.stdout.write(`${line}\n`));
-  const { passed, failed, skipped, warned } = results.summary;
+  const { passed, failed, skipped, warned, known, fixed } = results.summary;
+  const baseline = known + fixed > 0 ? ` (baseline: ${known} known${fixed > 0 ? `, ${fixed} fixed — remove them from the baseline` : ''})` : '';
   process.stdout.write(
-    `\n${passed} passed, ${failed} failed, ${skipped} skipped, ${warned} warned` +
-      ` (${results.durationMs} ms; target ${config.target}, profile ${config.profile}, seed ${results.seed})\n` +
+    `\n${summaryTable(results)}\n\n` +
+      `${passed} passed, ${failed} failed, ${skipped} skipped, ${warned} warned${baseline}\n` +
+      `${results.durationMs} ms; target ${config.target}, profile ${config.profile}, seed ${results.seed}${config.shard ? `, shard ${config.shard}` : ''}\n` +
       `reports: ${files.map((f) => path.relative(process.cwd(), f) || f).join(', ')}\n`,
   );
-  if (failed > 0) process.stdout.write(`reproduce with --seed ${results.seed}\n`);
+  if (failed > known) process.stdout.write(`reproduce with --seed ${results.seed}\n`);
   if (exitCode === 2 && results.errors.length === 0) {
     process.stderr.write(`error: no check ran${config.only.length > 0 ? `; --only ${config.only.join(',')} matches no check id (ids look like create.status)` : ''}\n`);
   }

@@ -5,6 +5,8 @@
 import { parseArgs } from 'node:util';
 import { randomBytes, randomInt } from 'node:crypto';
 import path from 'node:path';
+import { readBaseline } from './baseline.js';
+import { UsageError } from './usage-error.js';
 
 export const TARGETS = ['replay', 'url', 'live'] as const;
 export const PROFILES = ['openapi', 'graph'] as const;
@@ -35,14 +37,19 @@ export interface RunConfig {
   timeoutMs: number;
   /** Generated bodies per property check (valid and invalid each). */
   propertyRuns: number;
+  /** Check id → why it is known to fail against this target (--baseline FILE). */
+  baseline: Record<string, string>;
+  /** A baseline entry that now passes fails the run. */
+  strictBaseline: boolean;
+  /** `i/n`: run the i-th of n slices of the suites (vitest's --shard). */
+  shard?: string;
+  /** Progress lines for failures only (on by default when CI=true). */
+  quiet: boolean;
   /** Names everything the run creates: `conformance-<runId>-…`. */
   runId: string;
 }
 
-/** A problem with how the run was asked for: exit code 2 with this message. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
 const OPTIONS = {
   target: { type: 'string' },
@@ -56,6 +63,11 @@ const OPTIONS = {
   only: { type: 'string', multiple: true },
   timeout: { type: 'string' },
   'property-runs': { type: 'string' },
+  baseline: { type: 'string' },
+  'strict-baseline': { type: 'boolean' },
+  shard: { type: 'string' },
+  quiet: { type: 'boolean' },
+  verbose: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -104,6 +116,14 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   const runsRaw = str('property-runs', 'CONFORMANCE_PROPERTY_RUNS');
   const propertyRuns = runsRaw === undefined ? DEFAULT_PROPERTY_RUNS : integer(runsRaw, '--property-runs / CONFORMANCE_PROPERTY_RUNS', 1);
 
+  const baselineFile = str('baseline', 'CONFORMANCE_BASELINE');
+  const shard = str('shard', 'CONFORMANCE_SHARD');
+  if (shard !== undefined) {
+    const m = /^(\d+)\/(\d+)$/.exec(shard);
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard / CONFORMANCE_SHARD: '${shard}' is not i/n with 1 ≤ i ≤ n, e.g. 2/3`);
+  }
+  const quiet = values.verbose === true ? false : values.quiet === true || env.CI === 'true' || env.CI === '1';
+
   const onlyFlag = values.only as string[] | undefined;
   const only = (onlyFlag ?? (env.CONFORMANCE_ONLY ? [env.CONFORMANCE_ONLY] : []))
     .flatMap((p) => p.split(','))
@@ -127,6 +147,10 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       only,
       timeoutMs,
       propertyRuns,
+      baseline: baselineFile === undefined ? {} : readBaseline(path.resolve(cwd, baselineFile)),
+      strictBaseline: values['strict-baseline'] === true || env.CONFORMANCE_STRICT_BASELINE === '1',
+      ...(shard !== undefined && { shard }),
+      quiet,
       runId: newRunId(),
     },
   };

@@ -1,6 +1,7 @@
 /**
- * The vitest reporter of a conformance run: prints a line per check as it finishes and keeps the
- * collected results for the command to write and turn into an exit code.
+ * The vitest reporter of a conformance run: a line per suite as it starts and per check as it
+ * finishes (only the ones that did not pass when quiet), and the collected results for the command to
+ * write and turn into an exit code.
  */
 import type { Reporter, TestCase, TestModule, TestSuite } from 'vitest/node';
 import { checkResultOf, collectChecks, type CheckResult } from './results.js';
@@ -10,7 +11,10 @@ const MARK: Record<CheckResult['status'], string> = { passed: '✓', failed: '�
 export class ProgressReporter implements Reporter {
   collected: { checks: CheckResult[]; errors: string[] } | undefined;
 
-  constructor(private readonly write: (line: string) => void) {}
+  constructor(
+    private readonly write: (line: string) => void,
+    private readonly quiet = false,
+  ) {}
 
   onTestSuiteReady(suite: TestSuite): void {
     const count = [...suite.children.allTests()].length;
@@ -20,14 +24,21 @@ export class ProgressReporter implements Reporter {
   onTestCaseResult(test: TestCase): void {
     const result = checkResultOf(test);
     if (!result) return;
-    const detail = result.message ? ` — ${firstLine(result.message)}` : '';
-    this.write(`  ${MARK[result.status]} ${result.id}${detail}`);
+    if (this.quiet && result.status !== 'failed' && result.status !== 'warned' && !result.baseline) return;
+    this.write(`  ${progressLine(result)}`);
   }
 
   onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
     this.collected = collectChecks(modules);
     for (const error of this.collected.errors) this.write(`error: ${error}`);
   }
+}
+
+export function progressLine(result: CheckResult): string {
+  if (result.baseline?.state === 'known') return `${MARK.failed} ${result.id} (known failure: ${result.baseline.reason})`;
+  const fixed = result.baseline?.state === 'fixed' ? ` — fixed, remove it from the baseline (${result.baseline.reason})` : '';
+  const detail = result.message ? ` — ${firstLine(result.message)}` : '';
+  return `${MARK[result.status]} ${result.id}${detail}${fixed}`;
 }
 
 function firstLine(text: string): string {

@@ -19,6 +19,8 @@ export interface CheckResult {
   /** Decision ids (specs/decisions.yaml) that governed what this check accepted. */
   decisions?: string[];
   evidence?: CheckMeta['evidence'];
+  /** Present when --baseline lists the check: known (failed as expected, does not fail the run) or fixed. */
+  baseline?: CheckMeta['baseline'];
 }
 
 export interface RunResults {
@@ -30,7 +32,10 @@ export interface RunResults {
   startedAt: string;
   durationMs: number;
   sliceSha256: string;
-  summary: { passed: number; failed: number; skipped: number; warned: number };
+  /** `known`: failures the baseline expects (counted in failed too); `fixed`: baseline entries that passed. */
+  summary: { passed: number; failed: number; skipped: number; warned: number; known: number; fixed: number };
+  /** `i/n` when the run was one shard of n. */
+  shard?: string;
   /** Every decision a reported check relied on, with what it says. */
   decisions: Record<string, string>;
   /** Suite files that could not run at all (a harness or configuration problem). */
@@ -43,7 +48,16 @@ export function checkResultOf(test: TestCase): CheckResult | undefined {
   if (!meta) return undefined;
   const result = test.result();
   const durationMs = Math.round(test.diagnostic()?.duration ?? 0);
-  const base = { id: meta.id, operation: meta.operation, title: meta.title, expectation: meta.expectation, durationMs, decisions: [...meta.decisions] };
+  const base = {
+    id: meta.id,
+    operation: meta.operation,
+    title: meta.title,
+    expectation: meta.expectation,
+    durationMs,
+    decisions: [...meta.decisions],
+    ...(meta.baseline && { baseline: meta.baseline }),
+  };
+  if (meta.baseline?.state === 'known') return { ...base, status: 'failed', message: meta.message, evidence: meta.evidence };
   switch (result.state) {
     case 'skipped':
       return { ...base, status: 'skipped', message: result.note };
@@ -72,16 +86,19 @@ export function collectChecks(modules: ReadonlyArray<TestModule>): { checks: Che
 }
 
 export function summarise(checks: readonly CheckResult[]): RunResults['summary'] {
-  const summary = { passed: 0, failed: 0, skipped: 0, warned: 0 };
-  for (const check of checks) summary[check.status]++;
+  const summary = { passed: 0, failed: 0, skipped: 0, warned: 0, known: 0, fixed: 0 };
+  for (const check of checks) {
+    summary[check.status]++;
+    if (check.baseline) summary[check.baseline.state]++;
+  }
   return summary;
 }
 
 /** 0 all passed (warnings allowed), 1 a check failed, 2 nothing ran or a suite could not run. */
 export function exitCodeOf(results: RunResults): 0 | 1 | 2 {
-  if (results.summary.failed > 0) return 1;
+  if (results.summary.failed > results.summary.known) return 1;
   if (results.errors.length > 0) return 2;
-  if (results.summary.passed + results.summary.warned === 0) return 2;
+  if (results.summary.passed + results.summary.warned + results.summary.known === 0) return 2;
   return 0;
 }
 

@@ -22,9 +22,9 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
   const effective = { ...config, ...replayIdentity(config) };
   write(
     `graph-conformance: target ${effective.target} (${effective.baseUrl}), profile ${effective.profile}, ` +
-      `seed ${effective.seed}, run ${effective.runId}`,
+      `seed ${effective.seed}, run ${effective.runId}${config.shard ? `, shard ${config.shard}` : ''}`,
   );
-  const progress = new ProgressReporter(write);
+  const progress = new ProgressReporter(write, config.quiet);
   const junitFile = path.join(config.reportDir, 'junit.xml');
   const startedAt = new Date();
   const vitest = await startVitest(
@@ -35,10 +35,15 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
       config: false,
       include: [SUITES_GLOB],
       watch: false,
+      // Worker threads, and suite files sharing a worker's modules (faker, nock, the parsed slice, Ajv's
+      // compiled validators): a fresh process per file loaded them again each time (npm run bench).
+      pool: 'threads',
+      isolate: false,
       passWithNoTests: true,
       provide: { conformance: effective },
       reporters: [progress, ['junit', { suiteName: 'graph-conformance' }]],
       outputFile: { junit: junitFile },
+      ...(config.shard !== undefined && { shard: config.shard }),
       testTimeout: config.timeoutMs * 4,
       hookTimeout: config.timeoutMs * 4,
     },
@@ -56,6 +61,7 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
     durationMs: Date.now() - startedAt.getTime(),
     sliceSha256: sliceSha256(),
     summary: summarise(checks),
+    ...(config.shard !== undefined && { shard: config.shard }),
     decisions: decisionSummaries(checks.flatMap((c) => c.decisions ?? [])),
     errors,
     checks,

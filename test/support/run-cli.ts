@@ -20,7 +20,7 @@ const TSX = fromRoot('node_modules', '.bin', 'tsx');
 function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (k.startsWith('VITEST') || k.startsWith('CONFORMANCE_') || k.startsWith('GRAPH_') || k === 'NODE_OPTIONS' || k === 'TEST') continue;
+    if (k.startsWith('VITEST') || k.startsWith('CONFORMANCE_') || k.startsWith('GRAPH_') || k === 'NODE_OPTIONS' || k === 'TEST' || k === 'CI') continue;
     env[k] = v;
   }
   return { ...env, ...extra };
