@@ -41,7 +41,7 @@ if (values.help) {
 }
 const runs = Number(values.runs ?? 5);
 if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be a positive integer, got ${values.runs}`);
-const sampleMs = Number(values['sample-ms'] ?? 2000);
+const sampleMs = Number(values['sample-ms'] ?? 1500);
 if (!Number.isFinite(sampleMs) || sampleMs < 100) fail(`--sample-ms must be at least 100, got ${values['sample-ms']}`);
 const only = (values.only?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...SECTIONS]) as Section[];
 const unknown = only.filter((s) => !SECTIONS.includes(s));

@@ -15,6 +15,8 @@ export interface LifecycleSubject extends Judged {
   /** Why the sequence stopped early, if it did. */
   stoppedBecause?: string;
   update: { name: string; region: string };
+  /** Retries each read needed before the write showed (eventual consistency). */
+  settled?: { get?: number; getUpdated?: number; getDeleted?: number };
   steps: {
     create?: Exchange;
     get?: Exchange;
@@ -140,8 +142,8 @@ export const lifecycleGetSame: Check<LifecycleSubject> = {
     const { create, get } = subject.steps;
     if (!create || !get) return notReached('get', subject.stoppedBecause);
     // The status itself is get.status's business; only an answer that is not a success carries no entity.
-    if (get.response.status >= 300) return failed(`GET by id answered ${get.response.status}`, get.response.status, get);
-    return sameEntity(entityOf(create), entityOf(get), ['id', 'name', 'region', 'connectorGroupType', 'isDefault'], get);
+    if (get.response.status >= 300) return failed(`GET by id answered ${get.response.status}${settledNote(subject.settled?.get)}`, get.response.status, get);
+    return withSettledNote(sameEntity(entityOf(create), entityOf(get), ['id', 'name', 'region', 'connectorGroupType', 'isDefault'], get), subject.settled?.get);
   },
 };
 
@@ -154,8 +156,8 @@ export const lifecycleGetUpdated: Check<LifecycleSubject> = {
   run(subject) {
     const { getUpdated } = subject.steps;
     if (!getUpdated) return notReached('get after patch', subject.stoppedBecause);
-    if (getUpdated.response.status >= 300) return failed(`GET after PATCH answered ${getUpdated.response.status}`, getUpdated.response.status, getUpdated);
-    return sameEntity(subject.update, entityOf(getUpdated), ['name', 'region'], getUpdated);
+    if (getUpdated.response.status >= 300) return failed(`GET after PATCH answered ${getUpdated.response.status}${settledNote(subject.settled?.getUpdated)}`, getUpdated.response.status, getUpdated);
+    return withSettledNote(sameEntity(subject.update, entityOf(getUpdated), ['name', 'region'], getUpdated), subject.settled?.getUpdated);
   },
 };
 
@@ -185,7 +187,9 @@ export const lifecycleGetAfterDelete: Check<LifecycleSubject> = {
   run(subject) {
     const { getDeleted } = subject.steps;
     if (!getDeleted) return notReached('get after delete', subject.stoppedBecause);
-    return getDeleted.response.status === 404 ? PASSED : failed(`GET after DELETE answered ${getDeleted.response.status}`, getDeleted.response.status, getDeleted);
+    return getDeleted.response.status === 404
+      ? withSettledNote(PASSED, subject.settled?.getDeleted)
+      : failed(`GET after DELETE answered ${getDeleted.response.status}${settledNote(subject.settled?.getDeleted)}`, getDeleted.response.status, getDeleted);
   },
 };
 
@@ -205,6 +209,15 @@ export const LIFECYCLE_CHECKS: readonly Check<LifecycleSubject>[] = [
   lifecycleListContains,
   lifecycleGetAfterDelete,
 ];
+
+function settledNote(retries: number | undefined): string {
+  return retries ? ` (after ${retries} retr${retries === 1 ? 'y' : 'ies'} for eventual consistency)` : '';
+}
+
+/** A pass that needed retries says so: a slow-to-settle target is worth knowing about. */
+function withSettledNote(verdict: Verdict, retries: number | undefined): Verdict {
+  return verdict.status === 'passed' && retries ? passed(`readable${settledNote(retries)}`) : verdict;
+}
 
 function entityOf(exchange: Exchange): Record<string, unknown> {
   const parsed = parseJsonBody(exchange);

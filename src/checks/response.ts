@@ -10,6 +10,7 @@ import { documentedResponse, documentedStatuses, successResponse, type HttpMetho
 import type { SpecValidator } from '../spec/validator.js';
 import { BOTH, failed, passed, PASSED, warned, type Check, type Verdict } from './check.js';
 import { checkContentType, parseJsonBody } from './http.js';
+import { requiredPermission } from '../spec/permissions.js';
 
 export interface Judged {
   spec: OpenApiDocument;
@@ -59,7 +60,7 @@ export function statusCheck<S extends Judged>(spec: ResponseCheckSpec<S> & { tit
       withExchange(spec, subject, (exchange) => {
         const documented = successStatuses(subject.spec, spec.path, spec.method);
         const { status } = exchange.response;
-        if (!matchesStatus(documented, status)) return failed(`expected ${documented.join(' or ')}, got ${status}`, status);
+        if (!matchesStatus(documented, status)) return failed(`expected ${documented.join(' or ')}, got ${status}${authHint(status)}`, status);
         return documented.length > 1 ? passed(`the target answered ${status} (the slice allows ${documented.join(' or ')})`) : PASSED;
       }),
   };
@@ -121,6 +122,13 @@ export function responseFor(doc: OpenApiDocument, path: string, method: HttpMeth
   const successes = successStatuses(doc, path, method).map((s) => documentedResponse(doc, path, method, Number(s.replace('XX', '00')))!);
   const empty = exchange.response.body.trim() === '';
   return successes.find((r) => (r.schema === undefined) === empty) ?? successResponse(doc, path, method);
+}
+
+/** Why a live run is refused, in words that say what to fix. */
+function authHint(status: number): string {
+  if (status === 401) return ' (the token was refused: give a valid one with --token, or credentials for @azure/identity)';
+  if (status === 403) return ` (the token lacks the permission: ${requiredPermission()})`;
+  return '';
 }
 
 /** camelCase status descriptions Graph's guidelines ask top-level error codes to match. */

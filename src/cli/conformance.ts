@@ -9,15 +9,17 @@ import { HELP } from './help.js';
 import { summaryTable } from '../report/summary-table.js';
 
 async function main(): Promise<number> {
-  const { help, config } = resolveRunConfig(process.argv.slice(2), process.env, process.cwd());
+  const { help, command, olderThanMs, yes, config } = resolveRunConfig(process.argv.slice(2), process.env, process.cwd());
   if (help) {
     process.stdout.write(HELP);
     return 0;
   }
   await preflight(config);
+  if (command === 'sweep') return sweep(config, olderThanMs, yes);
   // Loaded after the options are known good: vitest takes seconds to load, a usage error should not.
   const { runSuites } = await import('../runner/run-suites.js');
-  const { results, files, exitCode } = await runSuites(config, (line) => process.stdout.write(`${line}\n`));
+  const { results, files, exitCode, interrupted } = await runSuites(config, (line) => process.stdout.write(`${line}\n`));
+  if (interrupted) return cleanUpAfterInterrupt(config, interrupted, files);
   const { passed, failed, skipped, warned, known, fixed } = results.summary;
   const baseline = known + fixed > 0 ? ` (baseline: ${known} known${fixed > 0 ? `, ${fixed} fixed — remove them from the baseline` : ''})` : '';
   process.stdout.write(
@@ -33,6 +35,46 @@ async function main(): Promise<number> {
   return exitCode;
 }
 
+/**
+ * After SIGINT/SIGTERM: delete every group named for this run, twice — a create in flight when the
+ * workers stopped can still land, and Graph may list a new group late — then exit 130.
+ */
+async function cleanUpAfterInterrupt(config: RunConfig, signal: NodeJS.Signals, files: string[]): Promise<number> {
+  if (config.target !== 'replay') {
+    const { findGroups, deleteGroups } = await import('../hygiene/sweep.js');
+    let deleted = 0;
+    for (const waitMs of [0, Math.min(config.timeoutMs, 5_000)]) {
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      const left = await findGroups(config, `conformance-${config.runId}-`);
+      const refused = await deleteGroups(config, left);
+      deleted += left.length - refused.length;
+      for (const { group, status } of refused) process.stderr.write(`could not delete ${group.name} (${group.id}): ${status}; run 'npm run conformance -- sweep --yes'\n`);
+    }
+    process.stderr.write(`${signal}: deleted ${deleted} group${deleted === 1 ? '' : 's'} this run had created\n`);
+  }
+  process.stderr.write(`interrupted; partial reports: ${files.map((f) => path.relative(process.cwd(), f) || f).join(', ')}\n`);
+  return 130;
+}
+
+/** Lists, and with --yes deletes, the `conformance-` groups killed runs left on the target. */
+async function sweep(config: RunConfig, olderThanMs: number | undefined, yes: boolean): Promise<number> {
+  const { findGroups, deleteGroups } = await import('../hygiene/sweep.js');
+  const now = Date.now();
+  const all = await findGroups(config);
+  // A group whose name carries no run time cannot be shown to be old: only an age-less sweep takes it.
+  const stale = all.filter((g) => olderThanMs === undefined || (g.createdAt !== undefined && now - g.createdAt.getTime() > olderThanMs));
+  for (const g of stale) process.stdout.write(`${g.name}  ${g.id}  ${g.createdAt ? `run started ${g.createdAt.toISOString()}` : 'run time unknown'}\n`);
+  const scope = olderThanMs === undefined ? '' : ` older than ${Math.round(olderThanMs / 60_000)} min`;
+  if (!yes) {
+    process.stdout.write(`${stale.length} conformance group${stale.length === 1 ? '' : 's'}${scope} on ${config.baseUrl}; dry run, add --yes to delete them\n`);
+    return 0;
+  }
+  const refused = await deleteGroups(config, stale);
+  for (const { group, status } of refused) process.stderr.write(`could not delete ${group.name} (${group.id}): ${status}\n`);
+  process.stdout.write(`deleted ${stale.length - refused.length} of ${stale.length} conformance group${stale.length === 1 ? '' : 's'}${scope}\n`);
+  return refused.length > 0 ? 1 : 0;
+}
+
 /** Configuration problems found before any suite starts, each with how to fix it. */
 async function preflight(config: RunConfig): Promise<void> {
   if (config.target === 'replay') {
@@ -45,6 +87,10 @@ async function preflight(config: RunConfig): Promise<void> {
     return;
   }
   if (config.record) mkdirSync(config.fixturesDir, { recursive: true });
+  if (config.target === 'live' && config.token === undefined) {
+    const { acquireToken } = await import('../auth/token.js');
+    config.token = await acquireToken();
+  }
   try {
     await fetch(config.baseUrl, { method: 'GET', signal: AbortSignal.timeout(Math.min(config.timeoutMs, 10_000)) });
   } catch (error) {

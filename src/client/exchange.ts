@@ -20,7 +20,21 @@ export interface Exchange {
   request: CapturedRequest;
   response: CapturedResponse;
   durationMs: number;
+  /** Throttled answers (429/503) waited out and retried before this one. */
+  retries?: number;
 }
+
+/** How throttling is waited out: at most `max` retries, each after Retry-After (capped), times `scale`. */
+export interface RetryPolicy {
+  max: number;
+  maxWaitMs: number;
+  /** 0 in replay: the recorded throttling is replayed without the wait. */
+  scale: number;
+}
+
+export const NO_RETRY: RetryPolicy = { max: 0, maxWaitMs: 0, scale: 0 };
+
+const THROTTLED = new Set([429, 503]);
 
 /** A request that never got a response: the message says what went wrong on the wire. */
 export class TransportError extends Error {
@@ -33,7 +47,11 @@ export class TransportError extends Error {
   }
 }
 
-export function capturingFetch(onExchange: (exchange: Exchange) => void, timeoutMs: number): (request: Request) => Promise<Response> {
+export function capturingFetch(
+  onExchange: (exchange: Exchange) => void,
+  timeoutMs: number,
+  retry: RetryPolicy = NO_RETRY,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     const captured: CapturedRequest = {
       method: request.method,
@@ -41,28 +59,48 @@ export function capturingFetch(onExchange: (exchange: Exchange) => void, timeout
       headers: Object.fromEntries(request.headers),
       body: request.body === null ? undefined : await request.clone().text(),
     };
-    const started = performance.now();
-    let response: Response;
-    let body: string;
-    try {
-      // Looked up at call time, so interception installed after the client was made still applies.
-      // A fresh request from the captured body: interceptors clone what they get, and a Request whose
-      // body stream was handed on cannot be cloned again.
-      response = await globalThis.fetch(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: captured.body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      body = await response.text();
-    } catch (error) {
-      throw new TransportError(describeTransportError(error, captured, timeoutMs), captured);
+    for (let attempt = 0; ; attempt++) {
+      const started = performance.now();
+      let response: Response;
+      let body: string;
+      try {
+        // Looked up at call time, so interception installed after the client was made still applies.
+        // A fresh request from the captured body: interceptors clone what they get, and a Request whose
+        // body stream was handed on cannot be cloned again.
+        response = await globalThis.fetch(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: captured.body,
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        body = await response.text();
+      } catch (error) {
+        throw new TransportError(describeTransportError(error, captured, timeoutMs), captured);
+      }
+      const headers = Object.fromEntries(response.headers);
+      const exchange: Exchange = { request: captured, response: { status: response.status, headers, body }, durationMs: performance.now() - started };
+      if (attempt > 0) exchange.retries = attempt;
+      onExchange(exchange);
+      if (THROTTLED.has(response.status) && attempt < retry.max) {
+        await sleep(Math.min(retryAfterMs(headers['retry-after']), retry.maxWaitMs) * retry.scale);
+        continue;
+      }
+      const nullBody = response.status === 204 || response.status === 304 || response.status === 101;
+      return new Response(nullBody ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
     }
-    const headers = Object.fromEntries(response.headers);
-    onExchange({ request: captured, response: { status: response.status, headers, body }, durationMs: performance.now() - started });
-    const nullBody = response.status === 204 || response.status === 304 || response.status === 101;
-    return new Response(nullBody ? null : body, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
+}
+
+/** Retry-After in seconds or as an HTTP date; one second when the service gives none. */
+export function retryAfterMs(value: string | undefined, now = Date.now()): number {
+  if (value === undefined || value.trim() === '') return 1000;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? 1000 : Math.max(0, date - now);
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
 function describeTransportError(error: unknown, request: CapturedRequest, timeoutMs: number): string {

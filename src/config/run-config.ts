@@ -7,6 +7,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import path from 'node:path';
 import { readBaseline } from './baseline.js';
 import { UsageError } from './usage-error.js';
+import { parseAge } from './age.js';
 
 export const TARGETS = ['replay', 'url', 'live'] as const;
 export const PROFILES = ['openapi', 'graph'] as const;
@@ -37,6 +38,8 @@ export interface RunConfig {
   timeoutMs: number;
   /** Generated bodies per property check (valid and invalid each). */
   propertyRuns: number;
+  /** Longest total wait for eventual consistency per read after a write (four retries, doubling). */
+  settleMs: number;
   /** Check id → why it is known to fail against this target (--baseline FILE). */
   baseline: Record<string, string>;
   /** A baseline entry that now passes fails the run. */
@@ -63,26 +66,45 @@ const OPTIONS = {
   only: { type: 'string', multiple: true },
   timeout: { type: 'string' },
   'property-runs': { type: 'string' },
+  'settle-ms': { type: 'string' },
   baseline: { type: 'string' },
   'strict-baseline': { type: 'boolean' },
   shard: { type: 'string' },
   quiet: { type: 'boolean' },
   verbose: { type: 'boolean' },
+  'older-than': { type: 'string' },
+  yes: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 export interface ParsedCommandLine {
   help: boolean;
+  /** `run` (the checks) or `sweep` (find and delete what killed runs left). */
+  command: 'run' | 'sweep';
+  /** sweep: only groups whose run started longer ago than this. */
+  olderThanMs?: number;
+  /** sweep: delete, not just list. */
+  yes: boolean;
   config: RunConfig;
 }
 
 export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): ParsedCommandLine {
   let values: Record<string, string | boolean | string[] | undefined>;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: false }));
+    ({ values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true }));
   } catch (error) {
     throw new UsageError(`${(error as Error).message}. Run with --help for the options.`);
   }
+  const command = positionals[0] === 'sweep' ? 'sweep' : 'run';
+  const extra = positionals.slice(command === 'sweep' ? 1 : 0);
+  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'; the only command is 'sweep'. Run with --help for the options.`);
+  if (command === 'run' && (values['older-than'] !== undefined || values.yes !== undefined)) {
+    throw new UsageError('--older-than and --yes belong to the sweep command: npm run conformance -- sweep --older-than 1h --yes');
+  }
+  const olderThanRaw = values['older-than'] as string | undefined;
+  const olderThanMs = olderThanRaw === undefined ? undefined : parseAge(olderThanRaw);
+  if (olderThanRaw !== undefined && olderThanMs === undefined) throw new UsageError(`--older-than: '${olderThanRaw}' is not an age like 45s, 30m, 1h or 2d`);
   const str = (flag: keyof typeof OPTIONS, envName: string): string | undefined => {
     const v = values[flag];
     if (typeof v === 'string') return v;
@@ -98,12 +120,12 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   if (target === 'url' && baseUrlRaw === undefined) {
     throw new UsageError('--target url needs --base-url URL (or GRAPH_BASE_URL), e.g. --base-url http://127.0.0.1:4010');
   }
-  if (target === 'live') {
-    throw new UsageError('--target live is not available in this version yet; use --target url --base-url https://graph.microsoft.com/beta --token TOKEN');
-  }
   const baseUrl = target === 'replay' ? REPLAY_BASE_URL : parseBaseUrl(baseUrlRaw ?? LIVE_BASE_URL);
 
   const record = values.record === true || env.CONFORMANCE_RECORD === '1' || env.CONFORMANCE_RECORD === 'true';
+  if (command === 'sweep' && target === 'replay') {
+    throw new UsageError('sweep needs a real target: add --base-url URL (or --target live)');
+  }
   if (record && target === 'replay') {
     throw new UsageError('--record needs a real target to record from: add --base-url URL (or --target live)');
   }
@@ -115,6 +137,9 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
 
   const runsRaw = str('property-runs', 'CONFORMANCE_PROPERTY_RUNS');
   const propertyRuns = runsRaw === undefined ? DEFAULT_PROPERTY_RUNS : integer(runsRaw, '--property-runs / CONFORMANCE_PROPERTY_RUNS', 1);
+
+  const settleRaw = str('settle-ms', 'CONFORMANCE_SETTLE_MS');
+  const settleMs = settleRaw === undefined ? (target === 'live' ? 15_000 : target === 'url' ? 3_750 : 0) : integer(settleRaw, '--settle-ms / CONFORMANCE_SETTLE_MS', 0);
 
   const baselineFile = str('baseline', 'CONFORMANCE_BASELINE');
   const shard = str('shard', 'CONFORMANCE_SHARD');
@@ -134,6 +159,9 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
 
   return {
     help: values.help === true,
+    command,
+    ...(olderThanMs !== undefined && { olderThanMs }),
+    yes: values.yes === true,
     config: {
       target,
       baseUrl,
@@ -147,6 +175,7 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       only,
       timeoutMs,
       propertyRuns,
+      settleMs,
       baseline: baselineFile === undefined ? {} : readBaseline(path.resolve(cwd, baselineFile)),
       strictBaseline: values['strict-baseline'] === true || env.CONFORMANCE_STRICT_BASELINE === '1',
       ...(shard !== undefined && { shard }),

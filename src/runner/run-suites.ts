@@ -5,6 +5,7 @@ import { startVitest } from 'vitest/node';
 import type { RunConfig } from '../config/run-config.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { ProgressReporter } from '../report/progress-reporter.js';
+import { InterruptGuard } from './interrupt-guard.js';
 import { exitCodeOf, summarise, writeResults, type RunResults } from '../report/results.js';
 import { writeReport } from '../report/html.js';
 import { sliceSha256 } from '../spec/hash.js';
@@ -16,6 +17,8 @@ export interface SuiteRun {
   results: RunResults;
   files: string[];
   exitCode: 0 | 1 | 2;
+  /** Set when SIGINT/SIGTERM stopped the run: the command cleans up and exits 130. */
+  interrupted?: NodeJS.Signals;
 }
 
 export async function runSuites(config: RunConfig, write: (line: string) => void): Promise<SuiteRun> {
@@ -25,6 +28,7 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
       `seed ${effective.seed}, run ${effective.runId}${config.shard ? `, shard ${config.shard}` : ''}`,
   );
   const progress = new ProgressReporter(write, config.quiet);
+  const guard = new InterruptGuard(write);
   const junitFile = path.join(config.reportDir, 'junit.xml');
   const startedAt = new Date();
   const vitest = await startVitest(
@@ -41,7 +45,7 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
       isolate: false,
       passWithNoTests: true,
       provide: { conformance: effective },
-      reporters: [progress, ['junit', { suiteName: 'graph-conformance' }]],
+      reporters: [guard, progress, ['junit', { suiteName: 'graph-conformance' }]],
       outputFile: { junit: junitFile },
       ...(config.shard !== undefined && { shard: config.shard }),
       testTimeout: config.timeoutMs * 4,
@@ -50,6 +54,7 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
     { server: { watch: null } },
   );
   await vitest.close();
+  guard.release();
   const { checks, errors } = progress.collected ?? { checks: [], errors: ['vitest reported no results'] };
   const results: RunResults = {
     target: effective.target,
@@ -68,7 +73,7 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
   };
   const resultsFile = writeResults(config, results);
   const reportFile = writeReport(config, results);
-  return { results, files: [resultsFile, junitFile, reportFile], exitCode: exitCodeOf(results) };
+  return { results, files: [resultsFile, junitFile, reportFile], exitCode: exitCodeOf(results), ...(guard.signal && { interrupted: guard.signal }) };
 }
 
 /**

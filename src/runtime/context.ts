@@ -8,7 +8,7 @@ import { Faker, base, en } from '@faker-js/faker';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../generated/openapi.js';
 import type { RunConfig } from '../config/run-config.js';
-import { capturingFetch, type Exchange } from '../client/exchange.js';
+import { capturingFetch, type Exchange, type RetryPolicy } from '../client/exchange.js';
 import { loadSlice } from '../spec/load.js';
 import { validatorFor, type SpecValidator } from '../spec/validator.js';
 import type { OpenApiDocument } from '../spec/operations.js';
@@ -46,6 +46,11 @@ export interface SuiteContext {
   /** Every exchange of this suite so far, oldest first. */
   exchanges: readonly Exchange[];
   lastExchange(): Exchange;
+  /**
+   * A read right after a write: retried while `stale` says the write has not shown yet (404 after a
+   * create, 200 after a delete), within consistencyDelaysMs. Returns the last exchange and the retries.
+   */
+  readAfterWrite(read: () => Promise<unknown>, stale?: (e: Exchange) => boolean): Promise<{ exchange: Exchange; retries: number }>;
   /** Registers a created group for deletion when the suite ends. */
   track(id: string): void;
   /** Forgets a group the suite deleted itself. */
@@ -71,7 +76,7 @@ export async function openContext(config: RunConfig, name: string): Promise<Suit
   const faker = new Faker({ locale: [en, base] });
   faker.seed(seed);
   const exchanges: Exchange[] = [];
-  const transport = capturingFetch((e) => exchanges.push(e), config.timeoutMs);
+  const transport = capturingFetch((e) => exchanges.push(e), config.timeoutMs, retryPolicy(config));
   const authorization = (token: string | null | undefined): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {});
   const client = createClient<paths>({ baseUrl: config.baseUrl, fetch: transport, headers: authorization(config.token) });
   // Graph correlates by client-request-id; every request carries one, drawn from the seeded faker.
@@ -110,10 +115,34 @@ export async function openContext(config: RunConfig, name: string): Promise<Suit
     follow(link) {
       return sendTo(link.startsWith(`${linkBase}/`) ? `${config.baseUrl}${link.slice(linkBase.length)}` : link, 'GET');
     },
+    async readAfterWrite(read, stale = (e) => e.response.status === 404) {
+      const delays = consistencyDelaysMs(config);
+      for (let retries = 0; ; retries++) {
+        await read();
+        const exchange = exchanges.at(-1)!;
+        if (!stale(exchange) || retries >= delays.length) return { exchange, retries };
+        await new Promise((resolve) => setTimeout(resolve, delays[retries]));
+      }
+    },
     track: (id) => void created.add(id),
     untrack: (id) => void created.delete(id),
     created,
   };
+}
+
+/** 429 and 503 are waited out (Retry-After, at most a minute each, three times); replay does not wait. */
+export function retryPolicy(config: RunConfig): RetryPolicy {
+  return { max: 3, maxWaitMs: 60_000, scale: config.target === 'replay' ? 0 : 1 };
+}
+
+/**
+ * Graph is eventually consistent: a group just created may not be readable at once. Reads right after
+ * a write are retried on 404 this many times, after these waits (none in replay, where the recorded
+ * 404s come back in order).
+ */
+export function consistencyDelaysMs(config: RunConfig): readonly number[] {
+  const wait = config.target === 'replay' ? 0 : config.settleMs;
+  return [1, 2, 4, 8].map((share) => Math.round((wait * share) / 15));
 }
 
 /** Deletes what the suite created (newest first), then stops replay or writes the recording. */

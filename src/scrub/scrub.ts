@@ -1,23 +1,29 @@
 /**
- * Removes credentials from anything about to be written (recordings, reports). It runs on the way to
- * disk, never on what checks see, so a check can still tell whether a header was sent.
+ * Removes credentials and identifiers from anything about to be written (recordings, reports). It runs
+ * on the way to disk, never on what checks see, so a check can still tell whether a header was sent.
+ *
+ * - credentials (./credentials.ts) are removed: credential headers dropped, JWTs and secret values
+ *   (forms, query strings, JSON fields) replaced by `<redacted>`;
+ * - identifiers (./identifiers.ts) are replaced by deterministic pseudonyms (./pseudonyms.ts): every
+ *   GUID by `5ca1ab1e-0000-4000-8000-<12 hex>` except the harness's own `5eed0000-…`, addresses and
+ *   UPNs by `user-<8 hex>@example.invalid`, tenant domains by `tenant-<8 hex>.example.invalid`. The same
+ *   value always gets the same pseudonym, so a recording replays, and scrubbing twice changes nothing.
  */
 import type { CapturedRequest, CapturedResponse, Exchange } from '../client/exchange.js';
+import { isCredentialHeader, redactCredentials } from './credentials.js';
+import { pseudonymiseIdentifiers } from './identifiers.js';
 
-const DROPPED_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'x-ms-client-secret']);
-const JWT = /eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/g;
-const CLIENT_SECRET_FORM = /(client_secret|client_assertion|refresh_token|access_token|password)=[^&\s"]+/gi;
-
-export const REDACTED = '<redacted>';
+export { REDACTED } from './credentials.js';
+export { harnessGuid, isHarnessGuid, isPseudonymGuid } from './pseudonyms.js';
 
 export function scrubText(text: string): string {
-  return text.replace(JWT, `${REDACTED}:jwt`).replace(CLIENT_SECRET_FORM, `$1=${REDACTED}`);
+  return pseudonymiseIdentifiers(redactCredentials(text));
 }
 
 export function scrubHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (DROPPED_HEADERS.has(name.toLowerCase())) continue;
+    if (isCredentialHeader(name)) continue;
     out[name] = scrubText(value);
   }
   return out;

@@ -1,4 +1,5 @@
 import type { SuiteContext, SuiteDefinition } from '../runtime/definition.js';
+import type { Exchange } from '../client/exchange.js';
 import { LIFECYCLE_CHECKS, type LifecycleSubject } from '../checks/lifecycle.js';
 import { GROUP_PATH, GROUPS_PATH } from '../checks/create.js';
 import { createdId, parseJsonBody } from '../checks/http.js';
@@ -28,21 +29,31 @@ export const lifecycleSuite: SuiteDefinition<LifecycleSubject> = {
     ctx.track(id);
     const group = { params: { path: { ...profile, 'connectorGroup-id': id } }, parseAs: 'text' as const };
 
-    await ctx.client.GET(GROUP_PATH, group);
-    subject.steps.get = ctx.lastExchange();
+    const get = () => ctx.client.GET(GROUP_PATH, group);
+    const read = await ctx.readAfterWrite(get);
+    subject.steps.get = read.exchange;
+    subject.settled = { get: read.retries };
     await ctx.client.PATCH(GROUP_PATH, { ...group, body: update });
     subject.steps.update = ctx.lastExchange();
-    await ctx.client.GET(GROUP_PATH, group);
-    subject.steps.getUpdated = ctx.lastExchange();
+    const reread = await ctx.readAfterWrite(get, (e) => e.response.status === 404 || !showsUpdate(e, update));
+    subject.steps.getUpdated = reread.exchange;
+    subject.settled.getUpdated = reread.retries;
     await listAllPages(ctx, subject);
     await ctx.client.DELETE(GROUP_PATH, group);
     subject.steps.delete = ctx.lastExchange();
-    await ctx.client.GET(GROUP_PATH, group);
-    subject.steps.getDeleted = ctx.lastExchange();
+    const gone = await ctx.readAfterWrite(get, (e) => e.response.status === 200);
+    subject.steps.getDeleted = gone.exchange;
+    subject.settled.getDeleted = gone.retries;
     if (subject.steps.getDeleted.response.status === 404) ctx.untrack(id);
     return subject;
   },
 };
+
+function showsUpdate(exchange: Exchange, update: { name: string; region: string }): boolean {
+  const parsed = parseJsonBody(exchange);
+  const body = parsed.ok ? (parsed.value as Record<string, unknown> | null) : null;
+  return body?.name === update.name && body?.region === update.region;
+}
 
 async function listAllPages(ctx: SuiteContext, subject: LifecycleSubject): Promise<void> {
   await ctx.client.GET(GROUPS_PATH, { params: { path: { 'onPremisesPublishingProfile-id': PROFILE_ID } }, parseAs: 'text' });

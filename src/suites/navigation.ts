@@ -22,8 +22,7 @@ export const navigationSuite: SuiteDefinition<NavigationSubject> = {
     const unknownConnector = ctx.faker.string.uuid();
     const unknownApplication = ctx.faker.string.uuid();
 
-    await ctx.client.GET(MEMBERS_PATH, { params: { path: group }, parseAs: 'text' });
-    subject.members = ctx.lastExchange();
+    subject.members = (await ctx.readAfterWrite(() => ctx.client.GET(MEMBERS_PATH, { params: { path: group }, parseAs: 'text' }))).exchange;
     const connectorUrl = `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/${PROFILE_ID}/connectors/${unknownConnector}`;
     await ctx.client.POST(MEMBER_REFS_PATH, { params: { path: group }, body: { '@odata.id': connectorUrl }, parseAs: 'text' });
     subject.addUnknownMember = ctx.lastExchange();

@@ -52,6 +52,12 @@ export const ERRORS = {
   }),
   malformedJson: (): GraphError =>
     badRequest('Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.'),
+  throttled: (status: 429 | 503, retryAfterSeconds: number): GraphError => ({
+    status,
+    code: status === 429 ? 'TooManyRequests' : 'ServiceUnavailable',
+    message: status === 429 ? 'Too many requests; retry after the given delay.' : 'The service is temporarily unavailable; retry after the given delay.',
+    headers: { 'Retry-After': String(retryAfterSeconds) },
+  }),
   badRequest,
 } as const;
 

@@ -27,6 +27,19 @@ export interface DoubleOptions {
   pageSize?: number;
   /** Groups that exist before the first request, named `preexisting-<n>` (never `conformance-`). */
   seedGroups?: number;
+  /** Faults of a healthy but busy service, on demand (not defects: a conforming client copes with them). */
+  faults?: Faults;
+}
+
+export interface Faults {
+  /** The first `times` requests are refused with 429 or 503 and Retry-After (seconds). */
+  throttle?: { status: 429 | 503; times: number; retryAfterSeconds: number };
+  /** Every reply waits this long before it is sent. */
+  delayMs?: number;
+  /** The first request's connection is reset instead of answered. */
+  resetFirst?: boolean;
+  /** Eventual consistency: a new group answers 404 to its first `n` reads by id. */
+  lagReads?: number;
 }
 
 export interface RecordedRequest {
@@ -79,8 +92,19 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
   const requests: RecordedRequest[] = [];
   let baseUrl = '';
 
+  const faults = options.faults ?? {};
+  let throttleLeft = faults.throttle?.times ?? 0;
+  let resetLeft = faults.resetFirst ? 1 : 0;
+  const lagging = new Map<string, number>();
+
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const raw = await readBody(request);
+    if (resetLeft > 0) {
+      resetLeft--;
+      request.socket.destroy();
+      return;
+    }
+    if (faults.delayMs) await new Promise((resolve) => setTimeout(resolve, faults.delayMs));
     const method = (request.method ?? 'GET').toUpperCase();
     const rawUrl = request.url ?? '/';
     const headers = flattenHeaders(request);
@@ -97,7 +121,14 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
     let isCreate = false;
     let routeName: RouteName | undefined;
     const match = matchRoute(url.pathname);
-    if (!defects.has('auth-not-enforced') && !hasBearerToken(headers['authorization'])) {
+    const lagged = match.ok && match.route.name === 'group' && method === 'GET' ? lagging.get(match.route.groupId) : undefined;
+    if (throttleLeft > 0 && faults.throttle) {
+      throttleLeft--;
+      outcome = failure(ERRORS.throttled(faults.throttle.status, faults.throttle.retryAfterSeconds));
+    } else if (lagged !== undefined && lagged > 0 && match.ok && match.route.name === 'group') {
+      lagging.set(match.route.groupId, lagged - 1);
+      outcome = failure(ERRORS.resourceNotFound(match.route.groupId));
+    } else if (!defects.has('auth-not-enforced') && !hasBearerToken(headers['authorization'])) {
       outcome = failure(ERRORS.unauthenticated());
     } else if (!match.ok) {
       outcome = failure(ERRORS.segmentNotFound(match.unknownSegment));
@@ -126,6 +157,7 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
     }
 
     const reply = render(outcome, { requestId, clientRequestId, now, graphErrorEnvelope: !defects.has('error-envelope-not-graph') });
+    if (isCreate && reply.status === 201 && faults.lagReads) lagging.set((JSON.parse(reply.body ?? '{}') as { id: string }).id, faults.lagReads);
     const defective = isCreate && reply.status === 201 ? applyCreateDefects(reply, defects) : reply;
     write(response, routeName ? applyReplyDefects(routeName, method, defective, defects) : defective);
   }

@@ -1,0 +1,204 @@
+/**
+ * What a run against a real tenant must get right, proven on local servers only: nothing left behind
+ * when interrupted, stale groups swept, throttling and eventual consistency waited out, transport
+ * failures reported, and credentials asked for clearly.
+ */
+import { describe, expect, test } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startDouble, type DoubleOptions, type RunningDouble } from './double/server.js';
+import { runCommand, runConformance } from './support/run-cli.js';
+import { fromRoot } from '../src/project-root.js';
+import { resolveRunConfig } from '../src/config/run-config.js';
+import { judgeSuite } from '../src/runtime/judge-suite.js';
+import { createSuite } from '../src/suites/create.js';
+import { lifecycleSuite } from '../src/suites/lifecycle.js';
+import { acquireToken } from '../src/auth/token.js';
+import { retryAfterMs } from '../src/client/exchange.js';
+import { UsageError } from '../src/config/usage-error.js';
+import type { SuiteDefinition } from '../src/runtime/definition.js';
+
+const leftovers = (double: RunningDouble) => [...double.groups.values()].filter((g) => g.name.startsWith('conformance-'));
+
+async function judged(suite: SuiteDefinition<never>, options: DoubleOptions, extra: string[] = []) {
+  const double = await startDouble(options);
+  try {
+    const config = resolveRunConfig(['--base-url', double.baseUrl, '--seed', '5', ...extra], {}, fromRoot()).config;
+    const started = performance.now();
+    const verdicts = await judgeSuite(suite, config);
+    return { verdicts, ms: performance.now() - started, requests: double.requests.length, left: leftovers(double).length };
+  } finally {
+    await double.close();
+  }
+}
+
+const failedOf = (verdicts: Map<string, { status: string }>) => [...verdicts].filter(([, v]) => v.status === 'failed').map(([id]) => id);
+const messageOf = (verdicts: Map<string, unknown>, id: string) => (verdicts.get(id) as { message?: string; note?: string })?.message ?? (verdicts.get(id) as { note?: string })?.note;
+
+describe('throttling, eventual consistency and transport faults', () => {
+  test('429 with Retry-After is waited out and retried', async () => {
+    const run = await judged(createSuite as SuiteDefinition<never>, { faults: { throttle: { status: 429, times: 2, retryAfterSeconds: 0 } } });
+    expect(failedOf(run.verdicts)).toEqual([]);
+    expect(run.requests).toBe(2 + 2); // two refusals, the create, the clean-up delete
+    expect(run.left).toBe(0);
+  });
+
+  test('503 waits as long as Retry-After says', async () => {
+    const run = await judged(createSuite as SuiteDefinition<never>, { faults: { throttle: { status: 503, times: 1, retryAfterSeconds: 1 } } });
+    expect(failedOf(run.verdicts)).toEqual([]);
+    expect(run.ms).toBeGreaterThanOrEqual(950);
+  });
+
+  test('retries are bounded: a target that keeps throttling fails create.status with the status', async () => {
+    const run = await judged(createSuite as SuiteDefinition<never>, { faults: { throttle: { status: 429, times: 10, retryAfterSeconds: 0 } } });
+    expect(failedOf(run.verdicts)).toContain('create.status');
+    expect(messageOf(run.verdicts, 'create.status')).toMatch(/got 429/);
+    expect(run.requests).toBe(4); // the first try and three retries
+  });
+
+  test('reads right after a create wait for eventual consistency, and say so', async () => {
+    const run = await judged(lifecycleSuite as SuiteDefinition<never>, { faults: { lagReads: 2 } }, ['--settle-ms', '150']);
+    expect(failedOf(run.verdicts)).toEqual([]);
+    expect(messageOf(run.verdicts, 'lifecycle.get-same')).toMatch(/after 2 retries for eventual consistency/);
+  });
+
+  test('a slow reply past --timeout fails the checks with the timeout', async () => {
+    const run = await judged(createSuite as SuiteDefinition<never>, { faults: { delayMs: 400 } }, ['--timeout', '150']);
+    expect(failedOf(run.verdicts)).toContain('create.status');
+    expect(messageOf(run.verdicts, 'create.status')).toMatch(/no response within 150 ms \(--timeout\)/);
+  });
+
+  test('a reset connection fails the checks naming the request', async () => {
+    const run = await judged(createSuite as SuiteDefinition<never>, { faults: { resetFirst: true } });
+    expect(failedOf(run.verdicts)).toContain('create.status');
+    expect(messageOf(run.verdicts, 'create.status')).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/onPremisesPublishingProfiles\/applicationProxy\/connectorGroups: /);
+  });
+
+  test('Retry-After as seconds, as an HTTP date, and absent', () => {
+    expect(retryAfterMs('3')).toBe(3000);
+    expect(retryAfterMs(new Date(Date.UTC(2030, 0, 1, 0, 0, 10)).toUTCString(), Date.UTC(2030, 0, 1))).toBe(10_000);
+    expect(retryAfterMs(undefined)).toBe(1000);
+  });
+});
+
+/** Starts the command, sends `signal` `afterMs` after the first suite started, and waits for it to end. */
+function interrupted(baseUrl: string, afterMs: number, signal: NodeJS.Signals) {
+  const reportDir = mkdtempSync(path.join(tmpdir(), 'gc-int-'));
+  const child = spawn(fromRoot('node_modules', '.bin', 'tsx'), [fromRoot('src/cli/conformance.ts'), '--base-url', baseUrl, '--report-dir', reportDir], {
+    cwd: fromRoot(),
+    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'CI' && !k.startsWith('CONFORMANCE_'))),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  let timer: NodeJS.Timeout | undefined;
+  child.stdout.on('data', (c: Buffer) => {
+    output += c.toString();
+    if (!timer && /\w+: \d+ checks/.test(output)) timer = setTimeout(() => child.kill(signal), afterMs);
+  });
+  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
+  return new Promise<{ code: number | null; output: string }>((resolve) =>
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    }),
+  );
+}
+
+describe.concurrent('an interrupted run leaves nothing behind', () => {
+  test.each([
+    [0, 'SIGINT'],
+    [400, 'SIGINT'],
+    [1_200, 'SIGTERM'],
+  ] as const)('%i ms after the first suite starts, %s', async (afterMs, signal) => {
+    // Slow replies keep the run in the middle of its creates when the signal lands.
+    const double = await startDouble({ faults: { delayMs: 60 } });
+    try {
+      const { code, output } = await interrupted(double.baseUrl, afterMs, signal);
+      expect(code, output).toBe(130);
+      expect(output).toMatch(new RegExp(`${signal}: stopping the run`));
+      expect(output).toMatch(new RegExp(`${signal}: deleted \\d+ groups? this run had created`));
+      expect(leftovers(double), output).toEqual([]);
+      expect(double.requests.some((r) => r.method === 'POST'), 'the run had created something to clean up').toBe(true);
+    } finally {
+      await double.close();
+    }
+  });
+});
+
+describe('sweep', () => {
+  test('lists stale conformance groups (dry run), deletes them with --yes, and leaves the rest', async () => {
+    const double = await startDouble();
+    try {
+      const twoHoursAgo = (Date.now() - 2 * 3_600_000).toString(36).padStart(8, '0');
+      const now = Date.now().toString(36).padStart(8, '0');
+      const plant = (name: string) =>
+        fetch(`${double.baseUrl}/onPremisesPublishingProfiles/applicationProxy/connectorGroups`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer T', 'content-type': 'application/json' },
+          body: JSON.stringify({ name }),
+        });
+      for (const name of [`conformance-${twoHoursAgo}a1b2c3-stale-one`, `conformance-${twoHoursAgo}a1b2c3-stale-two`, `conformance-${now}d4e5f6-fresh`, 'production-group']) await plant(name);
+
+      const dry = await runCommand('src/cli/conformance.ts', ['sweep', '--base-url', double.baseUrl, '--older-than', '1h']);
+      expect(dry.code, dry.stderr).toBe(0);
+      expect(dry.stdout).toMatch(/2 conformance groups older than 60 min .*dry run, add --yes/);
+      expect(dry.stdout).toContain('stale-one');
+      expect(dry.stdout).not.toContain('fresh');
+      expect(double.groups.size).toBe(4);
+
+      const wet = await runCommand('src/cli/conformance.ts', ['sweep', '--base-url', double.baseUrl, '--older-than', '1h', '--yes']);
+      expect(wet.code, wet.stderr).toBe(0);
+      expect(wet.stdout).toMatch(/deleted 2 of 2/);
+      expect([...double.groups.values()].map((g) => g.name).sort()).toEqual([`conformance-${now}d4e5f6-fresh`, 'production-group']);
+    } finally {
+      await double.close();
+    }
+  });
+
+  test.each([
+    [['sweep'], /sweep needs a real target/],
+    [['sweep', '--base-url', 'http://127.0.0.1:9', '--older-than', 'soon'], /--older-than: 'soon' is not an age/],
+    [['--yes'], /--older-than and --yes belong to the sweep command/],
+    [['sweeep'], /unexpected argument 'sweeep'/],
+  ])('%j is a usage error', async (args, message) => {
+    const run = await runConformance(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+});
+
+describe('live credentials', () => {
+  test('a token from the credential is used as it is', async () => {
+    await expect(acquireToken({ getToken: async () => ({ token: 'from-credential', expiresOnTimestamp: Date.now() + 60_000 }) })).resolves.toBe('from-credential');
+  });
+
+  test('a failing credential is a usage error naming what to set and the permission', async () => {
+    const error = await acquireToken({ getToken: async () => Promise.reject(new Error('EnvironmentCredential is unavailable.')) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    const message = (error as Error).message;
+    for (const needed of ['EnvironmentCredential is unavailable', 'GRAPH_ACCESS_TOKEN', 'AZURE_CLIENT_SECRET', 'AZURE_FEDERATED_TOKEN_FILE', 'az login', 'Directory.ReadWrite.All', 'create-permissions']) {
+      expect(message).toContain(needed);
+    }
+  });
+
+  test('--target live without credentials exits 2 with that message', async () => {
+    // Only the environment credential: nothing else to try, and no managed-identity probe on the network.
+    const run = await runConformance(['--target', 'live', '--base-url', 'http://127.0.0.1:9'], { AZURE_TOKEN_CREDENTIALS: 'EnvironmentCredential' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--target live: no token/);
+    expect(run.stderr).toContain('AZURE_TENANT_ID + AZURE_CLIENT_ID + AZURE_CLIENT_SECRET');
+  });
+
+  test('--target live with a token runs like Graph against a Graph-like server', async () => {
+    const double = await startDouble();
+    try {
+      const run = await runConformance(['--target', 'live', '--base-url', double.baseUrl, '--token', 'T', '--only', 'create.']);
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(run.results?.target).toBe('live');
+    } finally {
+      await double.close();
+    }
+  });
+});
