@@ -1,12 +1,17 @@
 export const HELP = `Usage: npm run conformance -- [options]
+       npm run conformance -- sweep [--older-than 1h] [--yes] [target options]
 
 Runs the connectorGroups conformance checks and writes results.json, junit.xml and report.html.
 Without options it replays the recorded fixtures offline.
 
 Options (environment variable in brackets):
   --target replay|url|live  where to send requests [CONFORMANCE_TARGET]; default replay,
-                            --base-url alone implies url
+                            --base-url alone implies url; live = Microsoft Graph
+                            (https://graph.microsoft.com/beta) with a token from --token or
+                            @azure/identity (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET |
+                            AZURE_CLIENT_CERTIFICATE_PATH | AZURE_FEDERATED_TOKEN_FILE, or az login)
                               npm run conformance -- --target replay
+                              npm run conformance -- --target live --record
   --base-url URL            root the spec's paths are appended to [GRAPH_BASE_URL]
                               npm run conformance -- --base-url http://127.0.0.1:4010
   --token TOKEN             bearer token [GRAPH_ACCESS_TOKEN]; url targets get a placeholder without one
@@ -26,6 +31,8 @@ Options (environment variable in brackets):
                               npm run conformance -- --only 'create.header.*'
   --timeout MS              per request; default 30000 [CONFORMANCE_TIMEOUT_MS]
   --property-runs N         generated bodies per property check; default 25 [CONFORMANCE_PROPERTY_RUNS]
+  --settle-ms MS            longest wait for eventual consistency per read after a write; default
+                            15000 live, 3750 url [CONFORMANCE_SETTLE_MS]
                               npm run conformance -- --base-url http://127.0.0.1:4010 --only property. --property-runs 200
   --baseline FILE           check ids known to fail against this target, with reasons (YAML:
                             "create.header.request-id: Prism sends none"); reported as known,
@@ -38,6 +45,11 @@ Options (environment variable in brackets):
   --verbose                 a line per check even when CI=true
   -h, --help                this text
 
+sweep lists the conformance- groups left on the target by killed runs; --older-than 1h keeps to
+runs that started that long ago; --yes deletes them (otherwise a dry run).
+  npm run conformance -- sweep --target live --older-than 1h --yes
+
 Exit codes: 0 every check passed (warnings allowed), 1 a check failed,
-2 usage or configuration error, target unreachable, or no check ran.
+2 usage or configuration error, target unreachable, or no check ran, 130 interrupted (what the
+run had created is deleted first).
 `;
