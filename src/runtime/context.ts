@@ -15,6 +15,7 @@ import type { OpenApiDocument } from '../spec/operations.js';
 import { sliceSha256 } from '../spec/hash.js';
 import { readCassette, REFERENCE_DOUBLE_HEADER, writeCassette, type RecordingSource } from './cassette.js';
 import { cassetteOf } from './record.js';
+import { harnessGuid } from '../scrub/scrub.js';
 
 export const PROFILE_ID = 'applicationProxy';
 const GROUP_PATH = '/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups/{connectorGroup-id}';
@@ -82,13 +83,13 @@ export async function openContext(config: RunConfig, name: string): Promise<Suit
   // Graph correlates by client-request-id; every request carries one, drawn from the seeded faker.
   client.use({
     onRequest({ request }) {
-      if (!request.headers.has('client-request-id')) request.headers.set('client-request-id', faker.string.uuid());
+      if (!request.headers.has('client-request-id')) request.headers.set('client-request-id', harnessGuid(() => faker.string.uuid()));
       return request;
     },
   });
   async function sendTo(url: string, method: string, options: SendOptions = {}): Promise<Exchange> {
     const token = options.token === undefined ? config.token : options.token;
-    const headers = { 'client-request-id': faker.string.uuid(), ...authorization(token), ...options.headers };
+    const headers = { 'client-request-id': harnessGuid(() => faker.string.uuid()), ...authorization(token), ...options.headers };
     await transport(new Request(url, { method, headers, body: options.body }));
     return exchanges.at(-1)!;
   }

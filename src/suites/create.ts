@@ -3,6 +3,7 @@ import { CREATE_CHECKS, GROUPS_PATH, type CreateSubject } from '../checks/create
 import { createdId } from '../checks/http.js';
 import { PROFILE_ID } from '../runtime/context.js';
 import { connectorGroupCreateBody } from '../../fixtures/factories/connector-group.js';
+import { harnessGuid } from '../scrub/scrub.js';
 
 export const createSuite: SuiteDefinition<CreateSubject> = {
   name: 'create',
@@ -12,7 +13,7 @@ export const createSuite: SuiteDefinition<CreateSubject> = {
     await ctx.client.POST(GROUPS_PATH, {
       params: { path: { 'onPremisesPublishingProfile-id': PROFILE_ID } },
       body,
-      headers: { 'client-request-id': ctx.faker.string.uuid() },
+      headers: { 'client-request-id': harnessGuid(() => ctx.faker.string.uuid()) },
       parseAs: 'text',
     });
     const exchange = ctx.lastExchange();

@@ -4,6 +4,7 @@ import { GROUPS_PATH } from '../checks/create.js';
 import { createdId } from '../checks/http.js';
 import { PROFILE_ID } from '../runtime/context.js';
 import { connectorGroupCreateBody } from '../../fixtures/factories/connector-group.js';
+import { harnessGuid } from '../scrub/scrub.js';
 
 export const navigationSuite: SuiteDefinition<NavigationSubject> = {
   name: 'navigation',
@@ -19,8 +20,8 @@ export const navigationSuite: SuiteDefinition<NavigationSubject> = {
     }
     ctx.track(id);
     const group = { ...profile, 'connectorGroup-id': id };
-    const unknownConnector = ctx.faker.string.uuid();
-    const unknownApplication = ctx.faker.string.uuid();
+    const unknownConnector = harnessGuid(() => ctx.faker.string.uuid());
+    const unknownApplication = harnessGuid(() => ctx.faker.string.uuid());
 
     subject.members = (await ctx.readAfterWrite(() => ctx.client.GET(MEMBERS_PATH, { params: { path: group }, parseAs: 'text' }))).exchange;
     const connectorUrl = `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/${PROFILE_ID}/connectors/${unknownConnector}`;

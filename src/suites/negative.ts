@@ -3,6 +3,7 @@ import { NEGATIVE_CHECKS, type NegativeCase, type NegativeSubject } from '../che
 import { createdId } from '../checks/http.js';
 import { PROFILE_ID, type SendOptions } from '../runtime/context.js';
 import { connectorGroupCreateBody } from '../../fixtures/factories/connector-group.js';
+import { harnessGuid } from '../scrub/scrub.js';
 
 const GROUPS = `/onPremisesPublishingProfiles/${PROFILE_ID}/connectorGroups`;
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -19,7 +20,7 @@ export const negativeSuite: SuiteDefinition<NegativeSubject> = {
       unknownProperty: ['POST', GROUPS, { headers: JSON_TYPE, body: JSON.stringify({ ...valid(), colour: 'blue' }) }],
       malformedJson: ['POST', GROUPS, { headers: JSON_TYPE, body: JSON.stringify(valid()).slice(0, -8) }],
       wrongContentType: ['POST', GROUPS, { headers: { 'content-type': 'text/plain' }, body: JSON.stringify(valid()) }],
-      unknownId: ['GET', `${GROUPS}/${ctx.faker.string.uuid()}`, {}],
+      unknownId: ['GET', `${GROUPS}/${harnessGuid(() => ctx.faker.string.uuid())}`, {}],
     };
     const subject: NegativeSubject = { spec: ctx.spec, validator: ctx.validator, cases: {} };
     for (const [name, [method, path, options]] of Object.entries(requests) as [NegativeCase, [string, string, SendOptions]][]) {

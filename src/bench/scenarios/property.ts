@@ -45,36 +45,33 @@ export async function propertyScenario({ runs, sampleMs }: PropertyOptions): Pro
     for (const name of names) await ratePerSecond(Math.min(500, sampleMs), loops[name]);
     const rates = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<keyof typeof loops, number[]>;
     const ratio: number[] = [];
-    const layerUs = { fetch: [] as number[], capture: [] as number[], client: [] as number[], suite: [] as number[] };
     for (let i = 0; i < runs; i++) {
       // Interleaved, so that a change in the machine's load affects every loop of a run alike.
       for (const name of names) rates[name].push(await ratePerSecond(sampleMs, loops[name]));
-      const us = (name: keyof typeof loops) => 1e6 / rates[name][i]!;
       ratio.push((100 * rates.suite[i]!) / rates.raw[i]!);
-      layerUs.fetch.push(us('fetch') - us('raw'));
-      layerUs.capture.push(us('capture') - us('fetch'));
-      layerUs.client.push(us('client') - us('capture'));
-      layerUs.suite.push(us('suite') - us('client'));
     }
-    const row = (subject: string, values: number[], unit: string, note?: string): Row => ({ section: 'property', subject, stats: stats(values), unit, ...(note && { note }) });
+    const perCreate = (name: keyof typeof loops) => stats(rates[name].map((r) => 1e6 / r));
+    const median = (name: keyof typeof loops) => perCreate(name).median;
+    const step = (from: keyof typeof loops, to: keyof typeof loops) => {
+      const d = Math.round(median(to) - median(from));
+      return `${d < 0 ? '-' : '+'}${Math.abs(d)} µs on the line above (medians)`;
+    };
+    const row = (subject: string, values: Row['stats'], unit: string, note?: string): Row => ({ section: 'property', subject, stats: values, unit, ...(note && { note }) });
     return [
-      row('validated creates (factory → openapi-fetch → validate)', rates.suite, 'creates/s', "client built like the suite's: capturingFetch, bearer, client-request-id middleware"),
-      row('raw: the same POST with undici.request', rates.raw, 'creates/s', 'the limit (undici 7, one kept-alive connection)'),
-      row('validated / raw', ratio, '%', 'paired runs; goal ≥ 50%'),
-      { section: 'property', subject: 'where a validated create spends its time beyond raw:', text: '' },
-      row('  + WHATWG fetch instead of undici.request', layerUs.fetch, 'µs/create', `global fetch alone: ${formatRate(rates.fetch)} creates/s`),
-      row('  + capturingFetch (Request, clone, copy, new Response)', layerUs.capture, 'µs/create', 'src/client/exchange.ts'),
-      row('  + openapi-fetch client and middleware', layerUs.client, 'µs/create', 'fixed body, no validation'),
-      row('  + faker body, JSON.parse and validate', layerUs.suite, 'µs/create', 'the factory and the validator'),
+      row('validated creates (factory → openapi-fetch → validate)', stats(rates.suite), 'creates/s', "client built like the suite's: capturingFetch, bearer, client-request-id middleware"),
+      row('raw: the same POST with undici.request', stats(rates.raw), 'creates/s', 'the limit (undici 7, one kept-alive connection)'),
+      row('validated / raw', stats(ratio), '%', 'paired runs; goal ≥ 50%'),
+      { section: 'property', subject: 'time per create, one layer added at a time:', text: '' },
+      row('  undici.request (raw)', perCreate('raw'), 'µs'),
+      row('  global fetch (WHATWG, Node 20 bundled undici)', perCreate('fetch'), 'µs', step('raw', 'fetch')),
+      row('  capturingFetch (Request, clone, copy, new Response)', perCreate('capture'), 'µs', `${step('fetch', 'capture')}; src/client/exchange.ts`),
+      row('  openapi-fetch client + middleware, fixed body', perCreate('client'), 'µs', step('capture', 'client')),
+      row('  + faker body, JSON.parse, validate (the suite loop)', perCreate('suite'), 'µs', step('client', 'suite')),
     ];
   } finally {
     await dispatcher.close();
     await double.close();
   }
-}
-
-function formatRate(values: number[]): string {
-  return String(Math.round(stats(values).median));
 }
 
 function suiteLoop(baseUrl: string): () => Promise<void> {
