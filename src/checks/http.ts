@@ -53,3 +53,10 @@ export function createdId(exchange: Exchange): string | undefined {
   const id = parsed.ok ? (parsed.value as { id?: unknown } | null)?.id : undefined;
   return typeof id === 'string' && id !== '' ? id : undefined;
 }
+
+/** The `value` array of a collection response; undefined when the body is not a collection. */
+export function collectionValue(exchange: Exchange): unknown[] | undefined {
+  const parsed = parseJsonBody(exchange);
+  const value = parsed.ok ? (parsed.value as { value?: unknown } | null)?.value : undefined;
+  return Array.isArray(value) ? value : undefined;
+}

@@ -6,7 +6,7 @@
 import type { Exchange } from '../client/exchange.js';
 import { failed, GRAPH, notReached, passed, PASSED, type Check, type Verdict } from './check.js';
 import { GROUP_PATH, GROUPS_PATH } from './create.js';
-import { parseJsonBody } from './http.js';
+import { collectionValue, parseJsonBody } from './http.js';
 import { bodySchemaCheck, contentTypeCheck, judgeBody, statusCheck, type Judged } from './response.js';
 
 export interface LifecycleSubject extends Judged {
@@ -103,9 +103,7 @@ export const listBodyValue: Check<LifecycleSubject> = {
     const pages = subject.steps.list;
     if (!pages?.length) return notReached('list', subject.stoppedBecause);
     for (const [n, page] of pages.entries()) {
-      const parsed = parseJsonBody(page);
-      const value = parsed.ok ? (parsed.value as { value?: unknown } | null)?.value : undefined;
-      if (!Array.isArray(value)) return failed(`page ${n + 1} has no value array${parsed.ok ? `: ${page.response.body.slice(0, 160)}` : ` (${parsed.message})`}`, undefined, page);
+      if (!collectionValue(page)) return failed(`page ${n + 1} has no value array: ${page.response.body.slice(0, 160)}`, undefined, page);
     }
     return PASSED;
   },
@@ -225,8 +223,7 @@ function entityOf(exchange: Exchange): Record<string, unknown> {
 }
 
 function itemsOf(page: Exchange): Record<string, unknown>[] {
-  const value = (entityOf(page) as { value?: unknown }).value;
-  return Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+  return (collectionValue(page) ?? []) as Record<string, unknown>[];
 }
 
 export function idsOf(page: Exchange): string[] {

@@ -8,7 +8,7 @@ import type { Exchange } from '../client/exchange.js';
 import { BOTH, failed, notReached, skipped, type Check, type Verdict } from './check.js';
 import { GROUP_PATH } from './create.js';
 import { judgeBody, judgeError, type Judged } from './response.js';
-import { parseJsonBody } from './http.js';
+import { collectionValue } from './http.js';
 
 export const MEMBERS_PATH = `${GROUP_PATH}/members`;
 export const MEMBER_REF_PATH = `${GROUP_PATH}/members/{connector-id}/$ref`;
@@ -39,9 +39,7 @@ function judgeCollection(subject: NavigationSubject, path: string, exchange: Exc
   if (exchange.response.status !== 200) return failed(`expected 200, got ${exchange.response.status}`, exchange.response.status);
   const body = judgeBody(subject, path, 'get', exchange);
   if (body.status !== 'passed') return body;
-  const parsed = parseJsonBody(exchange);
-  const value = parsed.ok ? (parsed.value as { value?: unknown } | null)?.value : undefined;
-  return Array.isArray(value) ? body : failed('the collection has no value array', exchange.response.body);
+  return collectionValue(exchange) ? body : failed('the collection has no value array', exchange.response.body);
 }
 
 export const membersList: Check<NavigationSubject> = {
