@@ -1,6 +1,6 @@
 // Generated from specs/openapi.yaml by `npm run generate` (openapi-typescript). Do not edit by hand:
 // change the slice (npm run spec:slice, specs/decisions.yaml) and regenerate.
-// specs/openapi.yaml sha256: 0e8e99a8000faf17d10b980b107272ee5065285bfdc77a958964310f3feba93c
+// specs/openapi.yaml sha256: 9136b487991f5b7bad28413679d91d5a7babacd2152c28121c36c4391b96ce2e
 
 export interface paths {
     "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups": {
@@ -1331,6 +1331,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3e6f4c35-a04b-4d03-b98a-66fff89b72e6",
+                     *       "name": "Connector Group Demo",
+                     *       "connectorGroupType": "applicationProxy",
+                     *       "isDefault": false,
+                     *       "region": "nam"
+                     *     }
+                     */
                     "application/json": components["schemas"]["microsoft.graph.connectorGroup"];
                 };
             };

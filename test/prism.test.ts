@@ -15,7 +15,7 @@ import { loadSlice, SLICE_FILE } from '../src/spec/load.js';
 import { validatorFor } from '../src/spec/validator.js';
 import type { CheckResult, RunResults } from '../src/report/results.js';
 import { startDouble, type RunningDouble } from './double/server.js';
-import { startPrism, writeMicrosoftFormSlice, type RunningPrism } from './support/prism.js';
+import { startPrism, writeMicrosoftFormSlice, writeSliceWithoutExample, type RunningPrism } from './support/prism.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
 
 const CREATE_URL = '/onPremisesPublishingProfiles/applicationProxy/connectorGroups';
@@ -45,6 +45,7 @@ function post(baseUrl: string, body: unknown): Promise<Response> {
 
 let tmp: string;
 let mock: RunningPrism;
+let samplingMock: RunningPrism;
 let direct: RunningDouble;
 let behindMicrosoftForm: RunningDouble;
 let behindSlice: RunningDouble;
@@ -61,61 +62,41 @@ beforeAll(async () => {
     startDouble(),
     startDouble({ defects: ['create-body-schema'] }),
   ]);
-  // Three Prisms load their descriptions side by side (~2–4 s each).
+  // Four Prisms load their descriptions side by side (~2–4 s each).
   const started = await Promise.allSettled([
     startPrism(['mock', SLICE_FILE]),
     startPrism(['proxy', '--errors', microsoftForm.file, behindMicrosoftForm.baseUrl]),
     startPrism(['proxy', '--errors', SLICE_FILE, behindSlice.baseUrl]),
+    startPrism(['mock', writeSliceWithoutExample(tmp)]),
   ]);
-  const [m, f, s] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
+  const [m, f, s, w] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
   // Assigned even when one failed to start, so that afterAll stops the others.
-  [mock, microsoftFormProxy, sliceProxy] = [m!, f!, s!];
+  [mock, microsoftFormProxy, sliceProxy, samplingMock] = [m!, f!, s!, w!];
   const failedStart = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failedStart) throw failedStart.reason;
 }, 45_000);
 
 afterAll(async () => {
-  await Promise.all([mock, microsoftFormProxy, sliceProxy].map((p) => p?.close()));
+  await Promise.all([mock, microsoftFormProxy, sliceProxy, samplingMock].map((p) => p?.close()));
   await Promise.all([direct, behindMicrosoftForm, behindSlice].map((d) => d?.close()));
 });
 
 describe.concurrent('prism mock specs/openapi.yaml', () => {
-  /**
-   * Prism's static mock answers the create with a body sampled from the schema (json-schema-sampler
-   * 0.3.0). The sampler knows no `pattern` and no `format: duration`, so it writes the placeholder
-   * "string" into Microsoft's duration fields (maxLifetime, interval: `^-?P…$`); and where the schema
-   * recurses (connector.memberOf → connectorGroup) it cuts the recursion with `null`, because the
-   * referenced schema is an allOf without a `type` to infer. Both make the body invalid against the
-   * slice, so create.body.schema fails. Nothing else does: the validator has no false alarm here, which
-   * the last test proves by repairing exactly those two deviations and validating again.
-   */
-  test('--profile openapi: status, content type and id pass; create.body.schema fails on Prism\'s sampling alone', async () => {
+  /** Prism answers create with the slice's example (decision create-response-example), a valid connectorGroup. */
+  test('--profile openapi: every create check passes: no false failure against a third-party mock of the slice', async () => {
     const run = await runConformance(['--base-url', mock.baseUrl, '--profile', 'openapi', '--seed', '7', ...ONLY_CREATE]);
-    expect(run.code, run.stdout + run.stderr).toBe(1);
-    expect(onlyCreate(idsWithStatus(run.results, 'failed'))).toEqual(['create.body.schema']);
-    expect(onlyCreate(idsWithStatus(run.results, 'passed'))).toEqual(createIds('openapi').filter((id) => id !== 'create.body.schema'));
-    const schema = check(run.results, 'create.body.schema');
-    expect(schema?.message).toContain('/maxLifetime must match pattern "^-?P([0-9]+D)?(T([0-9]+H)?([0-9]+M)?([0-9]+([.][0-9]+)?S)?)?$"');
-    expect(schema?.message).toContain('/maxLifetime must match format "duration"');
-    expect(schema?.message).toContain('/members/0/memberOf/0/members/0/memberOf/0 must be object');
-    // The static body is the same for every request: the suite judged what this fetch gets.
-    const body = (await (await post(mock.baseUrl, { name: 'prism-test', isDefault: false })).json()) as unknown;
-    expect(schema?.message).toBe(validatorFor(loadSlice()).validate(CONNECTOR_GROUP, body).map((v) => v.message).join('; '));
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(onlyCreate(idsWithStatus(run.results, 'passed'))).toEqual(createIds('openapi'));
   });
 
-  test('--profile graph: also fails echo, request-id and client-request-id (Prism echoes nothing and sends none of Graph\'s headers)', async () => {
+  test("--profile graph: fails echo, request-id and client-request-id (Prism echoes nothing and sends none of Graph's headers)", async () => {
     const run = await runConformance(['--base-url', mock.baseUrl, '--profile', 'graph', '--seed', '7', ...ONLY_CREATE]);
     expect(run.code, run.stdout + run.stderr).toBe(1);
-    expect(onlyCreate(idsWithStatus(run.results, 'failed'))).toEqual([
-      'create.body.echo',
-      'create.body.schema',
-      'create.header.client-request-id',
-      'create.header.request-id',
-    ]);
-    expect(onlyCreate(idsWithStatus(run.results, 'passed'))).toEqual(['create.body.id', 'create.header.content-type', 'create.status']);
-    // The sampled entity: name "string", isDefault true, region "nam", whatever was sent.
+    expect(onlyCreate(idsWithStatus(run.results, 'failed'))).toEqual(['create.body.echo', 'create.header.client-request-id', 'create.header.request-id']);
+    expect(onlyCreate(idsWithStatus(run.results, 'passed'))).toEqual(['create.body.id', 'create.body.schema', 'create.header.content-type', 'create.status']);
+    // The example, whatever was sent.
     const echo = check(run.results, 'create.body.echo')?.message ?? '';
-    expect(echo).toMatch(/^name: sent "conformance-[^"]+", got "string"(; region: sent "[a-z]+", got "nam")?; isDefault: expected false, got true$/);
+    expect(echo).toMatch(/^name: sent "conformance-[^"]+", got "Connector Group Demo"(; region: sent "[a-z]+", got "nam")?$/);
     expect(check(run.results, 'create.header.request-id')?.message).toBe('no request-id header');
     expect(check(run.results, 'create.header.client-request-id')?.message).toMatch(
       /^sent client-request-id [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}, got no client-request-id header$/,
@@ -125,9 +106,28 @@ describe.concurrent('prism mock specs/openapi.yaml', () => {
     expect(headers['access-control-allow-origin']).toBe('*');
     expect(headers['request-id']).toBeUndefined();
   });
+});
 
-  test("the validator's only objections to Prism's body are the two sampling deviations; repaired, it validates", async () => {
-    const body = (await (await post(mock.baseUrl, { name: 'prism-test', isDefault: false })).json()) as Record<string, unknown>;
+describe.concurrent('prism mock of the slice without the example', () => {
+  /**
+   * Without an example Prism's static mock samples create's body from the schema (json-schema-sampler
+   * 0.3.0). The sampler knows no `pattern` and no `format: duration`, so it writes the placeholder
+   * "string" into Microsoft's duration fields (maxLifetime, interval: `^-?P…$`); and where the schema
+   * recurses (connector.memberOf → connectorGroup) it cuts the recursion with `null`. Both make the body
+   * invalid against the slice — the reason for decision create-response-example — and nothing else
+   * does: repaired, the body validates, so the validator has no false alarm here.
+   */
+  test('create.body.schema fails on Prism\'s sampling alone', async () => {
+    const run = await runConformance(['--base-url', samplingMock.baseUrl, '--profile', 'openapi', '--seed', '7', ...ONLY_CREATE]);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(onlyCreate(idsWithStatus(run.results, 'failed'))).toEqual(['create.body.schema']);
+    const schema = check(run.results, 'create.body.schema');
+    expect(schema?.message).toContain('/maxLifetime must match format "duration"');
+    expect(schema?.message).toContain('/members/0/memberOf/0/members/0/memberOf/0 must be object');
+  });
+
+  test("the validator's only objections to Prism's sampled body are the two sampling deviations; repaired, it validates", async () => {
+    const body = (await (await post(samplingMock.baseUrl, { name: 'prism-test', isDefault: false })).json()) as Record<string, unknown>;
     const validator = validatorFor(loadSlice());
     const violations = validator.validate(CONNECTOR_GROUP, body);
     const placeholder = violations.filter((v) => (v.keyword === 'pattern' || v.keyword === 'format') && valueAt(body, v.pointer) === 'string');

@@ -45,6 +45,15 @@ describe('connectorGroup as the slice describes it', () => {
     expect(pointers(CONNECTOR_GROUP, body)).toContain(where);
   });
 
+  test("create's example in the slice (decision create-response-example) is a valid connectorGroup", () => {
+    const created = slice.paths['/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups']?.post as {
+      responses: Record<string, { content: Record<string, { example: unknown }> }>;
+    };
+    const example = created.responses['201']?.content['application/json']?.example;
+    expect(example).toMatchObject({ isDefault: false, connectorGroupType: 'applicationProxy' });
+    expect(validate(CONNECTOR_GROUP, example)).toEqual([]);
+  });
+
   test('the body must be an object', () => {
     expect(pointers(CONNECTOR_GROUP, [valid])).toEqual([' type']);
   });

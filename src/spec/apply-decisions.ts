@@ -3,7 +3,7 @@
  * missing fails the slice, naming the decision: an upstream change must never make one silently stop
  * applying.
  */
-import type { Decision, ExpectEnumEdit, NullableEdit, ResponseStatusEdit, SliceEdit } from './decisions.js';
+import type { Decision, ExpectEnumEdit, NullableEdit, ResponseExampleEdit, ResponseStatusEdit, SliceEdit } from './decisions.js';
 import { isObject, type Json, type JsonObject } from './source.js';
 
 export class DecisionTargetError extends Error {
@@ -49,7 +49,22 @@ function applyEdit(draft: Draft, edit: SliceEdit, fail: Fail): string | undefine
       return nullable(draft, edit, fail);
     case 'expect-enum':
       return expectEnum(draft, edit, fail);
+    case 'response-example':
+      return responseExample(draft, edit, fail);
   }
+}
+
+function responseExample(draft: Draft, edit: ResponseExampleEdit, fail: Fail): undefined {
+  const label = `${edit.method.toUpperCase()} ${edit.path}`;
+  const item = draft.paths[edit.path];
+  const op = isObject(item) ? item[edit.method] : undefined;
+  if (!isObject(op)) throw fail(`the input has no ${label}`);
+  const response = isObject(op.responses) ? op.responses[edit.status] : undefined;
+  if (!isObject(response)) throw fail(`${label} documents no '${edit.status}' response`);
+  const media = isObject(response.content) ? response.content['application/json'] : undefined;
+  if (!isObject(media)) throw fail(`${label} '${edit.status}' documents no application/json body`);
+  media.example = structuredClone(edit.example);
+  return undefined;
 }
 
 function responseStatus(draft: Draft, edit: ResponseStatusEdit, fail: Fail): undefined {

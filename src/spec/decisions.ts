@@ -45,7 +45,16 @@ export interface ExpectEnumEdit {
   values: string[];
 }
 
-export type SliceEdit = ResponseStatusEdit | NullableEdit | ExpectEnumEdit;
+/** Gives a documented JSON response an example, which mocks built from the slice then answer with. */
+export interface ResponseExampleEdit {
+  op: 'response-example';
+  path: string;
+  method: HttpMethod;
+  status: string;
+  example: JsonObject;
+}
+
+export type SliceEdit = ResponseStatusEdit | NullableEdit | ExpectEnumEdit | ResponseExampleEdit;
 
 export type PermissionGrant = 'not-supported' | { leastPrivileged: string[]; higherPrivileged: string[] };
 
@@ -189,8 +198,16 @@ function edit(raw: unknown, at: string): SliceEdit {
       return { op, schema: string(o.schema, `${at}.schema`), property: string(o.property, `${at}.property`) };
     case 'expect-enum':
       return { op, schema: string(o.schema, `${at}.schema`), values: array(o.values, `${at}.values`).map((v, i) => string(v, `${at}.values[${i}]`)) };
+    case 'response-example': {
+      const method = string(o.method, `${at}.method`);
+      if (!METHODS.has(method)) throw new DecisionFileError(`${at}.method: ${method} is not an HTTP method in lower case`);
+      const status = string(o.status, `${at}.status`);
+      if (!STATUS.test(status)) throw new DecisionFileError(`${at}.status: ${status} is not a response status key`);
+      if (!isObject(o.example)) throw new DecisionFileError(`${at}.example: an example object`);
+      return { op, path: string(o.path, `${at}.path`), method: method as HttpMethod, status, example: o.example as JsonObject };
+    }
     default:
-      throw new DecisionFileError(`${at}.op: ${JSON.stringify(op)} is not one of response-status, nullable, expect-enum`);
+      throw new DecisionFileError(`${at}.op: ${JSON.stringify(op)} is not one of response-status, nullable, expect-enum, response-example`);
   }
 }
 

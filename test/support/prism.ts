@@ -173,3 +173,18 @@ export function writeMicrosoftFormSlice(dir: string): MicrosoftFormSlice {
   writeFileSync(file, stringify(copy));
   return { file, reverted };
 }
+
+/**
+ * A copy of the slice without decision create-response-example: Microsoft's description has no
+ * example, and a mock built from it samples create's body from the schema instead.
+ */
+export function writeSliceWithoutExample(dir: string): string {
+  const doc = parse(readFileSync(SLICE_FILE, 'utf8')) as { paths: Record<string, { post?: { responses?: Record<string, { content?: Record<string, { example?: unknown }> }> } }> };
+  const media = doc.paths['/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups']?.post?.responses?.['201']?.content?.['application/json'];
+  if (!media?.example) throw new Error('the slice has no example on create 201 any more; this copy has nothing to remove');
+  delete media.example;
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'openapi.without-example.yaml');
+  writeFileSync(file, stringify(doc));
+  return file;
+}
