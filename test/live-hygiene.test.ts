@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDouble, type DoubleOptions, type RunningDouble } from './double/server.js';
-import { runCommand, runConformance } from './support/run-cli.js';
+import { childEnv, runCommand, runConformance } from './support/run-cli.js';
 import { fromRoot } from '../src/project-root.js';
 import { resolveRunConfig } from '../src/config/run-config.js';
 import { judgeSuite } from '../src/runtime/judge-suite.js';
@@ -86,9 +86,9 @@ describe('throttling, eventual consistency and transport faults', () => {
 /** Starts the command, sends `signal` `afterMs` after the first suite started, and waits for it to end. */
 function interrupted(baseUrl: string, afterMs: number, signal: NodeJS.Signals) {
   const reportDir = mkdtempSync(path.join(tmpdir(), 'gc-int-'));
-  const child = spawn(fromRoot('node_modules', '.bin', 'tsx'), [fromRoot('src/cli/conformance.ts'), '--base-url', baseUrl, '--report-dir', reportDir], {
+  const child = spawn(process.execPath, [fromRoot('src/cli/launch.mjs'), fromRoot('src/cli/conformance.ts'), '--base-url', baseUrl, '--report-dir', reportDir], {
     cwd: fromRoot(),
-    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'CI' && !k.startsWith('CONFORMANCE_'))),
+    env: childEnv({}),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

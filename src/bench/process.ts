@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fromRoot } from '../project-root.js';
 
-export const TSX = fromRoot('node_modules', '.bin', 'tsx');
+/** `npm run conformance` without npm's own start-up: the launcher package.json's script runs. */
+export const CONFORMANCE = [process.execPath, [fromRoot('src/cli/launch.mjs'), fromRoot('src/cli/conformance.ts')]] as const;
 export const VITEST = fromRoot('node_modules', '.bin', 'vitest');
 
 export interface ChildRun {

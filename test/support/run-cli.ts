@@ -14,10 +14,11 @@ export interface CliRun {
   results?: RunResults;
 }
 
-const TSX = fromRoot('node_modules', '.bin', 'tsx');
+/** How package.json's scripts start a command: the launcher, with vitest loaded natively. */
+const LAUNCHER = fromRoot('src', 'cli', 'launch.mjs');
 
 /** The child must not think it is a vitest worker: vitest's own variables would leak into its run. */
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (k.startsWith('VITEST') || k.startsWith('CONFORMANCE_') || k.startsWith('GRAPH_') || k === 'NODE_OPTIONS' || k === 'TEST' || k === 'CI') continue;
@@ -28,7 +29,7 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 export function runCommand(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<Omit<CliRun, 'reportDir'>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, [fromRoot(script), ...args], { cwd: fromRoot(), env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [LAUNCHER, fromRoot(script), ...args], { cwd: fromRoot(), env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { repeat, stats } from '../measure.js';
-import { runChild, TSX, VITEST, lastLine } from '../process.js';
+import { CONFORMANCE, runChild, VITEST, lastLine } from '../process.js';
 import type { Row } from '../table.js';
 
 export interface ReplayResult {
@@ -20,7 +20,7 @@ export async function replayScenario(runs: number): Promise<ReplayResult> {
   const exitCodes = new Set<number | null>();
   let checks = 0;
   const full = await repeat({ runs, warmup: 1 }, async (run) => {
-    const child = await runChild(TSX, ['src/cli/conformance.ts', '--report-dir', reportDir]);
+    const child = await runChild(CONFORMANCE[0], [...CONFORMANCE[1], '--report-dir', reportDir]);
     if (child.code === 2) throw new Error(`npm run conformance (replay) exited 2: ${lastLine(child.stderr || child.stdout)}`);
     const results = JSON.parse(readFileSync(path.join(reportDir, 'results.json'), 'utf8')) as { durationMs: number; checks: unknown[] };
     if (run >= 0) {
@@ -47,7 +47,7 @@ export async function replayScenario(runs: number): Promise<ReplayResult> {
     rows: [
       { section: 'replay', subject: 'npm run conformance (replay), wall', stats: full, unit: 'ms', note: `${checks} checks, exit ${codes}` },
       { section: 'replay', subject: '  of which runSuites (results.durationMs)', stats: inside, unit: 'ms', note: 'startVitest → results written' },
-      { section: 'replay', subject: '  of which node + tsx + CLI start-up and exit', stats: outside, unit: 'ms' },
+      { section: 'replay', subject: '  of which node, loader and CLI start-up and exit', stats: outside, unit: 'ms' },
       { section: 'replay', subject: 'floor: vitest run of one trivial test, wall', stats: floor, unit: 'ms', note: 'node_modules/.bin/vitest run, throwaway config' },
       { section: 'replay', subject: 'replay / floor', text: `${ratio.toFixed(2)}×`, note: 'goal ≤ 1.5×' },
     ],

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { startDouble } from '../../../test/double/server.js';
 import { writeDreddSlice } from '../dredd-slice.js';
 import { repeat, stats } from '../measure.js';
-import { lastLine, runChild, TSX } from '../process.js';
+import { CONFORMANCE, lastLine, runChild } from '../process.js';
 import type { Row } from '../table.js';
 
 const DREDD = 'dredd@14.1.0';
@@ -29,7 +29,7 @@ async function suiteRows(baseUrl: string, runs: number): Promise<Row[]> {
   let performed = 0;
   const codes = new Set<number | null>();
   const wall = await repeat({ runs, warmup: 1 }, async (run) => {
-    const child = await runChild(TSX, ['src/cli/conformance.ts', '--base-url', baseUrl, '--token', 'bench', '--seed', '7', '--report-dir', reportDir]);
+    const child = await runChild(CONFORMANCE[0], [...CONFORMANCE[1], '--base-url', baseUrl, '--token', 'bench', '--seed', '7', '--report-dir', reportDir]);
     if (child.code === 2) throw new Error(`conformance against the double exited 2: ${lastLine(child.stderr || child.stdout)}`);
     const results = JSON.parse(readFileSync(path.join(reportDir, 'results.json'), 'utf8')) as { checks: Array<{ status: string }> };
     performed = results.checks.filter((c) => c.status !== 'skipped').length;
