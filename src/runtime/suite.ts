@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, inject, test } from 'vitest';
 import type { RunConfig } from '../config/run-config.js';
 import { selectedBy, type Verdict } from '../checks/check.js';
 import { TransportError, type Exchange } from '../client/exchange.js';
-import { scrubExchange, scrubRequest } from '../scrub/scrub.js';
+import { scrubExchange, scrubRequest, scrubText } from '../scrub/scrub.js';
 import { withProxyReport } from '../checks/proxy-violations.js';
 import { closeContext, openContext, type SuiteContext } from './context.js';
 
@@ -80,23 +80,25 @@ export function conformanceSuite<Subject>(definition: SuiteDefinition<Subject>):
         }
         if (setupError !== undefined || subject === undefined) {
           const error = setupError instanceof Error ? setupError : new Error(String(setupError ?? 'the suite produced nothing to check'));
-          Object.assign(meta, { status: 'failed', message: error.message });
+          Object.assign(meta, { status: 'failed', message: scrubText(error.message) });
           if (error instanceof TransportError) meta.evidence = { request: scrubRequest(error.request) };
           if (knownFailure(t, meta, config)) return;
-          throw error;
+          // vitest's JUnit reporter writes the thrown message as it is: it must already be scrubbed.
+          throw new CheckFailed(`${check.id}: ${meta.message}`);
         }
         const verdict = check.run(subject, config.profile);
         meta.status = verdict.status;
         if (verdict.status === 'skipped') {
-          meta.message = verdict.message;
-          t.skip(verdict.message);
+          meta.message = scrubText(verdict.message);
+          t.skip(meta.message);
           return;
         }
         if (verdict.status === 'passed') {
-          if (verdict.note) meta.message = verdict.note;
+          if (verdict.note) meta.message = scrubText(verdict.note);
         } else {
           const evidence = verdict.exchange ?? (subject as { exchange?: Exchange }).exchange;
-          meta.message = withProxyReport(verdict.message, evidence?.response.headers);
+          // Messages quote what the target sent; they reach results.json, report.html and junit.xml.
+          meta.message = scrubText(withProxyReport(verdict.message, evidence?.response.headers));
           if (evidence) meta.evidence = scrubExchange(evidence);
         }
         if (verdict.status === 'failed') {
