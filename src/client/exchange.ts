@@ -57,7 +57,8 @@ export function capturingFetch(
       method: request.method,
       url: request.url,
       headers: Object.fromEntries(request.headers),
-      body: request.body === null ? undefined : await request.clone().text(),
+      // Read once, here: every attempt below sends a fresh request built from this copy.
+      body: request.body === null ? undefined : await request.text(),
     };
     for (let attempt = 0; ; attempt++) {
       const started = performance.now();

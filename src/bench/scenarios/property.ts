@@ -64,7 +64,7 @@ export async function propertyScenario({ runs, sampleMs }: PropertyOptions): Pro
       { section: 'property', subject: 'time per create, one layer added at a time:', text: '' },
       row('  undici.request (raw)', perCreate('raw'), 'µs'),
       row('  global fetch (WHATWG, Node 20 bundled undici)', perCreate('fetch'), 'µs', step('raw', 'fetch')),
-      row('  capturingFetch (Request, clone, copy, new Response)', perCreate('capture'), 'µs', `${step('fetch', 'capture')}; src/client/exchange.ts`),
+      row('  capturingFetch (read the Request, copy, new Response)', perCreate('capture'), 'µs', `${step('fetch', 'capture')}; src/client/exchange.ts`),
       row('  openapi-fetch client + middleware, fixed body', perCreate('client'), 'µs', step('capture', 'client')),
       row('  + faker body, JSON.parse, validate (the suite loop)', perCreate('suite'), 'µs', step('client', 'suite')),
     ];
