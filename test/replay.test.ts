@@ -67,6 +67,18 @@ describe.concurrent('a doctored recording fails exactly the matching check', () 
     expect(idsWithStatus(run.results, 'failed')).toEqual(['lifecycle.get-after-delete']);
   });
 
+  test('a recording made against another version of the slice is named', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gc-old-slice-'));
+    cpSync(SHIPPED, dir, { recursive: true });
+    const file = path.join(dir, 'create.json');
+    const cassette = JSON.parse(readFileSync(file, 'utf8')) as Cassette;
+    cassette.meta.sliceSha256 = '0'.repeat(64);
+    writeFileSync(file, JSON.stringify(cassette));
+    const run = await runConformance(['--fixtures-dir', dir, '--only', 'create.']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('note: create.json recorded against another version of specs/openapi.yaml');
+  });
+
   test('the report names the decision behind a failure', async () => {
     const run = await runConformance(['--fixtures-dir', doctored((r) => void ((r.body as Record<string, unknown>).connectorGroupType = 'syncFabric')), '--only', 'create.']);
     const failure = run.results?.checks.find((c) => c.status === 'failed');

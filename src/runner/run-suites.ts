@@ -22,11 +22,15 @@ export interface SuiteRun {
 }
 
 export async function runSuites(config: RunConfig, write: (line: string) => void): Promise<SuiteRun> {
-  const effective = { ...config, ...replayIdentity(config) };
+  const replay = replayIdentity(config);
+  const effective = { ...config, ...replay.identity };
   write(
     `graph-conformance: target ${effective.target} (${effective.baseUrl}), profile ${effective.profile}, ` +
       `seed ${effective.seed}, run ${effective.runId}${config.shard ? `, shard ${config.shard}` : ''}`,
   );
+  if (replay.olderSlice.length > 0) {
+    write(`note: ${replay.olderSlice.join(', ')} recorded against another version of specs/openapi.yaml; record again (--record) if checks disagree with it`);
+  }
   const progress = new ProgressReporter(write, config.quiet);
   const guard = new InterruptGuard(write);
   const junitFile = path.join(config.reportDir, 'junit.xml');
@@ -80,16 +84,19 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
  * In replay the recordings' seed and run id are the run's: the recorded bodies were built from them.
  * Recordings made by different runs keep their own, per suite; the report then shows the configured ones.
  */
-function replayIdentity(config: RunConfig): Partial<Pick<RunConfig, 'seed' | 'runId'>> {
-  if (config.target !== 'replay') return {};
+function replayIdentity(config: RunConfig): { identity: Partial<Pick<RunConfig, 'seed' | 'runId'>>; olderSlice: string[] } {
+  if (config.target !== 'replay') return { identity: {}, olderSlice: [] };
   const identities = new Map<string, { seed: number; runId: string }>();
+  const olderSlice: string[] = [];
+  const current = sliceSha256();
   for (const file of readdirSync(config.fixturesDir).filter((f) => f.endsWith('.json'))) {
     try {
-      const meta = (JSON.parse(readFileSync(path.join(config.fixturesDir, file), 'utf8')) as { meta?: { seed?: unknown; runId?: unknown } }).meta;
+      const meta = (JSON.parse(readFileSync(path.join(config.fixturesDir, file), 'utf8')) as { meta?: { seed?: unknown; runId?: unknown; sliceSha256?: unknown } }).meta;
       if (typeof meta?.seed === 'number' && typeof meta.runId === 'string') identities.set(`${meta.seed}/${meta.runId}`, { seed: meta.seed, runId: meta.runId });
+      if (typeof meta?.sliceSha256 === 'string' && meta.sliceSha256 !== current) olderSlice.push(file);
     } catch {
       // An unreadable recording fails its own suite with a precise message.
     }
   }
-  return identities.size === 1 ? [...identities.values()][0]! : {};
+  return { identity: identities.size === 1 ? [...identities.values()][0]! : {}, olderSlice };
 }
