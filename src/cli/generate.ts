@@ -1,8 +1,8 @@
-/** npm run generate: specs/openapi.yaml → generated/openapi.ts. Exit 2 with a one-line message on failure. */
+/** npm run generate: specs/openapi.yaml → generated/openapi.ts and generated/openapi.json. Exit 2 with a one-line message on failure. */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fromRoot } from '../project-root.js';
-import { GENERATED_FILE, generateTypes } from '../spec/generate.js';
+import { GENERATED_FILE, GENERATED_JSON, generateJson, generateTypes } from '../spec/generate.js';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const code = await generateTypes(spec);
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, code);
-  console.log(`generate: ${GENERATED_FILE} (${Buffer.byteLength(code)} bytes) in ${Math.round(performance.now() - started)} ms`);
+  const json = generateJson(spec);
+  await writeFile(fromRoot(GENERATED_JSON), json);
+  console.log(`generate: ${GENERATED_FILE} (${Buffer.byteLength(code)} bytes), ${GENERATED_JSON} (${Buffer.byteLength(json)} bytes) in ${Math.round(performance.now() - started)} ms`);
 }
 
 main().catch((error: unknown) => {

@@ -7,6 +7,16 @@ import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import { parse } from 'yaml';
 
 export const GENERATED_FILE = 'generated/openapi.ts';
+export const GENERATED_JSON = 'generated/openapi.json';
+
+/**
+ * The slice as JSON for the runtime: JSON.parse takes ~2 ms where YAML takes ~100 ms, in every worker of
+ * every run. It carries the sha256 of the YAML it was made from, so a stale copy is never used.
+ */
+export function generateJson(specText: string): string {
+  const specSha256 = createHash('sha256').update(specText).digest('hex');
+  return `${JSON.stringify({ generatedFrom: 'specs/openapi.yaml by npm run generate; do not edit', specSha256, document: parse(specText) })}\n`;
+}
 
 export async function generateTypes(specText: string): Promise<string> {
   const sha256 = createHash('sha256').update(specText).digest('hex');
