@@ -285,3 +285,16 @@ describe('harnessGuid', () => {
     expect(() => harnessGuid(() => 'not-a-uuid')).toThrow(/UUID-like/);
   });
 });
+
+describe('scrubbing long bodies', () => {
+  // Not a benchmark: a pattern that rescans a run from every position takes minutes on a large body
+  // (it took 28 s on 150 kB), and a recording or report must never hang on one. The bound is generous.
+  test.each(['a'.repeat(300_000), 'ab.'.repeat(100_000), 'eyJ'.repeat(100_000), 'aB3-'.repeat(75_000), `${'x'.repeat(300_000)}@`])(
+    'a %# unbroken 300 kB string is scrubbed in one pass',
+    (text) => {
+      const started = performance.now();
+      scrubText(text);
+      expect(performance.now() - started).toBeLessThan(2_000);
+    },
+  );
+});

@@ -6,8 +6,11 @@
 /** What a removed credential is replaced by (`<redacted>:jwt` for a JWT). */
 export const REDACTED = '<redacted>';
 
-/** A JSON Web Token: three base64url segments, the first a JSON header (`{"…` is `eyJ`). */
-export const JWT = /eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/g;
+/**
+ * A JSON Web Token: three base64url segments, the first a JSON header (`{"…` is `eyJ`). It starts where a
+ * run of base64url characters starts, which also keeps the scan linear on long unbroken strings.
+ */
+export const JWT = /(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/g;
 
 /** Any 8-4-4-4-12 hex GUID, whatever surrounds it (a path segment, `%2F…`, a JSON string). */
 export const GUID = /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}/g;
@@ -15,9 +18,11 @@ export const GUID = /[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}
 /**
  * An e-mail address or UPN, also URL-encoded (`alice%40contoso.com`) and as a guest UPN
  * (`bob_fabrikam.com#EXT#@contoso.onmicrosoft.com`). Group 1 the local part, 2 the domain. It never
- * starts inside a `%XX` escape, and the domain ends in a letters-only label (so `pkg@1.2.3` is none).
+ * starts inside a `%XX` escape or inside a run of local-part characters (which also keeps it linear on long
+ * unbroken strings: a match can start only where such a run starts), and the domain ends in a letters-only
+ * label (so `pkg@1.2.3` is none).
  */
-export const ADDRESS = /(?<!%[0-9A-Fa-f]?)((?:[A-Za-z0-9._+#-]|%2[3Bb])+)(?:@|%40)((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})(?![A-Za-z0-9-])/g;
+export const ADDRESS = /(?<!%[0-9A-Fa-f]?|[A-Za-z0-9._+#-])((?:[A-Za-z0-9._+#-]|%2[3Bb])+)(?:@|%40)((?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,})(?![A-Za-z0-9-])/g;
 
 /** OData / Graph annotations look like addresses (`members@odata.nextLink`) and are none. */
 export function isAnnotationDomain(domain: string): boolean {
@@ -58,8 +63,8 @@ export const SECRET_JSON_ESCAPED = new RegExp(
   'gi',
 );
 
-/** Credentials in a URL's user-info: `https://user:password@host`. */
-export const URL_USERINFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@:"'\\]+:[^\s/?#@"'\\]+@/gi;
+/** Credentials in a URL's user-info: `https://user:password@host`; the scheme starts a run (linear scan). */
+export const URL_USERINFO = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@:"'\\]+:[^\s/?#@"'\\]+@/gi;
 
 /** An opaque bearer token echoed somewhere other than Authorization (JWTs are caught by JWT already). */
 export const BEARER = /\b(Bearer)\s+(?![A-Za-z_-]+=")[A-Za-z0-9._~+/-]{16,}=*/g;
