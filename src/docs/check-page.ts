@@ -8,7 +8,8 @@ import { parsePage, type AnnotatedBlock } from './parse-page.js';
 import { parseHttpBlock, type HttpBody, type StatusLine } from './http-block.js';
 import { resolveOperation } from './resolve.js';
 import { documentedResponse, operation, resolveLocal, type DocumentedResponse, type HttpMethod, type OpenApiDocument } from '../spec/operations.js';
-import { validatorFor, type Violation } from '../spec/validator.js';
+import { annotatedType, documentedType, schemaExists, schemaLabel, SCHEMA_REF_PREFIX, typeMismatch } from './schema-types.js';
+import { schemaViolations } from './violations.js';
 
 export type BlockStatus = 'conforming' | 'violations' | 'skipped';
 
@@ -67,8 +68,6 @@ export interface BlockResult {
 type Pending =
   | { ok: true; name?: string; operation: BlockOperation; method: HttpMethod; line: number }
   | { ok: false; name?: string; line: number; why: string };
-
-const SCHEMAS = '#/components/schemas/';
 
 export function checkPage(text: string, file: string, doc: OpenApiDocument): BlockResult[] {
   const results: BlockResult[] = [];
@@ -165,7 +164,7 @@ function checkRequest(doc: OpenApiDocument, block: AnnotatedBlock, r: BlockResul
     return pending;
   }
   r.schema = schemaLabel(requestBody.schema);
-  addSchemaViolations(r, doc, requestBody.schema, body.json.value, body.json.lines, body.line, truncated(block));
+  r.violations.push(...schemaViolations(doc, requestBody.schema, body.json.value, body.json.lines, body.line, truncated(block)));
   return pending;
 }
 
@@ -245,7 +244,7 @@ function checkResponse(doc: OpenApiDocument, block: AnnotatedBlock, r: BlockResu
   const lines = body.json.lines;
   const data = block.annotation.data ?? {};
   const { typeName, isCollection } = annotatedType(data);
-  const named = typeName !== undefined && schemaExists(doc, typeName) ? { $ref: `${SCHEMAS}${typeName}` } : undefined;
+  const named = typeName !== undefined && schemaExists(doc, typeName) ? { $ref: `${SCHEMA_REF_PREFIX}${typeName}` } : undefined;
   const cut = truncated(block);
 
   if (named) {
@@ -257,7 +256,7 @@ function checkResponse(doc: OpenApiDocument, block: AnnotatedBlock, r: BlockResu
     }
     if (!isCollection) {
       r.schema = typeName!;
-      addSchemaViolations(r, doc, named, value, lines, body.line, cut);
+      r.violations.push(...schemaViolations(doc, named, value, lines, body.line, cut));
       return;
     }
     r.schema = `collection of ${typeName!}`;
@@ -267,10 +266,10 @@ function checkResponse(doc: OpenApiDocument, block: AnnotatedBlock, r: BlockResu
       r.violations.push({ kind: 'schema', keyword: 'isCollection', pointer: where, line: lines.get(where) ?? body.line, message: `the annotation says isCollection, so the body must be an object with a "value" array` });
       return;
     }
-    items.forEach((item, i) => addSchemaViolations(r, doc, named, item, lines, body.line, cut, `/value/${i}`));
+    items.forEach((item, i) => r.violations.push(...schemaViolations(doc, named, item, lines, body.line, cut, `/value/${i}`)));
     if (documented?.schema && documentedType(doc, documented.schema)?.collection === true) {
       // The collection's own members (@odata.nextLink, …) against the documented collection schema.
-      addSchemaViolations(r, doc, documented.schema, { ...(value as Record<string, unknown>), value: [] }, lines, body.line, cut);
+      r.violations.push(...schemaViolations(doc, documented.schema, { ...(value as Record<string, unknown>), value: [] }, lines, body.line, cut));
     }
     return;
   }
@@ -278,7 +277,7 @@ function checkResponse(doc: OpenApiDocument, block: AnnotatedBlock, r: BlockResu
   if (documented?.schema) {
     r.schema = schemaLabel(documented.schema);
     if (typeName !== undefined) r.notes.push(`@odata.type ${typeName} is not in the slice; validated against the documented response schema (${r.schema})`);
-    addSchemaViolations(r, doc, documented.schema, value, lines, body.line, cut);
+    r.violations.push(...schemaViolations(doc, documented.schema, value, lines, body.line, cut));
     return;
   }
   r.notes.push(`the body was not validated: ${typeName !== undefined ? `@odata.type ${typeName} is not in the slice and ` : ''}no response schema is documented for HTTP ${start.status}`);
@@ -296,212 +295,9 @@ function requestBodyOf(doc: OpenApiDocument, template: string, method: HttpMetho
   return { required: rb.required === true, mediaTypes, ...(schema ? { schema } : {}) };
 }
 
-function addSchemaViolations(
-  r: BlockResult,
-  doc: OpenApiDocument,
-  schema: Record<string, unknown>,
-  value: unknown,
-  lines: Map<string, number>,
-  fallbackLine: number,
-  isTruncated: boolean,
-  prefix = '',
-): void {
-  let found = validatorFor(doc).validate(schema, value);
-  if (isTruncated) found = found.filter((v) => v.keyword !== 'required');
-  found = foldAlternatives(dropPatternBesideFormat(found)).map((v) => explainUndeclared(doc, schema, v));
-  for (const v of found) {
-    const pointer = `${prefix}${v.pointer}`;
-    const at = atPointer(value, v.pointer);
-    const violation: BlockViolation = {
-      kind: 'schema',
-      keyword: v.keyword,
-      pointer,
-      line: lineOf(lines, pointer) ?? fallbackLine,
-      message: prefix && v.message.startsWith(v.pointer || 'the body') ? `${pointer || 'the body'}${v.message.slice((v.pointer || 'the body').length)}` : v.message,
-    };
-    if (at === null || ['string', 'number', 'boolean'].includes(typeof at)) violation.value = at as string | number | boolean | null;
-    r.violations.push(violation);
-  }
-}
-
-/**
- * Ajv reports a failed `anyOf` as the anyOf error plus one error per branch at the same place
- * (`/region` not in the enum, not null, matches no schema in anyOf). One violation says it better:
- * the branches' reasons joined with "or", keyword `enum` when a branch is an enum.
- */
-function foldAlternatives(violations: Violation[]): Violation[] {
-  const composite = violations.filter((v) => v.keyword === 'anyOf' || v.keyword === 'oneOf');
-  if (composite.length === 0) return violations;
-  const dropped = new Set<Violation>();
-  const replaced = new Map<Violation, Violation>();
-  for (const c of composite) {
-    const branches = violations.filter((v) => v !== c && v.pointer === c.pointer && v.keyword !== 'anyOf' && v.keyword !== 'oneOf' && !dropped.has(v));
-    if (branches.length === 0) continue;
-    const where = c.pointer === '' ? 'the body' : c.pointer;
-    const reasons = branches.map((b) => (b.message.startsWith(`${where} `) ? b.message.slice(where.length + 1) : b.message));
-    const keyword = branches.some((b) => b.keyword === 'enum') ? 'enum' : c.keyword;
-    replaced.set(c, { pointer: c.pointer, keyword, message: `${where} ${reasons.join(', or ')}` });
-    for (const b of branches) dropped.add(b);
-  }
-  return violations.filter((v) => !dropped.has(v)).map((v) => replaced.get(v) ?? v);
-}
-
-/**
- * Graph's schemas allow undeclared members only as objects (`additionalProperties: {type: object}`), so a
- * misspelt or renamed property holding a string fails as "must be object". Said plainly instead: the name
- * is not a property of the type (the schema is read, not validated, to know what it declares).
- */
-function explainUndeclared(doc: OpenApiDocument, root: Record<string, unknown>, v: Violation): Violation {
-  if (v.keyword !== 'type' || !/ must be object$/.test(v.message) || v.pointer === '') return v;
-  const cut = v.pointer.lastIndexOf('/');
-  const property = v.pointer.slice(cut + 1).replace(/~1/g, '/').replace(/~0/g, '~');
-  const parent = declaredAt(doc, root, v.pointer.slice(0, cut));
-  if (!parent || parent.properties.has(property)) return v;
-  const owner = parent.typeName ?? 'its object';
-  return {
-    pointer: v.pointer,
-    keyword: 'additionalProperties',
-    message: `${v.pointer} is not a property of ${owner} (an undeclared member must be an object, per additionalProperties: {type: object})`,
-  };
-}
-
-/** The properties the schema declares for the object at `pointer` (allOf merged, anyOf/oneOf branches united); undefined when unknown. */
-function declaredAt(doc: OpenApiDocument, root: Record<string, unknown>, pointer: string): { properties: Set<string>; typeName?: string } | undefined {
-  let nodes = [root];
-  for (const raw of pointer === '' ? [] : pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    const next: Array<Record<string, unknown>> = [];
-    for (const { schema } of expand(doc, nodes)) {
-      const props = schema.properties as Record<string, Record<string, unknown>> | undefined;
-      if (props && Object.hasOwn(props, key)) next.push(props[key]!);
-      else if (/^\d+$/.test(key) && typeof schema.items === 'object' && schema.items !== null) next.push(schema.items as Record<string, unknown>);
-    }
-    if (next.length === 0) return undefined;
-    nodes = next;
-  }
-  const expanded = expand(doc, nodes);
-  if (!expanded.some(({ schema }) => schema.properties !== undefined)) return undefined;
-  const properties = new Set(expanded.flatMap(({ schema }) => Object.keys((schema.properties ?? {}) as Record<string, unknown>)));
-  const typeName = expanded.find((e) => e.name !== undefined)?.name;
-  return typeName === undefined ? { properties } : { properties, typeName };
-}
-
-/** Schemas with `$ref`, `allOf`, `anyOf` and `oneOf` followed, each with the component name it came from. */
-function expand(doc: OpenApiDocument, nodes: Array<Record<string, unknown>>): Array<{ schema: Record<string, unknown>; name?: string }> {
-  const out: Array<{ schema: Record<string, unknown>; name?: string }> = [];
-  const seen = new Set<Record<string, unknown>>();
-  const visit = (node: Record<string, unknown>, name: string | undefined, depth: number): void => {
-    if (depth > 32 || seen.has(node)) return;
-    seen.add(node);
-    if (typeof node.$ref === 'string') {
-      let target: Record<string, unknown>;
-      try {
-        target = resolveLocal(doc, node);
-      } catch {
-        return;
-      }
-      const refName = node.$ref.startsWith(SCHEMAS) ? node.$ref.slice(SCHEMAS.length) : name;
-      visit(target, name ?? refName, depth + 1);
-      return;
-    }
-    out.push(name === undefined ? { schema: node } : { schema: node, name });
-    for (const k of ['allOf', 'anyOf', 'oneOf']) {
-      for (const member of (node[k] ?? []) as Array<Record<string, unknown>>) visit(member, name, depth + 1);
-    }
-  };
-  for (const node of nodes) visit(node, undefined, 0);
-  return out;
-}
-
-/** A `format` failure and a `pattern` failure at the same place say the same (Graph pairs them): keep the format. */
-function dropPatternBesideFormat(violations: Violation[]): Violation[] {
-  const formats = new Set(violations.filter((v) => v.keyword === 'format').map((v) => v.pointer));
-  return violations.filter((v) => v.keyword !== 'pattern' || !formats.has(v.pointer));
-}
-
-function lineOf(lines: Map<string, number>, pointer: string): number | undefined {
-  for (let p = pointer; ; p = p.slice(0, p.lastIndexOf('/'))) {
-    const line = lines.get(p);
-    if (line !== undefined) return line;
-    if (p === '') return undefined;
-  }
-}
-
-function atPointer(value: unknown, pointer: string): unknown {
-  if (pointer === '') return value;
-  let node = value;
-  for (const raw of pointer.slice(1).split('/')) {
-    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
-function annotatedType(data: Record<string, unknown>): { typeName?: string; isCollection: boolean } {
-  let isCollection = data.isCollection === true || data.isCollection === 'true';
-  const raw = data['@odata.type'];
-  if (typeof raw !== 'string' || raw.trim() === '') return { isCollection };
-  let typeName = raw.trim().replace(/^#/, '');
-  const collection = /^Collection\((.+)\)$/.exec(typeName);
-  if (collection) {
-    typeName = collection[1]!;
-    isCollection = true;
-  }
-  return { typeName, isCollection };
-}
-
 function truncated(block: AnnotatedBlock): boolean {
   const t = block.annotation.data?.truncated;
   return t === true || t === 'true';
-}
-
-function schemaExists(doc: OpenApiDocument, name: string): boolean {
-  const schemas = (doc.components?.schemas ?? {}) as Record<string, unknown>;
-  return Object.hasOwn(schemas, name);
-}
-
-function schemaLabel(schema: Record<string, unknown>): string {
-  return typeof schema.$ref === 'string' && schema.$ref.startsWith(SCHEMAS) ? schema.$ref.slice(SCHEMAS.length) : 'an inline schema';
-}
-
-interface TypeRef {
-  type: string;
-  collection: boolean;
-}
-
-/** What a documented schema returns: `connectorGroup`, or a collection of it (`{value: [connectorGroup]}`); undefined when not a plain `$ref`. */
-function documentedType(doc: OpenApiDocument, schema: Record<string, unknown>): TypeRef | undefined {
-  if (typeof schema.$ref !== 'string' || !schema.$ref.startsWith(SCHEMAS)) return undefined;
-  const resolved = resolveLocal(doc, schema);
-  const value = (resolved.properties as Record<string, Record<string, unknown>> | undefined)?.value;
-  const items = value?.type === 'array' ? (value.items as Record<string, unknown> | undefined) : undefined;
-  if (items && typeof items.$ref === 'string' && items.$ref.startsWith(SCHEMAS)) return { type: items.$ref.slice(SCHEMAS.length), collection: true };
-  return { type: schema.$ref.slice(SCHEMAS.length), collection: false };
-}
-
-/** Undefined when the annotated type is the documented one, or one derives from the other (allOf). */
-function typeMismatch(doc: OpenApiDocument, annotated: TypeRef, documentedSchema: Record<string, unknown>): { annotated: string; documented: string } | undefined {
-  const documented = documentedType(doc, documentedSchema);
-  if (!documented) return undefined;
-  const related = annotated.type === documented.type || ancestors(doc, annotated.type).has(documented.type) || ancestors(doc, documented.type).has(annotated.type);
-  if (related && annotated.collection === documented.collection) return undefined;
-  const say = (t: TypeRef): string => (t.collection ? `a collection of ${t.type}` : t.type);
-  return { annotated: say(annotated), documented: say(documented) };
-}
-
-function ancestors(doc: OpenApiDocument, name: string, seen = new Set<string>()): Set<string> {
-  const schema = ((doc.components?.schemas ?? {}) as Record<string, Record<string, unknown>>)[name];
-  for (const member of (schema?.allOf ?? []) as Array<Record<string, unknown>>) {
-    if (typeof member.$ref === 'string' && member.$ref.startsWith(SCHEMAS)) {
-      const parent = member.$ref.slice(SCHEMAS.length);
-      if (!seen.has(parent)) {
-        seen.add(parent);
-        ancestors(doc, parent, seen);
-      }
-    }
-  }
-  return seen;
 }
 
 function noJson(body: HttpBody): string {

@@ -1,0 +1,54 @@
+/** The request and response a check captured, as collapsible blocks: headers, then the body pretty-printed. */
+import type { CheckResult } from '../results.js';
+import { html, Markup } from './escape.js';
+
+type Message = NonNullable<CheckResult['evidence']>['request'];
+type Reply = NonNullable<NonNullable<CheckResult['evidence']>['response']>;
+
+/** Bodies longer than this are cut in the page (results.json keeps them whole). */
+export const MAX_BODY_CHARS = 100_000;
+
+export function evidence(request: Message, response: Reply | undefined, open: boolean): Markup {
+  return html`<div class="evidence">
+<details class="exchange exchange-request"><summary><span class="ex-label">request</span> <code>${request.method} ${request.url}</code></summary>
+${headersTable(request.headers)}${bodyBlock(request.body, request.headers)}
+</details>
+${
+  response
+    ? html`<details class="exchange exchange-response"${open ? new Markup(' open') : ''}><summary><span class="ex-label">response</span> <code>${response.status}</code> <span class="ex-type">${headerValue(response.headers, 'content-type') ?? 'no content type'}</span></summary>
+${headersTable(response.headers)}${bodyBlock(response.body, response.headers)}
+</details>`
+    : html`<p class="note">No response: the request never got one.</p>`
+}
+</div>`;
+}
+
+function headersTable(headers: Record<string, string>): Markup {
+  const entries = Object.entries(headers);
+  if (entries.length === 0) return html`<p class="note">no headers</p>`;
+  return html`<table class="headers"><tbody>${entries.map(([name, value]) => html`<tr><th scope="row">${name}</th><td><code>${value}</code></td></tr>`)}</tbody></table>`;
+}
+
+function bodyBlock(body: string | undefined, headers: Record<string, string>): Markup {
+  if (body === undefined || body === '') return html`<p class="note">no body</p>`;
+  let text = body;
+  let kind = 'text';
+  const type = headerValue(headers, 'content-type') ?? '';
+  if (/json/i.test(type) || /^\s*[[{]/.test(body)) {
+    try {
+      text = JSON.stringify(JSON.parse(body) as unknown, null, 2);
+      kind = 'JSON';
+    } catch {
+      kind = 'text (not valid JSON)';
+    }
+  }
+  const cut = text.length > MAX_BODY_CHARS ? text.length - MAX_BODY_CHARS : 0;
+  return html`<div class="body"><div class="body-kind">body · ${kind}</div><pre>${cut > 0 ? text.slice(0, MAX_BODY_CHARS) : text}</pre>${
+    cut > 0 ? html`<p class="note">… ${cut} more characters; results.json has the whole body</p>` : ''
+  }</div>`;
+}
+
+function headerValue(headers: Record<string, string>, name: string): string | undefined {
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
+}

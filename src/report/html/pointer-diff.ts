@@ -1,0 +1,77 @@
+/**
+ * A body.schema failure's message ('<pointer> <why>; <pointer> <why>') as a pointer diff: each violation
+ * beside the value the response body holds at its pointer.
+ */
+import { html, type Markup } from './escape.js';
+
+export interface PointerViolation {
+  /** JSON pointer into the response body ('' is the body itself). */
+  pointer: string;
+  why: string;
+  /** Whether `value` was looked up (the body is JSON). */
+  looked: boolean;
+  found: boolean;
+  value?: unknown;
+}
+
+const VIOLATION = /^(\/\S*|the body) (.+)$/s;
+
+/**
+ * Splits a body.schema message into its violations, each with the value found at its pointer in the
+ * response body. Undefined when the message is not a list of violations (say, "the body is not JSON").
+ * A property an Ajv message names (additional or missing) is pointed at itself, not at its parent.
+ */
+export function pointerViolations(message: string | undefined, responseBody: string | undefined): PointerViolation[] | undefined {
+  if (message === undefined || /^the (body is not JSON|response has no body)/.test(message)) return undefined;
+  const parts = message.split(/; (?=\/|the body )/);
+  const parsed = parts.map((part) => VIOLATION.exec(part));
+  if (parsed.length === 0 || parsed.some((m) => m === null)) return undefined;
+  let body: { ok: boolean; value?: unknown } = { ok: false };
+  if (responseBody !== undefined && responseBody.trim() !== '') {
+    try {
+      body = { ok: true, value: JSON.parse(responseBody) as unknown };
+    } catch {
+      // Not JSON: the violations are listed without values.
+    }
+  }
+  return parsed.map((m) => {
+    let pointer = m![1] === 'the body' ? '' : m![1]!;
+    const why = m![2]!;
+    const property = (/must NOT have additional properties \('(.+)'\)/.exec(why) ?? /must have required property '(.+)'/.exec(why))?.[1];
+    if (property !== undefined) pointer = `${pointer}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (!body.ok) return { pointer, why, looked: false, found: false };
+    const at = resolvePointer(body.value, pointer);
+    return { pointer, why, looked: true, ...at };
+  });
+}
+
+/** RFC 6901. */
+export function resolvePointer(document: unknown, pointer: string): { found: boolean; value?: unknown } {
+  if (pointer === '') return { found: true, value: document };
+  if (!pointer.startsWith('/')) return { found: false };
+  let current: unknown = document;
+  for (const raw of pointer.slice(1).split('/')) {
+    const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(current) && /^(0|[1-9]\d*)$/.test(token) && Number(token) < current.length) current = current[Number(token)];
+    else if (current !== null && typeof current === 'object' && !Array.isArray(current) && Object.hasOwn(current, token)) current = (current as Record<string, unknown>)[token];
+    else return { found: false };
+  }
+  return { found: true, value: current };
+}
+
+export function pointerTable(violations: PointerViolation[]): Markup {
+  const looked = violations.some((v) => v.looked);
+  return html`<div class="pointer-diff"><h4>Schema violations (JSON pointer into the response body)</h4>
+<table><thead><tr><th scope="col">pointer</th><th scope="col" aria-hidden="true"></th><th scope="col">why</th>${looked ? html`<th scope="col">value found</th>` : ''}</tr></thead><tbody>
+${violations.map(
+  (v) => html`<tr><td><code class="pointer">${v.pointer === '' ? '/ (the body)' : v.pointer}</code></td><td class="arrow" aria-hidden="true">→</td><td>${v.why}</td>${
+    looked ? html`<td>${v.found ? html`<code class="value">${shortJson(v.value)}</code>` : html`<span class="absent">(absent)</span>`}</td>` : ''
+  }</tr>`,
+)}
+</tbody></table>${looked ? '' : html`<p class="note">The response body is not JSON, so no values are shown.</p>`}</div>`;
+}
+
+function shortJson(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}

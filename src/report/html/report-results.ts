@@ -1,0 +1,10 @@
+/** The run's results as the report reads them. */
+import type { CheckResult, RunResults } from '../results.js';
+
+/** Added to results by the baseline feature; read defensively until (and after) the types carry them. */
+export interface Baseline {
+  state: 'known' | 'fixed';
+  reason: string;
+}
+export type ReportCheck = CheckResult & { baseline?: Baseline };
+export type ReportResults = Omit<RunResults, 'checks'> & { shard?: string; checks: ReportCheck[] };

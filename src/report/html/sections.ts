@@ -1,0 +1,175 @@
+/**
+ * The report's parts, top to bottom: the header (verdict, totals, run facts), the suites that could not
+ * run, the checks that need attention, then one section per operation with a row per check.
+ */
+import type { CheckStatus } from '../results.js';
+import { html, Markup } from './escape.js';
+import { evidence } from './evidence.js';
+import { pointerTable, pointerViolations } from './pointer-diff.js';
+import type { ReportCheck, ReportResults } from './report-results.js';
+
+const STATUS_LABEL: Record<CheckStatus, { symbol: string; word: string }> = {
+  passed: { symbol: '✓', word: 'PASSED' },
+  failed: { symbol: '✗', word: 'FAILED' },
+  skipped: { symbol: '–', word: 'SKIPPED' },
+  warned: { symbol: '!', word: 'WARNED' },
+};
+const STATUS_ORDER: readonly CheckStatus[] = ['passed', 'failed', 'skipped', 'warned'];
+
+type Verdict = { kind: string; symbol: string; word: string; detail: string };
+
+export function verdictOf(results: ReportResults, known: number): Verdict {
+  const { passed, failed, warned } = results.summary;
+  const newFailures = failed - known;
+  if (newFailures > 0) return { kind: 'failed', symbol: '✗', word: 'FAILED', detail: ` — ${newFailures} of ${results.checks.length} checks failed${known > 0 ? `, plus ${known} known` : ''}` };
+  if (results.errors.length > 0) return { kind: 'failed', symbol: '✗', word: 'ERROR', detail: ` — ${results.errors.length} suite(s) could not run` };
+  if (passed + warned + known === 0) return { kind: 'failed', symbol: '✗', word: 'NO CHECK RAN', detail: '' };
+  const extras = [known > 0 ? `${known} known failure${known === 1 ? '' : 's'} (baseline)` : '', warned > 0 ? `${warned} warned` : ''].filter(Boolean);
+  return { kind: warned > 0 || known > 0 ? 'warned' : 'passed', symbol: '✓', word: 'PASSED', detail: extras.length > 0 ? ` — ${extras.join(', ')}` : '' };
+}
+
+export function pageHeader(results: ReportResults, verdict: Verdict, known: number, fixed: number): Markup {
+  return html`<header class="top">
+  <div class="title-row">
+    <h1>graph-conformance report</h1>
+    <p class="verdict verdict-${verdict.kind}" role="status"><span aria-hidden="true">${verdict.symbol}</span> ${verdict.word}<span class="verdict-detail">${verdict.detail}</span></p>
+  </div>
+  <ul class="totals" aria-label="totals">
+    ${STATUS_ORDER.map(
+      (status) => html`<li class="total total-${status}${results.summary[status] === 0 ? ' total-zero' : ''}"><span class="total-n">${results.summary[status]}</span> <span class="total-word"><span aria-hidden="true">${STATUS_LABEL[status].symbol}</span> ${status}</span>${
+        status === 'failed' && known > 0 ? html`<span class="total-note">${known} known (baseline)</span>` : ''
+      }${status === 'passed' && fixed > 0 ? html`<span class="total-note">${fixed} fixed (baseline)</span>` : ''}</li>`,
+    )}
+  </ul>
+  <dl class="meta">
+    ${metaItem('target', results.target)}
+    ${metaItem('base URL', results.baseUrl, true)}
+    ${metaItem('profile', results.profile)}
+    ${metaItem('seed', String(results.seed), true)}
+    ${metaItem('run id', results.runId, true)}
+    ${results.shard !== undefined ? metaItem('shard', results.shard) : ''}
+    ${metaItem('started', formatStart(results.startedAt))}
+    ${metaItem('duration', formatDuration(results.durationMs))}
+    ${results.sliceSha256 ? metaItem('slice sha256', results.sliceSha256.slice(0, 12), true, results.sliceSha256) : ''}
+  </dl>
+  ${
+    results.target !== 'replay' && results.summary.failed > 0
+      ? html`<p class="reproduce">Reproduce: <code>npm run conformance -- --target ${results.target} --base-url ${results.baseUrl} --profile ${results.profile} --seed ${results.seed}${
+          results.shard !== undefined ? ` --shard ${results.shard}` : ''
+        }</code></p>`
+      : ''
+  }
+</header>`;
+}
+
+export function suiteErrors(errors: string[]): Markup | string {
+  if (errors.length === 0) return '';
+  return html`<section class="errors" aria-labelledby="errors-h"><h2 id="errors-h"><span aria-hidden="true">✗</span> Suites that could not run (${errors.length})</h2><ul>${errors.map((e) => html`<li><pre>${e}</pre></li>`)}</ul></section>`;
+}
+
+/** Failures first (new, then known), then warnings, then baseline entries that pass now. */
+export function needsAttentionNav(checks: ReportCheck[]): Markup | string {
+  const rank = (c: ReportCheck) => (c.status === 'failed' ? (c.baseline?.state === 'known' ? 1 : 0) : c.status === 'warned' ? 2 : 3);
+  const attention = checks.filter(needsAttention).sort((a, b) => rank(a) - rank(b));
+  if (attention.length === 0) return '';
+  return html`<nav class="attention" aria-label="needs attention"><h2>Needs attention</h2><ul>${attention.map(
+    (c) => html`<li>${badge(c.status)}${baselineTag(c)} <a href="#${anchorOf(c.id)}"><code>${c.id}</code></a> <span class="attn-title">${c.title}</span></li>`,
+  )}</ul></nav>`;
+}
+
+export function operationSections(checks: ReportCheck[], decisions: Record<string, string>): Markup | Markup[] {
+  if (checks.length === 0) return html`<p class="empty">No check ran.</p>`;
+  const byOperation = new Map<string, ReportCheck[]>();
+  for (const check of checks) byOperation.set(check.operation, [...(byOperation.get(check.operation) ?? []), check]);
+  return [...byOperation].map(([operation, opChecks]) => operationSection(operation, opChecks, decisions));
+}
+
+function needsAttention(check: ReportCheck): boolean {
+  return check.status === 'failed' || check.status === 'warned' || check.baseline?.state === 'fixed';
+}
+
+function operationSection(operation: string, checks: ReportCheck[], decisions: Record<string, string>): Markup {
+  const counts = STATUS_ORDER.map((s) => [s, checks.filter((c) => c.status === s).length] as const).filter(([, n]) => n > 0);
+  return html`<section class="operation" id="op-${operation}" aria-labelledby="op-${operation}-h">
+<h2 id="op-${operation}-h"><span class="op-name">${operation}</span> <span class="op-counts">${counts.map(
+    ([s, n], i) => html`${i > 0 ? ' · ' : ''}<span class="count-${s}">${n} ${s}</span>`,
+  )}</span></h2>
+<div class="checks">
+<div class="row row-head" aria-hidden="true"><span>status</span><span>check</span><span>title</span><span class="dur">duration</span></div>
+${checks.map((c) => checkRow(c, decisions))}
+</div>
+</section>`;
+}
+
+function checkRow(check: ReportCheck, decisions: Record<string, string>): Markup {
+  const open = needsAttention(check);
+  const reason = check.status === 'skipped' ? html`<span class="skip-reason">skipped: ${check.message ?? 'no reason given'}</span>` : '';
+  return html`<details class="check check-${check.status}${check.baseline ? ` baseline-${check.baseline.state}` : ''}" id="${anchorOf(check.id)}"${open ? new Markup(' open') : ''}>
+<summary class="row"><span>${badge(check.status)}${baselineTag(check)}</span><code class="check-id">${check.id}</code><span class="check-title">${check.title}${reason}</span><span class="dur">${formatDuration(check.durationMs)}</span></summary>
+<div class="detail">${detail(check, decisions)}</div>
+</details>`;
+}
+
+function detail(check: ReportCheck, decisions: Record<string, string>): Markup {
+  const failing = check.status === 'failed' || check.status === 'warned';
+  const violations = failing && /(^|\.)body\.schema$/.test(check.id) ? pointerViolations(check.message, check.evidence?.response?.body) : undefined;
+  const used = check.decisions ?? [];
+  return html`
+${check.baseline ? baselineNote(check) : ''}
+<dl class="facts">
+  ${check.expectation ? html`<dt>expected</dt><dd class="expectation">${check.expectation}</dd>` : ''}
+  ${failing && check.message ? html`<dt>${check.status === 'warned' ? 'warning' : 'got'}</dt><dd class="got"><pre class="message">${check.message}</pre></dd>` : ''}
+  ${check.status === 'skipped' ? html`<dt>skipped</dt><dd>${check.message ?? 'no reason given'}</dd>` : ''}
+  ${check.status === 'passed' && check.message ? html`<dt>note</dt><dd>${check.message}</dd>` : ''}
+</dl>
+${violations && violations.length > 0 ? pointerTable(violations) : ''}
+${
+  used.length > 0
+    ? html`<div class="decisions"><h4>Decisions this check relied on</h4><dl>${used.map(
+        (id) => html`<dt><code>${id}</code></dt><dd>${decisions[id] ?? '(no summary recorded; see specs/decisions.yaml)'}</dd>`,
+      )}</dl></div>`
+    : ''
+}
+${check.evidence ? evidence(check.evidence.request, check.evidence.response, check.status === 'failed') : ''}
+`;
+}
+
+function baselineTag(check: ReportCheck): Markup | string {
+  if (!check.baseline) return '';
+  return check.baseline.state === 'known'
+    ? html` <span class="tag tag-known" title="listed in the baseline as a known failure">KNOWN · baseline</span>`
+    : html` <span class="tag tag-fixed" title="listed in the baseline, but passes now">FIXED · baseline</span>`;
+}
+
+function baselineNote(check: ReportCheck): Markup {
+  const baseline = check.baseline!;
+  return baseline.state === 'known'
+    ? html`<p class="baseline-note baseline-note-known"><strong>Known failure (baseline).</strong> Listed in the baseline, so it does not fail the run. Reason: ${baseline.reason}</p>`
+    : html`<p class="baseline-note baseline-note-fixed"><strong>Fixed (baseline).</strong> The baseline lists this check as a known failure, but it passes now: remove its entry. Reason given: ${baseline.reason}</p>`;
+}
+
+function badge(status: CheckStatus): Markup {
+  const label = STATUS_LABEL[status] ?? { symbol: '?', word: String(status).toUpperCase() };
+  return html`<span class="badge badge-${status}"><span aria-hidden="true">${label.symbol}</span> ${label.word}</span>`;
+}
+
+function metaItem(name: string, value: string, code = false, title?: string): Markup {
+  return html`<div><dt>${name}</dt><dd${title ? html` title="${title}"` : ''}>${code ? html`<code>${value}</code>` : value}</dd></div>`;
+}
+
+/** `check-create.body.echo`: ids are dotted and stable, so anchors are too. */
+function anchorOf(id: string): string {
+  return `check-${id.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+}
+
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '–';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+function formatStart(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')} UTC`;
+}
