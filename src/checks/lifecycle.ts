@@ -83,13 +83,10 @@ export const listBodySchema: Check<LifecycleSubject> = {
   profiles: ['openapi', 'graph'],
   decisions: ['odata-annotations', 'allof-inheritance'],
   run(subject) {
-    const pages = subject.steps.list;
-    if (!pages?.length) return notReached('list', subject.stoppedBecause);
-    for (const [n, page] of pages.entries()) {
+    return everyPage(subject, (page, n) => {
       const verdict = judgeBody(subject, GROUPS_PATH, 'get', page);
-      if (verdict.status === 'failed') return { ...verdict, message: `page ${n + 1}: ${verdict.message}`, exchange: page };
-    }
-    return PASSED;
+      return verdict.status === 'failed' ? { ...verdict, message: `page ${n}: ${verdict.message}`, exchange: page } : undefined;
+    });
   },
 };
 
@@ -100,12 +97,9 @@ export const listBodyValue: Check<LifecycleSubject> = {
   expectation: 'every page is a JSON object whose value is an array (Graph: collections are a root object with a value array)',
   profiles: GRAPH,
   run(subject) {
-    const pages = subject.steps.list;
-    if (!pages?.length) return notReached('list', subject.stoppedBecause);
-    for (const [n, page] of pages.entries()) {
-      if (!collectionValue(page)) return failed(`page ${n + 1} has no value array: ${page.response.body.slice(0, 160)}`, undefined, page);
-    }
-    return PASSED;
+    return everyPage(subject, (page, n) =>
+      collectionValue(page) ? undefined : failed(`page ${n} has no value array: ${page.response.body.slice(0, 160)}`, undefined, page),
+    );
   },
 };
 
@@ -207,6 +201,17 @@ export const LIFECYCLE_CHECKS: readonly Check<LifecycleSubject>[] = [
   lifecycleListContains,
   lifecycleGetAfterDelete,
 ];
+
+/** Judges each page of the list in turn; the first verdict a page gets is the check's. */
+function everyPage(subject: LifecycleSubject, judge: (page: Exchange, n: number) => Verdict | undefined): Verdict {
+  const pages = subject.steps.list;
+  if (!pages?.length) return notReached('list', subject.stoppedBecause);
+  for (const [i, page] of pages.entries()) {
+    const verdict = judge(page, i + 1);
+    if (verdict) return verdict;
+  }
+  return PASSED;
+}
 
 function settledNote(retries: number | undefined): string {
   return retries ? ` (after ${retries} retr${retries === 1 ? 'y' : 'ies'} for eventual consistency)` : '';
