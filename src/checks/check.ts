@@ -46,6 +46,11 @@ export function skipped(message: string): Verdict {
   return { status: 'skipped', message };
 }
 
+/** A verdict on `exchange` carries it as evidence, unless it names another exchange itself. */
+export function judgedOn(exchange: Exchange, verdict: Verdict): Verdict {
+  return verdict.status === 'failed' || verdict.status === 'warned' ? { ...verdict, exchange: verdict.exchange ?? exchange } : verdict;
+}
+
 /** A step of a sequence that never ran because an earlier one failed: the check fails, naming why. */
 export function notReached(step: string, why: string | undefined): Verdict {
   return failed(`the ${step} request was never sent: ${why ?? 'an earlier step failed'}`);

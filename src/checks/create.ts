@@ -3,9 +3,9 @@ import type { Exchange } from '../client/exchange.js';
 import { failed, GRAPH, PASSED, type Check } from './check.js';
 import { checkClientRequestIdEcho, checkRequestId, parseJsonBody } from './http.js';
 import { bodySchemaCheck, contentTypeCheck, statusCheck, type Judged } from './response.js';
+import { GROUPS_PATH } from '../spec/paths.js';
 
-export const GROUPS_PATH = '/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups';
-export const GROUP_PATH = `${GROUPS_PATH}/{connectorGroup-id}`;
+export { GROUP_PATH, GROUPS_PATH } from '../spec/paths.js';
 
 export interface CreateSubject extends Judged {
   exchange: Exchange;

@@ -5,7 +5,7 @@
  * it could not check.
  */
 import type { Exchange } from '../client/exchange.js';
-import { BOTH, failed, notReached, skipped, type Check, type Verdict } from './check.js';
+import { BOTH, failed, judgedOn, notReached, skipped, type Check, type Verdict } from './check.js';
 import { GROUP_PATH } from './create.js';
 import { judgeBody, judgeError, type Judged } from './response.js';
 import { collectionValue } from './http.js';
@@ -30,8 +30,7 @@ type Step = Exclude<keyof NavigationSubject, keyof Judged | 'stoppedBecause'>;
 function onStep(subject: NavigationSubject, step: Step, judge: (e: Exchange) => Verdict): Verdict {
   const exchange = subject[step];
   if (!exchange) return notReached(step, subject.stoppedBecause);
-  const verdict = judge(exchange);
-  return verdict.status === 'failed' || verdict.status === 'warned' ? { ...verdict, exchange: verdict.exchange ?? exchange } : verdict;
+  return judgedOn(exchange, judge(exchange));
 }
 
 /** 200 with a collection that validates against the documented schema and holds a value array. */

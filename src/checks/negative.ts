@@ -4,7 +4,7 @@
  * profile asks only for a 4xx the slice documents, with the documented error body.
  */
 import type { Exchange } from '../client/exchange.js';
-import { BOTH, notReached, type Check } from './check.js';
+import { BOTH, judgedOn, notReached, type Check } from './check.js';
 import { GROUP_PATH, GROUPS_PATH } from './create.js';
 import { judgeError, type ErrorExpectation, type Judged } from './response.js';
 
@@ -78,8 +78,7 @@ function negativeCheck(name: NegativeCase, spec: CaseSpec): Check<NegativeSubjec
     run(subject, profile) {
       const exchange = subject.cases[name];
       if (!exchange) return notReached(spec.id, undefined);
-      const verdict = judgeError(subject, profile, exchange, spec.error);
-      return verdict.status === 'failed' || verdict.status === 'warned' ? { ...verdict, exchange } : verdict;
+      return judgedOn(exchange, judgeError(subject, profile, exchange, spec.error));
     },
   };
 }

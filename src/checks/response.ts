@@ -8,7 +8,7 @@ import type { Profile } from '../config/run-config.js';
 import type { Exchange } from '../client/exchange.js';
 import { documentedResponse, documentedStatuses, successResponse, type HttpMethod, type OpenApiDocument } from '../spec/operations.js';
 import type { SpecValidator } from '../spec/validator.js';
-import { BOTH, failed, passed, PASSED, warned, type Check, type Verdict } from './check.js';
+import { BOTH, failed, judgedOn, passed, PASSED, warned, type Check, type Verdict } from './check.js';
 import { checkContentType, parseJsonBody } from './http.js';
 import { requiredPermission } from '../spec/permissions.js';
 
@@ -34,8 +34,7 @@ export interface ResponseCheckSpec<S> {
 function withExchange<S>(spec: ResponseCheckSpec<S>, subject: S, judge: (exchange: Exchange) => Verdict): Verdict {
   const exchange = spec.pick(subject);
   if (!exchange) return failed(`the ${spec.operation} request was never sent: ${spec.missing?.(subject) ?? 'an earlier step failed'}`);
-  const verdict = judge(exchange);
-  return verdict.status === 'failed' || verdict.status === 'warned' ? { ...verdict, exchange: verdict.exchange ?? exchange } : verdict;
+  return judgedOn(exchange, judge(exchange));
 }
 
 /** The explicit 2xx statuses the slice documents for the operation (`201`, or `200` and `204`). */

@@ -5,8 +5,8 @@
 import { capturingFetch, type Exchange } from '../client/exchange.js';
 import type { RunConfig } from '../config/run-config.js';
 import { retryPolicy } from '../runtime/context.js';
+import { GROUPS_URL_PATH as GROUPS } from '../spec/paths.js';
 
-const GROUPS = '/onPremisesPublishingProfiles/applicationProxy/connectorGroups';
 const MAX_PAGES = 50;
 /** runId = 8 base-36 digits of Date.now() + 6 hex digits (run-config.ts newRunId). */
 const NAME = /^conformance-([0-9a-z]{8})([0-9a-f]{6})-/;

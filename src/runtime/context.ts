@@ -16,9 +16,9 @@ import { sliceSha256 } from '../spec/hash.js';
 import { readCassette, REFERENCE_DOUBLE_HEADER, writeCassette, type RecordingSource } from './cassette.js';
 import { cassetteOf } from './record.js';
 import { harnessGuid } from '../scrub/scrub.js';
+import { GROUP_PATH, PROFILE_ID } from '../spec/paths.js';
 
-export const PROFILE_ID = 'applicationProxy';
-const GROUP_PATH = '/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups/{connectorGroup-id}';
+export { PROFILE_ID } from '../spec/paths.js';
 
 export interface SendOptions {
   headers?: Record<string, string>;

@@ -1,11 +1,11 @@
 import type { SuiteDefinition } from '../runtime/definition.js';
 import { NEGATIVE_CHECKS, type NegativeCase, type NegativeSubject } from '../checks/negative.js';
 import { createdId } from '../checks/http.js';
-import { PROFILE_ID, type SendOptions } from '../runtime/context.js';
+import type { SendOptions } from '../runtime/context.js';
 import { connectorGroupCreateBody } from '../../fixtures/factories/connector-group.js';
 import { harnessGuid } from '../scrub/scrub.js';
+import { GROUPS_URL_PATH as GROUPS } from '../spec/paths.js';
 
-const GROUPS = `/onPremisesPublishingProfiles/${PROFILE_ID}/connectorGroups`;
 const JSON_TYPE = { 'content-type': 'application/json' };
 
 export const negativeSuite: SuiteDefinition<NegativeSubject> = {

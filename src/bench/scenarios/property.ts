@@ -20,7 +20,7 @@ import { validatorFor } from '../../spec/validator.js';
 import { ratePerSecond, stats } from '../measure.js';
 import type { Row } from '../table.js';
 
-const CREATE_URL = `/onPremisesPublishingProfiles/${PROFILE_ID}/connectorGroups`;
+import { GROUPS_URL_PATH as CREATE_URL } from '../../spec/paths.js';
 
 export interface PropertyOptions {
   runs: number;

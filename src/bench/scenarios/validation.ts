@@ -19,7 +19,7 @@ import { GROUPS_PATH } from '../../checks/create.js';
 import { repeat } from '../measure.js';
 import type { Row } from '../table.js';
 
-const CREATE_URL = '/onPremisesPublishingProfiles/applicationProxy/connectorGroups';
+import { GROUPS_URL_PATH as CREATE_URL } from '../../spec/paths.js';
 const CALLS_PER_RUN = 5000;
 const REQUESTS_PER_RUN = 100;
 
