@@ -12,9 +12,12 @@ import { startDouble, type DoubleOptions, type RunningDouble } from './double/se
 import { childEnv, runCommand, runConformance } from './support/run-cli.js';
 import { fromRoot } from '../src/project-root.js';
 import { resolveRunConfig } from '../src/config/run-config.js';
-import { judgeSuite } from '../src/runtime/judge-suite.js';
+import { judgeSuite } from '../src/runtime/run-suite.js';
 import { createSuite } from '../src/suites/create.js';
 import { lifecycleSuite } from '../src/suites/lifecycle.js';
+import { navigationSuite } from '../src/suites/navigation.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { acquireToken } from '../src/auth/token.js';
 import { retryAfterMs } from '../src/client/exchange.js';
 import { UsageError } from '../src/config/usage-error.js';
@@ -34,6 +37,8 @@ async function judged(suite: SuiteDefinition<never>, options: DoubleOptions, ext
   }
 }
 
+const CREATE_IDS = createSuite.checks.map((c) => c.id);
+const blockedOf = (verdicts: Map<string, { blockedBy?: string }>) => [...verdicts].filter(([, v]) => v.blockedBy !== undefined).map(([id, v]) => [id, v.blockedBy]);
 const failedOf = (verdicts: Map<string, { status: string }>) => [...verdicts].filter(([, v]) => v.status === 'failed').map(([id]) => id);
 const messageOf = (verdicts: Map<string, unknown>, id: string) => (verdicts.get(id) as { message?: string; note?: string })?.message ?? (verdicts.get(id) as { note?: string })?.note;
 
@@ -64,16 +69,27 @@ describe('throttling, eventual consistency and transport faults', () => {
     expect(messageOf(run.verdicts, 'lifecycle.get-same')).toMatch(/after 2 retries for eventual consistency/);
   });
 
-  test('a slow reply past --timeout fails the checks with the timeout', async () => {
+  test('a slow reply past --timeout blocks the checks with the timeout, naming the request', async () => {
     const run = await judged(createSuite as SuiteDefinition<never>, { faults: { delayMs: 400 } }, ['--timeout', '150']);
-    expect(failedOf(run.verdicts)).toContain('create.status');
-    expect(messageOf(run.verdicts, 'create.status')).toMatch(/no response within 150 ms \(--timeout\)/);
+    expect(failedOf(run.verdicts)).toEqual([]);
+    expect(blockedOf(run.verdicts)).toEqual(CREATE_IDS.map((id) => [id, 'suite:timeout']));
+    expect(messageOf(run.verdicts, 'create.status')).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/\S+connectorGroups: no response within 150 ms \(--timeout\)/);
   });
 
-  test('a reset connection fails the checks naming the request', async () => {
+  test('a reset connection blocks the checks, saying so in words', async () => {
     const run = await judged(createSuite as SuiteDefinition<never>, { faults: { resetFirst: true } });
-    expect(failedOf(run.verdicts)).toContain('create.status');
-    expect(messageOf(run.verdicts, 'create.status')).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/onPremisesPublishingProfiles\/applicationProxy\/connectorGroups: /);
+    expect(blockedOf(run.verdicts)).toEqual(CREATE_IDS.map((id) => [id, 'suite:network']));
+    expect(messageOf(run.verdicts, 'create.status')).toMatch(
+      /^POST http:\/\/127\.0\.0\.1:\d+\/onPremisesPublishingProfiles\/applicationProxy\/connectorGroups: the target (reset|closed) the connection before answering/,
+    );
+  });
+
+  test('the two checks that can never run stay skipped with their reason when create fails on the wire', async () => {
+    const run = await judged(navigationSuite as SuiteDefinition<never>, { faults: { resetFirst: true } });
+    expect(run.verdicts.get('members.add-remove')).toMatchObject({ status: 'skipped', message: expect.stringMatching(/needs an installed connector/) });
+    expect(run.verdicts.get('applications.assign')).toMatchObject({ status: 'skipped', message: expect.stringMatching(/needs an application/) });
+    expect(run.verdicts.get('members.add-remove')?.blockedBy).toBeUndefined();
+    expect(run.verdicts.get('members.list')?.blockedBy).toBe('suite:network');
   });
 
   test('Retry-After as seconds, as an HTTP date, and absent', () => {
@@ -84,9 +100,9 @@ describe('throttling, eventual consistency and transport faults', () => {
 });
 
 /** Starts the command, sends `signal` `afterMs` after the first suite started, and waits for it to end. */
-function interrupted(baseUrl: string, afterMs: number, signal: NodeJS.Signals) {
+function interrupted(baseUrl: string, afterMs: number, signal: NodeJS.Signals, extra: string[] = []) {
   const reportDir = mkdtempSync(path.join(tmpdir(), 'gc-int-'));
-  const child = spawn(process.execPath, [fromRoot('src/cli/launch.mjs'), fromRoot('src/cli/conformance.ts'), '--base-url', baseUrl, '--report-dir', reportDir], {
+  const child = spawn(process.execPath, [fromRoot('src/cli/launch.mjs'), fromRoot('src/cli/conformance.ts'), '--base-url', baseUrl, '--report-dir', reportDir, ...extra], {
     cwd: fromRoot(),
     env: childEnv({}),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -125,6 +141,25 @@ describe.concurrent('an interrupted run leaves nothing behind', () => {
       await double.close();
     }
   });
+});
+
+test('Ctrl-C against a target that stops answering: exit 130, no stack trace, the sweep command to run', async () => {
+  // Answers the command's reachability probe, then never answers anything else.
+  const hanging = createServer((request, response) => {
+    if (request.url === '/') response.writeHead(404, { 'Content-Type': 'text/plain' }).end('Cannot GET /');
+  });
+  await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+  const baseUrl = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`;
+  try {
+    const { code, output } = await interrupted(baseUrl, 200, 'SIGINT', ['--timeout', '700']);
+    expect(code, output).toBe(130);
+    expect(output).toMatch(/SIGINT: clean-up could not list or delete this run's groups: GET http:\/\/127\.0\.0\.1:\d+\/\S+connectorGroups: no response within 700 ms/);
+    expect(output).toContain(`run: npm run conformance -- sweep --target url --base-url ${baseUrl} --yes`);
+    expect(output).not.toMatch(/\n\s+at /);
+  } finally {
+    hanging.closeAllConnections();
+    await new Promise<void>((resolve) => hanging.close(() => resolve()));
+  }
 });
 
 describe('sweep', () => {

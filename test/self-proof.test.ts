@@ -16,7 +16,7 @@ import { PROPERTY_CHECKS } from '../src/checks/property.js';
 import type { Check } from '../src/checks/check.js';
 import { resolveRunConfig } from '../src/config/run-config.js';
 import { fromRoot } from '../src/project-root.js';
-import { judgeSuite } from '../src/runtime/judge-suite.js';
+import { judgeSuite } from '../src/runtime/run-suite.js';
 import { SUITES as SUITE_DEFINITIONS } from '../src/suites/index.js';
 
 /** Suite (recording) name → its checks; --only below runs just the suites a defect can touch. */
@@ -48,6 +48,8 @@ const NEEDS_THE_NEW_ID = [...LIFECYCLE_CHECKS, ...NAVIGATION_CHECKS].map((c) => 
 interface Case {
   defect: Defect;
   fails: string[];
+  /** Checks that cannot be judged once `fails` failed: reported blocked by the failing check's id. */
+  blocks?: { by: string; ids: string[] };
   /** Double options the defect needs to show (paging needs several pages). */
   double?: Omit<DoubleOptions, 'defects'>;
 }
@@ -56,7 +58,7 @@ const CAUGHT_BY: readonly Case[] = [
   { defect: 'create-status-200', fails: ['create.status', 'property.valid-bodies'] },
   { defect: 'create-content-type-text', fails: ['create.header.content-type'] },
   { defect: 'create-body-schema', fails: ['create.body.schema', 'lifecycle.get-same'] },
-  { defect: 'create-id-empty', fails: ['create.body.id', ...NEEDS_THE_NEW_ID] },
+  { defect: 'create-id-empty', fails: ['create.body.id'], blocks: { by: 'create.body.id', ids: NEEDS_THE_NEW_ID } },
   { defect: 'create-echo-name', fails: ['create.body.echo', 'lifecycle.get-same', 'property.valid-bodies'] },
   { defect: 'create-no-request-id', fails: ['create.header.request-id'] },
   { defect: 'create-request-id-not-guid', fails: ['create.header.request-id'] },
@@ -106,10 +108,14 @@ async function failedIds(defects: Defect[], options: Omit<DoubleOptions, 'defect
   try {
     const config = configFor(double.baseUrl);
     const failed: string[] = [];
+    const blocked: { id: string; by: string }[] = [];
     for (const suite of SUITE_DEFINITIONS) {
-      for (const [id, verdict] of await judgeSuite(suite, config)) if (verdict.status === 'failed') failed.push(id);
+      for (const [id, outcome] of await judgeSuite(suite, config)) {
+        if (outcome.status === 'failed') failed.push(id);
+        if (outcome.blockedBy !== undefined) blocked.push({ id, by: outcome.blockedBy });
+      }
     }
-    return { failed: failed.sort(), left: [...double.groups.values()].filter((g) => g.name.startsWith('conformance-')).length };
+    return { failed: failed.sort(), blocked, left: [...double.groups.values()].filter((g) => g.name.startsWith('conformance-')).length };
   } finally {
     await double.close();
   }
@@ -161,9 +167,11 @@ describe('against the correct reference double', () => {
 });
 
 describe('each defect fails exactly its checks', () => {
-  test.each(CAUGHT_BY.map((c) => [c.defect, c] as const))('%s', async (_name, { defect, fails, double }) => {
-    const { failed, left } = await failedIds([defect], double);
+  test.each(CAUGHT_BY.map((c) => [c.defect, c] as const))('%s', async (_name, { defect, fails, blocks, double }) => {
+    const { failed, blocked, left } = await failedIds([defect], double);
     expect(failed).toEqual([...fails].sort());
+    expect(blocked.map((b) => b.id).sort()).toEqual([...(blocks?.ids ?? [])].sort());
+    for (const b of blocked) expect(b.by, b.id).toBe(blocks?.by);
     // A defect may hide the new id or keep what was deleted; otherwise nothing the suites made may stay.
     if (defect !== 'delete-not-deleting' && defect !== 'create-id-empty') expect(left).toBe(0);
   });

@@ -9,7 +9,7 @@ import { collectRefs } from '../src/spec/openapi-walk.js';
 import { sliceOpenApi, type SliceResult } from '../src/spec/slice.js';
 import { isObject, type Json, type JsonObject } from '../src/spec/source.js';
 
-const UPSTREAM = fromRoot('..', 'shared', 'upstream');
+const UPSTREAM = fromRoot('specs', 'upstream');
 const MODULE_2024_10 = 'powershell-openApiDocs-beta-Applications.2024-10.yml';
 const CREATE = '/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups';
 const ITEM = `${CREATE}/{connectorGroup-id}`;

@@ -11,7 +11,12 @@ export type Verdict =
   | { status: 'passed'; note?: string }
   | { status: 'failed' | 'warned'; message: string; actual?: unknown; exchange?: Exchange }
   /** Nothing could be checked, and the message says why; never used to hide a failure. */
-  | { status: 'skipped'; message: string };
+  | { status: 'skipped'; message: string }
+  /**
+   * Could not be judged because something earlier failed: `blockedBy` is the id of the check that
+   * failed, or `suite:<cause>` when no check did. A blocked check fails the run (it is never a pass).
+   */
+  | { status: 'blocked'; message: string; blockedBy: string };
 
 export interface Check<Subject> {
   /** Dotted and stable: never changes meaning once released. */
@@ -23,6 +28,8 @@ export interface Check<Subject> {
   profiles: readonly Profile[];
   /** Ids in specs/decisions.yaml that decide what this check accepts. */
   decisions?: readonly string[];
+  /** Set when the check can never run here: it is reported skipped with this reason, whatever the target did. */
+  unavailable?: string;
   run(subject: Subject, profile: Profile): Verdict;
 }
 
@@ -51,9 +58,27 @@ export function judgedOn(exchange: Exchange, verdict: Verdict): Verdict {
   return verdict.status === 'failed' || verdict.status === 'warned' ? { ...verdict, exchange: verdict.exchange ?? exchange } : verdict;
 }
 
-/** A step of a sequence that never ran because an earlier one failed: the check fails, naming why. */
-export function notReached(step: string, why: string | undefined): Verdict {
-  return failed(`the ${step} request was never sent: ${why ?? 'an earlier step failed'}`);
+export function blocked(blockedBy: string, message: string): Verdict {
+  return { status: 'blocked', blockedBy, message };
+}
+
+/** Why a suite's sequence stopped early, and which check (or `suite:<cause>`) stands for that. */
+export interface Stop {
+  why: string;
+  blocker: string;
+}
+
+/** A step of a sequence that never ran because an earlier one failed: the check is blocked by it, naming why. */
+export function notReached(step: string, stop: Stop | undefined): Verdict {
+  return blocked(stop?.blocker ?? 'suite:not-sent', `the ${step} request was never sent: ${stop?.why ?? 'an earlier step failed'}`);
+}
+
+/**
+ * Create answered without a usable id: the check that judges that answer is the blocker — create.status
+ * when the status was not a success, create.body.id when it was.
+ */
+export function createStop(what: string, status: number): Stop {
+  return { why: `${what} answered ${status} without a usable id`, blocker: status >= 200 && status < 300 ? 'create.body.id' : 'create.status' };
 }
 
 /** Matches a check id against `--only` patterns: a glob (`create.*`) or a prefix (`create.header`). */

@@ -4,7 +4,7 @@
  * both profiles) and by the lifecycle.* checks, which hold the target to Graph's behaviour across them.
  */
 import type { Exchange } from '../client/exchange.js';
-import { failed, GRAPH, notReached, passed, PASSED, type Check, type Verdict } from './check.js';
+import { failed, GRAPH, notReached, passed, PASSED, type Check, type Stop, type Verdict } from './check.js';
 import { GROUP_PATH, GROUPS_PATH } from './create.js';
 import { collectionValue, parseJsonBody } from './http.js';
 import { bodySchemaCheck, contentTypeCheck, judgeBody, statusCheck, type Judged } from './response.js';
@@ -13,7 +13,7 @@ export interface LifecycleSubject extends Judged {
   /** The id create answered with; absent when create failed (then no later step ran). */
   id?: string;
   /** Why the sequence stopped early, if it did. */
-  stoppedBecause?: string;
+  stoppedBecause?: Stop;
   update: { name: string; region: string };
   /** Retries each read needed before the write showed (eventual consistency). */
   settled?: { get?: number; getUpdated?: number; getDeleted?: number };
@@ -107,7 +107,7 @@ export const listPaging: Check<LifecycleSubject> = {
   id: 'list.paging',
   operation: 'list',
   title: '@odata.nextLink pages through the whole collection',
-  expectation: 'each @odata.nextLink is an absolute URL; following them ends, and no group appears on two pages',
+  expectation: "each @odata.nextLink is an absolute URL on the target's own origin and answers 200; following them ends, and no group appears on two pages",
   profiles: GRAPH,
   run(subject) {
     const pages = subject.steps.list;
@@ -115,6 +115,7 @@ export const listPaging: Check<LifecycleSubject> = {
     if (subject.steps.listProblem) return failed(subject.steps.listProblem, undefined, pages.at(-1));
     const seen = new Set<string>();
     for (const [n, page] of pages.entries()) {
+      if (n > 0 && page.response.status !== 200) return failed(`following @odata.nextLink to page ${n + 1} answered ${page.response.status}, not 200`, page.response.status, page);
       for (const id of idsOf(page)) {
         if (seen.has(id)) return failed(`group ${id} appears again on page ${n + 1}`, undefined, page);
         seen.add(id);

@@ -5,7 +5,7 @@
  * it could not check.
  */
 import type { Exchange } from '../client/exchange.js';
-import { BOTH, failed, judgedOn, notReached, skipped, type Check, type Verdict } from './check.js';
+import { BOTH, failed, judgedOn, notReached, skipped, type Check, type Stop, type Verdict } from './check.js';
 import { GROUP_PATH } from './create.js';
 import { judgeBody, judgeError, type Judged } from './response.js';
 import { collectionValue } from './http.js';
@@ -17,7 +17,7 @@ export const APPLICATIONS_PATH = `${GROUP_PATH}/applications`;
 export const APPLICATION_PATH = `${GROUP_PATH}/applications/{application-id}`;
 
 export interface NavigationSubject extends Judged {
-  stoppedBecause?: string;
+  stoppedBecause?: Stop;
   members?: Exchange;
   addUnknownMember?: Exchange;
   removeUnknownMember?: Exchange;
@@ -75,7 +75,8 @@ export const membersWithConnector: Check<NavigationSubject> = {
   title: 'adds and removes a real connector',
   expectation: 'a connector added with POST …/members/$ref is listed, then removed with DELETE …/$ref',
   profiles: BOTH,
-  run: () => skipped('needs an installed connector: connectors are installed on-premises, a suite cannot create one'),
+  unavailable: 'needs an installed connector: connectors are installed on-premises, a suite cannot create one',
+  run: () => skipped(membersWithConnector.unavailable!),
 };
 
 export const applicationsList: Check<NavigationSubject> = {
@@ -103,7 +104,9 @@ export const applicationsRef: Check<NavigationSubject> = {
   title: 'assigns an application to the group',
   expectation: 'PUT /applications/{id}/connectorGroup/$ref, then the group lists the application',
   profiles: BOTH,
-  run: () => skipped('needs an application published through Application Proxy, and the assignment call (PUT /applications/{id}/connectorGroup/$ref) is outside the connectorGroups slice'),
+  unavailable:
+    'needs an application published through Application Proxy, and the assignment call (PUT /applications/{id}/connectorGroup/$ref) is outside the connectorGroups slice',
+  run: () => skipped(applicationsRef.unavailable!),
 };
 
 export const NAVIGATION_CHECKS: readonly Check<NavigationSubject>[] = [

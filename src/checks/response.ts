@@ -8,7 +8,7 @@ import type { Profile } from '../config/run-config.js';
 import type { Exchange } from '../client/exchange.js';
 import { documentedResponse, documentedStatuses, successResponse, type HttpMethod, type OpenApiDocument } from '../spec/operations.js';
 import type { SpecValidator } from '../spec/validator.js';
-import { BOTH, failed, judgedOn, passed, PASSED, warned, type Check, type Verdict } from './check.js';
+import { BOTH, failed, judgedOn, notReached, passed, PASSED, warned, type Check, type Stop, type Verdict } from './check.js';
 import { checkContentType, parseJsonBody } from './http.js';
 import { requiredPermission } from '../spec/permissions.js';
 
@@ -27,13 +27,13 @@ export interface ResponseCheckSpec<S> {
   method: HttpMethod;
   pick: Pick<S>;
   /** Why pick found nothing (an earlier step failed). */
-  missing?: (subject: S) => string | undefined;
+  missing?: (subject: S) => Stop | undefined;
   decisions?: readonly string[];
 }
 
 function withExchange<S>(spec: ResponseCheckSpec<S>, subject: S, judge: (exchange: Exchange) => Verdict): Verdict {
   const exchange = spec.pick(subject);
-  if (!exchange) return failed(`the ${spec.operation} request was never sent: ${spec.missing?.(subject) ?? 'an earlier step failed'}`);
+  if (!exchange) return notReached(spec.operation, spec.missing?.(subject));
   return judgedOn(exchange, judge(exchange));
 }
 

@@ -1,35 +1,42 @@
 /**
  * `npm run conformance -- [options]`: resolves the run, checks the target can be reached, runs the
- * conformance suites through vitest, writes results.json and junit.xml, and exits 0/1/2 (CONTRACT.md).
+ * conformance suites through vitest, writes results.json and junit.xml, and exits 0/1/2 (docs/contract.md).
  */
 import path from 'node:path';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { resolveRunConfig, UsageError, type RunConfig } from '../config/run-config.js';
+import { accessSync, constants, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { LIVE_BASE_URL, resolveRunConfig, UsageError, type RunConfig } from '../config/run-config.js';
+import { scrubText } from '../scrub/scrub.js';
+import type { CheckResult } from '../report/results.js';
 import { HELP } from './help.js';
 import { summaryTable } from '../report/summary-table.js';
 
 async function main(): Promise<number> {
-  const { help, command, olderThanMs, yes, config } = resolveRunConfig(process.argv.slice(2), process.env, process.cwd());
+  const { help, command, olderThanMs, yes, warnings, config } = resolveRunConfig(process.argv.slice(2), process.env, process.cwd());
+  for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   if (help) {
     process.stdout.write(HELP);
     return 0;
   }
   await preflight(config);
   if (command === 'sweep') return sweep(config, olderThanMs, yes);
+  writableDir(config.reportDir, '--report-dir / CONFORMANCE_REPORT_DIR');
   // Loaded after the options are known good: vitest takes seconds to load, a usage error should not.
   const { runSuites } = await import('../runner/run-suites.js');
-  const { results, files, exitCode, interrupted } = await runSuites(config, (line) => process.stdout.write(`${line}\n`));
+  const { results, files, exitCode, interrupted, leftBehind } = await runSuites(config, (line) => process.stdout.write(`${line}\n`));
   if (interrupted) return cleanUpAfterInterrupt(config, interrupted, files);
-  const { passed, failed, skipped, warned, known, fixed } = results.summary;
+  const { passed, failed, skipped, warned, blocked, known, fixed } = results.summary;
   const baseline = known + fixed > 0 ? ` (baseline: ${known} known${fixed > 0 ? `, ${fixed} fixed — remove them from the baseline` : ''})` : '';
   process.stdout.write(
     `\n${summaryTable(results)}\n\n` +
-      `${passed} passed, ${failed} failed, ${skipped} skipped, ${warned} warned${baseline}\n` +
+      `${passed} passed, ${failed} failed, ${blocked} blocked, ${skipped - blocked} skipped, ${warned} warned${baseline}\n` +
       `${results.durationMs} ms; target ${config.target}, profile ${config.profile}, seed ${results.seed}${config.shard ? `, shard ${config.shard}` : ''}\n` +
       `reports: ${files.map((f) => path.relative(process.cwd(), f) || f).join(', ')}\n`,
   );
   if (failed > known) process.stdout.write(`reproduce with --seed ${results.seed}\n`);
-  if (exitCode === 2 && results.errors.length === 0) {
+  for (const line of blockedSummary(results.checks)) process.stderr.write(`${line}\n`);
+  for (const { id, why } of leftBehind) process.stderr.write(`could not delete group ${id}: ${why}\n`);
+  if (leftBehind.length > 0) process.stderr.write(`${sweepHint(config)}\n`);
+  if (results.checks.length === 0) {
     process.stderr.write(`error: no check ran${config.only.length > 0 ? `; --only ${config.only.join(',')} matches no check id (ids look like create.status)` : ''}\n`);
   }
   return exitCode;
@@ -43,17 +50,43 @@ async function cleanUpAfterInterrupt(config: RunConfig, signal: NodeJS.Signals, 
   if (config.target !== 'replay') {
     const { findGroups, deleteGroups } = await import('../hygiene/sweep.js');
     let deleted = 0;
+    let unfinished = false;
     for (const waitMs of [0, Math.min(config.timeoutMs, 5_000)]) {
       await new Promise((resolve) => setTimeout(resolve, waitMs));
-      const left = await findGroups(config, `conformance-${config.runId}-`);
-      const refused = await deleteGroups(config, left);
-      deleted += left.length - refused.length;
-      for (const { group, status } of refused) process.stderr.write(`could not delete ${group.name} (${group.id}): ${status}; run 'npm run conformance -- sweep --yes'\n`);
+      try {
+        const left = await findGroups(config, `conformance-${config.runId}-`);
+        const refused = await deleteGroups(config, left);
+        deleted += left.length - refused.length;
+        for (const { group, status } of refused) process.stderr.write(`could not delete ${group.name} (${group.id}): ${status}\n`);
+        unfinished ||= refused.length > 0;
+      } catch (error) {
+        // Whatever state the target is in, an interrupted run ends with 130 and says how to finish.
+        process.stderr.write(`${signal}: clean-up could not list or delete this run's groups: ${scrubText((error as Error).message)}\n`);
+        unfinished = true;
+        break;
+      }
     }
     process.stderr.write(`${signal}: deleted ${deleted} group${deleted === 1 ? '' : 's'} this run had created\n`);
+    if (unfinished) process.stderr.write(`${sweepHint(config)}\n`);
   }
   process.stderr.write(`interrupted; partial reports: ${files.map((f) => path.relative(process.cwd(), f) || f).join(', ')}\n`);
   return 130;
+}
+
+/** The command that finishes a clean-up the run could not: the same target, sweep, --yes. */
+function sweepHint(config: RunConfig): string {
+  const target = config.target === 'live' && config.baseUrl === LIVE_BASE_URL ? '--target live' : `--target ${config.target} --base-url ${config.baseUrl}`;
+  return `clean-up did not finish; when the target answers again, run: npm run conformance -- sweep ${target} --yes`;
+}
+
+/** One line per blocker: what stopped which checks, so the cause is read once, not once per check. */
+function blockedSummary(checks: readonly CheckResult[]): string[] {
+  const byBlocker = new Map<string, CheckResult[]>();
+  for (const check of checks) if (check.blockedBy !== undefined && check.baseline?.state !== 'known') byBlocker.set(check.blockedBy, [...(byBlocker.get(check.blockedBy) ?? []), check]);
+  return [...byBlocker].map(([blocker, blocked]) => {
+    const why = blocker.startsWith('suite:') ? ` — ${blocked[0]!.message ?? ''}` : '';
+    return `blocked: ${blocked.length} check${blocked.length === 1 ? '' : 's'} not judged because of ${blocker}${why}`;
+  });
 }
 
 /** Lists, and with --yes deletes, the `conformance-` groups killed runs left on the target. */
@@ -75,6 +108,17 @@ async function sweep(config: RunConfig, olderThanMs: number | undefined, yes: bo
   return refused.length > 0 ? 1 : 0;
 }
 
+/** A folder the run will write into, made if missing; one that cannot be written is a usage error naming it. */
+function writableDir(dir: string, option: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException;
+    throw new UsageError(`${option}: cannot write to ${dir} (${err.code ?? err.message}); choose a folder this user can write`);
+  }
+}
+
 /** Configuration problems found before any suite starts, each with how to fix it. */
 async function preflight(config: RunConfig): Promise<void> {
   if (config.target === 'replay') {
@@ -86,7 +130,7 @@ async function preflight(config: RunConfig): Promise<void> {
     }
     return;
   }
-  if (config.record) mkdirSync(config.fixturesDir, { recursive: true });
+  if (config.record) writableDir(config.fixturesDir, '--fixtures-dir / CONFORMANCE_FIXTURES_DIR');
   if (config.target === 'live' && config.token === undefined) {
     const { acquireToken } = await import('../auth/token.js');
     config.token = await acquireToken();

@@ -14,8 +14,10 @@ Options (environment variable in brackets):
                               npm run conformance -- --target live --record
   --base-url URL            root the spec's paths are appended to [GRAPH_BASE_URL]
                               npm run conformance -- --base-url http://127.0.0.1:4010
-  --token TOKEN             bearer token [GRAPH_ACCESS_TOKEN]; url targets get a placeholder without one
-                              npm run conformance -- --base-url http://127.0.0.1:4010 --token T
+  --token TOKEN             bearer token [GRAPH_ACCESS_TOKEN]; url targets get a placeholder without one.
+                            Prefer the variable: npm and CI logs print the command line (a warning
+                            says so when CI=true). The token goes to the base URL's origin only.
+                              GRAPH_ACCESS_TOKEN=... npm run conformance -- --base-url http://127.0.0.1:4010
   --profile openapi|graph   openapi: only what the slice states; graph (default): also Graph's
                             behaviour (echo, request-id, client-request-id) [CONFORMANCE_PROFILE]
                               npm run conformance -- --base-url http://127.0.0.1:4010 --profile openapi
@@ -49,7 +51,10 @@ sweep lists the conformance- groups left on the target by killed runs; --older-t
 runs that started that long ago; --yes deletes them (otherwise a dry run).
   npm run conformance -- sweep --target live --older-than 1h --yes
 
-Exit codes: 0 every check passed (warnings allowed), 1 a check failed,
-2 usage or configuration error, target unreachable, or no check ran, 130 interrupted (what the
-run had created is deleted first).
+Every selected check ends with a verdict. One that could not be judged because something earlier
+failed is reported blocked (skipped, with blockedBy: the failed check's id or suite:<cause>).
+
+Exit codes: 0 every check passed (warnings allowed), 1 a check failed or was blocked by the target,
+2 usage or configuration error (a blocking recording among them), target unreachable, or no check
+ran, 130 interrupted (what the run had created is deleted first, or the sweep command to run is printed).
 `;

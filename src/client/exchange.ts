@@ -36,12 +36,16 @@ export const NO_RETRY: RetryPolicy = { max: 0, maxWaitMs: 0, scale: 0 };
 
 const THROTTLED = new Set([429, 503]);
 
-/** A request that never got a response: the message says what went wrong on the wire. */
+/** How a request failed on the wire, for the engine to tell a slow target from a broken one. */
+export type TransportFailure = 'timeout' | 'refused' | 'reset' | 'closed' | 'dns' | 'other';
+
+/** A request that never got a (whole) response: the message says in words what went wrong on the wire. */
 export class TransportError extends Error {
   override name = 'TransportError';
   constructor(
     message: string,
     readonly request: CapturedRequest,
+    readonly kind: TransportFailure = 'other',
   ) {
     super(message);
   }
@@ -51,6 +55,8 @@ export function capturingFetch(
   onExchange: (exchange: Exchange) => void,
   timeoutMs: number,
   retry: RetryPolicy = NO_RETRY,
+  /** Told of every request that got no whole answer: a create among them may still have landed. */
+  onUnanswered: (request: CapturedRequest) => void = () => {},
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const captured: CapturedRequest = {
@@ -62,21 +68,26 @@ export function capturingFetch(
     };
     for (let attempt = 0; ; attempt++) {
       const started = performance.now();
-      let response: Response;
+      let response: Response | undefined;
+      const received = { bytes: 0 };
       let body: string;
       try {
         // Looked up at call time, so interception installed after the client was made still applies.
         // A fresh request from the captured body: interceptors clone what they get, and a Request whose
-        // body stream was handed on cannot be cloned again.
+        // body stream was handed on cannot be cloned again. Redirects are never followed: a 3xx is the
+        // answer judged (following one would turn a POST into a GET on another server, unseen).
         response = await globalThis.fetch(request.url, {
           method: request.method,
           headers: request.headers,
           body: captured.body,
+          redirect: 'manual',
           signal: AbortSignal.timeout(timeoutMs),
         });
-        body = await response.text();
+        body = await readBody(response, received);
       } catch (error) {
-        throw new TransportError(describeTransportError(error, captured, timeoutMs), captured);
+        onUnanswered(captured);
+        const failure = describeTransportError(error, captured, timeoutMs, response, received.bytes);
+        throw new TransportError(failure.message, captured, failure.kind);
       }
       const headers = Object.fromEntries(response.headers);
       const exchange: Exchange = { request: captured, response: { status: response.status, headers, body }, durationMs: performance.now() - started };
@@ -104,9 +115,57 @@ function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
-function describeTransportError(error: unknown, request: CapturedRequest, timeoutMs: number): string {
-  const err = error as Error & { cause?: { code?: string; message?: string } };
-  if (err.name === 'TimeoutError') return `${request.method} ${request.url}: no response within ${timeoutMs} ms (--timeout)`;
-  const cause = err.cause?.code ?? err.cause?.message ?? err.message;
-  return `${request.method} ${request.url}: ${cause}`;
+/** The body as text, counting the bytes that arrived, so a cut-off answer can say how much came. */
+async function readBody(response: Response, received: { bytes: number }): Promise<string> {
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received.bytes += value.byteLength;
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** What went wrong, in words a reader of the report understands; the undici code only in brackets. */
+export function describeTransportError(
+  error: unknown,
+  request: CapturedRequest,
+  timeoutMs: number,
+  response?: Response,
+  receivedBytes = 0,
+): { kind: TransportFailure; message: string } {
+  const err = error as Error & { cause?: { code?: string; message?: string; cause?: { code?: string } } };
+  const where = `${request.method} ${request.url}`;
+  if (err.name === 'TimeoutError' || err.cause?.code === 'UND_ERR_HEADERS_TIMEOUT' || err.cause?.code === 'UND_ERR_BODY_TIMEOUT') {
+    const what = response ? `the response body did not finish within ${timeoutMs} ms (${count(receivedBytes)} bytes arrived)` : `no response within ${timeoutMs} ms`;
+    return { kind: 'timeout', message: `${where}: ${what} (--timeout)` };
+  }
+  const code = err.cause?.code ?? err.cause?.cause?.code;
+  const detail = code ? ` [${code}]` : '';
+  if (response) {
+    const length = response.headers.get('content-length');
+    const of = length && /^\d+$/.test(length) ? ` of ${count(Number(length))}` : '';
+    return { kind: 'closed', message: `${where}: the connection closed after ${count(receivedBytes)}${of} bytes of the response body${detail}` };
+  }
+  switch (code) {
+    case 'ECONNREFUSED':
+      return { kind: 'refused', message: `${where}: the target refused the connection (nothing listens there)${detail}` };
+    case 'ECONNRESET':
+      return { kind: 'reset', message: `${where}: the target reset the connection before answering${detail}` };
+    case 'UND_ERR_SOCKET':
+    case 'UND_ERR_CLOSED':
+      return { kind: 'closed', message: `${where}: the target closed the connection before answering${detail}` };
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return { kind: 'dns', message: `${where}: the host name does not resolve${detail}` };
+    default: {
+      const cause = err.cause?.message ?? err.message;
+      return { kind: 'other', message: `${where}: ${cause}${detail}` };
+    }
+  }
 }

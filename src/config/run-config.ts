@@ -1,6 +1,6 @@
 /**
  * The resolved configuration of one conformance run: command line over environment over defaults,
- * as CONTRACT.md lays them out. Everything downstream (suites, reporters) reads this object only.
+ * as docs/contract.md lays them out. Everything downstream (suites, reporters) reads this object only.
  */
 import { parseArgs } from 'node:util';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -85,6 +85,8 @@ export interface ParsedCommandLine {
   olderThanMs?: number;
   /** sweep: delete, not just list. */
   yes: boolean;
+  /** Said before the run starts: a secret given where logs keep it, say. */
+  warnings: string[];
   config: RunConfig;
 }
 
@@ -92,7 +94,7 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   let values: Record<string, string | boolean | string[] | undefined>;
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, strict: true, allowPositionals: true }));
+    ({ values, positionals } = parseArgs({ args: joinDashValues(argv), options: OPTIONS, strict: true, allowPositionals: true }));
   } catch (error) {
     throw new UsageError(`${(error as Error).message}. Run with --help for the options.`);
   }
@@ -156,12 +158,18 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     .filter((p) => p !== '');
 
   const token = str('token', 'GRAPH_ACCESS_TOKEN') ?? (target === 'url' ? PLACEHOLDER_TOKEN : undefined);
+  const warnings: string[] = [];
+  if (typeof values.token === 'string' && (env.CI === 'true' || env.CI === '1')) {
+    // npm echoes the command line, so a token given as --token is in every CI log.
+    warnings.push('--token puts the token on the command line, which npm and CI logs print; set GRAPH_ACCESS_TOKEN from a secret instead');
+  }
 
   return {
     help: values.help === true,
     command,
     ...(olderThanMs !== undefined && { olderThanMs }),
     yes: values.yes === true,
+    warnings,
     config: {
       target,
       baseUrl,
@@ -183,6 +191,25 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       runId: newRunId(),
     },
   };
+}
+
+/**
+ * `--timeout -5` is a value that starts with a dash; node's parser would call it ambiguous. Options
+ * that take a value take the next word whatever it starts with, so the value's own check can judge it.
+ */
+function joinDashValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const name = arg.startsWith('--') && !arg.includes('=') ? arg.slice(2) : undefined;
+    const takesValue = name !== undefined && (OPTIONS as Record<string, { type: string }>)[name]?.type === 'string';
+    const next = argv[i + 1];
+    if (takesValue && next !== undefined && next.startsWith('-') && !next.startsWith('--')) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], what: string): T {

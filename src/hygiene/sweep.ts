@@ -48,6 +48,9 @@ export async function findGroups(config: RunConfig, prefix = 'conformance-'): Pr
       });
     }
     url = body['@odata.nextLink'];
+    if (url !== undefined && originOf(url) !== originOf(config.baseUrl)) {
+      throw new Error(`the listing's @odata.nextLink leads to another origin (${originOf(url)}); not followed, so the token stays with ${originOf(config.baseUrl)}`);
+    }
   }
   return found;
 }
@@ -61,4 +64,12 @@ export async function deleteGroups(config: RunConfig, groups: readonly LeftGroup
     if (exchange.response.status >= 300 && exchange.response.status !== 404) refused.push({ group, status: exchange.response.status });
   }
   return refused;
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }

@@ -1,15 +1,14 @@
 /**
- * report.html (CONTRACT.md): one self-contained page a person reads at a glance. Inline CSS only, no
+ * report.html (docs/contract.md): one self-contained page a person reads at a glance. Inline CSS only, no
  * script, no font, image or any other resource from anywhere (a Content-Security-Policy says so to the
  * browser too), so it opens the same from a CI artifact, a mail attachment or an air-gapped disk.
  *
  * Everything the target sent is untrusted: every value goes through the `html` template (html/escape.ts),
  * which escapes whatever it is given unless it is markup the report built itself.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { scrubHeaders, scrubText } from '../scrub/scrub.js';
-import type { RunResults } from './results.js';
+import { writeReportFile, type RunResults } from './results.js';
 import { html, Markup } from './html/escape.js';
 import type { ReportResults } from './html/report-results.js';
 import { needsAttentionNav, operationSections, pageHeader, suiteErrors, verdictOf } from './html/sections.js';
@@ -24,7 +23,7 @@ export { formatDuration } from './html/sections.js';
 export function renderReport(input: RunResults): string {
   const results = scrubbed(input as ReportResults);
   const checks = results.checks;
-  const known = checks.filter((c) => c.status === 'failed' && c.baseline?.state === 'known').length;
+  const known = checks.filter((c) => c.baseline?.state === 'known').length;
   const fixed = checks.filter((c) => c.baseline?.state === 'fixed').length;
   const verdict = verdictOf(results, known);
 
@@ -74,8 +73,7 @@ function scrubbed(results: ReportResults): ReportResults {
 }
 
 export function writeReport(config: { reportDir: string }, results: RunResults): string {
-  mkdirSync(config.reportDir, { recursive: true });
   const file = path.join(config.reportDir, 'report.html');
-  writeFileSync(file, renderReport(results));
+  writeReportFile(file, renderReport(results));
   return file;
 }

@@ -4,12 +4,12 @@
  * write and turn into an exit code.
  */
 import type { Reporter, TestCase, TestModule, TestSuite } from 'vitest/node';
-import { checkResultOf, collectChecks, type CheckResult } from './results.js';
+import { checkResultOf, collectChecks, type CheckResult, type Collected } from './results.js';
 
 const MARK: Record<CheckResult['status'], string> = { passed: '✓', failed: '✗', skipped: '-', warned: '!' };
 
 export class ProgressReporter implements Reporter {
-  collected: { checks: CheckResult[]; errors: string[] } | undefined;
+  collected: Collected | undefined;
 
   constructor(
     private readonly write: (line: string) => void,
@@ -24,7 +24,7 @@ export class ProgressReporter implements Reporter {
   onTestCaseResult(test: TestCase): void {
     const result = checkResultOf(test);
     if (!result) return;
-    if (this.quiet && result.status !== 'failed' && result.status !== 'warned' && !result.baseline) return;
+    if (this.quiet && result.status !== 'failed' && result.status !== 'warned' && !result.baseline && result.blockedBy === undefined) return;
     this.write(`  ${progressLine(result)}`);
   }
 
@@ -36,6 +36,7 @@ export class ProgressReporter implements Reporter {
 
 export function progressLine(result: CheckResult): string {
   if (result.baseline?.state === 'known') return `${MARK.failed} ${result.id} (known failure: ${result.baseline.reason})`;
+  if (result.blockedBy !== undefined) return `⊘ ${result.id} — blocked by ${result.blockedBy}: ${firstLine(result.message ?? '')}`;
   const fixed = result.baseline?.state === 'fixed' ? ` — fixed, remove it from the baseline (${result.baseline.reason})` : '';
   const detail = result.message ? ` — ${firstLine(result.message)}` : '';
   return `${MARK[result.status]} ${result.id}${detail}${fixed}`;

@@ -1,27 +1,15 @@
-/** The results.json document (CONTRACT.md), built from what vitest reports of each check's test. */
+/** The results.json document (docs/contract.md): the engine's check outcomes, collected from the vitest host. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TestCase, TestModule } from 'vitest/node';
 import type { RunConfig } from '../config/run-config.js';
-import type { CheckMeta } from '../runtime/suite.js';
+import { CONFIGURATION_BLOCKERS, type CheckOutcome, type CheckStatus } from '../runtime/outcome.js';
+import type { SuiteOutcome } from '../runtime/run-suite.js';
 import { scrubText } from '../scrub/scrub.js';
+import { UsageError } from '../config/usage-error.js';
 
-export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'warned';
-
-export interface CheckResult {
-  id: string;
-  operation: string;
-  title: string;
-  status: CheckStatus;
-  durationMs: number;
-  message?: string;
-  expectation?: string;
-  /** Decision ids (specs/decisions.yaml) that governed what this check accepted. */
-  decisions?: string[];
-  evidence?: CheckMeta['evidence'];
-  /** Present when --baseline lists the check: known (failed as expected, does not fail the run) or fixed. */
-  baseline?: CheckMeta['baseline'];
-}
+export type { CheckStatus };
+export type CheckResult = CheckOutcome;
 
 export interface RunResults {
   target: string;
@@ -32,8 +20,11 @@ export interface RunResults {
   startedAt: string;
   durationMs: number;
   sliceSha256: string;
-  /** `known`: failures the baseline expects (counted in failed too); `fixed`: baseline entries that passed. */
-  summary: { passed: number; failed: number; skipped: number; warned: number; known: number; fixed: number };
+  /**
+   * `blocked`: checks not judged because something earlier failed (counted in skipped too); `known`:
+   * failures the baseline expects (counted in failed, or in blocked); `fixed`: baseline entries that passed.
+   */
+  summary: { passed: number; failed: number; skipped: number; warned: number; blocked: number; known: number; fixed: number };
   /** `i/n` when the run was one shard of n. */
   shard?: string;
   /** Every decision a reported check relied on, with what it says. */
@@ -44,68 +35,79 @@ export interface RunResults {
 }
 
 export function checkResultOf(test: TestCase): CheckResult | undefined {
-  const meta = test.meta().check;
-  if (!meta) return undefined;
-  const result = test.result();
-  const durationMs = Math.round(test.diagnostic()?.duration ?? 0);
-  const base = {
-    id: meta.id,
-    operation: meta.operation,
-    title: meta.title,
-    expectation: meta.expectation,
-    durationMs,
-    decisions: [...meta.decisions],
-    ...(meta.baseline && { baseline: meta.baseline }),
-  };
-  if (meta.baseline?.state === 'known') return { ...base, status: 'failed', message: meta.message, evidence: meta.evidence };
-  switch (result.state) {
-    case 'skipped':
-      return { ...base, status: 'skipped', message: result.note };
-    case 'failed':
-      return { ...base, status: 'failed', message: meta.message ?? result.errors[0]?.message ?? 'failed', evidence: meta.evidence };
-    case 'passed':
-      if (meta.status === 'warned') return { ...base, status: 'warned', message: meta.message, evidence: meta.evidence };
-      return meta.message ? { ...base, status: 'passed', message: meta.message } : { ...base, status: 'passed' };
-    default:
-      return { ...base, status: 'skipped', message: 'did not run' };
-  }
+  const outcome = test.meta().check;
+  if (!outcome) return undefined;
+  return outcome.durationMs === 0 ? outcome : { ...outcome, durationMs: Math.round(test.diagnostic()?.duration ?? outcome.durationMs) };
 }
 
-export function collectChecks(modules: ReadonlyArray<TestModule>): { checks: CheckResult[]; errors: string[] } {
-  const checks: CheckResult[] = [];
-  const errors: string[] = [];
+export interface Collected {
+  checks: CheckResult[];
+  errors: string[];
+  /** Suite name (the file's) → its module's errors, when the suite file could not run at all. */
+  moduleErrors: Map<string, string[]>;
+  /** The suite files vitest ran, by suite name (`suites/<name>.conformance.ts`). */
+  suites: Set<string>;
+  leftBehind: SuiteOutcome['leftBehind'];
+}
+
+export function collectChecks(modules: ReadonlyArray<TestModule>): Collected {
+  const collected: Collected = { checks: [], errors: [], moduleErrors: new Map(), suites: new Set(), leftBehind: [] };
   for (const module of modules) {
-    for (const error of module.errors()) errors.push(`${path.basename(module.moduleId)}: ${error.message}`);
+    const suite = path.basename(module.moduleId).replace(/\.conformance\.ts$/, '');
+    collected.suites.add(suite);
+    const errors = module.errors().map((e) => scrubText(e.message));
+    if (errors.length > 0) collected.moduleErrors.set(suite, errors);
+    for (const error of errors) collected.errors.push(`${path.basename(module.moduleId)}: ${error}`);
+    for (const child of module.children.allSuites()) collected.leftBehind.push(...(child.meta().leftBehind ?? []));
     for (const test of module.children.allTests()) {
       const result = checkResultOf(test);
-      if (result) checks.push(result);
+      if (result) collected.checks.push(result);
     }
   }
-  checks.sort((a, b) => a.id.localeCompare(b.id));
-  return { checks, errors };
+  return collected;
 }
-
 export function summarise(checks: readonly CheckResult[]): RunResults['summary'] {
-  const summary = { passed: 0, failed: 0, skipped: 0, warned: 0, known: 0, fixed: 0 };
+  const summary = { passed: 0, failed: 0, skipped: 0, warned: 0, blocked: 0, known: 0, fixed: 0 };
   for (const check of checks) {
     summary[check.status]++;
+    if (check.blockedBy !== undefined) summary.blocked++;
     if (check.baseline) summary[check.baseline.state]++;
   }
   return summary;
 }
 
-/** 0 all passed (warnings allowed), 1 a check failed, 2 nothing ran or a suite could not run. */
+/** The checks that block the run: not judged, and not accepted by the baseline. */
+export function blockingChecks(checks: readonly CheckResult[]): CheckResult[] {
+  return checks.filter((c) => c.blockedBy !== undefined && c.baseline?.state !== 'known');
+}
+
+/**
+ * 2 when a check is blocked by configuration the user must fix (a recording), or nothing ran, or a suite
+ * file could not load; 1 when a check failed or was blocked by the target; 0 otherwise (warnings allowed).
+ */
 export function exitCodeOf(results: RunResults): 0 | 1 | 2 {
-  if (results.summary.failed > results.summary.known) return 1;
+  const blocking = blockingChecks(results.checks);
+  if (blocking.some((c) => CONFIGURATION_BLOCKERS.has(c.blockedBy!))) return 2;
   if (results.errors.length > 0) return 2;
+  const failedUnexpectedly = results.checks.some((c) => c.status === 'failed' && c.baseline?.state !== 'known');
+  if (failedUnexpectedly || blocking.length > 0) return 1;
   if (results.summary.passed + results.summary.warned + results.summary.known === 0) return 2;
   return 0;
 }
-
 export function writeResults(config: RunConfig, results: RunResults): string {
-  mkdirSync(config.reportDir, { recursive: true });
   const file = path.join(config.reportDir, 'results.json');
   // Evidence is scrubbed where it is captured; this second pass guards messages and anything added later.
-  writeFileSync(file, `${scrubText(JSON.stringify(results, null, 2))}\n`);
+  writeReportFile(file, `${scrubText(JSON.stringify(results, null, 2))}\n`);
   return file;
+}
+
+/** Writes into the report dir, turning a dir that cannot be written into a usage error that names it. */
+export function writeReportFile(file: string, text: string): void {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException;
+    throw new UsageError(`cannot write ${file} (${err.code ?? err.message}); choose a writable --report-dir / CONFORMANCE_REPORT_DIR`);
+  }
 }

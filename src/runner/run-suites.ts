@@ -5,6 +5,7 @@ import { startVitest } from 'vitest/node';
 import type { RunConfig } from '../config/run-config.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { ProgressReporter } from '../report/progress-reporter.js';
+import { everySelectedCheck } from './every-verdict.js';
 import { InterruptGuard } from './interrupt-guard.js';
 import { exitCodeOf, summarise, writeResults, type RunResults } from '../report/results.js';
 import { writeReport } from '../report/html.js';
@@ -17,6 +18,8 @@ export interface SuiteRun {
   results: RunResults;
   files: string[];
   exitCode: 0 | 1 | 2;
+  /** Groups suites created and could not delete, with why. */
+  leftBehind: { id: string; why: string }[];
   /** Set when SIGINT/SIGTERM stopped the run: the command cleans up and exits 130. */
   interrupted?: NodeJS.Signals;
 }
@@ -52,14 +55,18 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
       reporters: [guard, progress, ['junit', { suiteName: 'graph-conformance' }]],
       outputFile: { junit: junitFile },
       ...(config.shard !== undefined && { shard: config.shard }),
-      testTimeout: config.timeoutMs * 4,
-      hookTimeout: config.timeoutMs * 4,
+      // No limit per suite: each request has its own (--timeout), so a suite's time scales with its work
+      // and a slow request is reported by name instead of a whole suite vanishing at a suite limit.
+      testTimeout: 0,
+      hookTimeout: 0,
     },
     { server: { watch: null } },
   );
   await vitest.close();
   guard.release();
-  const { checks, errors } = progress.collected ?? { checks: [], errors: ['vitest reported no results'] };
+  const collected = progress.collected ?? { checks: [], errors: ['vitest reported no results'], moduleErrors: new Map(), suites: new Set<string>(), leftBehind: [] };
+  const { errors, leftBehind } = collected;
+  const checks = everySelectedCheck(collected, config, guard.signal, write);
   const results: RunResults = {
     target: effective.target,
     baseUrl: effective.baseUrl,
@@ -77,7 +84,7 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
   };
   const resultsFile = writeResults(config, results);
   const reportFile = writeReport(config, results);
-  return { results, files: [resultsFile, junitFile, reportFile], exitCode: exitCodeOf(results), ...(guard.signal && { interrupted: guard.signal }) };
+  return { results, files: [resultsFile, junitFile, reportFile], exitCode: exitCodeOf(results), leftBehind, ...(guard.signal && { interrupted: guard.signal }) };
 }
 
 /**

@@ -8,7 +8,7 @@ import { Faker, base, en } from '@faker-js/faker';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../generated/openapi.js';
 import type { RunConfig } from '../config/run-config.js';
-import { capturingFetch, type Exchange, type RetryPolicy } from '../client/exchange.js';
+import { capturingFetch, type CapturedRequest, type Exchange, type RetryPolicy } from '../client/exchange.js';
 import { loadSlice } from '../spec/load.js';
 import { validatorFor, type SpecValidator } from '../spec/validator.js';
 import type { OpenApiDocument } from '../spec/operations.js';
@@ -41,11 +41,15 @@ export interface SuiteContext {
   send(method: string, path: string, options?: SendOptions): Promise<Exchange>;
   /**
    * GETs an absolute link the target handed out (@odata.nextLink). In replay, links recorded under the
-   * recorded base URL are served from the recording.
+   * recorded base URL are served from the recording. A link to another origin gets no credentials.
    */
   follow(link: string): Promise<Exchange>;
+  /** The base URL absolute links in responses start with: the recorded one in replay, else the target's. */
+  linkBase: string;
   /** Every exchange of this suite so far, oldest first. */
   exchanges: readonly Exchange[];
+  /** Requests that got no whole answer (timeout, reset): a create among them may have landed unseen. */
+  unanswered: readonly CapturedRequest[];
   lastExchange(): Exchange;
   /**
    * A read right after a write: retried while `stale` says the write has not shown yet (404 after a
@@ -77,7 +81,8 @@ export async function openContext(config: RunConfig, name: string): Promise<Suit
   const faker = new Faker({ locale: [en, base] });
   faker.seed(seed);
   const exchanges: Exchange[] = [];
-  const transport = capturingFetch((e) => exchanges.push(e), config.timeoutMs, retryPolicy(config));
+  const unanswered: CapturedRequest[] = [];
+  const transport = capturingFetch((e) => exchanges.push(e), config.timeoutMs, retryPolicy(config), (r) => unanswered.push(r));
   const authorization = (token: string | null | undefined): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {});
   const client = createClient<paths>({ baseUrl: config.baseUrl, fetch: transport, headers: authorization(config.token) });
   // Graph correlates by client-request-id; every request carries one, drawn from the seeded faker.
@@ -87,8 +92,10 @@ export async function openContext(config: RunConfig, name: string): Promise<Suit
       return request;
     },
   });
+  const origin = new URL(config.baseUrl).origin;
   async function sendTo(url: string, method: string, options: SendOptions = {}): Promise<Exchange> {
-    const token = options.token === undefined ? config.token : options.token;
+    // The run's token goes to the target's own origin and nowhere else, whatever a response links to.
+    const token = new URL(url).origin !== origin ? null : options.token === undefined ? config.token : options.token;
     const headers = { 'client-request-id': harnessGuid(() => faker.string.uuid()), ...authorization(token), ...options.headers };
     await transport(new Request(url, { method, headers, body: options.body }));
     return exchanges.at(-1)!;
@@ -105,6 +112,8 @@ export async function openContext(config: RunConfig, name: string): Promise<Suit
     validator: validatorFor(spec),
     client,
     exchanges,
+    unanswered,
+    linkBase,
     lastExchange() {
       const last = exchanges.at(-1);
       if (!last) throw new Error('no request has been sent yet');
@@ -114,7 +123,7 @@ export async function openContext(config: RunConfig, name: string): Promise<Suit
       return sendTo(`${config.baseUrl}${path}`, method, options);
     },
     follow(link) {
-      return sendTo(link.startsWith(`${linkBase}/`) ? `${config.baseUrl}${link.slice(linkBase.length)}` : link, 'GET');
+      return sendTo(followable(link, linkBase, config.baseUrl), 'GET');
     },
     async readAfterWrite(read, stale = (e) => e.response.status === 404) {
       const delays = consistencyDelaysMs(config);
@@ -146,16 +155,61 @@ export function consistencyDelaysMs(config: RunConfig): readonly number[] {
   return [1, 2, 4, 8].map((share) => Math.round((wait * share) / 15));
 }
 
-/** Deletes what the suite created (newest first), then stops replay or writes the recording. */
-export async function closeContext(ctx: SuiteContext): Promise<void> {
-  try {
-    for (const id of [...ctx.created].reverse()) {
+/** Where a link the target handed out is fetched: recorded links map onto the replay base. */
+export function followable(link: string, linkBase: string, baseUrl: string): string {
+  return link.startsWith(`${linkBase}/`) ? `${baseUrl}${link.slice(linkBase.length)}` : link;
+}
+
+/**
+ * Deletes what the suite created (newest first) — and, when a create got no answer, the group it may
+ * have made anyway, found by the name it sent — then stops replay or writes the recording. Never
+ * throws: it returns what it could not delete, with why, so the command can point to a sweep.
+ */
+export async function closeContext(ctx: SuiteContext): Promise<{ id: string; why: string }[]> {
+  const left: { id: string; why: string }[] = [];
+  const remove = async (id: string) => {
+    try {
       await ctx.client.DELETE(GROUP_PATH, { params: { path: { 'onPremisesPublishingProfile-id': PROFILE_ID, 'connectorGroup-id': id } } });
+      const { status } = ctx.lastExchange().response;
+      if (status >= 300 && status !== 404) left.push({ id, why: `DELETE answered ${status}` });
       ctx.untrack(id);
+    } catch (error) {
+      left.push({ id, why: (error as Error).message });
     }
-  } finally {
-    await finishTarget(ctx);
+  };
+  for (const id of [...ctx.created].reverse()) await remove(id);
+  if (ctx.config.target !== 'replay') {
+    const names = unansweredCreates(ctx.unanswered);
+    if (names.size > 0) {
+      try {
+        const { findGroups } = await import('../hygiene/sweep.js');
+        for (const group of await findGroups(ctx.config, `conformance-${ctx.runId}-`)) if (names.has(group.name)) await remove(group.id);
+      } catch (error) {
+        left.push({ id: [...names].join(', '), why: `a create got no answer and the groups could not be listed to find it: ${(error as Error).message}` });
+      }
+    }
   }
+  try {
+    await finishTarget(ctx);
+  } catch (error) {
+    left.push({ id: '(recording)', why: `the recording could not be written: ${(error as Error).message}` });
+  }
+  return left;
+}
+
+/** The names sent by creates that never got an answer. */
+function unansweredCreates(requests: readonly CapturedRequest[]): Set<string> {
+  const names = new Set<string>();
+  for (const request of requests) {
+    if (request.method !== 'POST' || !new URL(request.url).pathname.endsWith('/connectorGroups') || !request.body) continue;
+    try {
+      const name = (JSON.parse(request.body) as { name?: unknown }).name;
+      if (typeof name === 'string') names.add(name);
+    } catch {
+      // Not JSON: a malformed-body probe, which creates nothing.
+    }
+  }
+  return names;
 }
 
 async function finishTarget(ctx: SuiteContext): Promise<void> {

@@ -13,7 +13,7 @@ export const DECISIONS_FILE = fromRoot('specs', 'decisions.yaml');
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'patch' | 'delete' | 'head' | 'options' | 'trace';
 
-/** A file under the upstream folder (`docs/connectorgroup-post.md`) or a URL, with the words relied on. */
+/** A file under specs/upstream/ (`docs/connectorgroup-post.md`) or a URL, with the words relied on. */
 export interface Citation {
   file: string;
   quote?: string;

@@ -23,17 +23,55 @@ function publicUrl(spec: string): string {
   return url.href;
 }
 
-export async function readSliceInput(spec: string, baseDir: string): Promise<SliceInput> {
+/** A URL that could not be fetched: where from (without credentials or query) and why, in words. */
+export class FetchError extends SliceError {
+  constructor(readonly url: string, readonly reason: string) {
+    super(`cannot fetch ${url}: ${reason}`);
+    this.name = 'FetchError';
+  }
+}
+
+export interface ReadOptions {
+  /** Longest wait for a URL, body included; 60 s by default. */
+  timeoutMs?: number;
+}
+
+const NETWORK_REASONS: Record<string, string> = {
+  ENOTFOUND: 'host not found (DNS lookup failed: ENOTFOUND)',
+  EAI_AGAIN: 'DNS lookup failed (EAI_AGAIN)',
+  ECONNREFUSED: 'connection refused (ECONNREFUSED)',
+  ECONNRESET: 'connection reset (ECONNRESET)',
+  ETIMEDOUT: 'connection timed out (ETIMEDOUT)',
+  UND_ERR_CONNECT_TIMEOUT: 'connection timed out (UND_ERR_CONNECT_TIMEOUT)',
+  ENETUNREACH: 'network unreachable (ENETUNREACH)',
+  EHOSTUNREACH: 'host unreachable (EHOSTUNREACH)',
+};
+
+function fetchFailure(error: unknown, timeoutMs: number): string {
+  if ((error as Error).name === 'TimeoutError') return `no answer within ${timeoutMs / 1000} s`;
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const code = cause?.code;
+  if (code !== undefined) return NETWORK_REASONS[code] ?? code;
+  return cause?.message ?? (error as Error).message;
+}
+
+export async function readSliceInput(spec: string, baseDir: string, options: ReadOptions = {}): Promise<SliceInput> {
   if (isUrl(spec)) {
-    let response: Response;
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    let url: string;
     try {
-      response = await fetch(spec);
-    } catch (error) {
-      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-      throw new SliceError(`cannot fetch ${spec}: ${cause?.code ?? cause?.message ?? (error as Error).message}`);
+      url = publicUrl(spec);
+    } catch {
+      throw new SliceError(`${spec} is not a valid URL`);
     }
-    if (!response.ok) throw new SliceError(`cannot fetch ${spec}: HTTP ${response.status} ${response.statusText}`.trimEnd());
-    return { bytes: Buffer.from(await response.arrayBuffer()), name: publicUrl(spec) };
+    try {
+      const response = await fetch(spec, { signal: AbortSignal.timeout(timeoutMs) });
+      if (!response.ok) throw new FetchError(url, `HTTP ${response.status} ${response.statusText}`.trimEnd());
+      return { bytes: Buffer.from(await response.arrayBuffer()), name: url };
+    } catch (error) {
+      if (error instanceof FetchError) throw error;
+      throw new FetchError(url, fetchFailure(error, timeoutMs));
+    }
   }
   const file = path.resolve(baseDir, spec);
   try {

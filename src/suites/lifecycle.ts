@@ -1,9 +1,10 @@
 import type { SuiteContext, SuiteDefinition } from '../runtime/definition.js';
 import type { Exchange } from '../client/exchange.js';
 import { LIFECYCLE_CHECKS, type LifecycleSubject } from '../checks/lifecycle.js';
+import { createStop } from '../checks/check.js';
 import { GROUP_PATH, GROUPS_PATH } from '../checks/create.js';
 import { createdId, parseJsonBody } from '../checks/http.js';
-import { PROFILE_ID } from '../runtime/context.js';
+import { followable, PROFILE_ID } from '../runtime/context.js';
 import { connectorGroupCreateBody, connectorGroupUpdateBody } from '../../fixtures/factories/connector-group.js';
 
 /** Enough for any real tenant; a target whose links never end is stopped here and reported. */
@@ -22,7 +23,7 @@ export const lifecycleSuite: SuiteDefinition<LifecycleSubject> = {
     subject.steps.create = ctx.lastExchange();
     const id = createdId(subject.steps.create);
     if (!id) {
-      subject.stoppedBecause = `create answered ${subject.steps.create.response.status} without a usable id`;
+      subject.stoppedBecause = createStop('create', subject.steps.create.response.status);
       return subject;
     }
     subject.id = id;
@@ -69,6 +70,11 @@ async function listAllPages(ctx: SuiteContext, subject: LifecycleSubject): Promi
       subject.steps.listProblem = `page ${pages.length} has @odata.nextLink ${JSON.stringify(next)}, not an absolute URL`;
       return;
     }
+    const foreign = foreignOrigin(next, ctx.config.baseUrl, ctx.linkBase);
+    if (foreign) {
+      subject.steps.listProblem = `page ${pages.length} has @odata.nextLink on another origin (${foreign}), not the target's (${new URL(ctx.config.baseUrl).origin}): not followed, so the run's credentials are not sent there`;
+      return;
+    }
     if (followed.has(next)) {
       subject.steps.listProblem = `page ${pages.length} links back to a page already read (${next})`;
       return;
@@ -80,4 +86,15 @@ async function listAllPages(ctx: SuiteContext, subject: LifecycleSubject): Promi
     followed.add(next);
     pages.push(await ctx.follow(next));
   }
+}
+
+/** The origin of a next link when it is not the target's own (after mapping recorded links), else undefined. */
+function foreignOrigin(link: string, baseUrl: string, linkBase: string): string | undefined {
+  let origin: string;
+  try {
+    origin = new URL(followable(link, linkBase, baseUrl)).origin;
+  } catch {
+    return link;
+  }
+  return origin === new URL(baseUrl).origin ? undefined : origin;
 }

@@ -2,6 +2,7 @@ import type { SuiteDefinition } from '../runtime/definition.js';
 import { NAVIGATION_CHECKS, APPLICATION_PATH, APPLICATIONS_PATH, MEMBER_REF_PATH, MEMBER_REFS_PATH, MEMBERS_PATH, type NavigationSubject } from '../checks/navigation.js';
 import { GROUPS_PATH } from '../checks/create.js';
 import { createdId } from '../checks/http.js';
+import { createStop } from '../checks/check.js';
 import { PROFILE_ID } from '../runtime/context.js';
 import { connectorGroupCreateBody } from '../../fixtures/factories/connector-group.js';
 import { harnessGuid } from '../scrub/scrub.js';
@@ -15,7 +16,7 @@ export const navigationSuite: SuiteDefinition<NavigationSubject> = {
     await ctx.client.POST(GROUPS_PATH, { params: { path: profile }, body: connectorGroupCreateBody(ctx.faker, ctx.runId), parseAs: 'text' });
     const id = createdId(ctx.lastExchange());
     if (!id) {
-      subject.stoppedBecause = `creating the group to look into answered ${ctx.lastExchange().response.status} without a usable id`;
+      subject.stoppedBecause = createStop('creating the group to look into', ctx.lastExchange().response.status);
       return subject;
     }
     ctx.track(id);

@@ -40,6 +40,12 @@ export interface Faults {
   resetFirst?: boolean;
   /** Eventual consistency: a new group answers 404 to its first `n` reads by id. */
   lagReads?: number;
+  /** Absolute links (@odata.nextLink) are built on this base instead of the double's own: a leaky target. */
+  linkBase?: string;
+  /** Creates are answered with this redirect instead of 201 (nothing is created). */
+  redirectCreates?: { status: 301 | 302 | 307 | 308; location: string };
+  /** Creates are stored at once, but their answer waits this long: a create whose answer never arrives. */
+  slowCreateReplyMs?: number;
 }
 
 export interface RecordedRequest {
@@ -117,6 +123,10 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
     const url = new URL(rawUrl, 'http://double.invalid');
     const rawQuery = rawUrl.includes('?') ? rawUrl.slice(rawUrl.indexOf('?') + 1) : '';
 
+    if (faults.redirectCreates && method === 'POST' && url.pathname.endsWith('/connectorGroups')) {
+      write(response, { status: faults.redirectCreates.status, headers: { Location: faults.redirectCreates.location, 'Content-Type': 'text/plain' }, body: 'moved' });
+      return;
+    }
     let outcome: Outcome;
     let isCreate = false;
     let routeName: RouteName | undefined;
@@ -148,7 +158,7 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
             rawQuery,
             body: body.value,
             store,
-            baseUrl,
+            baseUrl: faults.linkBase ?? baseUrl,
             lenientCreate: defects.has('invalid-body-accepted'),
             defects,
             pageSize: options.pageSize,
@@ -159,6 +169,7 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
     const reply = render(outcome, { requestId, clientRequestId, now, graphErrorEnvelope: !defects.has('error-envelope-not-graph') });
     if (isCreate && reply.status === 201 && faults.lagReads) lagging.set((JSON.parse(reply.body ?? '{}') as { id: string }).id, faults.lagReads);
     const defective = isCreate && reply.status === 201 ? applyCreateDefects(reply, defects) : reply;
+    if (isCreate && faults.slowCreateReplyMs) await new Promise((resolve) => setTimeout(resolve, faults.slowCreateReplyMs));
     write(response, routeName ? applyReplyDefects(routeName, method, defective, defects) : defective);
   }
 

@@ -20,8 +20,11 @@ type Verdict = { kind: string; symbol: string; word: string; detail: string };
 
 export function verdictOf(results: ReportResults, known: number): Verdict {
   const { passed, failed, warned } = results.summary;
-  const newFailures = failed - known;
-  if (newFailures > 0) return { kind: 'failed', symbol: '✗', word: 'FAILED', detail: ` — ${newFailures} of ${results.checks.length} checks failed${known > 0 ? `, plus ${known} known` : ''}` };
+  const newFailures = failed - results.checks.filter((c) => c.status === 'failed' && c.baseline?.state === 'known').length;
+  const blocked = results.checks.filter(isBlocking).length;
+  const notJudged = blocked > 0 ? `${newFailures > 0 ? ', and' : ' —'} ${blocked} could not be judged (blocked)` : '';
+  if (newFailures > 0) return { kind: 'failed', symbol: '✗', word: 'FAILED', detail: ` — ${newFailures} of ${results.checks.length} checks failed${known > 0 ? `, plus ${known} known` : ''}${notJudged}` };
+  if (blocked > 0) return { kind: 'failed', symbol: '✗', word: 'BLOCKED', detail: `${notJudged} of ${results.checks.length} checks` };
   if (results.errors.length > 0) return { kind: 'failed', symbol: '✗', word: 'ERROR', detail: ` — ${results.errors.length} suite(s) could not run` };
   if (passed + warned + known === 0) return { kind: 'failed', symbol: '✗', word: 'NO CHECK RAN', detail: '' };
   const extras = [known > 0 ? `${known} known failure${known === 1 ? '' : 's'} (baseline)` : '', warned > 0 ? `${warned} warned` : ''].filter(Boolean);
@@ -38,7 +41,9 @@ export function pageHeader(results: ReportResults, verdict: Verdict, known: numb
     ${STATUS_ORDER.map(
       (status) => html`<li class="total total-${status}${results.summary[status] === 0 ? ' total-zero' : ''}"><span class="total-n">${results.summary[status]}</span> <span class="total-word"><span aria-hidden="true">${STATUS_LABEL[status].symbol}</span> ${status}</span>${
         status === 'failed' && known > 0 ? html`<span class="total-note">${known} known (baseline)</span>` : ''
-      }${status === 'passed' && fixed > 0 ? html`<span class="total-note">${fixed} fixed (baseline)</span>` : ''}</li>`,
+      }${status === 'passed' && fixed > 0 ? html`<span class="total-note">${fixed} fixed (baseline)</span>` : ''}${
+        status === 'skipped' && (results.summary.blocked ?? 0) > 0 ? html`<span class="total-note">${results.summary.blocked} blocked</span>` : ''
+      }</li>`,
     )}
   </ul>
   <dl class="meta">
@@ -69,11 +74,11 @@ export function suiteErrors(errors: string[]): Markup | string {
 
 /** Failures first (new, then known), then warnings, then baseline entries that pass now. */
 export function needsAttentionNav(checks: ReportCheck[]): Markup | string {
-  const rank = (c: ReportCheck) => (c.status === 'failed' ? (c.baseline?.state === 'known' ? 1 : 0) : c.status === 'warned' ? 2 : 3);
+  const rank = (c: ReportCheck) => (c.status === 'failed' ? (c.baseline?.state === 'known' ? 1 : 0) : isBlocking(c) ? 1 : c.status === 'warned' ? 2 : 3);
   const attention = checks.filter(needsAttention).sort((a, b) => rank(a) - rank(b));
   if (attention.length === 0) return '';
   return html`<nav class="attention" aria-label="needs attention"><h2>Needs attention</h2><ul>${attention.map(
-    (c) => html`<li>${badge(c.status)}${baselineTag(c)} <a href="#${anchorOf(c.id)}"><code>${c.id}</code></a> <span class="attn-title">${c.title}</span></li>`,
+    (c) => html`<li>${badge(c.status)}${blockedTag(c)}${baselineTag(c)} <a href="#${anchorOf(c.id)}"><code>${c.id}</code></a> <span class="attn-title">${c.title}</span></li>`,
   )}</ul></nav>`;
 }
 
@@ -85,7 +90,16 @@ export function operationSections(checks: ReportCheck[], decisions: Record<strin
 }
 
 function needsAttention(check: ReportCheck): boolean {
-  return check.status === 'failed' || check.status === 'warned' || check.baseline?.state === 'fixed';
+  return check.status === 'failed' || check.status === 'warned' || check.baseline?.state === 'fixed' || isBlocking(check);
+}
+
+/** Not judged because something earlier failed, and not accepted by the baseline: it fails the run. */
+function isBlocking(check: ReportCheck): boolean {
+  return check.blockedBy !== undefined && check.baseline?.state !== 'known';
+}
+
+function blockedTag(check: ReportCheck): Markup | string {
+  return check.blockedBy !== undefined ? html` <span class="tag tag-blocked">blocked</span>` : '';
 }
 
 function operationSection(operation: string, checks: ReportCheck[], decisions: Record<string, string>): Markup {
@@ -103,9 +117,14 @@ ${checks.map((c) => checkRow(c, decisions))}
 
 function checkRow(check: ReportCheck, decisions: Record<string, string>): Markup {
   const open = needsAttention(check);
-  const reason = check.status === 'skipped' ? html`<span class="skip-reason">skipped: ${check.message ?? 'no reason given'}</span>` : '';
+  const reason =
+    check.blockedBy !== undefined
+      ? html`<span class="skip-reason">blocked by ${check.blockedBy}: ${check.message ?? 'no reason given'}</span>`
+      : check.status === 'skipped'
+        ? html`<span class="skip-reason">skipped: ${check.message ?? 'no reason given'}</span>`
+        : '';
   return html`<details class="check check-${check.status}${check.baseline ? ` baseline-${check.baseline.state}` : ''}" id="${anchorOf(check.id)}"${open ? new Markup(' open') : ''}>
-<summary class="row"><span>${badge(check.status)}${baselineTag(check)}</span><code class="check-id">${check.id}</code><span class="check-title">${check.title}${reason}</span><span class="dur">${formatDuration(check.durationMs)}</span></summary>
+<summary class="row"><span>${badge(check.status)}${blockedTag(check)}${baselineTag(check)}</span><code class="check-id">${check.id}</code><span class="check-title">${check.title}${reason}</span><span class="dur">${formatDuration(check.durationMs)}</span></summary>
 <div class="detail">${detail(check, decisions)}</div>
 </details>`;
 }
@@ -119,7 +138,13 @@ ${check.baseline ? baselineNote(check) : ''}
 <dl class="facts">
   ${check.expectation ? html`<dt>expected</dt><dd class="expectation">${check.expectation}</dd>` : ''}
   ${failing && check.message ? html`<dt>${check.status === 'warned' ? 'warning' : 'got'}</dt><dd class="got"><pre class="message">${check.message}</pre></dd>` : ''}
-  ${check.status === 'skipped' ? html`<dt>skipped</dt><dd>${check.message ?? 'no reason given'}</dd>` : ''}
+  ${
+    check.blockedBy !== undefined
+      ? html`<dt>blocked by</dt><dd><code>${check.blockedBy}</code></dd><dt>why</dt><dd><pre class="message">${check.message ?? 'no reason given'}</pre></dd>`
+      : check.status === 'skipped'
+        ? html`<dt>skipped</dt><dd>${check.message ?? 'no reason given'}</dd>`
+        : ''
+  }
   ${check.status === 'passed' && check.message ? html`<dt>note</dt><dd>${check.message}</dd>` : ''}
 </dl>
 ${violations && violations.length > 0 ? pointerTable(violations) : ''}

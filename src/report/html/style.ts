@@ -72,6 +72,7 @@ details.check>summary:hover{background:var(--panel)}
 .badge-warned{color:var(--warn);background:var(--warn-bg);border-width:2px}
 .tag{display:inline-block;margin-left:4px;padding:0 6px;border-radius:4px;font-size:11px;font-weight:700;border:1px dashed var(--muted);color:var(--muted);white-space:nowrap}
 .tag-fixed{border-style:solid;color:var(--pass);border-color:var(--pass)}
+.tag-blocked{border-style:solid;color:var(--fail);border-color:var(--fail)}
 .detail{padding:4px 16px 14px 32px}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:6px 14px;margin:6px 0 10px}
 .facts dt{font-weight:600;color:var(--muted);text-transform:uppercase;font-size:12px;letter-spacing:.06em;padding-top:2px}

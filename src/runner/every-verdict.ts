@@ -1,0 +1,37 @@
+/**
+ * The guarantee that no selected check goes missing: whatever vitest reported, every selected check of
+ * every suite the run included comes out with a verdict.
+ */
+import type { RunConfig } from '../config/run-config.js';
+import { selectedBy } from '../checks/check.js';
+import { progressLine } from '../report/progress-reporter.js';
+import type { CheckResult, Collected } from '../report/results.js';
+import { blockedOutcome } from '../runtime/outcome.js';
+import { scrubText } from '../scrub/scrub.js';
+import { SUITES } from '../suites/index.js';
+
+/**
+ * Every selected check of every suite the run included ends with a verdict: one that vitest never
+ * reported (its file failed to load, the run was cancelled) is added here as blocked, with the cause.
+ */
+export function everySelectedCheck(collected: Collected, config: RunConfig, signal: NodeJS.Signals | undefined, write: (line: string) => void): CheckResult[] {
+  const checks = [...collected.checks];
+  const reported = new Set(checks.map((c) => c.id));
+  // A run with no suite reported at all still owes a verdict for every suite (unless it was one shard).
+  const included = SUITES.filter((s) => collected.suites.has(s.name) || (collected.suites.size === 0 && config.shard === undefined));
+  for (const suite of included) {
+    const moduleErrors = collected.moduleErrors.get(suite.name);
+    for (const check of suite.checks) {
+      if (!selectedBy(config.only, check.id) || reported.has(check.id)) continue;
+      const [blockedBy, message] = signal
+        ? ['suite:interrupted', `the run was stopped by ${signal} before this check was judged`]
+        : moduleErrors
+          ? ['suite:error', `suites/${suite.name}.conformance.ts could not run: ${moduleErrors.join('; ')}`]
+          : ['suite:error', `the suite ended without judging this check${collected.errors.length > 0 ? ` (${collected.errors.join('; ')})` : ''}`];
+      const outcome = blockedOutcome(check, blockedBy, scrubText(message));
+      checks.push(outcome);
+      if (!signal) write(`  ${progressLine(outcome)}`);
+    }
+  }
+  return checks.sort((a, b) => a.id.localeCompare(b.id));
+}

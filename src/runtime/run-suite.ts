@@ -1,0 +1,147 @@
+/**
+ * The one suite loop: opens the target for a suite, lets the suite produce its exchanges, judges every
+ * selected check, and deletes what the suite created — whatever fails on the way. It never throws and
+ * never drops a check: each selected check comes back with a verdict, and a check that could not be
+ * judged comes back *blocked*, naming its blocker. The vitest host (runtime/suite.ts) and the project's
+ * own tests both run suites through here.
+ */
+import type { RunConfig } from '../config/run-config.js';
+import { selectedBy, type Check, type Verdict } from '../checks/check.js';
+import { TransportError, type Exchange } from '../client/exchange.js';
+import { scrubExchange, scrubRequest, scrubText } from '../scrub/scrub.js';
+import { withProxyReport } from '../checks/proxy-violations.js';
+import { closeContext, openContext, type SuiteContext } from './context.js';
+import type { SuiteDefinition } from './definition.js';
+import { blockedOutcome, type CheckOutcome } from './outcome.js';
+
+export interface SuiteOutcome {
+  suite: string;
+  /** One per selected check, in the suite's order. */
+  outcomes: CheckOutcome[];
+  /** Ids of groups the suite created and could not delete, with why; the command suggests a sweep. */
+  leftBehind: { id: string; why: string }[];
+}
+
+interface Blocker {
+  blockedBy: string;
+  message: string;
+  evidence?: CheckOutcome['evidence'];
+}
+
+export async function runSuite<Subject>(definition: SuiteDefinition<Subject>, config: RunConfig): Promise<SuiteOutcome> {
+  const selected = definition.checks.filter((c) => selectedBy(config.only, c.id));
+  const judged = selected.filter((c) => c.profiles.includes(config.profile) && c.unavailable === undefined);
+  let ctx: SuiteContext | undefined;
+  let subject: Subject | undefined;
+  let blocker: Blocker | undefined;
+  let leftBehind: SuiteOutcome['leftBehind'] = [];
+  // A suite whose selected checks cannot be judged here sends nothing at all.
+  if (judged.length > 0) {
+    try {
+      ctx = await openContext(config, definition.name);
+    } catch (error) {
+      blocker = { blockedBy: 'suite:recording', message: messageOf(error) };
+    }
+    if (ctx) {
+      try {
+        subject = await definition.produce(ctx);
+      } catch (error) {
+        blocker = blockerOf(error, config, ctx);
+      }
+      leftBehind = await closeContext(ctx);
+    }
+  }
+  const outcomes = selected.map((check) => outcomeOf(check, config, subject, blocker));
+  return { suite: definition.name, outcomes, leftBehind };
+}
+
+/** The same run, as a map from check id to outcome, for callers that look checks up by id. */
+export async function judgeSuite<Subject>(definition: SuiteDefinition<Subject>, config: RunConfig): Promise<Map<string, CheckOutcome>> {
+  const { outcomes } = await runSuite(definition, config);
+  return new Map(outcomes.map((o) => [o.id, o]));
+}
+
+function outcomeOf<Subject>(check: Check<Subject>, config: RunConfig, subject: Subject | undefined, blocker: Blocker | undefined): CheckOutcome {
+  const base = { id: check.id, operation: check.operation, title: check.title, expectation: check.expectation, decisions: [...(check.decisions ?? [])] };
+  if (!check.profiles.includes(config.profile)) {
+    return { ...base, status: 'skipped', durationMs: 0, message: `${check.profiles.join('/')} profile only; this run uses --profile ${config.profile}` };
+  }
+  if (check.unavailable !== undefined) return { ...base, status: 'skipped', durationMs: 0, message: check.unavailable };
+  if (blocker || subject === undefined) {
+    const why = blocker ?? { blockedBy: 'suite:error', message: 'the suite produced nothing to judge' };
+    return withBaseline({ ...blockedOutcome(base, why.blockedBy, why.message), ...(why.evidence && { evidence: why.evidence }) }, config);
+  }
+  const started = performance.now();
+  let verdict: Verdict;
+  try {
+    verdict = check.run(subject, config.profile);
+  } catch (error) {
+    // A check that throws is a defect of the check; it is reported as a failure, never lost.
+    verdict = { status: 'failed', message: `the check could not judge the exchange: ${(error as Error)?.message ?? String(error)}` };
+  }
+  const durationMs = Math.round(performance.now() - started);
+  switch (verdict.status) {
+    case 'passed':
+      return withBaseline({ ...base, status: 'passed', durationMs, ...(verdict.note && { message: scrubText(verdict.note) }) }, config);
+    case 'skipped':
+      return { ...base, status: 'skipped', durationMs, message: scrubText(verdict.message) };
+    case 'blocked':
+      return withBaseline({ ...base, status: 'skipped', durationMs, blockedBy: verdict.blockedBy, message: scrubText(verdict.message) }, config);
+    default: {
+      const evidence = verdict.exchange ?? (subject as { exchange?: Exchange }).exchange;
+      // Messages quote what the target sent; they reach results.json, report.html and junit.xml.
+      const message = scrubText(withRedirect(withProxyReport(verdict.message, evidence?.response.headers), evidence));
+      return withBaseline({ ...base, status: verdict.status, durationMs, message, ...(evidence && { evidence: scrubExchange(evidence) }) }, config);
+    }
+  }
+}
+
+/**
+ * --baseline: a listed failure (or blocked check) is `known` and does not fail the run; a listed check
+ * that passes is `fixed`, and fails the run under --strict-baseline.
+ */
+function withBaseline(outcome: CheckOutcome, config: RunConfig): CheckOutcome {
+  const reason = config.baseline[outcome.id];
+  if (reason === undefined) return outcome;
+  if (outcome.status === 'failed' || outcome.blockedBy !== undefined) return { ...outcome, baseline: { state: 'known', reason } };
+  if (outcome.status !== 'passed' && outcome.status !== 'warned') return outcome;
+  const fixed = { ...outcome, baseline: { state: 'fixed' as const, reason } };
+  if (!config.strictBaseline) return fixed;
+  return { ...fixed, status: 'failed', message: `${outcome.id} passes, but the baseline lists it as a known failure (${reason}): remove the entry` };
+}
+
+/** Why produce stopped: a slow or broken target, a request the recording does not hold, or a harness error. */
+function blockerOf(error: unknown, config: RunConfig, ctx: SuiteContext): Blocker {
+  const message = messageOf(error);
+  if (!(error instanceof TransportError)) return { blockedBy: 'suite:error', message: `the suite stopped: ${message}` };
+  const evidence = { request: scrubRequest(error.request) };
+  if (config.target === 'replay') {
+    return {
+      blockedBy: 'suite:recording',
+      message: `the recording ${ctx.name}.json in ${config.fixturesDir} does not hold this request (${message}); record it again with --base-url URL --record`,
+      evidence,
+    };
+  }
+  if (error.kind === 'timeout') return { blockedBy: 'suite:timeout', message: `${message}${slowest(ctx.exchanges, config.timeoutMs)}`, evidence };
+  return { blockedBy: 'suite:network', message, evidence };
+}
+
+/** The requests that were answered but slowly: where a run that stopped for time spent it. */
+function slowest(exchanges: readonly Exchange[], timeoutMs: number): string {
+  const slow = exchanges.filter((e) => e.durationMs >= timeoutMs / 4).sort((a, b) => b.durationMs - a.durationMs).slice(0, 3);
+  if (slow.length === 0) return '';
+  const list = slow.map((e) => `${e.request.method} ${new URL(e.request.url).pathname} ${Math.round(e.durationMs)} ms`).join(', ');
+  return `; slowest answered requests before it: ${list}`;
+}
+
+function messageOf(error: unknown): string {
+  return scrubText(error instanceof Error ? error.message : String(error));
+}
+
+/** A redirect is judged as the answer it is; the message says where it pointed, since it was not followed. */
+function withRedirect(message: string, exchange: Exchange | undefined): string {
+  const status = exchange?.response.status ?? 0;
+  if (status < 300 || status > 399) return message;
+  const location = exchange?.response.headers['location'];
+  return `${message} (the target redirected${location ? ` to ${location}` : ' without a Location'}; redirects are never followed)`;
+}
