@@ -3,7 +3,9 @@
  * Microsoft's module, on parsed documents, and the command itself against a local server standing in
  * for Microsoft's repository (never the network).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -197,5 +199,17 @@ describe.concurrent('npm run spec:slice -- --from', () => {
         `Nothing was changed: the vendored copy (specs/upstream/${MODULE_2024_10}) and specs/openapi.yaml are as they were.`,
     );
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('cutting the same slice again', () => {
+  it('keeps its date, so the slice and its sha256 do not change', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gc-reslice-'));
+    const out = path.join(dir, 'openapi.yaml');
+    const committed = readFileSync(fromRoot('specs', 'openapi.yaml'), 'utf8');
+    writeFileSync(out, committed);
+    const run = await runCommand('src/cli/slice.ts', ['--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8') === committed, 'a re-cut slice differs from the committed one').toBe(true);
   });
 });

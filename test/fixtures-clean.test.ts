@@ -1,8 +1,11 @@
 /**
- * Nothing committed under fixtures/ may identify anyone or carry a credential: no JWT, no GUID that is
- * neither a pseudonym (5ca1ab1e-0000-4000-8000-…) nor a harness GUID (5eed0000-…), no address outside
- * example.invalid, no tenant domain. Recordings are scrubbed on the way to disk (src/scrub/), so a hit
- * means a file was written some other way, or before scrubbing knew about it: record it again.
+ * Nothing committed under fixtures/ may identify anyone or carry a credential: no JWT, no opaque
+ * identity-platform token (0.A…), no Bearer/Basic credential, connection-string key, SAS signature or
+ * random token=/key= value, no GUID that is neither a pseudonym (5ca1ab1e-0000-4000-8000-…) nor a harness
+ * GUID (5eed0000-…), no address outside example.invalid, no tenant domain, no host outside the allow-list
+ * (a recording's own target, its meta.baseUrl, is allowed). Recordings are scrubbed on the way to disk
+ * (src/scrub/), so a hit means a file was written some other way, or before scrubbing knew about it:
+ * record it again.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -48,6 +51,16 @@ function leakReport(file: string, leaks: readonly Leak[]): string {
   return [`${file} holds ${leaks.length} identifier(s) or credential(s) that scrubbing removes:`, ...lines, HOW_TO_FIX].join('\n');
 }
 
+/** A recording's own target (meta.baseUrl) is allowed in it, as it was when it was scrubbed. */
+function recordedTarget(text: string): string[] {
+  try {
+    const baseUrl = (JSON.parse(text) as { meta?: { baseUrl?: unknown } }).meta?.baseUrl;
+    return typeof baseUrl === 'string' ? [new URL(baseUrl).hostname.replace(/^\[(.*)\]$/, '$1')] : [];
+  } catch {
+    return [];
+  }
+}
+
 const files = committedFixtures();
 
 describe('committed fixtures are scrubbed', () => {
@@ -55,10 +68,11 @@ describe('committed fixtures are scrubbed', () => {
     expect(files.length).toBeGreaterThan(0);
   });
 
-  test.each(files)('%s holds no JWT, raw GUID, address or tenant domain', (file) => {
+  test.each(files)('%s holds no credential, raw GUID, address, tenant domain or foreign host', (file) => {
     const bytes = readFileSync(path.join(PROJECT_ROOT, file));
     if (bytes.includes(0)) return; // binary: nothing textual to leak through a diff
-    const leaks = findLeaks(bytes.toString('utf8'));
+    const text = bytes.toString('utf8');
+    const leaks = findLeaks(text, { allowedHosts: recordedTarget(text) });
     if (leaks.length > 0) expect.fail(leakReport(file, leaks));
   });
 });
@@ -92,6 +106,45 @@ describe('the detector fires', () => {
     expect(message).toContain('fixtures/recordings/planted.json:3:13: eyJhbGciOiJSUzI1NiJ9.eyJ0aWQiOiJ4In0.c2ln is a JWT');
     expect(message).toContain('fixtures/recordings/planted.json:4:11: alice@contoso.com is an e-mail address or UPN outside example.invalid');
     expect(message).toContain('--record');
+  });
+
+  const byValue = [
+    '{',
+    '  "note": "0.AVYAplAnTeD9y2xq1dK8m3pZ7wQeR4tUiOpAsDfGhJkLzXcVbNm-_aSdF",',
+    '  "link": "https://store.blob.core.windows.net/c/b?sv=2022-11-02&sp=r&sig=abc%2Fdef%3D",',
+    '  "cfg": "AccountName=x;AccountKey=abc123==;EndpointSuffix=core.windows.net",',
+    '  "echo": "Authorization: Basic dXNlcjpwYXNz", "said": "Bearer EwBplantedOpaqueBearer0123",',
+    '  "query": "?api-key=Zm9vYmFyYmF6cXV4MTIzNDU2&$skiptoken=RFNwdAIAAQAAACE6MTIzNDU2Nzg5",',
+    '  "@odata.nextLink": "https://portal.contoso.com/beta/x?$skiptoken=abc", "x": "see fabrikam.com",',
+    '  "headers": { "host": "portal.contoso.com:8443" },',
+    '  "fine": ["https://graph.microsoft.com/beta", "http://127.0.0.1:4010", "https://host-0badf00d.example.invalid", "sig=<redacted>",',
+    '           "AccountKey=<redacted>", "Basic <redacted>", "Basic realm=\\"x\\"", "microsoft.graph.connectorGroup", "Directory.ReadWrite.All"]',
+    '}',
+  ].join('\n');
+
+  test('on opaque tokens, SAS signatures, connection-string keys, Basic and Bearer credentials, random keys and foreign hosts', () => {
+    expect(findLeaks(byValue).map(({ kind, value, line, column }) => ({ kind, value, line, column }))).toEqual([
+      { kind: 'opaque-token', value: '0.AVYAplAnTeD9y2xq1dK8m3pZ7wQeR4tUiOpAsDfGhJkLzXcVbNm-_aSdF', line: 2, column: 12 },
+      { kind: 'host', value: 'store.blob.core.windows.net', line: 3, column: 20 },
+      { kind: 'sas-signature', value: 'sig=abc%2Fdef%3D', line: 3, column: 71 },
+      { kind: 'connection-key', value: 'AccountKey=abc123==', line: 4, column: 25 },
+      { kind: 'host', value: 'core.windows.net', line: 4, column: 60 },
+      { kind: 'basic-credential', value: 'Basic dXNlcjpwYXNz', line: 5, column: 27 },
+      { kind: 'bearer-token', value: 'Bearer EwBplantedOpaqueBearer0123', line: 5, column: 57 },
+      { kind: 'credential-parameter', value: 'api-key=Zm9vYmFyYmF6cXV4MTIzNDU2', line: 6, column: 14 },
+      { kind: 'host', value: 'portal.contoso.com', line: 7, column: 31 },
+      { kind: 'host', value: 'fabrikam.com', line: 7, column: 84 },
+      { kind: 'host', value: 'portal.contoso.com:8443', line: 8, column: 25 },
+    ]);
+    const message = leakReport('fixtures/recordings/planted.json', findLeaks(byValue));
+    expect(message).toContain('planted.json:3:71: sig=abc%2Fdef%3D is a SAS or URL signature');
+    expect(message).toContain('planted.json:7:31: portal.contoso.com is a host outside the allow-list');
+  });
+
+  test("a recording's own target host is allowed in it, and only in it", () => {
+    const recording = JSON.stringify({ meta: { baseUrl: 'https://graph-proxy.contoso.com/beta' }, interactions: [{ body: { '@odata.nextLink': 'https://graph-proxy.contoso.com/beta/x' } }] });
+    expect(findLeaks(recording, { allowedHosts: recordedTarget(recording) })).toEqual([]);
+    expect(findLeaks(recording).map((l) => l.value)).toEqual(['graph-proxy.contoso.com', 'graph-proxy.contoso.com']);
   });
 
   test('an upper-case GUID counts, a GUID that merely starts like a harness GUID too', () => {

@@ -18,6 +18,7 @@ import { SUITES } from '../src/suites/index.js';
 import { selectedBy } from '../src/checks/check.js';
 import { everySelectedCheck } from '../src/runner/every-verdict.js';
 import { resolveRunConfig } from '../src/config/run-config.js';
+import { emptyCollected } from '../src/report/results.js';
 import { startDouble } from './double/server.js';
 import { idsWithStatus, runConformance, type CliRun } from './support/run-cli.js';
 
@@ -107,6 +108,19 @@ describe('time limits scale with the work', () => {
       await double.close();
     }
   });
+
+  test('a property suite whose create times out: blocked at once (no shrinking into the failure), its group deleted', async () => {
+    const double = await startDouble({ faults: { slowCreateReplyMs: 1_500 } });
+    try {
+      const run = await runConformance(['--base-url', double.baseUrl, '--only', 'property.', '--timeout', '400', '--seed', '3']);
+      expect(run.code, run.stdout + run.stderr).toBe(1);
+      expect(blockedBy(run)).toEqual(Object.fromEntries(PROPERTY_CHECKS.map((c) => [c.id, 'suite:timeout'])));
+      expect(double.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+      expect([...double.groups.values()].filter((g) => g.name.startsWith('conformance-'))).toEqual([]);
+    } finally {
+      await double.close();
+    }
+  });
 });
 
 describe('a suite that never reported is filled in, blocked', () => {
@@ -114,7 +128,7 @@ describe('a suite that never reported is filled in, blocked', () => {
     const config = resolveRunConfig(['--only', 'create.,negative.unknown-id'], {}, fromRoot()).config;
     const lines: string[] = [];
     const checks = everySelectedCheck(
-      { checks: [], errors: ['create.conformance.ts: SyntaxError: x'], moduleErrors: new Map([['create', ['SyntaxError: x']]]), suites: new Set(['create', 'negative']), leftBehind: [] },
+      { ...emptyCollected(['create.conformance.ts: SyntaxError: x']), moduleErrors: new Map([['create', ['SyntaxError: x']]]), suites: new Set(['create', 'negative']) },
       config,
       undefined,
       (l) => lines.push(l),
@@ -128,7 +142,7 @@ describe('a suite that never reported is filled in, blocked', () => {
 
   test('a shard reports only its own suites', () => {
     const config = resolveRunConfig(['--shard', '1/2'], {}, fromRoot()).config;
-    const checks = everySelectedCheck({ checks: [], errors: [], moduleErrors: new Map(), suites: new Set(['create']), leftBehind: [] }, config, undefined, () => {});
+    const checks = everySelectedCheck({ ...emptyCollected(), suites: new Set(['create']) }, config, undefined, () => {});
     expect(checks.map((c) => c.id).sort()).toEqual(CREATE_IDS);
   });
 });

@@ -1,9 +1,19 @@
 /** Credentials never reach a recording or a report: each kind planted here must come out removed. */
 import { createHash } from 'node:crypto';
 import { Faker, base, en } from '@faker-js/faker';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import type { Exchange } from '../src/client/exchange.js';
-import { harnessGuid, isHarnessGuid, isPseudonymGuid, scrubExchange, scrubHeaders, scrubText } from '../src/scrub/scrub.js';
+import {
+  allowHosts,
+  allowTargetHost,
+  harnessGuid,
+  isHarnessGuid,
+  isPseudonymGuid,
+  resetAllowedHosts,
+  scrubExchange,
+  scrubHeaders,
+  scrubText,
+} from '../src/scrub/scrub.js';
 import { findLeaks } from '../src/scrub/leaks.js';
 import { cassetteOf } from '../src/runtime/record.js';
 import type { CassetteMeta } from '../src/runtime/cassette.js';
@@ -39,7 +49,8 @@ describe('scrubbing', () => {
       '"members@odata.nextLink":"http://127.0.0.1:4010/x?$skiptoken=2","value@odata.count":3,"@microsoft.graph.tips":"x",',
       '"name":"conformance-mwygcpu335b2de-cultivated-numeracy","region":"aus","isDefault":false}',
       'https://login.microsoftonline.com/common/oauth2/v2.0/token http://localhost:4010/beta https://graph.microsoft.com/v1.0/me',
-      '{"ServerInfo":{"DataCenter":"West Europe","Slice":"E","Ring":"5","ScaleUnit":"001","RoleInstance":"AM2PEPF0000DB1E"}}',
+      // x-ms-ags-diagnostic without the machine: RoleInstance and ScaleUnit go (see 'Graph's diagnostic header' below)
+      '{"ServerInfo":{"DataCenter":"West Europe","Slice":"E","Ring":"5"}}',
       'sliceSha256 0e8e99a8000faf17d10b980b107272ee5065285bfdc77a958964310f3feba93c; vitest@4.1.12; a bearer token; Bearer realm="", error="invalid_token"',
       'alice@example.invalid bob@tenant-0badf00d.example.invalid',
     ].join('\n');
@@ -286,6 +297,301 @@ describe('harnessGuid', () => {
   });
 });
 
+// --- by value, under neutral names ----------------------------------------------------------------
+
+/** Opaque identity-platform tokens (refresh token, access token): no JWT, and under names that say nothing. */
+const REFRESH_TOKEN = '0.AVYAplAnTeD9y2xq1dK8m3pZ7wQeR4tUiOpAsDfGhJkLzXcVbNm-_aSdFgHjKlQwErTy.AgABAAEAAAD--DLA3VO7QrddgJg7Wevr';
+const OPAQUE_ACCESS = '1.AQkAplantedOpaqueAccessTokenZZ9y2xq1dK8m3pZ7wQeR4tUiOpAsDf';
+/** An opaque bearer token that is neither a JWT nor of the 0.A shape. */
+const BEARER_OPAQUE = 'EwBplantedOpaqueBearer0123456789abcdef';
+const SAS_SIG = 'pl4ntedSiGnature%2Fabc%3D';
+const SAS_URL = `https://store.blob.core.windows.net/c/b?sv=2022-11-02&se=2026-01-01&sp=r&sig=${SAS_SIG}`;
+const ACCOUNT_KEY = 'cGxhbnRlZEFjY291bnRLZXk0Mg+/abc123==';
+const CONNECTION = `DefaultEndpointsProtocol=https;AccountName=x;AccountKey=${ACCOUNT_KEY};EndpointSuffix=core.windows.net`;
+const SERVICE_BUS = 'Endpoint=sb://bus.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=c2JQbGFudGVkS2V5MTIzNDU2Nzg5MA=';
+/** base64 of `planted-user:planted-pass`. */
+const BASIC_CREDENTIAL = 'cGxhbnRlZC11c2VyOnBsYW50ZWQtcGFzcw==';
+const RANDOM_KEY = 'k3yPl4ntedRandomValue0987xyz';
+const DIAGNOSTIC = '{"ServerInfo":{"DataCenter":"West Europe","Slice":"E","Ring":"5","ScaleUnit":"001","RoleInstance":"AM2PEPF0000DB1E"}}';
+
+/** Every value that must not survive the by-value rules. */
+const PLANTED_BY_VALUE = [
+  REFRESH_TOKEN, REFRESH_TOKEN.slice(4, 30), OPAQUE_ACCESS, OPAQUE_ACCESS.slice(4, 30), BEARER_OPAQUE, 'pl4nted', 'SiGnature', ACCOUNT_KEY, 'cGxhbnRlZEFjY291bnRLZXk0', 'c2JQbGFudGVkS2V5',
+  BASIC_CREDENTIAL, 'dXNlcjpwYXNz', RANDOM_KEY, 'AM2PEPF0000DB1E', 'contoso', 'fabrikam', 'northwind', 'store.blob', 'portal.',
+];
+
+function neutral(): Exchange {
+  return {
+    request: {
+      method: 'GET',
+      url: `https://graph.microsoft.com/beta/x?key=${RANDOM_KEY}&$skiptoken=RFNwdAIAAQAAACE6MTIzNDU2Nzg5MDEy&redirect=${encodeURIComponent('https://app.fabrikam.com/cb')}`,
+      headers: { host: 'portal.contoso.com:8443', 'x-forwarded-host': 'portal.contoso.com', 'client-request-id': HARNESS, 'x-note': `Basic ${BASIC_CREDENTIAL}` },
+    },
+    response: {
+      status: 200,
+      headers: {
+        'x-ms-ags-diagnostic': DIAGNOSTIC,
+        location: 'https://portal.contoso.com/beta/x/1',
+        'content-location': '//portal.contoso.com/beta/x/2',
+        'x-note': `Bearer ${BEARER_OPAQUE}`,
+        'x-link': SAS_URL,
+      },
+      body: JSON.stringify({
+        note: REFRESH_TOKEN,
+        other: `issued ${OPAQUE_ACCESS}`,
+        link: SAS_URL,
+        encoded: encodeURIComponent(SAS_URL),
+        cfg: CONNECTION,
+        bus: SERVICE_BUS,
+        echo: `Authorization: Basic ${BASIC_CREDENTIAL}`,
+        echo2: 'Authorization: Basic dXNlcjpwYXNz',
+        said: `Authorization: Bearer ${BEARER_OPAQUE}`,
+        '@odata.nextLink': 'https://portal.contoso.com/beta/x?$skiptoken=abc',
+        x: 'see https://contoso.com/help',
+        message: 'Ask support.northwind.org or contoso.com.\nThen fabrikam.co.uk',
+        // JSON holding JSON, as a body inside results.json
+        inner: JSON.stringify({ note: REFRESH_TOKEN, cfg: CONNECTION, link: SAS_URL, echo: `Basic ${BASIC_CREDENTIAL}`, diag: JSON.parse(DIAGNOSTIC) as unknown }),
+      }),
+    },
+    durationMs: 1,
+  };
+}
+
+function expectNoneByValue(text: string): void {
+  for (const value of PLANTED_BY_VALUE) expect(text, `${value} survived`).not.toContain(value);
+  expect(findLeaks(text)).toEqual([]);
+}
+
+function hostPseudonym(host: string): string {
+  return `host-${createHash('sha256').update(host.toLowerCase()).digest('hex').slice(0, 8)}.example.invalid`;
+}
+
+describe('secrets planted under neutral names are found by value', () => {
+  test('none survives scrubExchange, and what is left says where it was', () => {
+    const scrubbed = scrubExchange(neutral());
+    expectNoneByValue(JSON.stringify(scrubbed));
+    const body = JSON.parse(scrubbed.response.body) as Record<string, string>;
+    const portal = hostPseudonym('portal.contoso.com');
+    expect(body).toMatchObject({
+      note: '<redacted>',
+      other: 'issued <redacted>',
+      link: `https://${hostPseudonym('store.blob.core.windows.net')}/c/b?sv=2022-11-02&se=2026-01-01&sp=r&sig=<redacted>`,
+      cfg: `DefaultEndpointsProtocol=https;AccountName=x;AccountKey=<redacted>;EndpointSuffix=${hostPseudonym('core.windows.net')}`,
+      bus: `Endpoint=sb://${hostPseudonym('bus.servicebus.windows.net')}/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=<redacted>`,
+      echo: 'Authorization: Basic <redacted>',
+      echo2: 'Authorization: Basic <redacted>',
+      said: 'Authorization: Bearer <redacted>',
+      '@odata.nextLink': `https://${portal}/beta/x?$skiptoken=abc`,
+      x: `see https://${hostPseudonym('contoso.com')}/help`,
+      message: `Ask ${hostPseudonym('support.northwind.org')} or ${hostPseudonym('contoso.com')}.\nThen ${hostPseudonym('fabrikam.co.uk')}`,
+    });
+    expect(body['encoded']).toBe(encodeURIComponent(`https://${hostPseudonym('store.blob.core.windows.net')}/c/b?sv=2022-11-02&se=2026-01-01&sp=r&sig=`) + '<redacted>');
+    expect(JSON.parse(body['inner']!)).toMatchObject({ note: '<redacted>', echo: 'Basic <redacted>', diag: { ServerInfo: { ScaleUnit: '<redacted>', RoleInstance: '<redacted>' } } });
+    // one host, one pseudonym: in the next link, Location, Content-Location, Host and X-Forwarded-Host
+    expect(scrubbed.request.headers).toMatchObject({ host: `${portal}:8443`, 'x-forwarded-host': portal, 'x-note': 'Basic <redacted>' });
+    expect(scrubbed.response.headers).toMatchObject({ location: `https://${portal}/beta/x/1`, 'content-location': `//${portal}/beta/x/2`, 'x-note': 'Bearer <redacted>' });
+    // a paging cursor stays as it was (replay matches it); a random key= value does not
+    expect(scrubbed.request.url).toBe(
+      `https://graph.microsoft.com/beta/x?key=<redacted>&$skiptoken=RFNwdAIAAQAAACE6MTIzNDU2Nzg5MDEy&redirect=${encodeURIComponent(`https://${hostPseudonym('app.fabrikam.com')}/cb`)}`,
+    );
+  });
+
+  test('none survives scrubText over a whole serialised exchange whose headers were never scrubbed (results.json)', () => {
+    const raw = neutral();
+    expectNoneByValue(scrubText(JSON.stringify(raw)));
+    expectNoneByValue(scrubText(JSON.stringify(raw, null, 2)));
+    expectNoneByValue(scrubText(JSON.stringify({ results: [JSON.stringify(raw)] })));
+  });
+
+  test.each([
+    ['{"note": "0.AAAAxyzabcdefghijklmnopqrstuvwxyz0123456789_-ABC.DEFGH"}', '{"note": "<redacted>"}'],
+    ['{"link": "https://store.blob.core.windows.net/c/b?sv=2022-11-02&se=2026-01-01&sp=r&sig=abc%2Fdef%3D"}', `{"link": "https://${hostPseudonym('store.blob.core.windows.net')}/c/b?sv=2022-11-02&se=2026-01-01&sp=r&sig=<redacted>"}`],
+    ['{"cfg": "DefaultEndpointsProtocol=https;AccountName=x;AccountKey=abc123==;EndpointSuffix=core.windows.net"}', `{"cfg": "DefaultEndpointsProtocol=https;AccountName=x;AccountKey=<redacted>;EndpointSuffix=${hostPseudonym('core.windows.net')}"}`],
+    ['{"echo": "Authorization: Basic dXNlcjpwYXNz"}', '{"echo": "Authorization: Basic <redacted>"}'],
+    ['{"@odata.nextLink": "https://portal.contoso.com/beta/x?$skiptoken=abc"}', `{"@odata.nextLink": "https://${hostPseudonym('portal.contoso.com')}/beta/x?$skiptoken=abc"}`],
+    ['{"x": "see https://contoso.com/help"}', `{"x": "see https://${hostPseudonym('contoso.com')}/help"}`],
+    ['SharedAccessSignature sr=bus&sig=AbC%2BdEf%3D&se=1767225600&skn=send', 'SharedAccessSignature sr=bus&sig=<redacted>&se=1767225600&skn=send'],
+    ['Endpoint=sb://x.invalid/;SharedAccessSignature=SharedAccessSignature sr=a&sig=b&se=1', 'Endpoint=sb://x.invalid/;SharedAccessSignature=<redacted> sr=a&sig=<redacted>&se=1'],
+    ['https://s3.invalid/o?X-Amz-Credential=AKIA%2F20260101&X-Amz-Signature=0f1e2d3c4b5a', 'https://s3.invalid/o?X-Amz-Credential=AKIA%2F20260101&X-Amz-Signature=<redacted>'],
+    ['url=https%3A%2F%2Fa.invalid%2Fb%3Fsv%3D1%26sig%3DxYz%252F%26se%3D2', 'url=https%3A%2F%2Fa.invalid%2Fb%3Fsv%3D1%26sig%3D<redacted>%26se%3D2'],
+    ['?token=abcDEF1234567890xyz&api-key=Zm9vYmFyYmF6cXV4MTIzNDU2&subscription-key=0123456789abcdef0123456789abcdef', '?token=<redacted>&api-key=<redacted>&subscription-key=<redacted>'],
+    ['WWW-Authenticate: Negotiate YIIBhwYGKwYBBQUCoIIBezCCAXeg', 'WWW-Authenticate: Negotiate <redacted>'],
+    ['{"a":"x%3DeyJhbGciOiJSUzI1NiJ9.eyJ0aWQiOiJ4In0.c2ln","b":"line\\neyJhbGciOiJSUzI1NiJ9.eyJ0aWQiOiJ4In0.c2ln"}', '{"a":"x%3D<redacted>:jwt","b":"line\\n<redacted>:jwt"}'],
+  ])('%s', (text, expected) => {
+    expect(scrubText(text)).toBe(expected);
+    expect(scrubText(expected)).toBe(expected);
+    expect(findLeaks(expected)).toEqual([]);
+  });
+
+  test('scrubbing is idempotent', () => {
+    const once = scrubExchange(neutral());
+    expect(scrubExchange(once)).toEqual(once);
+    const text = JSON.stringify(neutral(), null, 2);
+    expect(scrubText(scrubText(text))).toBe(scrubText(text));
+    expect(scrubText(JSON.stringify(once))).toBe(JSON.stringify(once));
+  });
+});
+
+describe('ordinary values stay byte-identical', () => {
+  test.each([
+    // Graph's dotted names are no hosts
+    'microsoft.graph.connectorGroup',
+    'Directory.ReadWrite.All',
+    '{"@odata.type":"#microsoft.graph.connectorGroup","scp":"Directory.ReadWrite.All Application.Read.All"}',
+    '"value@odata.nextLink","@odata.nextLink","odata.nextLink"',
+    'content-type: application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8',
+    'checks negative.auth.no create.body.echo lifecycle.get-after-delete; System.IO ASP.NET node.js report.html results.json vitest.config.ts v1.0',
+    // paging cursors are kept, however random (replay must match them)
+    'https://graph.microsoft.com/beta/x?$top=2&$skiptoken=RFNwdAIAAQAAACE6MTIzNDU2Nzg5MDEyMzQ1Njc4OTA%3D',
+    'http://127.0.0.1:4010/beta/x?$deltatoken=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5&$skiptoken=2',
+    // allowed hosts
+    'https://graph.microsoft.com/beta https://login.microsoftonline.com/common/oauth2/v2.0/token graph.microsoft.com login.microsoftonline.com',
+    'http://127.0.0.1:4010/x http://127.12.0.3/x http://localhost:4010 http://api.localhost/x http://[::1]:4010/x',
+    'https://replay.graph-conformance.invalid/beta https://host-0badf00d.example.invalid/x https://a.invalid user-0badf00d@example.invalid',
+    // SAS parameters beside no signature, connection-string parts that are no key
+    '?sv=2022-11-02&se=2026-01-01&sp=r&spr=https&srt=sco&ss=b&sr=c&st=2025-01-01',
+    'DefaultEndpointsProtocol=https;AccountName=x;SharedAccessKeyName=RootManageSharedAccessKey',
+    // challenges and prose are no credentials
+    'WWW-Authenticate: Basic realm="graph", Bearer realm="", error="invalid_token"',
+    'Basic checks passed; basic information; a bearer token; Bearer token required',
+    // short or word-like values of credential-ish names are no credentials; a GUID is pseudonymised, never redacted
+    'code=Request_ResourceNotFound&token=short&key=value&secret=none',
+    'version 1.0 and 0.A and 1.Ab are short',
+    // a bare name outside the recognised suffixes stays (in a URL it would not)
+    'contoso.local corp.internal CONTOSO.COM.',
+  ])('%s', (text) => {
+    expect(scrubText(text)).toBe(text);
+    expect(findLeaks(text)).toEqual([]);
+  });
+
+  test('a GUID under a credential-ish name stays GUID-shaped (pseudonymised, so replay matches it)', () => {
+    expect(scrubText(`?key=${OBJECT_ID}&token=${HARNESS}`)).toBe(`?key=${pseudonymOf(OBJECT_ID)}&token=${HARNESS}`);
+  });
+
+  test('a JWT-shaped skiptoken is a JWT all the same', () => {
+    expect(scrubText(`?$skiptoken=${JWT}`)).toBe('?$skiptoken=<redacted>:jwt');
+  });
+});
+
+describe('hosts', () => {
+  afterEach(() => resetAllowedHosts());
+
+  test('a foreign host becomes host-<8 hex>.example.invalid from SHA-256 of its lower-cased self, the same wherever it is', () => {
+    const p = hostPseudonym('portal.contoso.com');
+    expect(scrubText('https://Portal.Contoso.com:8443/x')).toBe(`https://${p}:8443/x`);
+    expect(scrubText('https%3A%2F%2Fportal.contoso.com%2Fx')).toBe(`https%3A%2F%2F${p}%2Fx`);
+    expect(scrubText('"https:\\/\\/portal.contoso.com\\/x"')).toBe(`"https:\\/\\/${p}\\/x"`);
+    expect(scrubText('{"host":"portal.contoso.com:443","x-forwarded-host":"portal.contoso.com"}')).toBe(`{"host":"${p}:443","x-forwarded-host":"${p}"}`);
+    expect(scrubText(JSON.stringify(JSON.stringify({ host: 'portal.contoso.com' })))).toBe(JSON.stringify(JSON.stringify({ host: p })));
+    expect(scrubText('wss://portal.contoso.com ftp://portal.contoso.com')).toBe(`wss://${p} ftp://${p}`);
+    expect(scrubHeaders({ Host: 'portal.contoso.com', Location: '//portal.contoso.com/a', 'Content-Location': 'https://portal.contoso.com/b' })).toEqual({
+      Host: p,
+      Location: `//${p}/a`,
+      'Content-Location': `https://${p}/b`,
+    });
+  });
+
+  test('IP addresses and single-label names are hosts too; loopback is not foreign', () => {
+    expect(scrubText('http://10.1.2.3:8080/x http://[2001:db8::1]/x http://intranet/x')).toBe(
+      `http://${hostPseudonym('10.1.2.3')}:8080/x http://${hostPseudonym('2001:db8::1')}/x http://${hostPseudonym('intranet')}/x`,
+    );
+    expect(scrubHeaders({ host: '127.0.0.1:4010', 'x-forwarded-host': 'localhost, [::1]:443' })).toEqual({ host: '127.0.0.1:4010', 'x-forwarded-host': 'localhost, [::1]:443' });
+  });
+
+  test('user-info goes, the host after it is judged as any other', () => {
+    expect(scrubText('https://svc:pw@portal.contoso.com/x')).toBe(`https://<redacted>@${hostPseudonym('portal.contoso.com')}/x`);
+    expect(scrubText('https://svc:pw@graph.microsoft.com/x')).toBe('https://<redacted>@graph.microsoft.com/x');
+  });
+
+  test("the target's own host is kept once allowed (allowTargetHost), and only then", () => {
+    const text = 'https://graph-proxy.contoso.com:8443/beta/x?$skiptoken=1 and graph-proxy.contoso.com, https://other.contoso.com/';
+    const before = scrubText(text);
+    expect(before).not.toContain('graph-proxy.contoso.com');
+    allowTargetHost('https://Graph-Proxy.contoso.com:8443/beta');
+    expect(scrubText(text)).toBe(`https://graph-proxy.contoso.com:8443/beta/x?$skiptoken=1 and graph-proxy.contoso.com, https://${hostPseudonym('other.contoso.com')}/`);
+    expect(scrubHeaders({ host: 'graph-proxy.contoso.com:8443' })).toEqual({ host: 'graph-proxy.contoso.com:8443' });
+    expect(findLeaks(scrubText(text))).toEqual([]);
+    resetAllowedHosts();
+    expect(scrubText(text)).toBe(before);
+  });
+
+  test('allowHosts allows more hosts; allowTargetHost takes nothing for no URL and refuses a malformed one', () => {
+    allowHosts('Partner.Example.COM', '[2001:db8::2]');
+    expect(scrubText('https://partner.example.com/x http://[2001:db8::2]/y partner.example.com')).toBe('https://partner.example.com/x http://[2001:db8::2]/y partner.example.com');
+    expect(() => allowTargetHost(undefined)).not.toThrow();
+    expect(() => allowTargetHost('not a url')).toThrow(/absolute URL/);
+  });
+
+  test('a foreign next link gets the same pseudonym in every interaction, so a recording still pairs its pages', () => {
+    const base = 'http://127.0.0.1:4010/beta';
+    const groups = '/onPremisesPublishingProfiles/applicationProxy/connectorGroups';
+    const exchanges: Exchange[] = [
+      {
+        request: { method: 'GET', url: `${base}${groups}?$top=1`, headers: {} },
+        response: { status: 200, headers: { location: `https://portal.contoso.com/beta${groups}` }, body: JSON.stringify({ '@odata.nextLink': `https://portal.contoso.com/beta${groups}?$skiptoken=abc`, value: [] }) },
+        durationMs: 1,
+      },
+      {
+        request: { method: 'GET', url: `${base}${groups}?$skiptoken=abc`, headers: {} },
+        response: { status: 200, headers: {}, body: JSON.stringify({ '@odata.nextLink': `${base}${groups}?$skiptoken=def`, value: [], note: 'from https://PORTAL.contoso.com/' }) },
+        durationMs: 1,
+      },
+    ];
+    const cassette = cassetteOf(exchanges, base, { operation: 'navigation', seed: 1 } as CassetteMeta);
+    const p = hostPseudonym('portal.contoso.com');
+    expect(cassette.interactions[0]?.response.body).toEqual({ '@odata.nextLink': `https://${p}/beta${groups}?$skiptoken=abc`, value: [] });
+    expect(cassette.interactions[0]?.response.headers['location']).toBe(`https://${p}/beta${groups}`);
+    // same-origin (the target, loopback here) stays byte-identical, cursor and all
+    expect(cassette.interactions[1]?.request.path).toBe(`${groups}?$skiptoken=abc`);
+    expect(cassette.interactions[1]?.response.body).toEqual({ '@odata.nextLink': `${base}${groups}?$skiptoken=def`, value: [], note: `from https://${p}/` });
+    expect(findLeaks(JSON.stringify(cassette, null, 2))).toEqual([]);
+  });
+});
+
+describe('bare domains', () => {
+  // Recognised only when they end in a common public suffix (lower case): .com .net .org .io .dev .cloud .co.uk.
+  test.each(['contoso.com', 'support.fabrikam.net', 'northwind.org', 'tailspin.io', 'wingtip.dev', 'adatum.cloud', 'litware.co.uk', 'Contoso.com'])('%s in a message is pseudonymised', (domain) => {
+    const text = `{"message":"Domain ${domain} is not verified (${domain}).","path":"/domains/${domain}"}`;
+    const p = hostPseudonym(domain);
+    expect(scrubText(text)).toBe(`{"message":"Domain ${p} is not verified (${p}).","path":"/domains/${p}"}`);
+    expect(findLeaks(text).map((l) => l.kind)).toEqual(['host', 'host', 'host']);
+  });
+
+  test('a tenant domain keeps its tenant- pseudonym, an address its user- one', () => {
+    expect(scrubText('contoso.onmicrosoft.com alice@contoso.com %2Fcontoso.onmicrosoft.com%2F')).toMatch(
+      /^tenant-[0-9a-f]{8}\.example\.invalid user-[0-9a-f]{8}@example\.invalid %2Ftenant-[0-9a-f]{8}\.example\.invalid%2F$/,
+    );
+  });
+});
+
+describe("Graph's diagnostic header", () => {
+  // Decision: reduced, not dropped. DataCenter, Slice and Ring say where a request was served (useful
+  // next to a failure); ScaleUnit and RoleInstance name the machine, and go.
+  test('x-ms-ags-diagnostic keeps DataCenter, Slice and Ring only', () => {
+    for (const name of ['x-ms-ags-diagnostic', 'X-MS-AGS-Diagnostic']) {
+      const scrubbed = scrubHeaders({ [name]: DIAGNOSTIC });
+      expect(scrubbed).toEqual({ [name]: '{"ServerInfo":{"DataCenter":"West Europe","Slice":"E","Ring":"5"}}' });
+      expect(scrubHeaders(scrubbed)).toEqual(scrubbed);
+    }
+    expect(scrubHeaders({ 'x-ms-ags-diagnostic': '{"ServerInfo":{"RoleInstance":"AM2PEPF0000DB1E","Extra":"x"},"Machine":"y"}' })).toEqual({ 'x-ms-ags-diagnostic': '{"ServerInfo":{}}' });
+    expect(scrubHeaders({ 'x-ms-ags-diagnostic': '{}' })).toEqual({ 'x-ms-ags-diagnostic': '{}' });
+  });
+
+  test('what is not such JSON is dropped whole', () => {
+    for (const value of ['RoleInstance=AM2PEPF0000DB1E', '[1]', '{"ServerInfo":"AM2PEPF0000DB1E"}', 'null']) expect(scrubHeaders({ 'x-ms-ags-diagnostic': value })).toEqual({});
+  });
+
+  test('serialised whole, as in results.json, its RoleInstance and ScaleUnit are redacted', () => {
+    const once = scrubText(JSON.stringify({ headers: { 'x-ms-ags-diagnostic': DIAGNOSTIC } }));
+    expect(once).not.toContain('AM2PEPF0000DB1E');
+    expect(JSON.parse(JSON.parse(once).headers['x-ms-ags-diagnostic'] as string)).toEqual({
+      ServerInfo: { DataCenter: 'West Europe', Slice: 'E', Ring: '5', ScaleUnit: '<redacted>', RoleInstance: '<redacted>' },
+    });
+    expect(scrubText(DIAGNOSTIC)).toBe('{"ServerInfo":{"DataCenter":"West Europe","Slice":"E","Ring":"5","ScaleUnit":"<redacted>","RoleInstance":"<redacted>"}}');
+    expect(scrubText(once)).toBe(once);
+  });
+});
+
 describe('scrubbing long bodies', () => {
   // Not a benchmark: a pattern that rescans a run from every position takes minutes on a large body
   // (it took 28 s on 150 kB), and a recording or report must never hang on one. The bound is generous.
@@ -297,4 +603,22 @@ describe('scrubbing long bodies', () => {
       expect(performance.now() - started).toBeLessThan(2_000);
     },
   );
+
+  // One unit per pattern, repeated to 300 kB: where each pattern could start again and again. The backslash
+  // run was quadratic in the JSON-in-a-string secret pattern (70 s on 300 kB) before it started only where a
+  // run of backslashes starts.
+  const UNITS = [
+    '\\', '\\"token\\":\\"a', '0.A', '0.AAAAA-', 'sig=', 'sig=a&', 'sig%3D', '%26sig%3D', 'token%3D', 'token=1', 'key=a1', 'x-api-key=',
+    'AccountKey=', 'AccountKey=a;', 'password=', 'Basic ', 'Basic dXNlcjpwYXNz', 'Bearer ', 'Negotiate ', 'https://', 'https%3A%2F%2F',
+    'https:\\/\\/', 'a://x:', 'https://[', 'a.com.', 'a.co.uk.', 'a.', '%2Fa', '\\na', '"host":"a"', '"host":"', '"RoleInstance":"', '\\"RoleInstance\\":\\"',
+  ];
+  test.each(UNITS)('%j repeated to 300 kB is scrubbed, and looked through for leaks, in one pass', (unit) => {
+    const text = unit.repeat(Math.ceil(300_000 / unit.length));
+    let started = performance.now();
+    scrubText(text);
+    expect(performance.now() - started, 'scrubText').toBeLessThan(2_000);
+    started = performance.now();
+    findLeaks(text);
+    expect(performance.now() - started, 'findLeaks').toBeLessThan(2_000);
+  });
 });

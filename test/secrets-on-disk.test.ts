@@ -1,7 +1,8 @@
 /**
  * Nothing secret reaches disk: a target that sends credentials, tenant ids and addresses back in every
- * place it can (headers, cookies, bodies, error messages) is recorded and reported, and no file the run
- * writes — recordings, results.json, junit.xml, report.html — holds any of them.
+ * place it can (headers, cookies, bodies, error messages, a next link) is recorded and reported, and no
+ * file the run writes — recordings, results.json, junit.xml, report.html — holds any of them. Most are
+ * planted under names that say nothing (`note`, `x-link`), so only scrubbing by value can catch them.
  */
 import { expect, test } from 'vitest';
 import { createServer, type Server } from 'node:http';
@@ -18,7 +19,29 @@ const UPN = 'alice.admin@contoso.onmicrosoft.com';
 const SECRET = 'Zx9~planted.client.secret~Qw';
 const COOKIE = 'planted-session-cookie-value';
 
-const PLANTED = [TOKEN, ...TOKEN.split('.'), ECHOED_JWT, ...ECHOED_JWT.split('.'), TENANT, OBJECT, UPN, 'contoso', SECRET, COOKIE];
+/** An opaque refresh token (no JWT), a SAS signature, a storage account key, a Basic and an opaque Bearer credential, a random key. */
+const REFRESH_TOKEN = '0.AVYAplAnTeDrefreshTokenZ9y2xq1dK8m3pZ7wQeR4tUiOpAsDfGhJk.AgABAAEAAAD--DLA3VO7Qrdd';
+const SAS_SIG = 'pl4ntedSasSiGnature%2Fxyz%3D';
+const SAS_URL = `https://plantedstore.blob.core.windows.net/c/b?sv=2022-11-02&se=2026-01-01&sp=r&sig=${SAS_SIG}`;
+const ACCOUNT_KEY = 'cGxhbnRlZEFjY291bnRLZXk0Mg+/9x==';
+const CONNECTION = `DefaultEndpointsProtocol=https;AccountName=x;AccountKey=${ACCOUNT_KEY};EndpointSuffix=core.windows.net`;
+const BASIC = 'cGxhbnRlZC11c2VyOnBsYW50ZWQtcGFzcw=='; // planted-user:planted-pass
+const BEARER_OPAQUE = 'EwBplantedOpaqueBearer0123456789abcdef';
+const RANDOM_KEY = 'k3yPl4ntedRandomValue0987xyz';
+const ROLE_INSTANCE = 'PLANTEDROLE0001';
+const SCALE_UNIT = 'PLANTEDSCALEUNIT';
+/** Customer hosts: one in URLs (bodies, messages, Location, Content-Location), one standing alone in messages. */
+const CUSTOMER_HOST = 'portal.fabrikam.com';
+const BARE_DOMAIN = 'northwind.net';
+
+const PLANTED = [
+  TOKEN, ...TOKEN.split('.'), ECHOED_JWT, ...ECHOED_JWT.split('.'), TENANT, OBJECT, UPN, 'contoso', SECRET, COOKIE,
+  REFRESH_TOKEN, REFRESH_TOKEN.slice(5, 40), 'pl4ntedSasSiGnature', ACCOUNT_KEY, 'cGxhbnRlZEFjY291bnRLZXk0', BASIC, BEARER_OPAQUE, RANDOM_KEY,
+  ROLE_INSTANCE, SCALE_UNIT, 'plantedstore', 'fabrikam', 'northwind',
+];
+
+/** Graph's diagnostic header, naming the machine that answered. */
+const DIAGNOSTIC = JSON.stringify({ ServerInfo: { DataCenter: 'West Europe', Slice: 'E', Ring: '5', ScaleUnit: SCALE_UNIT, RoleInstance: ROLE_INSTANCE } });
 
 /** A target that leaks everything it can, in Graph's shapes. */
 function leakyServer(): Promise<{ baseUrl: string; server: Server }> {
@@ -32,25 +55,53 @@ function leakyServer(): Promise<{ baseUrl: string; server: Server }> {
         'set-cookie': `session=${COOKIE}; HttpOnly`,
         'x-ms-tenant-id': TENANT,
         'x-echoed-authorization': `Bearer ${TOKEN}`,
+        'x-ms-ags-diagnostic': DIAGNOSTIC,
+        'x-note': REFRESH_TOKEN,
+        'x-link': SAS_URL,
+        'x-config': CONNECTION,
+        'x-echo': `Basic ${BASIC}`,
+        'x-said': `Bearer ${BEARER_OPAQUE}`,
+        'content-location': `https://${CUSTOMER_HOST}/beta/connectorGroups`,
       };
+      // Same-origin, as Graph sends it: the cursor stays, what is planted beside it goes.
+      const nextLink = `http://${req.headers.host}/onPremisesPublishingProfiles/applicationProxy/connectorGroups?$skiptoken=keep-this-cursor&sig=${SAS_SIG}&key=${RANDOM_KEY}&note=${encodeURIComponent(REFRESH_TOKEN)}`;
       if (req.method === 'POST') {
         res.writeHead(201, headers);
         res.end(
           JSON.stringify({
             '@odata.context': `https://graph.microsoft.com/beta/$metadata#tenants('${TENANT}')/connectorGroups/$entity`,
             id: OBJECT,
-            name: UPN,
+            // create.body.echo quotes the name in its failure message: junit.xml carries it too
+            name: `${UPN} via https://${CUSTOMER_HOST}/ with ${REFRESH_TOKEN} sig=${SAS_SIG} Basic ${BASIC} Bearer ${BEARER_OPAQUE} ${BARE_DOMAIN}`,
             connectorGroupType: 'applicationProxy',
             isDefault: false,
             region: 'nam',
             notes: `client_secret=${SECRET}&upn=${UPN}`,
             debug: { token: ECHOED_JWT, client_secret: SECRET },
+            '@odata.nextLink': nextLink,
+            note: REFRESH_TOKEN,
+            link: SAS_URL,
+            cfg: CONNECTION,
+            echo: `Authorization: Basic ${BASIC}`,
+            said: `Authorization: Bearer ${BEARER_OPAQUE}`,
+            help: `see https://${CUSTOMER_HOST}/help or ${BARE_DOMAIN}`,
+            inner: JSON.stringify({ note: REFRESH_TOKEN, diag: DIAGNOSTIC }),
           }),
         );
         return;
       }
-      res.writeHead(404, headers);
-      res.end(JSON.stringify({ error: { code: 'Request_ResourceNotFound', message: `Resource '${OBJECT}' of tenant ${TENANT} (${UPN}) does not exist.` } }));
+      res.writeHead(404, { ...headers, location: `https://${CUSTOMER_HOST}/beta/connectorGroups/${OBJECT}` });
+      res.end(
+        JSON.stringify({
+          error: {
+            code: 'Request_ResourceNotFound',
+            message:
+              `Resource '${OBJECT}' of tenant ${TENANT} (${UPN}) does not exist. Retry with ${REFRESH_TOKEN} at ${SAS_URL} ` +
+              `(${CONNECTION}); sent Authorization: Basic ${BASIC} and Bearer ${BEARER_OPAQUE}; ask ${BARE_DOMAIN} or https://${CUSTOMER_HOST}/.`,
+            innerError: { note: `key=${RANDOM_KEY}`, diag: DIAGNOSTIC },
+          },
+        }),
+      );
     });
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server })));
@@ -76,7 +127,20 @@ test('a leaky target recorded and reported leaves no credential, tenant id or ad
     // Scrubbed, not dropped: the recording still says what came back, in pseudonyms.
     const recorded = readFileSync(path.join(fixtures, 'create.json'), 'utf8');
     expect(recorded).toMatch(/"id": "5ca1ab1e-0000-4000-8000-[0-9a-f]{12}"/);
-    expect(recorded).toMatch(/"name": "user-[0-9a-f]{8}@example\.invalid"/);
+    expect(recorded).toMatch(
+      /"name": "user-[0-9a-f]{8}@example\.invalid via https:\/\/host-[0-9a-f]{8}\.example\.invalid\/ with <redacted> sig=<redacted> Basic <redacted> Bearer <redacted> host-[0-9a-f]{8}\.example\.invalid"/,
+    );
+    // ...and so does the failure message that quotes it (junit.xml writes messages as they are)
+    expect(readFileSync(path.join(run.reportDir, 'junit.xml'), 'utf8')).toContain('with &lt;redacted&gt; sig=&lt;redacted&gt; Basic &lt;redacted&gt; Bearer &lt;redacted&gt; host-');
+    const created = (JSON.parse(recorded) as { interactions: { response: { headers: Record<string, string>; body?: Record<string, string> } }[] }).interactions[0]!.response;
+    expect(created.body?.['@odata.nextLink']).toBe(
+      `${baseUrl}/onPremisesPublishingProfiles/applicationProxy/connectorGroups?$skiptoken=keep-this-cursor&sig=<redacted>&key=<redacted>&note=<redacted>`,
+    );
+    expect(created.body).toMatchObject({ note: '<redacted>', echo: 'Authorization: Basic <redacted>', said: 'Authorization: Bearer <redacted>' });
+    expect(created.body?.['link']).toMatch(/^https:\/\/host-[0-9a-f]{8}\.example\.invalid\/c\/b\?sv=2022-11-02&se=2026-01-01&sp=r&sig=<redacted>$/);
+    expect(created.body?.['cfg']).toMatch(/^DefaultEndpointsProtocol=https;AccountName=x;AccountKey=<redacted>;EndpointSuffix=host-[0-9a-f]{8}\.example\.invalid$/);
+    expect(created.headers['x-ms-ags-diagnostic']).toBe('{"ServerInfo":{"DataCenter":"West Europe","Slice":"E","Ring":"5"}}');
+    expect(created.headers['content-location']).toMatch(/^https:\/\/host-[0-9a-f]{8}\.example\.invalid\/beta\/connectorGroups$/);
   } finally {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }

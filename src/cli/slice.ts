@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
@@ -91,11 +92,16 @@ async function main(): Promise<void> {
   }
 
   const out = values.out === undefined ? fromRoot('specs', 'openapi.yaml') : path.resolve(userDir, values.out);
-  const result = sliceOpenApi(input.bytes, {
-    sourceName: input.name,
-    decisions: decisions.decisions,
-    parser: values['full-parse'] ? 'full' : 'auto',
-  });
+  const options = { sourceName: input.name, decisions: decisions.decisions, parser: values['full-parse'] ? ('full' as const) : ('auto' as const) };
+  let result = sliceOpenApi(input.bytes, options);
+  // The same slice cut again keeps its date: a new date alone would change its sha256 and make every
+  // recording look as if it had been made against another contract.
+  const previous = existsSync(out) ? readFileSync(out, 'utf8') : undefined;
+  const previousDate = previous === undefined ? undefined : /slicedAt: '(\d{4}-\d{2}-\d{2})'/.exec(previous)?.[1];
+  if (previousDate !== undefined) {
+    const redated = sliceOpenApi(input.bytes, { ...options, slicedAt: previousDate });
+    if (redated.yaml === previous) result = redated;
+  }
   for (const notice of result.notices) console.error(`spec:slice: note: ${notice}`);
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, result.yaml);

@@ -48,17 +48,31 @@ export interface Collected {
   /** The suite files vitest ran, by suite name (`suites/<name>.conformance.ts`). */
   suites: Set<string>;
   leftBehind: SuiteOutcome['leftBehind'];
+  /** How the target answered, over every suite of the run. */
+  answers: SuiteOutcome['answers'];
+}
+
+export function emptyCollected(errors: string[] = []): Collected {
+  return { checks: [], errors, moduleErrors: new Map(), suites: new Set(), leftBehind: [], answers: { total: 0, notFoundNotJson: 0 } };
 }
 
 export function collectChecks(modules: ReadonlyArray<TestModule>): Collected {
-  const collected: Collected = { checks: [], errors: [], moduleErrors: new Map(), suites: new Set(), leftBehind: [] };
+  const collected = emptyCollected();
   for (const module of modules) {
     const suite = path.basename(module.moduleId).replace(/\.conformance\.ts$/, '');
     collected.suites.add(suite);
     const errors = module.errors().map((e) => scrubText(e.message));
     if (errors.length > 0) collected.moduleErrors.set(suite, errors);
     for (const error of errors) collected.errors.push(`${path.basename(module.moduleId)}: ${error}`);
-    for (const child of module.children.allSuites()) collected.leftBehind.push(...(child.meta().leftBehind ?? []));
+    for (const child of module.children.allSuites()) {
+      const meta = child.meta();
+      collected.leftBehind.push(...(meta.leftBehind ?? []));
+      if (meta.answers) {
+        collected.answers.total += meta.answers.total;
+        collected.answers.notFoundNotJson += meta.answers.notFoundNotJson;
+        collected.answers.sample ??= meta.answers.sample;
+      }
+    }
     for (const test of module.children.allTests()) {
       const result = checkResultOf(test);
       if (result) collected.checks.push(result);

@@ -6,6 +6,7 @@ import type { RunConfig } from '../config/run-config.js';
 import { selectedBy } from '../checks/check.js';
 import { progressLine } from '../report/progress-reporter.js';
 import type { CheckResult, Collected } from '../report/results.js';
+import type { AnswerTally } from '../runtime/run-suite.js';
 import { blockedOutcome } from '../runtime/outcome.js';
 import { scrubText } from '../scrub/scrub.js';
 import { SUITES } from '../suites/index.js';
@@ -34,4 +35,19 @@ export function everySelectedCheck(collected: Collected, config: RunConfig, sign
     }
   }
   return checks.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * When every answer of the run was a 404 that is not JSON ("Cannot GET …"), nothing under the base URL
+ * serves the family: the checks would each fail with "not JSON" and hide the one cause. They are
+ * blocked by it instead, and the run ends with exit 2. A target that answers anything else is judged.
+ */
+export function blockedByWrongBaseUrl(checks: CheckResult[], answers: AnswerTally, config: RunConfig, write: (line: string) => void): CheckResult[] {
+  if (config.target === 'replay' || answers.total === 0 || answers.notFoundNotJson < answers.total) return checks;
+  const hint = new URL(config.baseUrl).pathname.replace(/\/+$/, '') === '' ? `; a mock serving the slice under its servers' path needs it in the base URL (e.g. ${config.baseUrl}/beta)` : '';
+  const message = scrubText(
+    `every one of the run's ${answers.total} requests was answered 404 with a body that is not JSON (${answers.sample ?? ''}): nothing under ${config.baseUrl} serves the connectorGroups family. Check --base-url${hint}`,
+  );
+  write(`error: ${message}`);
+  return checks.map((c) => (c.status === 'skipped' && c.blockedBy === undefined ? c : { ...blockedOutcome(c, 'suite:base-url', message), durationMs: c.durationMs }));
 }

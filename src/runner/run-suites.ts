@@ -5,11 +5,12 @@ import { startVitest } from 'vitest/node';
 import type { RunConfig } from '../config/run-config.js';
 import { PROJECT_ROOT } from '../project-root.js';
 import { ProgressReporter } from '../report/progress-reporter.js';
-import { everySelectedCheck } from './every-verdict.js';
+import { blockedByWrongBaseUrl, everySelectedCheck } from './every-verdict.js';
 import { InterruptGuard } from './interrupt-guard.js';
-import { exitCodeOf, summarise, writeResults, type RunResults } from '../report/results.js';
+import { emptyCollected, exitCodeOf, summarise, writeResults, type RunResults } from '../report/results.js';
 import { writeReport } from '../report/html.js';
 import { sliceSha256 } from '../spec/hash.js';
+import { allowTargetHost } from '../scrub/scrub.js';
 import { decisionSummaries } from '../spec/decision-summaries.js';
 
 export const SUITES_GLOB = 'suites/**/*.conformance.ts';
@@ -25,6 +26,8 @@ export interface SuiteRun {
 }
 
 export async function runSuites(config: RunConfig, write: (line: string) => void): Promise<SuiteRun> {
+  // What this process writes (results.json, report.html) keeps the target's own host readable.
+  allowTargetHost(config.baseUrl);
   const replay = replayIdentity(config);
   const effective = { ...config, ...replay.identity };
   write(
@@ -64,9 +67,9 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
   );
   await vitest.close();
   guard.release();
-  const collected = progress.collected ?? { checks: [], errors: ['vitest reported no results'], moduleErrors: new Map(), suites: new Set<string>(), leftBehind: [] };
+  const collected = progress.collected ?? emptyCollected(['vitest reported no results']);
   const { errors, leftBehind } = collected;
-  const checks = everySelectedCheck(collected, config, guard.signal, write);
+  const checks = blockedByWrongBaseUrl(everySelectedCheck(collected, config, guard.signal, write), collected.answers, config, write);
   const results: RunResults = {
     target: effective.target,
     baseUrl: effective.baseUrl,

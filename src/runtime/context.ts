@@ -15,7 +15,7 @@ import type { OpenApiDocument } from '../spec/operations.js';
 import { sliceSha256 } from '../spec/hash.js';
 import { readCassette, REFERENCE_DOUBLE_HEADER, writeCassette, type RecordingSource } from './cassette.js';
 import { cassetteOf } from './record.js';
-import { harnessGuid } from '../scrub/scrub.js';
+import { allowTargetHost, harnessGuid } from '../scrub/scrub.js';
 import { GROUP_PATH, PROFILE_ID } from '../spec/paths.js';
 
 export { PROFILE_ID } from '../spec/paths.js';
@@ -65,6 +65,8 @@ export interface SuiteContext {
 }
 
 export async function openContext(config: RunConfig, name: string): Promise<SuiteContext> {
+  // Scrubbing keeps the target's own host (and so its recorded links) readable; suites run in workers.
+  allowTargetHost(config.baseUrl);
   let seed = config.seed;
   let runId = config.runId;
   let linkBase = config.baseUrl;

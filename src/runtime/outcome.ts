@@ -29,9 +29,9 @@ export interface CheckOutcome {
 
 /**
  * Causes of a blocked suite that the user fixes in configuration rather than in the target: a missing,
- * unreadable or stale recording. A run blocked by one of them exits 2, naming the file or option.
+ * unreadable or stale recording, or a base URL under which nothing serves the family. A run blocked by one of them exits 2, naming the file or option.
  */
-export const CONFIGURATION_BLOCKERS: ReadonlySet<string> = new Set(['suite:recording']);
+export const CONFIGURATION_BLOCKERS: ReadonlySet<string> = new Set(['suite:recording', 'suite:base-url']);
 
 export function isBlocked(outcome: CheckOutcome): boolean {
   return outcome.blockedBy !== undefined;

@@ -4,7 +4,7 @@
  * that showed it and what reproduces it (the seed and fast-check's path).
  */
 import fc from 'fast-check';
-import type { Exchange } from '../client/exchange.js';
+import { TransportError, type Exchange } from '../client/exchange.js';
 
 export type Judgement = { ok: true } | { ok: false; message: string; exchange: Exchange };
 
@@ -18,21 +18,32 @@ export interface PropertyOutcome<T> {
 export async function runProperty<T>(
   arbitrary: fc.Arbitrary<T>,
   judge: (value: T) => Promise<Judgement>,
-  options: { seed: number; runs: number; timeLimitMs: number },
+  options: { seed: number; runs: number },
 ): Promise<PropertyOutcome<T>> {
   const started = performance.now();
   // The last failing call is the smallest counterexample once shrinking is done.
   let lastFailure: Extract<Judgement, { ok: false }> | undefined;
+  // A request that got no answer is no counterexample: shrinking would only send more requests into the
+  // same failure. The first one ends the property (every later call fails at once) and stops the suite.
+  let wireFailure: TransportError | undefined;
   const details = await fc.check(
     fc.asyncProperty(arbitrary, async (value) => {
-      const judgement = await judge(value);
+      if (wireFailure) throw wireFailure;
+      let judgement: Judgement;
+      try {
+        judgement = await judge(value);
+      } catch (error) {
+        if (error instanceof TransportError) wireFailure = error;
+        throw error;
+      }
       if (!judgement.ok) {
         lastFailure = judgement;
         throw new Error(judgement.message);
       }
     }),
-    { seed: options.seed, numRuns: options.runs, interruptAfterTimeLimit: options.timeLimitMs, markInterruptAsFailure: false },
+    { seed: options.seed, numRuns: options.runs },
   );
+  if (wireFailure) throw wireFailure;
   const outcome: PropertyOutcome<T> = { runs: details.numRuns, durationMs: Math.round(performance.now() - started), seed: options.seed };
   if (details.failed && details.counterexample && lastFailure) {
     outcome.failure = { value: details.counterexample[0], message: lastFailure.message, exchange: lastFailure.exchange, path: details.counterexamplePath ?? '', shrinks: details.numShrinks };

@@ -20,6 +20,35 @@ export interface SuiteOutcome {
   outcomes: CheckOutcome[];
   /** Ids of groups the suite created and could not delete, with why; the command suggests a sweep. */
   leftBehind: { id: string; why: string }[];
+  /** How the target answered: a run where every answer is a non-JSON 404 has the wrong base URL. */
+  answers: AnswerTally;
+}
+
+export interface AnswerTally {
+  total: number;
+  /** 404 with a body that is not JSON: "Cannot GET …" from a server that serves nothing there. */
+  notFoundNotJson: number;
+  /** One such answer, to quote. */
+  sample?: string;
+}
+
+export function tallyAnswers(exchanges: readonly Exchange[]): AnswerTally {
+  const tally: AnswerTally = { total: exchanges.length, notFoundNotJson: 0 };
+  for (const { request, response } of exchanges) {
+    if (response.status !== 404 || isJson(response.body)) continue;
+    tally.notFoundNotJson++;
+    tally.sample ??= `${request.method} ${request.url} → 404 ${JSON.stringify(response.body.slice(0, 80))}`;
+  }
+  return tally;
+}
+
+function isJson(body: string): boolean {
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 interface Blocker {
@@ -52,7 +81,7 @@ export async function runSuite<Subject>(definition: SuiteDefinition<Subject>, co
     }
   }
   const outcomes = selected.map((check) => outcomeOf(check, config, subject, blocker));
-  return { suite: definition.name, outcomes, leftBehind };
+  return { suite: definition.name, outcomes, leftBehind, answers: tallyAnswers(ctx?.exchanges ?? []) };
 }
 
 /** The same run, as a map from check id to outcome, for callers that look checks up by id. */

@@ -20,6 +20,8 @@ declare module 'vitest' {
     check?: CheckOutcome;
     /** On the suite: what it created and could not delete. */
     leftBehind?: SuiteOutcome['leftBehind'];
+    /** On the suite: how the target answered (to tell a wrong base URL). */
+    answers?: SuiteOutcome['answers'];
   }
 }
 
@@ -34,6 +36,7 @@ export function conformanceSuite<Subject>(definition: SuiteDefinition<Subject>):
       const run = await runSuite(definition, config);
       outcomes = new Map(run.outcomes.map((o) => [o.id, o]));
       if (run.leftBehind.length > 0) suite.meta.leftBehind = run.leftBehind;
+      suite.meta.answers = run.answers;
     });
 
     for (const check of selected) {

@@ -1,5 +1,20 @@
 /** Credentials: removed outright, never pseudonymised (nothing needs to match them on replay). */
-import { BEARER, JWT, REDACTED, SECRET_FORM, SECRET_JSON, SECRET_JSON_ESCAPED, URL_USERINFO } from './patterns.js';
+import {
+  BASIC,
+  BEARER,
+  CONNECTION_KEY,
+  CREDENTIAL_PARAM,
+  JWT,
+  OPAQUE_TOKEN,
+  REDACTED,
+  SAS_SIGNATURE,
+  SECRET_FORM,
+  SECRET_JSON,
+  SECRET_JSON_ESCAPED,
+  URL_USERINFO,
+  isBasicCredential,
+  looksRandom,
+} from './patterns.js';
 
 export { REDACTED };
 
@@ -14,12 +29,21 @@ export function isCredentialHeader(name: string): boolean {
   return DROPPED_HEADERS.has(n) || n.includes('secret') || n.includes('token') || n.includes('cookie');
 }
 
-/** JWTs anywhere, opaque bearer tokens, `client_secret=`-style forms, JSON secret fields (plain and JSON-in-a-string), URL user-info. */
+/**
+ * By value first, whatever the name around it: JWTs, opaque `0.A…`/`1.A…` tokens, `Bearer`/`Basic`
+ * credentials, connection-string keys, SAS signatures, random values of `token=`/`key=`-like parameters;
+ * then by name: `client_secret=`-style forms, JSON secret fields (plain and JSON-in-a-string), URL user-info.
+ */
 export function redactCredentials(text: string): string {
   return text
     .replace(JWT, `${REDACTED}:jwt`)
+    .replace(OPAQUE_TOKEN, REDACTED)
     .replace(BEARER, `$1 ${REDACTED}`)
+    .replace(BASIC, (all: string, scheme: string, base64: string) => (isBasicCredential(base64) ? `${scheme}${REDACTED}` : all))
     .replace(URL_USERINFO, `$1${REDACTED}@`)
+    .replace(CONNECTION_KEY, `$1${REDACTED}`)
+    .replace(SAS_SIGNATURE, `$1${REDACTED}`)
+    .replace(CREDENTIAL_PARAM, (all: string, name: string, value: string) => (looksRandom(value) ? `${name}${REDACTED}` : all))
     .replace(SECRET_FORM, `$1=${REDACTED}`)
     .replace(SECRET_JSON, `$1"${REDACTED}"`)
     .replace(SECRET_JSON_ESCAPED, (_member: string, name: string, escape: string) => `${name}${escape}"${REDACTED}${escape}"`);

@@ -1,7 +1,7 @@
 /**
  * Deterministic stand-ins for identifiers, so a scrubbed recording still replays: the same GUID or
- * address always becomes the same pseudonym (in paths, headers and bodies alike), and a pseudonym
- * maps to itself, so scrubbing twice changes nothing.
+ * address or host always becomes the same pseudonym (in paths, headers and bodies alike), and a
+ * pseudonym maps to itself, so scrubbing twice changes nothing.
  *
  * Two GUID forms are recognisable at a glance and never replaced:
  * - pseudonyms `5ca1ab1e-0000-4000-8000-<12 hex>`: an identifier that was scrubbed;
@@ -70,4 +70,12 @@ export function pseudonymAddress(address: string): string {
 /** `tenant-<8 hex>.example.invalid` from SHA-256 of the lower-cased tenant host. */
 export function pseudonymTenantDomain(host: string): string {
   return `tenant-${digest(host).slice(0, 8)}.${PSEUDONYM_DOMAIN}`;
+}
+
+/**
+ * `host-<8 hex>.example.invalid` from SHA-256 of the lower-cased host (a name, an IPv4 address or an IPv6
+ * one without brackets), so the same foreign host is the same pseudonym in every URL, header and body.
+ */
+export function pseudonymHost(host: string): string {
+  return `host-${digest(host).slice(0, 8)}.${PSEUDONYM_DOMAIN}`;
 }
