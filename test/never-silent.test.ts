@@ -62,6 +62,22 @@ describe.concurrent('a recording that cannot be replayed blocks its checks, exit
   });
 });
 
+describe.concurrent('a recording made for another slice that no longer matches', () => {
+  test('blocks its checks with suite:recording, exit 2, saying it was made against another slice', async () => {
+    const dir = withCreateRecording(readFileSync(path.join(SHIPPED, 'create.json'), 'utf8'));
+    const file = path.join(dir, 'create.json');
+    const cassette = JSON.parse(readFileSync(file, 'utf8')) as Cassette;
+    cassette.meta.sliceSha256 = '0'.repeat(64);
+    // A request body of another shape: what a slice with another create schema would have sent.
+    (cassette.interactions[0]!.request.body as Record<string, unknown>).connectorGroupType = 'applicationProxy';
+    writeFileSync(file, JSON.stringify(cassette));
+    const run = await runConformance(['--fixtures-dir', dir, '--only', 'create.']);
+    expect(run.code, run.stdout + run.stderr).toBe(2);
+    expect(blockedBy(run)).toEqual(Object.fromEntries(CREATE_IDS.map((id) => [id, 'suite:recording'])));
+    expect(run.results?.checks[0]?.message).toMatch(/create\.json in .* does not hold this request .*made against another version of specs\/openapi\.yaml; record it again/);
+  });
+});
+
 describe.concurrent('a check whose blocker was not selected still blocks the run', () => {
   test('--only lifecycle.get-updated with create answering 500: blocked by create.status, exit 1', async () => {
     const dir = withCreateRecording(readFileSync(path.join(SHIPPED, 'create.json'), 'utf8'));

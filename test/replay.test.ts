@@ -62,6 +62,14 @@ describe.concurrent('a doctored recording fails exactly the matching check', () 
   test('a deleted group that a recording still serves fails lifecycle.get-after-delete', async () => {
     const lastGet = (all: Recorded[]) => all.filter((i) => i.request.method === 'GET' && /connectorGroups\/[^/?]+$/.test(i.request.path)).at(-1);
     const dir = doctored((r) => void (r.status = 200), 'lifecycle', lastGet);
+    // What a recording of such a target holds: the read after delete retried four times (still 200),
+    // and the suite's clean-up deleting the group again.
+    const file = path.join(dir, 'lifecycle.json');
+    const cassette = JSON.parse(readFileSync(file, 'utf8')) as Cassette;
+    const get = lastGet(cassette.interactions)!;
+    const del = cassette.interactions.find((i) => i.request.method === 'DELETE')!;
+    cassette.interactions.push(...Array.from({ length: 4 }, () => structuredClone(get)), structuredClone(del));
+    writeFileSync(file, JSON.stringify(cassette));
     const run = await runConformance(['--fixtures-dir', dir, '--only', 'lifecycle.']);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(idsWithStatus(run.results, 'failed')).toEqual(['lifecycle.get-after-delete']);

@@ -37,7 +37,17 @@ export const NO_RETRY: RetryPolicy = { max: 0, maxWaitMs: 0, scale: 0 };
 const THROTTLED = new Set([429, 503]);
 
 /** How a request failed on the wire, for the engine to tell a slow target from a broken one. */
-export type TransportFailure = 'timeout' | 'refused' | 'reset' | 'closed' | 'dns' | 'other';
+export type TransportFailure = 'timeout' | 'refused' | 'reset' | 'closed' | 'dns' | 'unrecorded' | 'other';
+
+export interface TransportHooks {
+  /** Told of every request that got no whole answer: a create among them may still have landed. */
+  onUnanswered?: (request: CapturedRequest) => void;
+  /**
+   * Says why an answer is not the target's at all (replay: the interceptor's own "no match" reply), so
+   * it is reported as a transport failure instead of being judged.
+   */
+  notTheTarget?: (response: CapturedResponse) => string | undefined;
+}
 
 /** A request that never got a (whole) response: the message says in words what went wrong on the wire. */
 export class TransportError extends Error {
@@ -55,8 +65,7 @@ export function capturingFetch(
   onExchange: (exchange: Exchange) => void,
   timeoutMs: number,
   retry: RetryPolicy = NO_RETRY,
-  /** Told of every request that got no whole answer: a create among them may still have landed. */
-  onUnanswered: (request: CapturedRequest) => void = () => {},
+  hooks: TransportHooks = {},
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const captured: CapturedRequest = {
@@ -85,11 +94,16 @@ export function capturingFetch(
         });
         body = await readBody(response, received);
       } catch (error) {
-        onUnanswered(captured);
+        hooks.onUnanswered?.(captured);
         const failure = describeTransportError(error, captured, timeoutMs, response, received.bytes);
         throw new TransportError(failure.message, captured, failure.kind);
       }
       const headers = Object.fromEntries(response.headers);
+      const foreign = hooks.notTheTarget?.({ status: response.status, headers, body });
+      if (foreign !== undefined) {
+        hooks.onUnanswered?.(captured);
+        throw new TransportError(`${request.method} ${request.url}: ${foreign}`, captured, 'unrecorded');
+      }
       const exchange: Exchange = { request: captured, response: { status: response.status, headers, body }, durationMs: performance.now() - started };
       if (attempt > 0) exchange.retries = attempt;
       onExchange(exchange);

@@ -15,6 +15,7 @@ import type { OpenApiDocument } from '../spec/operations.js';
 import { sliceSha256 } from '../spec/hash.js';
 import { readCassette, REFERENCE_DOUBLE_HEADER, writeCassette, type RecordingSource } from './cassette.js';
 import { cassetteOf } from './record.js';
+import { notRecorded } from './unrecorded.js';
 import { allowTargetHost, harnessGuid } from '../scrub/scrub.js';
 import { GROUP_PATH, PROFILE_ID } from '../spec/paths.js';
 
@@ -46,6 +47,8 @@ export interface SuiteContext {
   follow(link: string): Promise<Exchange>;
   /** The base URL absolute links in responses start with: the recorded one in replay, else the target's. */
   linkBase: string;
+  /** Replay: true when the recording was made against another version of specs/openapi.yaml. */
+  staleRecording: boolean;
   /** Every exchange of this suite so far, oldest first. */
   exchanges: readonly Exchange[];
   /** Requests that got no whole answer (timeout, reset): a create among them may have landed unseen. */
@@ -70,12 +73,14 @@ export async function openContext(config: RunConfig, name: string): Promise<Suit
   let seed = config.seed;
   let runId = config.runId;
   let linkBase = config.baseUrl;
+  let staleRecording = false;
   if (config.target === 'replay') {
     const cassette = readCassette(config.fixturesDir, name);
     // The recorded requests were built from this seed; replaying them needs the same bodies.
     seed = cassette.meta.seed;
     runId = cassette.meta.runId;
     linkBase = cassette.meta.baseUrl ?? linkBase;
+    staleRecording = cassette.meta.sliceSha256 !== sliceSha256();
     // Loaded only here: importing nock patches fetch for the whole process (see record.ts).
     const { installReplay } = await import('./replay.js');
     installReplay(cassette, config.baseUrl);
@@ -84,7 +89,10 @@ export async function openContext(config: RunConfig, name: string): Promise<Suit
   faker.seed(seed);
   const exchanges: Exchange[] = [];
   const unanswered: CapturedRequest[] = [];
-  const transport = capturingFetch((e) => exchanges.push(e), config.timeoutMs, retryPolicy(config), (r) => unanswered.push(r));
+  const transport = capturingFetch((e) => exchanges.push(e), config.timeoutMs, retryPolicy(config), {
+    onUnanswered: (r) => unanswered.push(r),
+    ...(config.target === 'replay' && { notTheTarget: notRecorded }),
+  });
   const authorization = (token: string | null | undefined): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {});
   const client = createClient<paths>({ baseUrl: config.baseUrl, fetch: transport, headers: authorization(config.token) });
   // Graph correlates by client-request-id; every request carries one, drawn from the seeded faker.
@@ -116,6 +124,7 @@ export async function openContext(config: RunConfig, name: string): Promise<Suit
     exchanges,
     unanswered,
     linkBase,
+    staleRecording,
     lastExchange() {
       const last = exchanges.at(-1);
       if (!last) throw new Error('no request has been sent yet');
@@ -196,7 +205,8 @@ export async function closeContext(ctx: SuiteContext): Promise<{ id: string; why
   } catch (error) {
     left.push({ id: '(recording)', why: `the recording could not be written: ${(error as Error).message}` });
   }
-  return left;
+  // Replay creates nothing anywhere: a clean-up the recording does not hold leaves nothing behind.
+  return ctx.config.target === 'replay' ? [] : left;
 }
 
 /** The names sent by creates that never got an answer. */

@@ -147,7 +147,9 @@ function blockerOf(error: unknown, config: RunConfig, ctx: SuiteContext): Blocke
   if (config.target === 'replay') {
     return {
       blockedBy: 'suite:recording',
-      message: `the recording ${ctx.name}.json in ${config.fixturesDir} does not hold this request (${message}); record it again with --base-url URL --record`,
+      message: `the recording ${ctx.name}.json in ${config.fixturesDir} does not hold this request (${message})${
+        ctx.staleRecording ? '; it was made against another version of specs/openapi.yaml' : ''
+      }; record it again with --base-url URL --record`,
       evidence,
     };
   }
