@@ -5,15 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer } from 'node:net';
 import { runConformance } from './support/run-cli.js';
-
-/** A port that was free a moment ago: nothing listens there, so connecting is refused. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { closedPort } from './support/ports.js';
 
 describe.concurrent('usage and configuration errors exit 2', () => {
   test.each([

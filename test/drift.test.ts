@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
+import { closedPort } from './support/ports.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fromRoot } from '../src/project-root.js';
@@ -128,15 +128,6 @@ describe('on parsed documents', () => {
     expect(() => familyOf('<html>rate limited</html>\n', 'https://example.invalid/Applications.yml')).toThrow(/is not an OpenAPI 3\.x document/);
   });
 });
-
-/** A port that was free a moment ago: nothing listens there, so connecting is refused. */
-async function closedPort(): Promise<number> {
-  const server = createNetServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe.concurrent('npm run spec:slice -- --from', () => {
   let server: Server;
