@@ -6,6 +6,7 @@ import { DEFECT_DESCRIPTIONS, DEFECTS, startDouble, type Defect, type RunningDou
 
 const SET = '/onPremisesPublishingProfiles/applicationProxy/connectorGroups';
 const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+const COUNT_TEXT = 'text/plain;charset=utf-8';
 const ENTITY_CONTEXT = "https://graph.microsoft.com/beta/$metadata#onPremisesPublishingProfiles('applicationProxy')/connectorGroups/$entity";
 const COLLECTION_CONTEXT = "https://graph.microsoft.com/beta/$metadata#onPremisesPublishingProfiles('applicationProxy')/connectorGroups";
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -15,6 +16,8 @@ interface CallOptions {
   body?: unknown;
   /** Sent as is when a string; JSON-encoded otherwise. */
   rawBody?: string;
+  /** A binary body (a logo), sent as is. */
+  bytes?: Uint8Array;
   token?: string | null;
   contentType?: string | null;
   clientRequestId?: string;
@@ -33,7 +36,7 @@ async function call(double: RunningDouble, method: string, path: string, options
   const token = options.token === undefined ? 'test-token' : options.token;
   if (token !== null) headers['Authorization'] = `Bearer ${token}`;
   if (options.clientRequestId) headers['client-request-id'] = options.clientRequestId;
-  const body = options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
+  const body = options.bytes ?? options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body));
   if (body !== undefined && options.contentType !== null) headers['Content-Type'] = options.contentType ?? 'application/json';
   const url = path.startsWith('http') ? path : `${double.baseUrl}${path}`;
   const response = await fetch(url, { method, headers, ...(body !== undefined && { body }) });
@@ -301,7 +304,16 @@ describe('graph double: correct behaviour', () => {
       const exact = await call(double, 'GET', `${SET}?$filter=${encodeURIComponent("name eq 'conformance-o''brien'")}`);
       expect(exact.json.value).toHaveLength(1);
 
-      for (const query of ['$top=-1', '$top=two', '$skiptoken=garbage', '$orderby=name', '$skip=1', "$filter=region eq 'nam'", '$count=maybe']) {
+      for (const query of [
+        '$top=-1',
+        '$top=two',
+        '$skip=-1',
+        '$skiptoken=garbage',
+        "$filter=region eq 'nam'",
+        '$count=maybe',
+        '$format=json',
+        '$apply=groupby((name))',
+      ]) {
         expectEnvelope(await call(double, 'GET', `${SET}?${query}`), 400, 'BadRequest');
       }
       expect((await call(double, 'GET', `${SET}?custom=ignored`)).status).toBe(200);
@@ -312,7 +324,7 @@ describe('graph double: correct behaviour', () => {
       await createdId(double, 'two');
       const count = await call(double, 'GET', `${SET}/$count`);
       expect(count.status).toBe(200);
-      expectGraphHeaders(count, 'text/plain');
+      expectGraphHeaders(count, COUNT_TEXT);
       expect(count.text).toBe('2');
     });
 
@@ -358,7 +370,7 @@ describe('graph double: correct behaviour', () => {
         expectGraphHeaders(list);
         expect(list.json).toEqual({ '@odata.context': `${COLLECTION_CONTEXT}('${id}')/${navigation}`, value: [] });
         const count = await call(double, 'GET', `${SET}/${id}/${navigation}/$count`);
-        expect([count.status, count.text, count.headers.get('content-type')]).toEqual([200, '0', 'text/plain']);
+        expect([count.status, count.text, count.headers.get('content-type')]).toEqual([200, '0', COUNT_TEXT]);
       }
       expect((await call(double, 'GET', `${SET}/${id}/members/$ref`)).json.value).toEqual([]);
 
@@ -383,6 +395,228 @@ describe('graph double: correct behaviour', () => {
       expectEnvelope(put, 405, 'MethodNotAllowed');
       expect(put.headers.get('allow')).toBe('GET, POST');
       expectEnvelope(await call(double, 'POST', `${SET}/${randomUUID()}`, { body: { name: 'g' } }), 405, 'MethodNotAllowed');
+    });
+  });
+
+  describe('query options', () => {
+    const q = encodeURIComponent;
+    const names = (answer: Answer) => answer.json.value.map((g: { name: string }) => g.name);
+    let ids: string[];
+    beforeEach(async () => {
+      ids = [];
+      for (const name of ['conformance-b', 'other', "conformance-a'x"]) ids.push(await createdId(double, name));
+    });
+
+    it('$skip skips, after $filter/$search and $orderby, before paging', async () => {
+      expect(names(await call(double, 'GET', `${SET}?$skip=1`))).toEqual(['other', "conformance-a'x"]);
+      expect(names(await call(double, 'GET', `${SET}?$skip=5`))).toEqual([]);
+      const paged = await call(double, 'GET', `${SET}?$skip=1&$top=1&$count=true`);
+      expect(names(paged)).toEqual(['other']);
+      expect(paged.json['@odata.count']).toBe(3);
+      const next = await call(double, 'GET', paged.json['@odata.nextLink']);
+      expect(names(next)).toEqual(["conformance-a'x"]);
+      expect(next.json['@odata.nextLink']).toBeUndefined();
+    });
+
+    it('$filter compares id and name with eq (quotes doubled), ignoring case', async () => {
+      expect(names(await call(double, 'GET', `${SET}?$filter=${q(`id eq '${ids[1]}'`)}`))).toEqual(['other']);
+      expect(names(await call(double, 'GET', `${SET}?$filter=${q(`id eq '${randomUUID()}'`)}`))).toEqual([]);
+      expect(names(await call(double, 'GET', `${SET}?$filter=${q("name eq 'CONFORMANCE-A''X'")}`))).toEqual(["conformance-a'x"]);
+      expect(names(await call(double, 'GET', `${SET}?$filter=${q("startswith(id,'" + ids[0]?.slice(0, 8) + "')")}`))).toEqual(['conformance-b']);
+      for (const filter of ["colour eq 'x'", "name eq 'x' and region eq 'nam'", 'name eq x', "members eq 'x'"]) {
+        expectEnvelope(await call(double, 'GET', `${SET}?$filter=${q(filter)}`), 400, 'BadRequest');
+      }
+      expect((await call(double, 'GET', `${SET}?$filter=${q("colour eq 'x'")}`)).json.error.message).toContain("'colour'");
+    });
+
+    it('$search matches "property:value" as a substring, ignoring case; AND binds tighter than OR', async () => {
+      expect(names(await call(double, 'GET', `${SET}?$search=${q('"name:conformance"')}`))).toEqual(['conformance-b', "conformance-a'x"]);
+      expect(names(await call(double, 'GET', `${SET}?$search=${q('"name:THER"')}`))).toEqual(['other']);
+      expect(names(await call(double, 'GET', `${SET}?$search=${q('"name:conformance" AND "name:-b"')}`))).toEqual(['conformance-b']);
+      expect(names(await call(double, 'GET', `${SET}?$search=${q('"name:other" OR "name:-b"')}`))).toEqual(['conformance-b', 'other']);
+      for (const search of ['name:x', '"name"', '"colour:x"', '"name:x" NOT "name:y"', '"name:x" "name:y"']) {
+        expectEnvelope(await call(double, 'GET', `${SET}?$search=${q(search)}`), 400, 'BadRequest');
+      }
+    });
+
+    it('$orderby sorts ascending by default and descending on request, by several keys', async () => {
+      expect(names(await call(double, 'GET', `${SET}?$orderby=name`))).toEqual(["conformance-a'x", 'conformance-b', 'other']);
+      expect(names(await call(double, 'GET', `${SET}?$orderby=${q('name desc')}`))).toEqual(['other', 'conformance-b', "conformance-a'x"]);
+      expect((await call(double, 'GET', `${SET}?$orderby=id`)).json.value.map((g: { id: string }) => g.id)).toEqual([...ids].sort());
+      expect(names(await call(double, 'GET', `${SET}?$orderby=${q('region asc,name desc')}`))).toEqual(['other', 'conformance-b', "conformance-a'x"]);
+      for (const orderby of ['colour', 'members', 'name sideways', 'name desc desc']) {
+        expectEnvelope(await call(double, 'GET', `${SET}?$orderby=${q(orderby)}`), 400, 'BadRequest');
+      }
+    });
+
+    it('$select keeps the selected properties and the key; navigation properties and * are accepted', async () => {
+      const list = await call(double, 'GET', `${SET}?$select=id,name`);
+      expect(list.json.value[0]).toEqual({ id: ids[0], name: 'conformance-b' });
+      expect((await call(double, 'GET', `${SET}?$select=region`)).json.value[0]).toEqual({ id: ids[0], region: 'nam' });
+      expect(Object.keys((await call(double, 'GET', `${SET}?$select=*`)).json.value[0])).toEqual(['id', 'name', 'connectorGroupType', 'isDefault', 'region']);
+      expect((await call(double, 'GET', `${SET}?$select=members`)).json.value[0]).toEqual({ id: ids[0] });
+      expectEnvelope(await call(double, 'GET', `${SET}?$select=id,colour`), 400, 'BadRequest');
+    });
+
+    it('$expand renders members and applications (empty), * meaning both', async () => {
+      const all = await call(double, 'GET', `${SET}?$expand=*`);
+      expect(all.status).toBe(200);
+      expect(all.json.value[0]).toEqual({ id: ids[0], name: 'conformance-b', connectorGroupType: 'applicationProxy', isDefault: false, region: 'nam', applications: [], members: [] });
+      expect(Object.keys((await call(double, 'GET', `${SET}?$expand=members`)).json.value[0]).at(-1)).toBe('members');
+      expect((await call(double, 'GET', `${SET}?$select=name&$expand=${q('applications($select=id)')}`)).json.value[0]).toEqual({ id: ids[0], name: 'conformance-b', applications: [] });
+      expectEnvelope(await call(double, 'GET', `${SET}?$expand=owners`), 400, 'BadRequest');
+      expectEnvelope(await call(double, 'GET', `${SET}?$expand=name`), 400, 'BadRequest');
+    });
+
+    it('get takes $select and $expand, nothing else', async () => {
+      const id = ids[0];
+      expect((await call(double, 'GET', `${SET}/${id}?$select=name`)).json).toEqual({ '@odata.context': ENTITY_CONTEXT, id, name: 'conformance-b' });
+      const expanded = await call(double, 'GET', `${SET}/${id}?$expand=members`);
+      expect(expanded.status).toBe(200);
+      expectGraphHeaders(expanded);
+      expect(expanded.json).toEqual({ '@odata.context': ENTITY_CONTEXT, id, name: 'conformance-b', connectorGroupType: 'applicationProxy', isDefault: false, region: 'nam', members: [] });
+      for (const query of ['$expand=owners', '$top=1', '$filter=' + q("name eq 'x'")]) {
+        expectEnvelope(await call(double, 'GET', `${SET}/${id}?${query}`), 400, 'BadRequest');
+      }
+    });
+
+    it('$count applies $filter and $search and refuses the other options', async () => {
+      const count = async (query: string) => {
+        const answer = await call(double, 'GET', `${SET}/$count?${query}`);
+        expect(answer.status).toBe(200);
+        expectGraphHeaders(answer, COUNT_TEXT);
+        return answer.text;
+      };
+      expect(await count(`$search=${q('"name:conformance"')}`)).toBe('2');
+      expect(await count(`$filter=${q(`id eq '${randomUUID()}'`)}`)).toBe('0');
+      expect(await count(`$filter=${q("name eq 'other'")}`)).toBe('1');
+      for (const query of ['$top=1', '$orderby=name', `$filter=${q("colour eq 'x'")}`]) {
+        expectEnvelope(await call(double, 'GET', `${SET}/$count?${query}`), 400, 'BadRequest');
+      }
+    });
+  });
+
+  describe('members, applications and their operations', () => {
+    const q = encodeURIComponent;
+    const connectorUrl = (id: string) => `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectors/${id}`;
+    let id: string;
+    let group: string;
+    beforeEach(async () => {
+      id = await createdId(double, 'conformance-navigation');
+      group = `${SET}/${id}`;
+    });
+
+    it.each([
+      ['members', 'machineName', 'id,machineName'],
+      ['applications', 'displayName', 'id,deletedDateTime'],
+    ])('%s takes every list option and stays an empty collection', async (navigation, property, select) => {
+      for (const query of [
+        '$top=1',
+        '$skip=1',
+        `$search=${q(`"${property}:conformance"`)}`,
+        `$filter=${q(`id eq '${randomUUID()}'`)}`,
+        `$filter=${q(`${property} eq 'x'`)}`,
+        '$orderby=id',
+        `$orderby=${q(`${property} desc`)}`,
+        `$select=${select}`,
+        '$expand=*',
+      ]) {
+        const list = await call(double, 'GET', `${group}/${navigation}?${query}`);
+        expect(list.status, query).toBe(200);
+        expectGraphHeaders(list);
+        expect(list.json, query).toEqual({ '@odata.context': `${COLLECTION_CONTEXT}('${id}')/${navigation}`, value: [] });
+      }
+      expect((await call(double, 'GET', `${group}/${navigation}?$count=true`)).json['@odata.count']).toBe(0);
+      for (const query of ['$select=colour', '$orderby=colour', `$filter=${q("colour eq 'x'")}`, `$search=${q('"colour:x"')}`, '$expand=colour']) {
+        expectEnvelope(await call(double, 'GET', `${group}/${navigation}?${query}`), 400, 'BadRequest');
+      }
+      expectEnvelope(await call(double, 'GET', `${SET}/${randomUUID()}/${navigation}?$top=1`), 404, 'Request_ResourceNotFound');
+    });
+
+    it.each(['members', 'applications'])('%s/$count is text/plain 0, with $search and $filter', async (navigation) => {
+      const property = navigation === 'members' ? 'machineName' : 'displayName';
+      for (const query of ['', `?$search=${q(`"${property}:x"`)}`, `?$filter=${q(`id eq '${randomUUID()}'`)}`]) {
+        const count = await call(double, 'GET', `${group}/${navigation}/$count${query}`);
+        expect([count.status, count.text]).toEqual([200, '0']);
+        expectGraphHeaders(count, COUNT_TEXT);
+      }
+      expectEnvelope(await call(double, 'GET', `${group}/${navigation}/$count?$top=1`), 400, 'BadRequest');
+      expectEnvelope(await call(double, 'GET', `${SET}/${randomUUID()}/${navigation}/$count`), 404, 'Request_ResourceNotFound');
+    });
+
+    it('members/$ref lists connector URLs as a string collection, with its options', async () => {
+      const refs = await call(double, 'GET', `${group}/members/$ref`);
+      expect(refs.status).toBe(200);
+      expectGraphHeaders(refs);
+      expect(refs.json).toEqual({ '@odata.context': 'https://graph.microsoft.com/beta/$metadata#Collection(string)', value: [] });
+      for (const query of ['$top=1', '$skip=1', `$search=${q('"machineName:x"')}`, `$filter=${q(`id eq '${randomUUID()}'`)}`, '$orderby=id']) {
+        expect((await call(double, 'GET', `${group}/members/$ref?${query}`)).json, query).toEqual(refs.json);
+      }
+      expect((await call(double, 'GET', `${group}/members/$ref?$count=true`)).json['@odata.count']).toBe(0);
+      for (const query of ['$select=id', '$expand=*', '$orderby=colour']) {
+        expectEnvelope(await call(double, 'GET', `${group}/members/$ref?${query}`), 400, 'BadRequest');
+      }
+    });
+
+    it('members/$ref DELETE: 404 for a connector that is not a member (If-Match accepted), 400 without @id', async () => {
+      const connector = randomUUID();
+      const byUrl = await call(double, 'DELETE', `${group}/members/$ref?@id=${q(connectorUrl(connector))}`, { headers: { 'If-Match': '*' } });
+      expectEnvelope(byUrl, 404, 'Request_ResourceNotFound');
+      expect(byUrl.json.error.message).toContain(connector);
+      expectEnvelope(await call(double, 'DELETE', `${group}/members/$ref`), 400, 'BadRequest');
+      expectEnvelope(await call(double, 'DELETE', `${group}/members/${connector}/$ref`, { headers: { 'If-Match': '*' } }), 404, 'Request_ResourceNotFound');
+    });
+
+    it('an application by id or by alternate key is not found; $select/$expand are still checked', async () => {
+      const appId = randomUUID();
+      for (const path of [
+        `applications/${appId}`,
+        `applications/${appId}?$select=id,displayName&$expand=*`,
+        `applications(appId='${appId}')`,
+        `applications(appId=%27${appId}%27)?$select=id,appId`,
+        `applications(uniqueName='conformance-x')`,
+        `applications(uniqueName=%27conformance-x%27)?$expand=owners`,
+        `applications(uniqueName='o''brien')`,
+      ]) {
+        const answer = await call(double, 'GET', `${group}/${path}`);
+        expectEnvelope(answer, 404, 'Request_ResourceNotFound');
+      }
+      expect((await call(double, 'GET', `${group}/applications(uniqueName='o''brien')`)).json.error.message).toContain("'o'brien'");
+      expect((await call(double, 'GET', `${group}/applications(appId='${appId}')`)).json.error.message).toContain(appId);
+      for (const path of [`applications/${appId}?$select=colour`, `applications(appId='${appId}')?$expand=name`, `applications(uniqueName='x')?$top=1`]) {
+        expectEnvelope(await call(double, 'GET', `${group}/${path}`), 400, 'BadRequest');
+      }
+      expectEnvelope(await call(double, 'GET', `${SET}/${randomUUID()}/applications(appId='${appId}')`), 404, 'Request_ResourceNotFound');
+      expectEnvelope(await call(double, 'POST', `${group}/applications(appId='${appId}')`, { body: {} }), 405, 'MethodNotAllowed');
+    });
+
+    it('an application logo cannot be read, set or removed: 404', async () => {
+      const logo = `${group}/applications/${randomUUID()}/logo`;
+      expectEnvelope(await call(double, 'GET', logo), 404, 'Request_ResourceNotFound');
+      const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expectEnvelope(await call(double, 'PUT', logo, { bytes: png, contentType: 'application/octet-stream' }), 404, 'Request_ResourceNotFound');
+      expectEnvelope(await call(double, 'DELETE', logo, { headers: { 'If-Match': '*' } }), 404, 'Request_ResourceNotFound');
+      const post = await call(double, 'POST', logo, { body: {} });
+      expectEnvelope(post, 405, 'MethodNotAllowed');
+      expect(post.headers.get('allow')).toBe('GET, PUT, DELETE');
+    });
+
+    it('DELETE honours If-Match: * deletes, any other value (there is no ETag) is 412 and keeps the group', async () => {
+      const stale = await call(double, 'DELETE', group, { headers: { 'If-Match': 'W/"1"' } });
+      expectEnvelope(stale, 412, 'PreconditionFailed');
+      expect(double.groups.has(id)).toBe(true);
+      const deleted = await call(double, 'DELETE', group, { headers: { 'If-Match': '*' } });
+      expect(deleted.status).toBe(204);
+      expect(double.groups.has(id)).toBe(false);
+      expectEnvelope(await call(double, 'DELETE', group, { headers: { 'If-Match': '*' } }), 404, 'Request_ResourceNotFound');
+    });
+
+    it('matches the literal $count and $ref segments before ids, and nothing may follow them', async () => {
+      for (const path of [`${SET}/$count/members`, `${group}/members/$count/x`, `${group}/members/$ref/x`, `${group}/applications/$count/x`, `${group}/applications/x/owners`, `${group}/applications(colour='x')`, `${group}/applications(appId='x')/logo`]) {
+        expectEnvelope(await call(double, 'GET', path), 404, 'Request_ResourceNotFound');
+      }
+      expect((await call(double, 'GET', `${SET}/$COUNT`)).text).toBe('1');
+      expect((await call(double, 'GET', `${group}/members/$REF`)).json.value).toEqual([]);
     });
   });
 
@@ -490,23 +724,68 @@ async function scenarioFacets(double: RunningDouble): Promise<Record<string, Fac
     return answer;
   };
   for (const name of ['alpha', 'beta', 'gamma']) await create(double, { name });
-  const [id] = double.groups.keys();
+  const [id, second, third] = double.groups.keys();
   const group = `${SET}/${id}`;
+  const q = encodeURIComponent;
+  const unknown = randomUUID();
+  const logo = `${group}/applications/${unknown}/logo`;
 
   await step('get', 'GET', group);
   await step('get.select', 'GET', `${group}?$select=name`);
+  await step('get.expand', 'GET', `${group}?$expand=members`);
+  // The query options read the three groups as created, before the patch renames one of them.
+  await step('list.top', 'GET', `${SET}?$top=1`);
+  await step('list.skip', 'GET', `${SET}?$skip=1`);
+  await step('list.search', 'GET', `${SET}?$search=${q('"name:amm"')}`);
+  await step('list.filter.id', 'GET', `${SET}?$filter=${q(`id eq '${second}'`)}`);
+  await step('list.filter.name', 'GET', `${SET}?$filter=${q("name eq 'beta'")}`);
+  await step('list.count', 'GET', `${SET}?$count=true`);
+  await step('list.orderby', 'GET', `${SET}?$orderby=${q('name desc')}`);
+  await step('list.select', 'GET', `${SET}?$select=id,name`);
+  await step('list.expand', 'GET', `${SET}?$expand=*`);
+  await step('list.unknown-property', 'GET', `${SET}?$orderby=colour`);
+  await step('count.filter', 'GET', `${SET}/$count?$filter=${q(`id eq '${unknown}'`)}`);
+  await step('count.search', 'GET', `${SET}/$count?$search=${q('"name:a"')}`);
   await step('patch', 'PATCH', group, { body: { name: 'alpha-2', region: 'aus' } });
   await step('get.after-patch', 'GET', group);
   const first = await step('list.page-1', 'GET', `${SET}?$top=2&$count=true`);
-  await step('list.page-2', 'GET', first.json['@odata.nextLink']);
+  // Where a defect loses page 1 (and its nextLink), page 2 is asked for anyway, so its step is still compared.
+  await step('list.page-2', 'GET', first.json?.['@odata.nextLink'] ?? `${SET}?$top=2&$count=true`);
   await step('count', 'GET', `${SET}/$count`);
   await step('members', 'GET', `${group}/members`);
+  await step('members.top', 'GET', `${group}/members?$top=1`);
+  await step(
+    'members.query',
+    'GET',
+    `${group}/members?$skip=1&$search=${q('"machineName:x"')}&$filter=${q(`id eq '${unknown}'`)}&$count=true&$orderby=id&$select=id,machineName&$expand=*`,
+  );
+  await step('members.count', 'GET', `${group}/members/$count?$search=${q('"machineName:x"')}`);
+  await step('members.refs', 'GET', `${group}/members/$ref`);
+  await step('members.refs.query', 'GET', `${group}/members/$ref?$top=1&$skip=1&$search=${q('"machineName:x"')}&$filter=${q(`id eq '${unknown}'`)}&$count=true&$orderby=id`);
   await step('applications', 'GET', `${group}/applications`);
+  await step(
+    'applications.query',
+    'GET',
+    `${group}/applications?$skip=1&$search=${q('"displayName:x"')}&$filter=${q(`appId eq '${unknown}'`)}&$count=true&$orderby=displayName&$select=id,displayName&$expand=*`,
+  );
+  await step('applications.count', 'GET', `${group}/applications/$count?$filter=${q(`id eq '${unknown}'`)}`);
   await step('members.add', 'POST', `${group}/members/$ref`, { body: { '@odata.id': `https://graph.microsoft.com/beta/connectors/${randomUUID()}` } });
   await step('members.remove', 'DELETE', `${group}/members/${randomUUID()}/$ref`);
+  await step('members.remove-by-url', 'DELETE', `${group}/members/$ref?@id=${q(`https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectors/${unknown}`)}`, {
+    headers: { 'If-Match': '*' },
+  });
+  await step('members.remove-without-url', 'DELETE', `${group}/members/$ref`);
   await step('applications.unknown', 'GET', `${group}/applications/${randomUUID()}`);
+  await step('applications.unknown.query', 'GET', `${group}/applications/${unknown}?$select=id,displayName&$expand=owners`);
+  await step('applications.by-app-id', 'GET', `${group}/applications(appId='${unknown}')`);
+  await step('applications.by-unique-name', 'GET', `${group}/applications(uniqueName=%27conformance-x%27)?$select=id`);
+  await step('logo.get', 'GET', logo);
+  await step('logo.put', 'PUT', logo, { bytes: Uint8Array.from([0x89, 0x50, 0x4e, 0x47]), contentType: 'application/octet-stream' });
+  await step('logo.delete', 'DELETE', logo, { headers: { 'If-Match': '*' } });
   await step('create.region-ind', 'POST', SET, { body: { name: 'delta', region: 'ind' } });
   await step('delete', 'DELETE', group);
+  await step('delete.if-match', 'DELETE', `${SET}/${second}`, { headers: { 'If-Match': '*' } });
+  await step('delete.if-match-stale', 'DELETE', `${SET}/${third}`, { headers: { 'If-Match': 'W/"stale"' } });
   await step('get.deleted', 'GET', group);
   await step('route.unknown', 'GET', '/onPremisesPublishingProfiles/applicationProxy/agents');
   await step('method.unsupported', 'PUT', SET, { body: { name: 'x' } });
@@ -529,9 +808,19 @@ function differingKeys(a: Record<string, unknown>, b: Record<string, unknown>): 
 
 const ERROR_STEPS = [
   'get.deleted',
+  'list.unknown-property',
   'members.add',
   'members.remove',
+  'members.remove-by-url',
+  'members.remove-without-url',
   'applications.unknown',
+  'applications.unknown.query',
+  'applications.by-app-id',
+  'applications.by-unique-name',
+  'logo.get',
+  'logo.put',
+  'logo.delete',
+  'delete.if-match-stale',
   'route.unknown',
   'method.unsupported',
   'create.unsupported-media-type',
@@ -549,7 +838,24 @@ const ERROR_STEPS = [
 const CREATE_STEPS = ['create.region-ind'];
 
 /** The successful reads of one group by id. */
-const GROUP_READS = ['get', 'get.after-patch', 'get.select'];
+const GROUP_READS = ['get', 'get.after-patch', 'get.expand', 'get.select'];
+
+/** The successful reads of the connectorGroups collection; none of them is empty. */
+const LIST_READS = [
+  'list.count',
+  'list.expand',
+  'list.filter.id',
+  'list.filter.name',
+  'list.orderby',
+  'list.page-1',
+  'list.page-2',
+  'list.search',
+  'list.select',
+  'list.skip',
+  'list.top',
+];
+
+const COUNTS = ['count', 'count.filter', 'count.search'];
 
 /** For each defect: the create facets and the scenario steps it is allowed (and required) to change. */
 const EXPECTED_CHANGES: Record<Defect, { create: string[]; scenario: string[] }> = {
@@ -571,24 +877,32 @@ const EXPECTED_CHANGES: Record<Defect, { create: string[]; scenario: string[] }>
   'get-content-type-text': { create: [], scenario: GROUP_READS },
   'get-body-schema': { create: [], scenario: GROUP_READS },
   'get-not-found-after-create': { create: [], scenario: GROUP_READS },
-  'list-status-203': { create: [], scenario: ['list.page-1', 'list.page-2'] },
-  'list-body-schema': { create: [], scenario: ['list.page-1', 'list.page-2'] },
-  'list-no-value': { create: [], scenario: ['list.page-1', 'list.page-2'] },
+  'list-status-203': { create: [], scenario: LIST_READS },
+  'list-body-schema': { create: [], scenario: LIST_READS },
+  'list-no-value': { create: [], scenario: LIST_READS },
   'list-next-link-loop': { create: [], scenario: ['list.page-2'] },
   'update-ignored': { create: [], scenario: ['get.after-patch', 'list.page-1'] },
   'update-status-202': { create: [], scenario: ['patch'] },
   'update-200-invalid-body': { create: [], scenario: ['patch'] },
   'delete-not-deleting': { create: [], scenario: ['get.deleted'] },
-  'delete-status-200': { create: [], scenario: ['delete'] },
+  'delete-status-200': { create: [], scenario: ['delete', 'delete.if-match'] },
   'unknown-id-400': { create: [], scenario: ['get.deleted'] },
-  'members-list-not-collection': { create: [], scenario: ['members'] },
+  'members-list-not-collection': { create: [], scenario: ['members', 'members.query', 'members.top'] },
   'members-add-accepts-unknown': { create: [], scenario: ['members.add'] },
   'members-remove-unknown-204': { create: [], scenario: ['members.remove'] },
-  'applications-list-not-collection': { create: [], scenario: ['applications'] },
-  'applications-get-unknown-200': { create: [], scenario: ['applications.unknown'] },
+  'applications-list-not-collection': { create: [], scenario: ['applications', 'applications.query'] },
+  'applications-get-unknown-200': { create: [], scenario: ['applications.unknown', 'applications.unknown.query'] },
   'content-type-ignored': { create: [], scenario: ['create.unsupported-media-type'] },
   'malformed-json-500': { create: [], scenario: ['create.malformed-json'] },
   'region-ind-rejected': { create: [], scenario: ['create.region-ind'] },
+  'count-json': { create: [], scenario: [...COUNTS, 'applications.count', 'members.count'].sort() },
+  'count-server-error': { create: [], scenario: COUNTS },
+  'query-top-server-error': { create: [], scenario: ['list.page-1', 'list.page-2', 'list.top', 'members.refs.query', 'members.top'] },
+  'members-ref-list-not-collection': { create: [], scenario: ['members.refs', 'members.refs.query'] },
+  'logo-get-server-error': { create: [], scenario: ['logo.get'] },
+  'by-app-id-html': { create: [], scenario: ['applications.by-app-id'] },
+  'delete-if-match-refused': { create: [], scenario: ['delete.if-match'] },
+  'select-breaks-schema': { create: [], scenario: ['get.select'] },
 };
 
 describe('graph double: defects', () => {
@@ -744,6 +1058,105 @@ describe('graph double: defects', () => {
         expect(bad.headers.get('content-type')).toBe(GRAPH_JSON);
         expect(bad.json).toEqual({ message: good.json.error.message });
       }
+    });
+
+    it('count-json: every $count answers {"value": n} as Graph JSON, with the same status', async () => {
+      await use('count-json');
+      const [badId, goodId] = [await createdId(defective, 'one'), await createdId(correct, 'one')];
+      for (const [bad, good] of [
+        [`${SET}/$count`, `${SET}/$count`],
+        [`${SET}/${badId}/members/$count`, `${SET}/${goodId}/members/$count`],
+        [`${SET}/${badId}/applications/$count?$filter=${encodeURIComponent(`id eq '${randomUUID()}'`)}`, `${SET}/${goodId}/applications/$count`],
+      ]) {
+        const [badCount, goodCount] = [await call(defective, 'GET', bad ?? ''), await call(correct, 'GET', good ?? '')];
+        expect([badCount.status, goodCount.status]).toEqual([200, 200]);
+        expectGraphHeaders(badCount);
+        expectGraphHeaders(goodCount, COUNT_TEXT);
+        expect(badCount.json).toEqual({ value: Number(goodCount.text) });
+      }
+      expect((await call(defective, 'GET', SET)).json.value).toHaveLength(1);
+    });
+
+    it("count-server-error: the set's $count is 500 with the envelope; the navigation counts still answer", async () => {
+      await use('count-server-error');
+      const id = await createdId(defective, 'one');
+      expectEnvelope(await call(defective, 'GET', `${SET}/$count`), 500, 'InternalServerError');
+      expectEnvelope(await call(defective, 'GET', `${SET}/$count?$search=${encodeURIComponent('"name:one"')}`), 500, 'InternalServerError');
+      expect((await call(correct, 'GET', `${SET}/$count`)).text).toBe('0');
+      expect((await call(defective, 'GET', `${SET}/${id}/members/$count`)).text).toBe('0');
+      expect((await call(defective, 'GET', SET)).status).toBe(200);
+    });
+
+    it('query-top-server-error: $top anywhere is 500 with the envelope; the same requests without it answer', async () => {
+      await use('query-top-server-error');
+      const id = await createdId(defective, 'one');
+      for (const path of [`${SET}?$top=1`, `${SET}?$TOP=0`, `${SET}/${id}/members?$top=5`, `${SET}/${id}/members/$ref?$top=1`]) {
+        expectEnvelope(await call(defective, 'GET', path), 500, 'InternalServerError');
+      }
+      expect((await call(correct, 'GET', `${SET}?$top=1`)).status).toBe(200);
+      for (const path of [SET, `${SET}?$skip=1`, `${SET}/${id}/members`, `${SET}/${id}/members/$ref`]) {
+        expect((await call(defective, 'GET', path)).status, path).toBe(200);
+      }
+    });
+
+    it('members-ref-list-not-collection: members/$ref is a bare [] under the Graph JSON type; members is unchanged', async () => {
+      await use('members-ref-list-not-collection');
+      const [badId, goodId] = [await createdId(defective, 'one'), await createdId(correct, 'one')];
+      const bad = await call(defective, 'GET', `${SET}/${badId}/members/$ref?$count=true`);
+      expect(bad.status).toBe(200);
+      expectGraphHeaders(bad);
+      expect(bad.text).toBe('[]');
+      expect(Array.isArray((await call(correct, 'GET', `${SET}/${goodId}/members/$ref`)).json.value)).toBe(true);
+      expect((await call(defective, 'GET', `${SET}/${badId}/members`)).json.value).toEqual([]);
+    });
+
+    it("logo-get-server-error: reading a logo is 500 with the envelope; setting and removing one are still 404", async () => {
+      await use('logo-get-server-error');
+      const [badId, goodId] = [await createdId(defective, 'one'), await createdId(correct, 'one')];
+      const application = randomUUID();
+      expectEnvelope(await call(defective, 'GET', `${SET}/${badId}/applications/${application}/logo`), 500, 'InternalServerError');
+      expectEnvelope(await call(correct, 'GET', `${SET}/${goodId}/applications/${application}/logo`), 404, 'Request_ResourceNotFound');
+      expectEnvelope(await call(defective, 'DELETE', `${SET}/${badId}/applications/${application}/logo`), 404, 'Request_ResourceNotFound');
+      expectEnvelope(await call(defective, 'GET', `${SET}/${badId}/applications/${application}`), 404, 'Request_ResourceNotFound');
+    });
+
+    it("by-app-id-html: the appId key's 404 is an HTML page; the uniqueName key keeps Graph's envelope", async () => {
+      await use('by-app-id-html');
+      const [badId, goodId] = [await createdId(defective, 'one'), await createdId(correct, 'one')];
+      const appId = randomUUID();
+      const bad = await call(defective, 'GET', `${SET}/${badId}/applications(appId=%27${appId}%27)`);
+      expect(bad.status).toBe(404);
+      expect(bad.headers.get('content-type')).toBe('text/html');
+      expect(bad.text).toMatch(/^<!DOCTYPE html>/);
+      expect(bad.json).toBeUndefined();
+      expect(bad.headers.get('request-id')).toMatch(GUID);
+      expectEnvelope(await call(correct, 'GET', `${SET}/${goodId}/applications(appId='${appId}')`), 404, 'Request_ResourceNotFound');
+      expectEnvelope(await call(defective, 'GET', `${SET}/${badId}/applications(uniqueName='x')`), 404, 'Request_ResourceNotFound');
+      expectEnvelope(await call(defective, 'GET', `${SET}/${badId}/applications/${appId}`), 404, 'Request_ResourceNotFound');
+    });
+
+    it('delete-if-match-refused: If-Match: * is 412 and the group stays; without If-Match the group is deleted', async () => {
+      await use('delete-if-match-refused');
+      const [badId, goodId] = [await createdId(defective, 'one'), await createdId(correct, 'one')];
+      expectEnvelope(await call(defective, 'DELETE', `${SET}/${badId}`, { headers: { 'If-Match': '*' } }), 412, 'PreconditionFailed');
+      expect(defective.groups.has(badId)).toBe(true);
+      expect((await call(correct, 'DELETE', `${SET}/${goodId}`, { headers: { 'If-Match': '*' } })).status).toBe(204);
+      expect((await call(defective, 'DELETE', `${SET}/${badId}`)).status).toBe(204);
+      expect(defective.groups.has(badId)).toBe(false);
+    });
+
+    it('select-breaks-schema: get with $select carries connectorGroupType 42; without $select, and lists, are right', async () => {
+      await use('select-breaks-schema');
+      const id = await createdId(defective, 'one');
+      const bad = await call(defective, 'GET', `${SET}/${id}?$select=name`);
+      expect(bad.status).toBe(200);
+      expect(bad.json).toEqual({ '@odata.context': ENTITY_CONTEXT, id, name: 'one', connectorGroupType: 42 });
+      expect((await call(defective, 'GET', `${SET}/${id}?$SELECT=id,connectorGroupType`)).json.connectorGroupType).toBe(42);
+      expect((await call(defective, 'GET', `${SET}/${id}`)).json.connectorGroupType).toBe('applicationProxy');
+      expect((await call(defective, 'GET', `${SET}/${id}?$expand=members`)).json.connectorGroupType).toBe('applicationProxy');
+      expect((await call(defective, 'GET', `${SET}?$select=name,connectorGroupType`)).json.value[0].connectorGroupType).toBe('applicationProxy');
+      const goodId = await createdId(correct, 'one');
+      expect((await call(correct, 'GET', `${SET}/${goodId}?$select=name`)).json).toEqual({ '@odata.context': ENTITY_CONTEXT, id: goodId, name: 'one' });
     });
   });
 });

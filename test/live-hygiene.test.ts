@@ -56,10 +56,10 @@ describe('throttling, eventual consistency and transport faults', () => {
     expect(run.ms).toBeGreaterThanOrEqual(950);
   });
 
-  test('retries are bounded: a target that keeps throttling fails create.status with the status', async () => {
+  test('retries are bounded: a target that keeps throttling fails create.body.id with the status', async () => {
     const run = await judged(createSuite as SuiteDefinition<never>, { faults: { throttle: { status: 429, times: 10, retryAfterSeconds: 0 } } });
-    expect(failedOf(run.verdicts)).toContain('create.status');
-    expect(messageOf(run.verdicts, 'create.status')).toMatch(/got 429/);
+    expect(failedOf(run.verdicts)).toContain('create.body.id');
+    expect(run.verdicts.get('create.body.id')?.evidence?.response?.status).toBe(429);
     expect(run.requests).toBe(4); // the first try and three retries
   });
 
@@ -73,13 +73,13 @@ describe('throttling, eventual consistency and transport faults', () => {
     const run = await judged(createSuite as SuiteDefinition<never>, { faults: { delayMs: 400 } }, ['--timeout', '150']);
     expect(failedOf(run.verdicts)).toEqual([]);
     expect(blockedOf(run.verdicts)).toEqual(CREATE_IDS.map((id) => [id, 'suite:timeout']));
-    expect(messageOf(run.verdicts, 'create.status')).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/\S+connectorGroups: no response within 150 ms \(--timeout\)/);
+    expect(messageOf(run.verdicts, 'create.body.id')).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/\S+connectorGroups: no response within 150 ms \(--timeout\)/);
   });
 
   test('a reset connection blocks the checks, saying so in words', async () => {
     const run = await judged(createSuite as SuiteDefinition<never>, { faults: { resetFirst: true } });
     expect(blockedOf(run.verdicts)).toEqual(CREATE_IDS.map((id) => [id, 'suite:network']));
-    expect(messageOf(run.verdicts, 'create.status')).toMatch(
+    expect(messageOf(run.verdicts, 'create.body.id')).toMatch(
       /^POST http:\/\/127\.0\.0\.1:\d+\/onPremisesPublishingProfiles\/applicationProxy\/connectorGroups: the target (reset|closed) the connection before answering/,
     );
   });

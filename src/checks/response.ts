@@ -1,16 +1,14 @@
 /**
- * Check factories for what every operation's response is judged on: the documented status, the
- * documented media type, the documented body schema, and the error answer to a request that must fail.
- * Each factory makes one check with its own stable id; the operation modules only say which exchange
- * of their subject it judges.
+ * Shared judgements on responses: the documented response for what came back, the body against its
+ * schema (and a check factory for it), and the error answer to a request that must fail. The generic
+ * status, media type and schema checks of every operation are derived in derived.ts.
  */
 import type { Profile } from '../config/run-config.js';
 import type { Exchange } from '../client/exchange.js';
 import { documentedResponse, documentedStatuses, successResponse, type HttpMethod, type OpenApiDocument } from '../spec/operations.js';
 import type { SpecValidator } from '../spec/validator.js';
-import { BOTH, failed, judgedOn, notReached, passed, PASSED, warned, type Check, type Stop, type Verdict } from './check.js';
-import { checkContentType, parseJsonBody } from './http.js';
-import { requiredPermission } from '../spec/permissions.js';
+import { BOTH, failed, judgedOn, notReached, PASSED, warned, type Check, type Stop, type Verdict } from './check.js';
+import { parseJsonBody } from './http.js';
 
 export interface Judged {
   spec: OpenApiDocument;
@@ -40,45 +38,6 @@ function withExchange<S>(spec: ResponseCheckSpec<S>, subject: S, judge: (exchang
 /** The explicit 2xx statuses the slice documents for the operation (`201`, or `200` and `204`). */
 export function successStatuses(doc: OpenApiDocument, path: string, method: HttpMethod): string[] {
   return documentedStatuses(doc, path, method).filter((s) => s.startsWith('2'));
-}
-
-function matchesStatus(documented: readonly string[], status: number): boolean {
-  const code = String(status);
-  return documented.some((d) => d === code || (d.endsWith('XX') && d[0] === code[0]));
-}
-
-export function statusCheck<S extends Judged>(spec: ResponseCheckSpec<S> & { title?: string }): Check<S> {
-  return {
-    id: spec.id,
-    operation: spec.operation,
-    title: spec.title ?? 'answers with the documented status',
-    expectation: `a status the slice documents for ${spec.method.toUpperCase()} ${spec.path}`,
-    profiles: BOTH,
-    decisions: spec.decisions,
-    run: (subject) =>
-      withExchange(spec, subject, (exchange) => {
-        const documented = successStatuses(subject.spec, spec.path, spec.method);
-        const { status } = exchange.response;
-        if (!matchesStatus(documented, status)) return failed(`expected ${documented.join(' or ')}, got ${status}${authHint(status)}`, status);
-        return documented.length > 1 ? passed(`the target answered ${status} (the slice allows ${documented.join(' or ')})`) : PASSED;
-      }),
-  };
-}
-
-export function contentTypeCheck<S extends Judged>(spec: ResponseCheckSpec<S>): Check<S> {
-  return {
-    id: spec.id,
-    operation: spec.operation,
-    title: 'declares the documented media type',
-    expectation: 'Content-Type application/json (parameters such as odata.metadata and charset allowed)',
-    profiles: BOTH,
-    decisions: spec.decisions,
-    run: (subject) =>
-      withExchange(spec, subject, (exchange) => {
-        const documented = responseFor(subject.spec, spec.path, spec.method, exchange)?.mediaTypes ?? [];
-        return checkContentType(exchange, documented.length > 0 ? documented : ['application/json']);
-      }),
-  };
 }
 
 /**
@@ -121,13 +80,6 @@ export function responseFor(doc: OpenApiDocument, path: string, method: HttpMeth
   const successes = successStatuses(doc, path, method).map((s) => documentedResponse(doc, path, method, Number(s.replace('XX', '00')))!);
   const empty = exchange.response.body.trim() === '';
   return successes.find((r) => (r.schema === undefined) === empty) ?? successResponse(doc, path, method);
-}
-
-/** Why a live run is refused, in words that say what to fix. */
-function authHint(status: number): string {
-  if (status === 401) return ' (the token was refused: give a valid one with --token, or credentials for @azure/identity)';
-  if (status === 403) return ` (the token lacks the permission: ${requiredPermission()})`;
-  return '';
 }
 
 /** camelCase status descriptions Graph's guidelines ask top-level error codes to match. */

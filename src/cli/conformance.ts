@@ -9,6 +9,7 @@ import { scrubText } from '../scrub/scrub.js';
 import type { CheckResult } from '../report/results.js';
 import { HELP } from './help.js';
 import { summaryTable } from '../report/summary-table.js';
+import { coverageLine, notExercised } from '../report/coverage.js';
 
 async function main(): Promise<number> {
   const { help, command, olderThanMs, yes, warnings, config } = resolveRunConfig(process.argv.slice(2), process.env, process.cwd());
@@ -28,11 +29,14 @@ async function main(): Promise<number> {
   const baseline = known + fixed > 0 ? ` (baseline: ${known} known${fixed > 0 ? `, ${fixed} fixed — remove them from the baseline` : ''})` : '';
   process.stdout.write(
     `\n${summaryTable(results)}\n\n` +
+      `${results.coverage ? `${coverageLine(results.coverage)}\n` : ''}` +
       `${passed} passed, ${failed} failed, ${blocked} blocked, ${skipped - blocked} skipped, ${warned} warned${baseline}\n` +
       `${results.durationMs} ms; target ${config.target}, profile ${config.profile}, seed ${results.seed}${config.shard ? `, shard ${config.shard}` : ''}\n` +
       `reports: ${files.map((f) => path.relative(process.cwd(), f) || f).join(', ')}\n`,
   );
   if (failed > known) process.stdout.write(`reproduce with --seed ${results.seed}\n`);
+  // A partial run (--only, --shard) leaves operations out on purpose; only a whole run lists them.
+  if (results.coverage && !config.quiet && config.only.length === 0 && !config.shard) for (const line of notExercised(results.coverage)) process.stdout.write(`not exercised: ${line}\n`);
   for (const line of blockedSummary(results.checks)) process.stderr.write(`${line}\n`);
   for (const { id, why } of leftBehind) process.stderr.write(`could not delete group ${id}: ${why}\n`);
   if (leftBehind.length > 0) process.stderr.write(`${sweepHint(config)}\n`);

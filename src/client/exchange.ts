@@ -22,6 +22,10 @@ export interface Exchange {
   durationMs: number;
   /** Throttled answers (429/503) waited out and retried before this one. */
   retries?: number;
+  /** The slice operation the request addressed (operation-table name), when it addressed one. */
+  operation?: string;
+  /** What the request was meant to get: a 2xx, a 4xx (something that cannot exist), or either. */
+  expect?: 'success' | 'error' | 'any';
 }
 
 /** How throttling is waited out: at most `max` retries, each after Retry-After (capped), times `scale`. */
@@ -37,7 +41,7 @@ export const NO_RETRY: RetryPolicy = { max: 0, maxWaitMs: 0, scale: 0 };
 const THROTTLED = new Set([429, 503]);
 
 /** How a request failed on the wire, for the engine to tell a slow target from a broken one. */
-export type TransportFailure = 'timeout' | 'refused' | 'reset' | 'closed' | 'dns' | 'unrecorded' | 'other';
+export type TransportFailure = 'timeout' | 'refused' | 'reset' | 'closed' | 'dns' | 'unrecorded' | 'interrupted' | 'other';
 
 export interface TransportHooks {
   /** Told of every request that got no whole answer: a create among them may still have landed. */
@@ -47,6 +51,8 @@ export interface TransportHooks {
    * it is reported as a transport failure instead of being judged.
    */
   notTheTarget?: (response: CapturedResponse) => string | undefined;
+  /** Aborts requests in flight and refuses new ones: the run was interrupted. */
+  signal?: AbortSignal;
 }
 
 /** A request that never got a (whole) response: the message says in words what went wrong on the wire. */
@@ -90,11 +96,12 @@ export function capturingFetch(
           headers: request.headers,
           body: captured.body,
           redirect: 'manual',
-          signal: AbortSignal.timeout(timeoutMs),
+          signal: hooks.signal ? AbortSignal.any([hooks.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
         });
         body = await readBody(response, received);
       } catch (error) {
         hooks.onUnanswered?.(captured);
+        if (hooks.signal?.aborted) throw new TransportError(`${request.method} ${request.url}: not answered, the run was interrupted`, captured, 'interrupted');
         const failure = describeTransportError(error, captured, timeoutMs, response, received.bytes);
         throw new TransportError(failure.message, captured, failure.kind);
       }

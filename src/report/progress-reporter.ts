@@ -1,36 +1,24 @@
 /**
- * The vitest reporter of a conformance run: a line per suite as it starts and per check as it
- * finishes (only the ones that did not pass when quiet), and the collected results for the command to
- * write and turn into an exit code.
+ * What a conformance run prints while it runs: a line per suite as it starts and per check once its
+ * suite is judged (only the ones that did not pass when quiet).
  */
-import type { Reporter, TestCase, TestModule, TestSuite } from 'vitest/node';
-import { checkResultOf, collectChecks, type CheckResult, type Collected } from './results.js';
+import type { CheckResult } from './results.js';
 
 const MARK: Record<CheckResult['status'], string> = { passed: '✓', failed: '✗', skipped: '-', warned: '!' };
 
-export class ProgressReporter implements Reporter {
-  collected: Collected | undefined;
-
+export class ProgressReporter {
   constructor(
     private readonly write: (line: string) => void,
     private readonly quiet = false,
   ) {}
 
-  onTestSuiteReady(suite: TestSuite): void {
-    const count = [...suite.children.allTests()].length;
-    this.write(`${suite.name}: ${count} check${count === 1 ? '' : 's'}`);
+  suiteStarted(name: string, checks: number): void {
+    this.write(`${name}: ${checks} check${checks === 1 ? '' : 's'}`);
   }
 
-  onTestCaseResult(test: TestCase): void {
-    const result = checkResultOf(test);
-    if (!result) return;
+  checkJudged(result: CheckResult): void {
     if (this.quiet && result.status !== 'failed' && result.status !== 'warned' && !result.baseline && result.blockedBy === undefined) return;
     this.write(`  ${progressLine(result)}`);
-  }
-
-  onTestRunEnd(modules: ReadonlyArray<TestModule>): void {
-    this.collected = collectChecks(modules);
-    for (const error of this.collected.errors) this.write(`error: ${error}`);
   }
 }
 

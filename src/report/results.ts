@@ -1,12 +1,12 @@
-/** The results.json document (docs/contract.md): the engine's check outcomes, collected from the vitest host. */
+/** The results.json document (docs/contract.md): the engine's check outcomes, summarised, and how they are written. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TestCase, TestModule } from 'vitest/node';
 import type { RunConfig } from '../config/run-config.js';
 import { CONFIGURATION_BLOCKERS, type CheckOutcome, type CheckStatus } from '../runtime/outcome.js';
 import type { SuiteOutcome } from '../runtime/run-suite.js';
 import { scrubText } from '../scrub/scrub.js';
 import { UsageError } from '../config/usage-error.js';
+import type { Coverage } from './coverage.js';
 
 export type { CheckStatus };
 export type CheckResult = CheckOutcome;
@@ -29,57 +29,41 @@ export interface RunResults {
   shard?: string;
   /** Every decision a reported check relied on, with what it says. */
   decisions: Record<string, string>;
-  /** Suite files that could not run at all (a harness or configuration problem). */
+  /** Suites that could not run at all (a harness or configuration problem). */
   errors: string[];
   checks: CheckResult[];
-}
-
-export function checkResultOf(test: TestCase): CheckResult | undefined {
-  const outcome = test.meta().check;
-  if (!outcome) return undefined;
-  return outcome.durationMs === 0 ? outcome : { ...outcome, durationMs: Math.round(test.diagnostic()?.duration ?? outcome.durationMs) };
+  /** Which operations of the slice, and which of their query parameters, the run exercised. */
+  coverage?: Coverage;
 }
 
 export interface Collected {
   checks: CheckResult[];
   errors: string[];
-  /** Suite name (the file's) → its module's errors, when the suite file could not run at all. */
+  /** Suite name → why the suite could not run at all. */
   moduleErrors: Map<string, string[]>;
-  /** The suite files vitest ran, by suite name (`suites/<name>.conformance.ts`). */
+  /** The suites the run included, by name. */
   suites: Set<string>;
   leftBehind: SuiteOutcome['leftBehind'];
   /** How the target answered, over every suite of the run. */
   answers: SuiteOutcome['answers'];
+  hits: SuiteOutcome['hits'];
 }
 
 export function emptyCollected(errors: string[] = []): Collected {
-  return { checks: [], errors, moduleErrors: new Map(), suites: new Set(), leftBehind: [], answers: { total: 0, notFoundNotJson: 0 } };
+  return { checks: [], errors, moduleErrors: new Map(), suites: new Set(), leftBehind: [], answers: { total: 0, notFoundNotJson: 0 }, hits: [] };
 }
 
-export function collectChecks(modules: ReadonlyArray<TestModule>): Collected {
-  const collected = emptyCollected();
-  for (const module of modules) {
-    const suite = path.basename(module.moduleId).replace(/\.conformance\.ts$/, '');
-    collected.suites.add(suite);
-    const errors = module.errors().map((e) => scrubText(e.message));
-    if (errors.length > 0) collected.moduleErrors.set(suite, errors);
-    for (const error of errors) collected.errors.push(`${path.basename(module.moduleId)}: ${error}`);
-    for (const child of module.children.allSuites()) {
-      const meta = child.meta();
-      collected.leftBehind.push(...(meta.leftBehind ?? []));
-      if (meta.answers) {
-        collected.answers.total += meta.answers.total;
-        collected.answers.notFoundNotJson += meta.answers.notFoundNotJson;
-        collected.answers.sample ??= meta.answers.sample;
-      }
-    }
-    for (const test of module.children.allTests()) {
-      const result = checkResultOf(test);
-      if (result) collected.checks.push(result);
-    }
-  }
-  return collected;
+/** Adds one suite's outcome to what the run collected. */
+export function collect(collected: Collected, outcome: SuiteOutcome): void {
+  collected.suites.add(outcome.suite);
+  collected.checks.push(...outcome.outcomes);
+  collected.leftBehind.push(...outcome.leftBehind);
+  collected.hits.push(...outcome.hits);
+  collected.answers.total += outcome.answers.total;
+  collected.answers.notFoundNotJson += outcome.answers.notFoundNotJson;
+  collected.answers.sample ??= outcome.answers.sample;
 }
+
 export function summarise(checks: readonly CheckResult[]): RunResults['summary'] {
   const summary = { passed: 0, failed: 0, skipped: 0, warned: 0, blocked: 0, known: 0, fixed: 0 };
   for (const check of checks) {

@@ -27,7 +27,7 @@ export function everySelectedCheck(collected: Collected, config: RunConfig, sign
       const [blockedBy, message] = signal
         ? ['suite:interrupted', `the run was stopped by ${signal} before this check was judged`]
         : moduleErrors
-          ? ['suite:error', `suites/${suite.name}.conformance.ts could not run: ${moduleErrors.join('; ')}`]
+          ? ['suite:error', `the ${suite.name} suite could not run: ${moduleErrors.join('; ')}`]
           : ['suite:error', `the suite ended without judging this check${collected.errors.length > 0 ? ` (${collected.errors.join('; ')})` : ''}`];
       const outcome = blockedOutcome(check, blockedBy, scrubText(message));
       checks.push(outcome);

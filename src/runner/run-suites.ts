@@ -1,19 +1,27 @@
-/** Drives vitest programmatically over suites/ for one resolved run, and assembles its results. */
+/**
+ * Runs the conformance suites for one resolved run — the engine's suite loop, no test runner — and
+ * assembles and writes its results: results.json, junit.xml, report.html. The same suite definitions run
+ * under vitest in `npm test` (suites/*.conformance.ts); here the command needs none of vitest's machinery.
+ */
 import path from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
-import { startVitest } from 'vitest/node';
 import type { RunConfig } from '../config/run-config.js';
-import { PROJECT_ROOT } from '../project-root.js';
 import { ProgressReporter } from '../report/progress-reporter.js';
 import { blockedByWrongBaseUrl, everySelectedCheck } from './every-verdict.js';
 import { InterruptGuard } from './interrupt-guard.js';
-import { emptyCollected, exitCodeOf, summarise, writeResults, type RunResults } from '../report/results.js';
+import { collect, emptyCollected, exitCodeOf, summarise, writeResults, type CheckResult, type RunResults } from '../report/results.js';
 import { writeReport } from '../report/html.js';
+import { writeJunit } from '../report/junit.js';
+import { coverageOf } from '../report/coverage.js';
 import { sliceSha256 } from '../spec/hash.js';
-import { allowTargetHost } from '../scrub/scrub.js';
+import { loadSlice } from '../spec/load.js';
+import { operationTable } from '../spec/operation-table.js';
+import { allowTargetHost, scrubText } from '../scrub/scrub.js';
 import { decisionSummaries } from '../spec/decision-summaries.js';
-
-export const SUITES_GLOB = 'suites/**/*.conformance.ts';
+import { selectedBy } from '../checks/check.js';
+import { SUITES } from '../suites/index.js';
+import { runSuite, type SuiteOutcome } from '../runtime/run-suite.js';
+import type { SuiteDefinition } from '../runtime/definition.js';
 
 export interface SuiteRun {
   results: RunResults;
@@ -24,6 +32,9 @@ export interface SuiteRun {
   /** Set when SIGINT/SIGTERM stopped the run: the command cleans up and exits 130. */
   interrupted?: NodeJS.Signals;
 }
+
+/** Suites run side by side against a URL or live target; replay serves one recording at a time. */
+const PARALLEL_SUITES = 2;
 
 export async function runSuites(config: RunConfig, write: (line: string) => void): Promise<SuiteRun> {
   // What this process writes (results.json, report.html) keeps the target's own host readable.
@@ -39,37 +50,33 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
   }
   const progress = new ProgressReporter(write, config.quiet);
   const guard = new InterruptGuard(write);
-  const junitFile = path.join(config.reportDir, 'junit.xml');
   const startedAt = new Date();
-  const vitest = await startVitest(
-    'test',
-    [],
-    {
-      root: PROJECT_ROOT,
-      config: false,
-      include: [SUITES_GLOB],
-      watch: false,
-      // Worker threads, and suite files sharing a worker's modules (faker, nock, the parsed slice, Ajv's
-      // compiled validators): a fresh process per file loaded them again each time (npm run bench).
-      pool: 'threads',
-      isolate: false,
-      passWithNoTests: true,
-      provide: { conformance: effective },
-      reporters: [guard, progress, ['junit', { suiteName: 'graph-conformance' }]],
-      outputFile: { junit: junitFile },
-      ...(config.shard !== undefined && { shard: config.shard }),
-      // No limit per suite: each request has its own (--timeout), so a suite's time scales with its work
-      // and a slow request is reported by name instead of a whole suite vanishing at a suite limit.
-      testTimeout: 0,
-      hookTimeout: 0,
-    },
-    { server: { watch: null } },
-  );
-  await vitest.close();
+  const collected = emptyCollected();
+  const suites = suitesOfShard(config.shard).filter((s) => s.checks.some((c) => selectedBy(config.only, c.id)));
+  const bySuite = new Map<string, CheckResult[]>();
+  const runOne = async (suite: SuiteDefinition<never>) => {
+    if (guard.signal) return;
+    progress.suiteStarted(suite.name, suite.checks.filter((c) => selectedBy(config.only, c.id)).length);
+    let outcome: SuiteOutcome;
+    try {
+      outcome = await runSuite(suite, effective, guard.abortSignal);
+    } catch (error) {
+      // The engine never throws; should it ever, the suite's checks are blocked by the error, never lost.
+      const message = scrubText(`${(error as Error)?.message ?? String(error)}`);
+      collected.moduleErrors.set(suite.name, [message]);
+      collected.errors.push(`${suite.name}: ${message}`);
+      return;
+    }
+    collect(collected, outcome);
+    bySuite.set(suite.name, outcome.outcomes);
+    for (const result of outcome.outcomes) progress.checkJudged(result);
+  };
+  await inPool(suites, config.target === 'replay' ? 1 : PARALLEL_SUITES, runOne);
   guard.release();
-  const collected = progress.collected ?? emptyCollected(['vitest reported no results']);
-  const { errors, leftBehind } = collected;
+  // Suites the run never reached (interrupted) still owe a verdict for each selected check.
+  for (const suite of suites) collected.suites.add(suite.name);
   const checks = blockedByWrongBaseUrl(everySelectedCheck(collected, config, guard.signal, write), collected.answers, config, write);
+  const table = operationTable(loadSlice());
   const results: RunResults = {
     target: effective.target,
     baseUrl: effective.baseUrl,
@@ -82,12 +89,50 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
     summary: summarise(checks),
     ...(config.shard !== undefined && { shard: config.shard }),
     decisions: decisionSummaries(checks.flatMap((c) => c.decisions ?? [])),
-    errors,
+    errors: collected.errors,
     checks,
+    coverage: coverageOf(table, collected.hits, whyNotSent(table, checks)),
   };
   const resultsFile = writeResults(config, results);
+  const junitFile = writeJunit(config.reportDir, groupBySuite(checks, bySuite));
   const reportFile = writeReport(config, results);
-  return { results, files: [resultsFile, junitFile, reportFile], exitCode: exitCodeOf(results), leftBehind, ...(guard.signal && { interrupted: guard.signal }) };
+  return { results, files: [resultsFile, junitFile, reportFile], exitCode: exitCodeOf(results), leftBehind: collected.leftBehind, ...(guard.signal && { interrupted: guard.signal }) };
+}
+
+/** `--shard i/n`: the i-th of n slices of the suites, in the one list's order; together they run each once. */
+function suitesOfShard(shard: string | undefined): SuiteDefinition<never>[] {
+  if (shard === undefined) return [...SUITES];
+  const [i, n] = shard.split('/').map(Number) as [number, number];
+  return SUITES.filter((_, index) => index % n === i - 1);
+}
+
+async function inPool<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: Math.min(size, queue.length) }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await run(item);
+  }));
+}
+
+/** The checks of each suite in the run, in one list each; checks added by the runner go under their suite. */
+function groupBySuite(checks: readonly CheckResult[], bySuite: ReadonlyMap<string, readonly CheckResult[]>): Map<string, CheckResult[]> {
+  const suiteOf = new Map<string, string>();
+  for (const suite of SUITES) for (const check of suite.checks) suiteOf.set(check.id, suite.name);
+  const grouped = new Map<string, CheckResult[]>([...bySuite.keys()].map((name) => [name, []]));
+  for (const check of checks) {
+    const name = suiteOf.get(check.id) ?? 'graph-conformance';
+    grouped.set(name, [...(grouped.get(name) ?? []), check]);
+  }
+  return grouped;
+}
+
+/** Why an operation was not exercised, when its status check says (skipped or blocked). */
+function whyNotSent(table: ReturnType<typeof operationTable>, checks: readonly CheckResult[]): Map<string, string> {
+  const why = new Map<string, string>();
+  for (const op of table) {
+    const status = checks.find((c) => c.id === `${op.name}.status`);
+    if (status?.status === 'skipped' && status.message) why.set(op.name, status.blockedBy ? `blocked by ${status.blockedBy}: ${status.message}` : status.message);
+  }
+  return why;
 }
 
 /**

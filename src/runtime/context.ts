@@ -10,6 +10,7 @@ import type { paths } from '../../generated/openapi.js';
 import type { RunConfig } from '../config/run-config.js';
 import { capturingFetch, type CapturedRequest, type Exchange, type RetryPolicy } from '../client/exchange.js';
 import { loadSlice } from '../spec/load.js';
+import { operationOfRequest } from '../spec/operation-table.js';
 import { validatorFor, type SpecValidator } from '../spec/validator.js';
 import type { OpenApiDocument } from '../spec/operations.js';
 import { sliceSha256 } from '../spec/hash.js';
@@ -30,6 +31,8 @@ export interface SendOptions {
 
 export interface SuiteContext {
   config: RunConfig;
+  /** Set when the run was interrupted: requests are refused, and nothing is recorded. */
+  signal?: AbortSignal;
   /** Names the suite's recording. */
   name: string;
   seed: number;
@@ -67,7 +70,7 @@ export interface SuiteContext {
   created: ReadonlySet<string>;
 }
 
-export async function openContext(config: RunConfig, name: string): Promise<SuiteContext> {
+export async function openContext(config: RunConfig, name: string, signal?: AbortSignal): Promise<SuiteContext> {
   // Scrubbing keeps the target's own host (and so its recorded links) readable; suites run in workers.
   allowTargetHost(config.baseUrl);
   let seed = config.seed;
@@ -89,8 +92,17 @@ export async function openContext(config: RunConfig, name: string): Promise<Suit
   faker.seed(seed);
   const exchanges: Exchange[] = [];
   const unanswered: CapturedRequest[] = [];
-  const transport = capturingFetch((e) => exchanges.push(e), config.timeoutMs, retryPolicy(config), {
+  const spec = loadSlice();
+  const basePath = new URL(config.baseUrl).pathname.replace(/\/+$/, '');
+  const tagged = (e: Exchange) => {
+    const path = new URL(e.request.url).pathname;
+    const op = path.startsWith(basePath) ? operationOfRequest(spec, e.request.method, path.slice(basePath.length)) : undefined;
+    if (op) e.operation = op.name;
+    exchanges.push(e);
+  };
+  const transport = capturingFetch(tagged, config.timeoutMs, retryPolicy(config), {
     onUnanswered: (r) => unanswered.push(r),
+    ...(signal && { signal }),
     ...(config.target === 'replay' && { notTheTarget: notRecorded }),
   });
   const authorization = (token: string | null | undefined): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {});
@@ -111,9 +123,9 @@ export async function openContext(config: RunConfig, name: string): Promise<Suit
     return exchanges.at(-1)!;
   }
   const created = new Set<string>();
-  const spec = loadSlice();
   return {
     config,
+    ...(signal && { signal }),
     name,
     seed,
     runId,
@@ -231,7 +243,7 @@ async function finishTarget(ctx: SuiteContext): Promise<void> {
     stopReplay();
     return;
   }
-  if (!config.record) return;
+  if (!config.record || ctx.signal?.aborted) return;
   const source = recordingSource(config, ctx.exchanges);
   const cassette = cassetteOf(ctx.exchanges, config.baseUrl, {
     operation: ctx.name,

@@ -22,6 +22,27 @@ export interface SuiteOutcome {
   leftBehind: { id: string; why: string }[];
   /** How the target answered: a run where every answer is a non-JSON 404 has the wrong base URL. */
   answers: AnswerTally;
+  /** Every request that addressed an operation of the slice, for the coverage matrix. */
+  hits: OperationHit[];
+}
+
+export interface OperationHit {
+  operation: string;
+  method: string;
+  path: string;
+  status: number;
+  /** Query parameter names the request carried. */
+  parameters: string[];
+}
+
+export function hitsOf(exchanges: readonly Exchange[]): OperationHit[] {
+  const hits: OperationHit[] = [];
+  for (const e of exchanges) {
+    if (e.operation === undefined) continue;
+    const url = new URL(e.request.url);
+    hits.push({ operation: e.operation, method: e.request.method, path: url.pathname, status: e.response.status, parameters: [...new Set(url.searchParams.keys())] });
+  }
+  return hits;
 }
 
 export interface AnswerTally {
@@ -57,7 +78,7 @@ interface Blocker {
   evidence?: CheckOutcome['evidence'];
 }
 
-export async function runSuite<Subject>(definition: SuiteDefinition<Subject>, config: RunConfig): Promise<SuiteOutcome> {
+export async function runSuite<Subject>(definition: SuiteDefinition<Subject>, config: RunConfig, signal?: AbortSignal): Promise<SuiteOutcome> {
   const selected = definition.checks.filter((c) => selectedBy(config.only, c.id));
   const judged = selected.filter((c) => c.profiles.includes(config.profile) && c.unavailable === undefined);
   let ctx: SuiteContext | undefined;
@@ -67,7 +88,7 @@ export async function runSuite<Subject>(definition: SuiteDefinition<Subject>, co
   // A suite whose selected checks cannot be judged here sends nothing at all.
   if (judged.length > 0) {
     try {
-      ctx = await openContext(config, definition.name);
+      ctx = await openContext(config, definition.name, signal);
     } catch (error) {
       blocker = { blockedBy: 'suite:recording', message: messageOf(error) };
     }
@@ -81,7 +102,7 @@ export async function runSuite<Subject>(definition: SuiteDefinition<Subject>, co
     }
   }
   const outcomes = selected.map((check) => outcomeOf(check, config, subject, blocker));
-  return { suite: definition.name, outcomes, leftBehind, answers: tallyAnswers(ctx?.exchanges ?? []) };
+  return { suite: definition.name, outcomes, leftBehind, answers: tallyAnswers(ctx?.exchanges ?? []), hits: hitsOf(ctx?.exchanges ?? []) };
 }
 
 /** The same run, as a map from check id to outcome, for callers that look checks up by id. */
@@ -144,6 +165,7 @@ function blockerOf(error: unknown, config: RunConfig, ctx: SuiteContext): Blocke
   const message = messageOf(error);
   if (!(error instanceof TransportError)) return { blockedBy: 'suite:error', message: `the suite stopped: ${message}` };
   const evidence = { request: scrubRequest(error.request) };
+  if (error.kind === 'interrupted') return { blockedBy: 'suite:interrupted', message, evidence };
   if (config.target === 'replay') {
     return {
       blockedBy: 'suite:recording',

@@ -22,6 +22,8 @@ declare module 'vitest' {
     leftBehind?: SuiteOutcome['leftBehind'];
     /** On the suite: how the target answered (to tell a wrong base URL). */
     answers?: SuiteOutcome['answers'];
+    /** On the suite: the requests that addressed operations of the slice (coverage). */
+    hits?: SuiteOutcome['hits'];
   }
 }
 
@@ -37,6 +39,7 @@ export function conformanceSuite<Subject>(definition: SuiteDefinition<Subject>):
       outcomes = new Map(run.outcomes.map((o) => [o.id, o]));
       if (run.leftBehind.length > 0) suite.meta.leftBehind = run.leftBehind;
       suite.meta.answers = run.answers;
+      suite.meta.hits = run.hits;
     });
 
     for (const check of selected) {

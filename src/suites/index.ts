@@ -1,9 +1,10 @@
 /** Every conformance suite, in the order a reader meets them. */
 import type { SuiteDefinition } from '../runtime/definition.js';
+import { contractSuite } from './contract.js';
 import { createSuite } from './create.js';
 import { lifecycleSuite } from './lifecycle.js';
 import { navigationSuite } from './navigation.js';
 import { negativeSuite } from './negative.js';
 import { propertySuite } from './property.js';
 
-export const SUITES: readonly SuiteDefinition<never>[] = [createSuite, lifecycleSuite, navigationSuite, negativeSuite, propertySuite] as unknown as SuiteDefinition<never>[];
+export const SUITES: readonly SuiteDefinition<never>[] = [contractSuite, createSuite, lifecycleSuite, navigationSuite, negativeSuite, propertySuite] as unknown as SuiteDefinition<never>[];

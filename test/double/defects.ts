@@ -36,6 +36,15 @@ export const DEFECT_DESCRIPTIONS = {
   'content-type-ignored': 'create accepts a JSON body sent with a non-JSON Content-Type',
   'malformed-json-500': 'malformed JSON answers 500 instead of 400',
   'region-ind-rejected': "create refuses region 'ind' with 400 although the contract allows it",
+  'count-json': 'every $count endpoint answers application/json {"value": n} instead of text/plain n',
+  'count-server-error': "GET …/connectorGroups/$count answers 500 with Graph's error envelope",
+  'query-top-server-error':
+    "any authorised request to one of the family's operations that carries $top answers 500 with Graph's error envelope (the parameter crashes the server)",
+  'members-ref-list-not-collection': 'GET …/members/$ref answers 200 with a bare JSON array [] instead of a string collection',
+  'logo-get-server-error': "GET …/applications/{id}/logo answers 500 with Graph's error envelope instead of 404",
+  'by-app-id-html': "GET …/applications(appId='…') answers its 404 as an HTML page (text/html) instead of Graph's JSON envelope",
+  'delete-if-match-refused': 'DELETE …/connectorGroups/{id} with If-Match: * answers 412 and keeps the group (without If-Match it still deletes)',
+  'select-breaks-schema': 'GET …/connectorGroups/{id} with $select answers 200 with "connectorGroupType": 42 in the body',
 } as const satisfies Record<string, string>;
 
 export type Defect = keyof typeof DEFECT_DESCRIPTIONS;

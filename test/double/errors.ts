@@ -58,6 +58,16 @@ export const ERRORS = {
     message: status === 429 ? 'Too many requests; retry after the given delay.' : 'The service is temporarily unavailable; retry after the given delay.',
     headers: { 'Retry-After': String(retryAfterSeconds) },
   }),
+  preconditionFailed: (): GraphError => ({
+    status: 412,
+    code: 'PreconditionFailed',
+    message: 'The condition specified in the If-Match header does not match the current state of the resource.',
+  }),
+  internalServerError: (): GraphError => ({
+    status: 500,
+    code: 'InternalServerError',
+    message: 'An internal server error occurred while processing the request.',
+  }),
   badRequest,
 } as const;
 

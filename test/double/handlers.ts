@@ -1,5 +1,6 @@
 // The operations themselves, on the in-memory store. Order inside each: read the body (Graph's front end
 // deserialises before the workload runs), then look the resources up, then act.
+import { APPLICATION, CONNECTOR, CONNECTOR_GROUP, type EntityType } from './entity-types.js';
 import { ERRORS } from './errors.js';
 import { newGuid } from './ids.js';
 import {
@@ -10,7 +11,17 @@ import {
   toEntityJson,
   type ConnectorGroupRecord,
 } from './model.js';
-import { DEFAULT_PAGE_SIZE, nextPageQuery, parseCollectionQuery, parseEntityQuery } from './query.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  matching,
+  nextPageQuery,
+  parseCollectionQuery,
+  parseEntityQuery,
+  QUERY_OPTIONS,
+  type CollectionQuery,
+  type EntityQuery,
+  type Parsed,
+} from './query.js';
 import { empty, failure, json, text, type Outcome } from './response.js';
 import type { Route } from './router.js';
 import { coerceConnectorGroup, isJsonObject, validateConnectorGroup } from './validate.js';
@@ -26,6 +37,8 @@ export interface OperationContext {
   readonly rawQuery: string;
   /** The parsed JSON body, for operations that take one. */
   readonly body: unknown;
+  /** The If-Match header as sent, if any. */
+  readonly ifMatch: string | undefined;
   readonly store: GroupStore;
   readonly baseUrl: string;
   /** The `invalid-body-accepted` defect: create stores whatever it is given. */
@@ -49,25 +62,58 @@ function findGroup(ctx: OperationContext, groupId: string): Found {
   return group ? { group } : { outcome: failure(ERRORS.resourceNotFound(groupId)) };
 }
 
+interface Collection<T> {
+  readonly query: CollectionQuery;
+  /** Everything the request addresses, filtered, searched and sorted: what @odata.count counts. */
+  readonly items: readonly T[];
+  /** The collection's path, for @odata.nextLink. */
+  readonly path: string;
+  readonly context: string;
+  readonly render: (item: T) => unknown;
+  /** The `list-next-link-loop` defect, which only the connectorGroups list has. */
+  readonly loops?: boolean;
+}
+
+/** One page of a collection: $skip first, then the page $skiptoken points at, $top (or the page size) long. */
+function collectionPage<T>(ctx: OperationContext, { query, items, path, context, render, loops }: Collection<T>): Outcome {
+  const rest = items.slice(query.skip);
+  const { offset } = query;
+  const pageSize = query.top ?? ctx.pageSize ?? DEFAULT_PAGE_SIZE;
+  const page = rest.slice(offset, offset + pageSize);
+  const nextOffset = offset + page.length;
+  const hasMore = pageSize > 0 && nextOffset < rest.length;
+  return json(200, {
+    '@odata.context': context,
+    ...(query.count && { '@odata.count': items.length }),
+    ...(hasMore && { '@odata.nextLink': `${ctx.baseUrl}${path}?${nextPageQuery(ctx.rawQuery, nextOffset)}` }),
+    ...(!hasMore && offset > 0 && loops && { '@odata.nextLink': `${ctx.baseUrl}${path}?${nextPageQuery(ctx.rawQuery, 0)}` }),
+    value: page.map(render),
+  });
+}
+
+const SET_PATH = `/onPremisesPublishingProfiles/${PROFILE_ID}/connectorGroups`;
+
 function listGroups(ctx: OperationContext): Outcome {
-  const parsed = parseCollectionQuery(ctx.search);
+  const parsed = parseCollectionQuery(ctx.search, CONNECTOR_GROUP);
   if (!parsed.ok) return failure(parsed.error);
   const missing = profileMissing(ctx);
   if (missing) return missing;
-  const { top, offset, count, select, filter } = parsed.query;
-  const all = [...ctx.store.values()].filter((g) => !filter || filter(g));
-  const pageSize = top ?? ctx.pageSize ?? DEFAULT_PAGE_SIZE;
-  const page = all.slice(offset, offset + pageSize);
-  const nextOffset = offset + page.length;
-  const hasMore = pageSize > 0 && nextOffset < all.length;
-  const path = `/onPremisesPublishingProfiles/${PROFILE_ID}/connectorGroups`;
-  return json(200, {
-    '@odata.context': CONTEXT.collection,
-    ...(count && { '@odata.count': all.length }),
-    ...(hasMore && { '@odata.nextLink': `${ctx.baseUrl}${path}?${nextPageQuery(ctx.rawQuery, nextOffset)}` }),
-    ...(!hasMore && offset > 0 && ctx.defects.has('list-next-link-loop') && { '@odata.nextLink': `${ctx.baseUrl}${path}?${nextPageQuery(ctx.rawQuery, 0)}` }),
-    value: page.map((g) => toEntityJson(g, select)),
+  const { query } = parsed;
+  return collectionPage(ctx, {
+    query,
+    items: matching(ctx.store.values(), query),
+    path: SET_PATH,
+    context: CONTEXT.collection,
+    render: (g) => toEntityJson(g, query.select, query.expand),
+    loops: ctx.defects.has('list-next-link-loop'),
   });
+}
+
+function countGroups(ctx: OperationContext): Outcome {
+  if (ctx.defects.has('count-server-error')) return failure(ERRORS.internalServerError());
+  const parsed = parseCollectionQuery(ctx.search, CONNECTOR_GROUP, QUERY_OPTIONS.count);
+  if (!parsed.ok) return failure(parsed.error);
+  return profileMissing(ctx) ?? text(200, String(matching(ctx.store.values(), parsed.query).length));
 }
 
 function createGroup(ctx: OperationContext): Outcome {
@@ -91,12 +137,12 @@ function createGroup(ctx: OperationContext): Outcome {
 }
 
 function getGroup(ctx: OperationContext, groupId: string): Outcome {
-  const parsed = parseEntityQuery(ctx.search);
+  const parsed = parseEntityQuery(ctx.search, CONNECTOR_GROUP);
   if (!parsed.ok) return failure(parsed.error);
   const found = findGroup(ctx, groupId);
   if ('outcome' in found) return found.outcome;
   if (ctx.defects.has('get-not-found-after-create')) return failure(ERRORS.resourceNotFound(groupId));
-  return json(200, { '@odata.context': CONTEXT.entity, ...toEntityJson(found.group, parsed.query.select) });
+  return json(200, { '@odata.context': CONTEXT.entity, ...toEntityJson(found.group, parsed.query.select, parsed.query.expand) });
 }
 
 function updateGroup(ctx: OperationContext, groupId: string): Outcome {
@@ -108,9 +154,19 @@ function updateGroup(ctx: OperationContext, groupId: string): Outcome {
   return empty(204);
 }
 
+/**
+ * If-Match on a group that exists. `*` matches any current entity; connectorGroups carry no ETag, so no other
+ * value can match it.
+ */
+function preconditionFails(ctx: OperationContext): boolean {
+  if (ctx.ifMatch === undefined) return false;
+  return ctx.defects.has('delete-if-match-refused') || ctx.ifMatch.trim() !== '*';
+}
+
 function deleteGroup(ctx: OperationContext, groupId: string): Outcome {
   const found = findGroup(ctx, groupId);
   if ('outcome' in found) return found.outcome;
+  if (preconditionFails(ctx)) return failure(ERRORS.preconditionFailed());
   if (!ctx.defects.has('delete-not-deleting')) ctx.store.delete(groupId);
   return empty(204);
 }
@@ -119,6 +175,40 @@ function deleteGroup(ctx: OperationContext, groupId: string): Outcome {
 function withGroup(ctx: OperationContext, groupId: string, act: () => Outcome): Outcome {
   const found = findGroup(ctx, groupId);
   return 'outcome' in found ? found.outcome : act();
+}
+
+/** Query options first (the front end parses the URL before the workload looks anything up), then the group. */
+function withQuery<Q>(parsed: Parsed<Q>, ctx: OperationContext, groupId: string, act: (query: Q) => Outcome): Outcome {
+  return parsed.ok ? withGroup(ctx, groupId, () => act(parsed.query)) : failure(parsed.error);
+}
+
+/** A group's members or applications: always empty here, with every option still checked and applied. */
+function listNavigation(ctx: OperationContext, groupId: string, type: EntityType, context: string, segment: string): Outcome {
+  return withQuery(parseCollectionQuery(ctx.search, type), ctx, groupId, (query) =>
+    collectionPage<object>(ctx, { query, items: matching([], query), path: `${SET_PATH}/${groupId}/${segment}`, context, render: (item) => item }),
+  );
+}
+
+function countNavigation(ctx: OperationContext, groupId: string, type: EntityType): Outcome {
+  return withQuery(parseCollectionQuery(ctx.search, type, QUERY_OPTIONS.count), ctx, groupId, () => text(200, '0'));
+}
+
+/** members/$ref: the `@odata.id` URL of each member connector, as a collection of strings. */
+function listMemberReferences(ctx: OperationContext, groupId: string): Outcome {
+  return withQuery(parseCollectionQuery(ctx.search, CONNECTOR, QUERY_OPTIONS.references), ctx, groupId, (query) =>
+    collectionPage<{ id: string }>(ctx, {
+      query,
+      items: matching([], query),
+      path: `${SET_PATH}/${groupId}/members/$ref`,
+      context: CONTEXT.references,
+      render: (connector) => `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/${PROFILE_ID}/connectors/${connector.id}`,
+    }),
+  );
+}
+
+/** An application of the group, by id or alternate key: none can exist, but $select/$expand are still checked. */
+function getApplication(ctx: OperationContext, groupId: string, key: string): Outcome {
+  return withQuery<EntityQuery>(parseEntityQuery(ctx.search, APPLICATION), ctx, groupId, () => failure(ERRORS.resourceNotFound(key)));
 }
 
 /** The connector an `@odata.id` names: the last path segment, or the key in `connectors('…')`. */
@@ -153,26 +243,33 @@ export function handle(ctx: OperationContext): Outcome {
     case 'groups':
       return method === 'POST' ? createGroup(ctx) : listGroups(ctx);
     case 'groupsCount':
-      return profileMissing(ctx) ?? text(200, String(ctx.store.size));
+      return countGroups(ctx);
     case 'group':
       if (method === 'PATCH') return updateGroup(ctx, route.groupId);
       if (method === 'DELETE') return deleteGroup(ctx, route.groupId);
       return getGroup(ctx, route.groupId);
     case 'members':
-      return withGroup(ctx, route.groupId, () => json(200, { '@odata.context': CONTEXT.members(route.groupId), value: [] }));
+      return listNavigation(ctx, route.groupId, CONNECTOR, CONTEXT.members(route.groupId), 'members');
     case 'applications':
-      return withGroup(ctx, route.groupId, () => json(200, { '@odata.context': CONTEXT.applications(route.groupId), value: [] }));
+      return listNavigation(ctx, route.groupId, APPLICATION, CONTEXT.applications(route.groupId), 'applications');
     case 'membersCount':
+      return countNavigation(ctx, route.groupId, CONNECTOR);
     case 'applicationsCount':
-      return withGroup(ctx, route.groupId, () => text(200, '0'));
+      return countNavigation(ctx, route.groupId, APPLICATION);
     case 'memberRefs':
       if (method === 'POST') return addMember(ctx, route.groupId);
       if (method === 'DELETE') return removeMemberByQuery(ctx, route.groupId);
-      return withGroup(ctx, route.groupId, () => json(200, { '@odata.context': CONTEXT.references, value: [] }));
+      return listMemberReferences(ctx, route.groupId);
     case 'member':
     case 'memberRef':
       return withGroup(ctx, route.groupId, () => failure(ERRORS.resourceNotFound(route.connectorId)));
     case 'application':
+      if (method === 'GET') return getApplication(ctx, route.groupId, route.applicationId);
+      return withGroup(ctx, route.groupId, () => failure(ERRORS.resourceNotFound(route.applicationId)));
+    case 'applicationByKey':
+      return getApplication(ctx, route.groupId, route.value);
+    case 'applicationLogo':
+      if (method === 'GET' && ctx.defects.has('logo-get-server-error')) return failure(ERRORS.internalServerError());
       return withGroup(ctx, route.groupId, () => failure(ERRORS.resourceNotFound(route.applicationId)));
   }
 }

@@ -25,15 +25,19 @@ export type EntityProperty = (typeof ENTITY_PROPERTIES)[number];
 
 export const NAVIGATION_PROPERTIES = ['applications', 'members'] as const;
 
+/** `select` may name navigation properties too: they add nothing unless `expand` names them as well. */
 export function toEntityJson(
   group: ConnectorGroupRecord,
-  select?: ReadonlySet<EntityProperty>,
+  select?: ReadonlySet<string>,
+  expand: readonly string[] = [],
 ): Record<string, unknown> {
   const json: Record<string, unknown> = {};
   for (const property of ENTITY_PROPERTIES) {
     // Directory-backed Graph entities always carry their key, even when $select omits it.
     if (!select || property === 'id' || select.has(property)) json[property] = group[property];
   }
+  // The double holds no connectors or applications, so every expanded navigation is an empty collection.
+  for (const navigation of expand) json[navigation] = [];
   return json;
 }
 
@@ -46,5 +50,6 @@ export const CONTEXT = {
   collection: `${METADATA}${SET}`,
   members: (groupId: string) => `${METADATA}${SET}('${groupId}')/members`,
   applications: (groupId: string) => `${METADATA}${SET}('${groupId}')/applications`,
-  references: `${METADATA}Collection($ref)`,
+  // members/$ref is documented as a StringCollectionResponse: the value holds connector URLs.
+  references: `${METADATA}Collection(string)`,
 } as const;

@@ -1,14 +1,24 @@
 // Known-bad variants of otherwise correct answers of the family's other operations. Each starts from the
 // right reply of one operation and changes one thing, like create-defects.ts does for create.
 import type { Defect } from './defects.js';
+import { hasQueryOption } from './query.js';
 import { JSON_CONTENT_TYPE, headerKey, TEXT_CONTENT_TYPE, type Reply } from './response.js';
-import type { RouteName } from './router.js';
+import type { Route, RouteName } from './router.js';
+
+/** The request a reply answers, as far as a defect needs to know it. */
+export interface AnsweredRequest {
+  readonly route: Route;
+  readonly method: string;
+  readonly search: URLSearchParams;
+}
 
 interface ReplyDefect {
-  readonly route: RouteName;
+  readonly route: RouteName | readonly RouteName[];
   readonly method: string;
   /** The correct status this defect starts from; other answers of the route are left alone. */
   readonly from: number;
+  /** Narrows the defect to some requests of the route (one key form, one query option). */
+  readonly when?: (request: AnsweredRequest) => boolean;
   readonly apply: (reply: Reply) => void;
 }
 
@@ -25,6 +35,12 @@ function setContentType(reply: Reply, value: string | undefined): void {
 }
 
 const notACollection = (reply: Reply): void => editBody(reply, (body) => void (body['value'] = 'none'));
+
+// What an IIS front end sends when no application handled the request.
+const IIS_NOT_FOUND =
+  '<!DOCTYPE html>\n<html><head><title>404 - File or directory not found.</title></head>\n' +
+  '<body><h1>Server Error</h1><h2>404 - File or directory not found.</h2>\n' +
+  '<h3>The resource you are looking for might have been removed, had its name changed, or is temporarily unavailable.</h3></body></html>\n';
 
 const REPLY_DEFECTS: Partial<Record<Defect, ReplyDefect>> = {
   'get-status-203': { route: 'group', method: 'GET', from: 200, apply: (r) => void (r.status = 203) },
@@ -64,6 +80,33 @@ const REPLY_DEFECTS: Partial<Record<Defect, ReplyDefect>> = {
       r.body = JSON.stringify({ id: 'stub', displayName: 'stub application' });
     },
   },
+  'count-json': {
+    route: ['groupsCount', 'membersCount', 'applicationsCount'],
+    method: 'GET',
+    from: 200,
+    apply: (r) => {
+      r.body = JSON.stringify({ value: Number(r.body) });
+      setContentType(r, JSON_CONTENT_TYPE);
+    },
+  },
+  'members-ref-list-not-collection': { route: 'memberRefs', method: 'GET', from: 200, apply: (r) => void (r.body = '[]') },
+  'by-app-id-html': {
+    route: 'applicationByKey',
+    method: 'GET',
+    from: 404,
+    when: ({ route }) => route.name === 'applicationByKey' && route.key === 'appId',
+    apply: (r) => {
+      r.body = IIS_NOT_FOUND;
+      setContentType(r, 'text/html');
+    },
+  },
+  'select-breaks-schema': {
+    route: 'group',
+    method: 'GET',
+    from: 200,
+    when: ({ search }) => hasQueryOption(search, '$select'),
+    apply: (r) => editBody(r, (b) => void (b['connectorGroupType'] = 42)),
+  },
 };
 
 function noContent(reply: Reply): void {
@@ -72,10 +115,12 @@ function noContent(reply: Reply): void {
   setContentType(reply, undefined);
 }
 
-export function applyReplyDefects(route: RouteName, method: string, reply: Reply, defects: ReadonlySet<Defect>): Reply {
+export function applyReplyDefects(request: AnsweredRequest, reply: Reply, defects: ReadonlySet<Defect>): Reply {
   for (const defect of defects) {
     const d = REPLY_DEFECTS[defect];
-    if (d && d.route === route && d.method === method && d.from === reply.status) d.apply(reply);
+    if (!d || d.method !== request.method || d.from !== reply.status) continue;
+    const routes: readonly RouteName[] = typeof d.route === 'string' ? [d.route] : d.route;
+    if (routes.includes(request.route.name) && (!d.when || d.when(request))) d.apply(reply);
   }
   return reply;
 }

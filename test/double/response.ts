@@ -4,7 +4,10 @@ import { graphEnvelope, plainEnvelope, type Correlation, type GraphError } from 
 
 export const JSON_CONTENT_TYPE =
   'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+/** What the content-type defects send: a bare media type, no charset. */
 export const TEXT_CONTENT_TYPE = 'text/plain';
+/** $count answers: the count as text, in Graph's spelling. */
+export const COUNT_CONTENT_TYPE = 'text/plain;charset=utf-8';
 
 // A plausible diagnostic blob in Graph's shape; callers are told to log it, never to parse its values.
 const AGS_DIAGNOSTIC = JSON.stringify({
@@ -49,7 +52,7 @@ export function render(outcome: Outcome, context: RenderContext): Reply {
     case 'json':
       return { status: outcome.status, headers: { ...headers, 'Content-Type': JSON_CONTENT_TYPE }, body: JSON.stringify(outcome.json) };
     case 'text':
-      return { status: outcome.status, headers: { ...headers, 'Content-Type': TEXT_CONTENT_TYPE }, body: outcome.text };
+      return { status: outcome.status, headers: { ...headers, 'Content-Type': COUNT_CONTENT_TYPE }, body: outcome.text };
     case 'empty':
       return { status: outcome.status, headers, body: undefined };
     case 'error': {

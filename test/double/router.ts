@@ -12,7 +12,12 @@ export type Route =
   | { readonly name: 'memberRef'; readonly groupId: string; readonly connectorId: string }
   | { readonly name: 'applications'; readonly groupId: string }
   | { readonly name: 'applicationsCount'; readonly groupId: string }
-  | { readonly name: 'application'; readonly groupId: string; readonly applicationId: string };
+  | { readonly name: 'application'; readonly groupId: string; readonly applicationId: string }
+  | { readonly name: 'applicationLogo'; readonly groupId: string; readonly applicationId: string }
+  | { readonly name: 'applicationByKey'; readonly groupId: string; readonly key: ApplicationKey; readonly value: string };
+
+/** The alternate keys the slice addresses applications by: `applications(appId='…')`, `applications(uniqueName='…')`. */
+export type ApplicationKey = 'appId' | 'uniqueName';
 
 export type RouteName = Route['name'];
 
@@ -27,8 +32,10 @@ export const ALLOWED_METHODS: Readonly<Record<RouteName, readonly string[]>> = {
   memberRef: ['DELETE'],
   applications: ['GET'],
   applicationsCount: ['GET'],
-  // applications/{id}, its logo and alternate keys: none can exist here, every method ends in 404.
+  // No application can exist here, so every method ends in 404; only GET (and the logo's three) are documented.
   application: ['GET', 'PUT', 'PATCH', 'DELETE'],
+  applicationLogo: ['GET', 'PUT', 'DELETE'],
+  applicationByKey: ['GET'],
 };
 
 export type RouteMatch =
@@ -45,6 +52,9 @@ function decodeSegments(pathname: string): string[] | undefined {
   }
 }
 
+// Segments arrive percent-decoded, so %27 and a literal quote read the same; quotes inside are doubled.
+const APPLICATION_BY_KEY = /^applications\((appId|uniqueName)='((?:[^']|'')*)'\)$/i;
+
 export function matchRoute(pathname: string): RouteMatch {
   const segments = decodeSegments(pathname);
   if (!segments) return { ok: false, unknownSegment: pathname };
@@ -55,22 +65,32 @@ export function matchRoute(pathname: string): RouteMatch {
   if (!is(root, 'onPremisesPublishingProfiles') || profileId === undefined) return unknown(root);
   if (!is(set, 'connectorGroups')) return unknown(set ?? profileId);
   if (groupId === undefined) return found({ name: 'groups' });
-  if (navigation === undefined) return found(is(groupId, '$count') ? { name: 'groupsCount' } : { name: 'group', groupId });
+  // Literal segments ($count, $ref) are tried before the {id} they would otherwise be taken for, and end the path.
+  if (is(groupId, '$count')) return navigation === undefined ? found({ name: 'groupsCount' }) : unknown(navigation);
+  if (navigation === undefined) return found({ name: 'group', groupId });
 
   if (is(navigation, 'members')) {
     if (child === undefined) return found({ name: 'members', groupId });
-    if (leaf === undefined) {
-      if (is(child, '$count')) return found({ name: 'membersCount', groupId });
-      if (is(child, '$ref')) return found({ name: 'memberRefs', groupId });
-      return found({ name: 'member', groupId, connectorId: child });
+    if (is(child, '$count') || is(child, '$ref')) {
+      if (leaf !== undefined) return unknown(leaf);
+      return found(is(child, '$count') ? { name: 'membersCount', groupId } : { name: 'memberRefs', groupId });
     }
+    if (leaf === undefined) return found({ name: 'member', groupId, connectorId: child });
     if (is(leaf, '$ref') && rest.length === 0) return found({ name: 'memberRef', groupId, connectorId: child });
     return unknown(leaf);
   }
+  const byKey = APPLICATION_BY_KEY.exec(navigation);
+  if (byKey) {
+    if (child !== undefined) return unknown(child);
+    const key: ApplicationKey = byKey[1]?.toLowerCase() === 'appid' ? 'appId' : 'uniqueName';
+    return found({ name: 'applicationByKey', groupId, key, value: (byKey[2] ?? '').replaceAll("''", "'") });
+  }
   if (is(navigation, 'applications')) {
     if (child === undefined) return found({ name: 'applications', groupId });
-    if (is(child, '$count') && leaf === undefined) return found({ name: 'applicationsCount', groupId });
-    return found({ name: 'application', groupId, applicationId: child });
+    if (is(child, '$count')) return leaf === undefined ? found({ name: 'applicationsCount', groupId }) : unknown(leaf);
+    if (leaf === undefined) return found({ name: 'application', groupId, applicationId: child });
+    if (is(leaf, 'logo') && rest.length === 0) return found({ name: 'applicationLogo', groupId, applicationId: child });
+    return unknown(leaf);
   }
   return unknown(navigation);
 }

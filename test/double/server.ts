@@ -12,7 +12,8 @@ import { newGuid } from './ids.js';
 import type { ConnectorGroupRecord } from './model.js';
 import { failure, render, type Outcome, type Reply } from './response.js';
 import { applyReplyDefects } from './reply-defects.js';
-import { ALLOWED_METHODS, matchRoute, takesJsonBody, type RouteName } from './router.js';
+import { hasQueryOption } from './query.js';
+import { ALLOWED_METHODS, matchRoute, takesJsonBody, type Route } from './router.js';
 
 export { DEFECTS, DEFECT_DESCRIPTIONS, isDefect, type Defect } from './defects.js';
 export type { ConnectorGroupRecord, ConnectorGroupRegion } from './model.js';
@@ -129,7 +130,7 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
     }
     let outcome: Outcome;
     let isCreate = false;
-    let routeName: RouteName | undefined;
+    let answered: Route | undefined;
     const match = matchRoute(url.pathname);
     const lagged = match.ok && match.route.name === 'group' && method === 'GET' ? lagging.get(match.route.groupId) : undefined;
     if (throttleLeft > 0 && faults.throttle) {
@@ -144,9 +145,11 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
       outcome = failure(ERRORS.segmentNotFound(match.unknownSegment));
     } else if (!ALLOWED_METHODS[match.route.name].includes(method)) {
       outcome = failure(ERRORS.methodNotAllowed(ALLOWED_METHODS[match.route.name]));
+    } else if (defects.has('query-top-server-error') && hasQueryOption(url.searchParams, '$top')) {
+      outcome = failure(ERRORS.internalServerError());
     } else {
       isCreate = match.route.name === 'groups' && method === 'POST';
-      routeName = match.route.name;
+      answered = match.route;
       const contentType = defects.has('content-type-ignored') ? 'application/json' : headers['content-type'];
       const body = takesJsonBody(match.route, method) ? parseJsonBody(contentType, raw) : { ok: true as const, value: undefined };
       outcome = body.ok
@@ -157,6 +160,7 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
             search: url.searchParams,
             rawQuery,
             body: body.value,
+            ifMatch: headers['if-match'],
             store,
             baseUrl: faults.linkBase ?? baseUrl,
             lenientCreate: defects.has('invalid-body-accepted'),
@@ -170,7 +174,7 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
     if (isCreate && reply.status === 201 && faults.lagReads) lagging.set((JSON.parse(reply.body ?? '{}') as { id: string }).id, faults.lagReads);
     const defective = isCreate && reply.status === 201 ? applyCreateDefects(reply, defects) : reply;
     if (isCreate && faults.slowCreateReplyMs) await new Promise((resolve) => setTimeout(resolve, faults.slowCreateReplyMs));
-    write(response, routeName ? applyReplyDefects(routeName, method, defective, defects) : defective);
+    write(response, answered ? applyReplyDefects({ route: answered, method, search: url.searchParams }, defective, defects) : defective);
   }
 
   const server = createServer((request, response) => {

@@ -1,5 +1,6 @@
 /** The run's results as the report reads them. */
 import type { CheckResult, RunResults } from '../results.js';
+import type { Coverage } from '../coverage.js';
 
 /** Added to results by the baseline feature; read defensively until (and after) the types carry them. */
 export interface Baseline {
@@ -7,4 +8,5 @@ export interface Baseline {
   reason: string;
 }
 export type ReportCheck = CheckResult & { baseline?: Baseline };
-export type ReportResults = Omit<RunResults, 'checks'> & { shard?: string; checks: ReportCheck[] };
+/** `coverage`: what the run sent against the slice's operations; absent from runs that did not count it. */
+export type ReportResults = Omit<RunResults, 'checks'> & { shard?: string; checks: ReportCheck[]; coverage?: Coverage };

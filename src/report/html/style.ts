@@ -105,6 +105,41 @@ table.headers td{padding:1px 0;overflow-wrap:anywhere}
 .body pre{background:var(--panel);border:1px solid var(--line);border-radius:4px;padding:8px 10px;max-height:480px;overflow:auto}
 .note{color:var(--muted);font-size:13px;margin:6px 10px}
 .empty{font-size:16px;color:var(--fail);font-weight:600}
+/* Coverage section: the matrix of operations against statuses seen and query parameters sent. */
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+.coverage{margin-top:28px}
+.coverage-line{margin:0 0 8px;font-weight:600;font-variant-numeric:tabular-nums}
+.coverage-scroll{overflow-x:auto;border:1px solid var(--line);border-radius:8px}
+.coverage-scroll:focus-visible{outline:2px solid var(--fg);outline-offset:2px}
+.coverage-matrix{width:100%;font-size:14px}
+.coverage-matrix caption{caption-side:top;text-align:left;padding:7px 14px;color:var(--muted);font-size:13px;background:var(--panel);border-bottom:1px solid var(--line)}
+.coverage-matrix thead th{background:var(--panel);font-size:12px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);font-weight:600;text-align:left;padding:5px 10px;border-bottom:1px solid var(--line);white-space:nowrap}
+.coverage-matrix thead th.cov-param-h{text-transform:none;letter-spacing:0;text-align:center}
+.coverage-matrix thead th.cov-params-h{text-align:center;border-left:1px solid var(--line)}
+.coverage-matrix th[scope=row]{text-align:left;font-weight:400;border-left:5px solid transparent;min-width:260px;max-width:460px}
+.coverage-matrix td,.coverage-matrix th[scope=row]{padding:6px 10px;border-bottom:1px solid var(--line);vertical-align:baseline}
+.coverage-matrix tbody tr:last-child>*{border-bottom:0}
+.coverage-matrix tbody tr:hover{background:var(--panel)}
+.cov-method{display:inline-block;min-width:52px;font-family:var(--mono);font-size:12px;font-weight:700}
+.cov-path span,.cov-name{white-space:nowrap}
+.cov-statuses{white-space:nowrap}
+.cov-status{display:inline-block;padding:0 7px;border-radius:10px;font-family:var(--mono);font-size:12px;font-weight:700;border:1px solid}
+.cov-status-2xx{color:var(--pass);background:var(--pass-bg)}
+.cov-status-4xx{color:var(--warn);background:var(--warn-bg);border-style:dotted;border-width:2px}
+.cov-status-5xx{color:#fff;background:var(--fail);border-color:var(--fail)}
+.cov-status-other{color:var(--skip);background:var(--skip-bg);border-style:dashed}
+.tag-only-errors{border-style:solid;color:var(--warn);border-color:var(--warn)}
+.cov-sent,.cov-unsent,.cov-na{text-align:center;font-weight:700}
+.cov-sent{color:var(--pass)}
+.cov-unsent{color:var(--muted)}
+.cov-na{background:var(--panel)}
+.cov-unexercised{color:var(--muted)}
+.cov-unexercised>th[scope=row]{border-left:5px solid var(--fail)}
+.cov-only-errors>th[scope=row]{border-left:5px solid var(--warn)}
+.coverage h3{font-size:15px;margin:16px 0 6px}
+.coverage-gaps{margin:0;padding-left:20px}.coverage-gaps li{margin:3px 0}
+.cov-reason{font-style:italic}
+.coverage-complete{color:var(--pass);font-weight:600}
 footer{padding:10px 28px 28px;color:var(--muted);font-size:12px}
 @media (max-width:760px){.row{grid-template-columns:1fr;gap:2px}.dur{text-align:left}.row-head{display:none}header.top,main{padding-left:12px;padding-right:12px}}
 `;

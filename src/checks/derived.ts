@@ -1,0 +1,172 @@
+/**
+ * The generic checks every operation of the slice gets, derived from the operation table (as
+ * Schemathesis derives its own): the documented status, the documented media type, the documented body
+ * schema, and never a 5xx — the one rule beyond what the slice states. A new operation in the slice
+ * gets all four with no code. Each judges every exchange of its operation in the suite that owns it.
+ *
+ * Each exchange carries what the request was meant to get (`expect`): `success` for a valid request on
+ * something that exists (a documented 2xx), `error` for one on something that cannot exist (an unknown
+ * id: a documented 4xx, graph profile only), `any` otherwise (a documented status of either kind).
+ */
+import type { Profile } from '../config/run-config.js';
+import type { Exchange } from '../client/exchange.js';
+import { loadDecisions } from '../spec/decisions.js';
+import { documentedResponse, type OpenApiDocument } from '../spec/operations.js';
+import type { TableOperation } from '../spec/operation-table.js';
+import { BOTH, failed, notReached, passed, PASSED, skipped, type Check, type Stop, type Verdict } from './check.js';
+import { checkContentType, mediaType, parseJsonBody } from './http.js';
+import { responseFor, type Judged } from './response.js';
+import { requiredPermission } from '../spec/permissions.js';
+
+export interface DerivedSubject extends Judged {
+  /** Every exchange the suite had, each tagged with the operation it addressed. */
+  exchanges: readonly Exchange[];
+  /** Why requests that needed the suite's group were never sent. */
+  stoppedBecause?: Stop;
+  /** Operations the suite could not send at all, with why. */
+  notSent: ReadonlyMap<string, string>;
+}
+
+/** Decisions every body-schema judgement relies on (how the validator reads Graph's schemas). */
+const SCHEMA_READING = ['odata-annotations', 'allof-inheritance', 'inner-error-service-specific'];
+
+export function derivedChecks(op: TableOperation): Check<DerivedSubject>[] {
+  const where = `${op.method.toUpperCase()} ${op.path}`;
+  const ids = { status: `${op.name}.status`, contentType: `${op.name}.header.content-type`, body: `${op.name}.body.schema`, serverError: `${op.name}.server-error` };
+  const decisions = decisionsFor(op, ids);
+  const check = (id: string, title: string, expectation: string, judge: (e: Exchange, s: DerivedSubject, profile: Profile) => Verdict, extra: string[] = []): Check<DerivedSubject> => ({
+    id,
+    operation: op.name.split('.')[0]!,
+    title,
+    expectation,
+    profiles: BOTH,
+    decisions: [...extra, ...(decisions.get(id) ?? [])],
+    run: (subject, profile) => onEvery(op, subject, (e) => judge(e, subject, profile)),
+  });
+  return [
+    check(ids.status, `${where} answers with a documented status`, `a status ${where} documents (${op.statuses.join(', ')}; default only for a 4xx), a 2xx for a valid request on what exists, a 4xx for an unknown id (graph)`, judgeStatus(op)),
+    check(ids.contentType, `${where} declares the documented media type`, `the Content-Type documented for the status that came back (parameters such as odata.metadata and charset allowed)`, judgeMediaType(op)),
+    check(ids.body, `${where} answers with a body of the documented schema`, `the body validates against the slice's schema for the status that came back`, judgeSchema(op), SCHEMA_READING),
+    check(ids.serverError, `${where} never answers 5xx`, 'no request the suite sends, with any documented query parameter, gets a 5xx', judgeServerError),
+  ];
+}
+
+/** Judges each exchange of the operation in turn; the first that fails is the check's verdict, named by its request. */
+function onEvery(op: TableOperation, subject: DerivedSubject, judge: (e: Exchange) => Verdict): Verdict {
+  const exchanges = subject.exchanges.filter((e) => e.operation === op.name);
+  if (exchanges.length === 0) {
+    const why = subject.notSent.get(op.name);
+    if (why !== undefined) return skipped(why);
+    if (subject.stoppedBecause) return notReached(op.name, subject.stoppedBecause);
+    return notReached(op.name, { why: 'the suite sent no request for it', blocker: 'suite:error' });
+  }
+  const notes: string[] = [];
+  for (const exchange of exchanges) {
+    const verdict = judge(exchange);
+    if (verdict.status === 'failed' || verdict.status === 'warned') {
+      return { ...verdict, message: `${requestLine(exchange)}: ${verdict.message}`, exchange: verdict.exchange ?? exchange };
+    }
+    if (verdict.status === 'passed' && verdict.note && !notes.includes(verdict.note)) notes.push(verdict.note);
+  }
+  const count = `${exchanges.length} request${exchanges.length === 1 ? '' : 's'}`;
+  return passed(notes.length > 0 ? `${notes.join('; ')} (${count})` : undefined);
+}
+
+function judgeStatus(op: TableOperation) {
+  const successes = op.statuses.filter((s) => s.startsWith('2'));
+  return (exchange: Exchange, _subject: DerivedSubject, profile: Profile): Verdict => {
+    const { status } = exchange.response;
+    const expect = profile === 'openapi' && exchange.expect === 'error' ? 'any' : (exchange.expect ?? 'any');
+    const explicit = op.statuses.some((s) => s === String(status) || (s.endsWith('XX') && s[0] === String(status)[0]));
+    const byDefault = !explicit && status >= 400 && status < 500 && op.statuses.includes('default');
+    if (!explicit && !byDefault) return failed(`status ${status} is not documented (documented: ${op.statuses.join(', ')}; default covers a 4xx only)`, status);
+    if (expect === 'success' && !(status >= 200 && status < 300)) return failed(`expected ${successes.join(' or ')}, got ${status}${authHint(status)}`, status);
+    if (expect === 'error' && status < 400) return failed(`expected a 4xx for a request on something that does not exist, got ${status}`, status);
+    if (expect === 'success' && successes.length > 1) return passed(`the target answered ${status} (the slice allows ${successes.join(' or ')})`);
+    return PASSED;
+  };
+}
+
+function judgeMediaType(op: TableOperation) {
+  return (exchange: Exchange, subject: DerivedSubject): Verdict => {
+    if (exchange.response.body === '') return PASSED;
+    const documented = responseFor(subject.spec, op.path, op.method, exchange)?.mediaTypes ?? [];
+    if (documented.length === 0) return failed(`status ${exchange.response.status} is documented without a body, got ${exchange.response.body.length} bytes`, exchange.response.headers['content-type']);
+    return checkContentType(exchange, documented);
+  };
+}
+
+function judgeSchema(op: TableOperation) {
+  return (exchange: Exchange, subject: DerivedSubject): Verdict => {
+    if (exchange.response.status >= 500) return PASSED; // the server-error check speaks for it
+    const documented = responseFor(subject.spec, op.path, op.method, exchange);
+    if (!documented) return PASSED; // the status check speaks for an undocumented status
+    const empty = exchange.response.body.trim() === '';
+    if (documented.mediaTypes.length === 0) return empty ? PASSED : failed(`status ${exchange.response.status} is documented without a body, got ${exchange.response.body.slice(0, 120)}`);
+    const type = mediaType(exchange.response.headers['content-type']);
+    const schema = documented.schema ?? textSchema(subject.spec, op, exchange.response.status, type);
+    // A binary body (a logo) has no schema to hold it to.
+    if (!schema) return documented.mediaTypes.some(isStructured) ? failed(`the slice documents no schema for ${type ?? 'this body'}`) : PASSED;
+    const parsed = parseJsonBody(exchange);
+    if (!parsed.ok) return failed(parsed.message, exchange.response.body);
+    const violations = subject.validator.validate(schema, parsed.value);
+    return violations.length === 0 ? PASSED : failed(violations.map((v) => v.message).join('; '), violations);
+  };
+}
+
+function judgeServerError(exchange: Exchange): Verdict {
+  const { status } = exchange.response;
+  return status >= 500 ? failed(`answered ${status}: a server error is never a documented answer to a request the slice allows`, status) : PASSED;
+}
+
+/** `$count` documents a `text/plain` body with a schema (an integer); read it as JSON text. */
+function textSchema(doc: OpenApiDocument, op: TableOperation, status: number, type: string | undefined): Record<string, unknown> | undefined {
+  if (type !== 'text/plain') return undefined;
+  const response = documentedResponse(doc, op.path, op.method, status);
+  if (!response?.mediaTypes.includes('text/plain')) return undefined;
+  const operation = (doc.paths[op.path] as Record<string, { responses: Record<string, unknown> }>)[op.method]!;
+  const raw = operation.responses[response.key] as Record<string, unknown>;
+  const resolved = (raw.$ref ? resolveRef(doc, String(raw.$ref)) : raw) as { content?: Record<string, { schema?: Record<string, unknown> }> };
+  return resolved.content?.['text/plain']?.schema;
+}
+
+function resolveRef(doc: OpenApiDocument, ref: string): unknown {
+  return ref
+    .slice(2)
+    .split('/')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
+}
+
+function isStructured(type: string): boolean {
+  return type === 'application/json' || type.endsWith('+json') || type === 'text/plain';
+}
+
+function requestLine(exchange: Exchange): string {
+  const url = new URL(exchange.request.url);
+  return `${exchange.request.method} ${decodeURIComponent(url.pathname.split('/connectorGroups')[1] !== undefined ? `…/connectorGroups${url.pathname.split('/connectorGroups')[1]}` : url.pathname)}${decodeURIComponent(url.search)}`;
+}
+
+function authHint(status: number): string {
+  if (status === 401) return ' (the token was refused: give a valid one in GRAPH_ACCESS_TOKEN, or credentials for @azure/identity)';
+  if (status === 403) return ` (the token lacks the permission: ${requiredPermission()})`;
+  return '';
+}
+
+/**
+ * The decisions behind each derived check: those that name the check, and for the status check those
+ * that narrowed the operation's documented statuses.
+ */
+let decisions: ReturnType<typeof loadDecisions>['decisions'] | undefined;
+
+function decisionsFor(op: TableOperation, ids: Record<string, string>): Map<string, string[]> {
+  const byCheck = new Map<string, string[]>();
+  decisions ??= loadDecisions().decisions;
+  for (const decision of decisions) {
+    for (const id of Object.values(ids)) {
+      if (decision.checks?.includes(id)) byCheck.set(id, [...(byCheck.get(id) ?? []), decision.id]);
+    }
+    const narrows = decision.slice?.some((e) => e.op === 'response-status' && e.path === op.path && e.method === op.method);
+    if (narrows && !byCheck.get(ids.status!)?.includes(decision.id)) byCheck.set(ids.status!, [...(byCheck.get(ids.status!) ?? []), decision.id]);
+  }
+  return byCheck;
+}
