@@ -9,6 +9,8 @@ const replay = resolveRunConfig([], {}, import.meta.dirname).config;
 export default defineConfig({
   test: {
     reporters: ['default', new ClosingLineReporter()],
+    // Most harness tests wait on child processes and local servers: three files at a time keep both cores busy.
+    maxWorkers: 3,
     projects: [
       { test: { name: 'harness', include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
       { test: { name: 'conformance-replay', include: ['suites/**/*.conformance.ts'], provide: { conformance: replay } } },

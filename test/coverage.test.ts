@@ -6,8 +6,8 @@ import { describe, expect, test } from 'vitest';
 import { coverageLine, coverageOf, notExercised, type Coverage, type OperationHit } from '../src/report/coverage.js';
 import { renderReport } from '../src/report/html.js';
 import { summarise, type CheckResult, type RunResults } from '../src/report/results.js';
-import { loadSlice } from '../src/spec/load.js';
-import { operationTable, type TableOperation } from '../src/spec/operation-table.js';
+import { loadSlice } from '../src/openapi/load.js';
+import { operationTable, type TableOperation } from '../src/openapi/operation-table.js';
 
 const TABLE = operationTable(loadSlice());
 const op = (name: string): TableOperation => {

@@ -6,10 +6,10 @@
 import { describe, expect, test } from 'vitest';
 import type { Exchange } from '../src/client/exchange.js';
 import { derivedChecks, type DerivedSubject } from '../src/checks/derived.js';
-import { loadSlice } from '../src/spec/load.js';
-import { findOperation, operationOfRequest, operationTable } from '../src/spec/operation-table.js';
-import { validatorFor } from '../src/spec/validator.js';
-import type { OpenApiDocument } from '../src/spec/operations.js';
+import { loadSlice } from '../src/openapi/load.js';
+import { findOperation, operationOfRequest, operationTable } from '../src/openapi/operation-table.js';
+import { validatorFor } from '../src/openapi/validator.js';
+import type { OpenApiDocument } from '../src/openapi/operations.js';
 import type { Profile } from '../src/config/run-config.js';
 
 const spec = loadSlice();

@@ -12,7 +12,7 @@ import { locateJson, parseHttpBlock } from '../src/docs/http-block.js';
 import { apiPath, matchTemplate, resolveOperation } from '../src/docs/resolve.js';
 import { checkPage, type BlockResult } from '../src/docs/check-page.js';
 import { formatPage, summarize, summaryLine } from '../src/docs/format.js';
-import { loadSlice } from '../src/spec/load.js';
+import { loadSlice } from '../src/openapi/load.js';
 import { fromRoot } from '../src/project-root.js';
 import { runCommand } from './support/run-cli.js';
 

@@ -11,9 +11,9 @@ import { closedPort } from './support/ports.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fromRoot } from '../src/project-root.js';
-import { computeDrift, cutFamily, familyOf, formatChange, formatDrift, type DriftChange, type Family } from '../src/spec/drift.js';
-import { GROUP_PATH, GROUPS_PATH } from '../src/spec/paths.js';
-import type { JsonObject } from '../src/spec/source.js';
+import { computeDrift, cutFamily, familyOf, formatChange, formatDrift, type DriftChange, type Family } from '../src/openapi/drift.js';
+import { GROUP_PATH, GROUPS_PATH } from '../src/openapi/paths.js';
+import type { JsonObject } from '../src/openapi/source.js';
 import { runCommand } from './support/run-cli.js';
 
 const MODULE_2020_12 = 'powershell-openApiDocs-beta-Applications.2020-12.yml';

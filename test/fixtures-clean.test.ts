@@ -20,7 +20,7 @@ const SHOWN = 20;
 
 const HOW_TO_FIX = [
   'Fix: do not edit the values by hand. Record the file again, which scrubs it on the way to disk:',
-  '  npx tsx test/double/cli.ts --port 4010 &',
+  '  npm run double -- --port 4010 &',
   '  npm run conformance -- --base-url http://127.0.0.1:4010 --record',
   '(a factory or other hand-written fixture: use a 5eed0000-… harness GUID, a 5ca1ab1e-0000-4000-8000-… pseudonym',
   'or an address @example.invalid instead).',

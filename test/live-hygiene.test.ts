@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDouble, type DoubleOptions, type RunningDouble } from './double/server.js';
+import { startDouble, type DoubleOptions, type RunningDouble } from '../src/double/server.js';
 import { childEnv, runCommand, runConformance } from './support/run-cli.js';
 import { fromRoot } from '../src/project-root.js';
 import { resolveRunConfig } from '../src/config/run-config.js';

@@ -19,7 +19,7 @@ import { selectedBy } from '../src/checks/check.js';
 import { everySelectedCheck } from '../src/runner/every-verdict.js';
 import { resolveRunConfig } from '../src/config/run-config.js';
 import { emptyCollected } from '../src/report/results.js';
-import { startDouble } from './double/server.js';
+import { startDouble } from '../src/double/server.js';
 import { idsWithStatus, runConformance, type CliRun } from './support/run-cli.js';
 
 const SHIPPED = fromRoot('fixtures', 'recordings');

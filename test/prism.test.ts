@@ -12,11 +12,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SUITES } from '../src/suites/index.js';
 import { proxyViolations } from '../src/checks/proxy-violations.js';
-import { loadSlice, SLICE_FILE } from '../src/spec/load.js';
-import { validatorFor } from '../src/spec/validator.js';
+import { loadSlice, SLICE_FILE } from '../src/openapi/load.js';
+import { validatorFor } from '../src/openapi/validator.js';
 import type { CheckResult, RunResults } from '../src/report/results.js';
-import { startDouble, type RunningDouble } from './double/server.js';
-import { startPrism, writeMicrosoftFormSlice, writeSliceWithoutExample, type RunningPrism } from './support/prism.js';
+import { startDouble, type RunningDouble } from '../src/double/server.js';
+import { startPrism, writeMicrosoftFormSlice, writeSliceWithoutExample, type RunningPrism } from '../src/bench/prism.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
 
 const CREATE_URL = '/onPremisesPublishingProfiles/applicationProxy/connectorGroups';

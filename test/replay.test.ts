@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fromRoot } from '../src/project-root.js';
 import type { Cassette } from '../src/runtime/cassette.js';
-import { startDouble } from './double/server.js';
+import { startDouble } from '../src/double/server.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
 
 const SHIPPED = fromRoot('fixtures', 'recordings');

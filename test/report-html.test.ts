@@ -12,7 +12,7 @@ import { pointerViolations, renderReport, resolvePointer, writeReport } from '..
 import { summarise } from '../src/report/results.js';
 import type { CheckResult, RunResults } from '../src/report/results.js';
 import { fromRoot } from '../src/project-root.js';
-import { startDouble } from './double/server.js';
+import { startDouble } from '../src/double/server.js';
 import { runConformance } from './support/run-cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';

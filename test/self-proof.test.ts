@@ -6,32 +6,22 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startDouble, type Defect, type DoubleOptions, type RunningDouble } from './double/server.js';
+import { startDouble, type Defect, type DoubleOptions, type RunningDouble } from '../src/double/server.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
-import { CREATE_CHECKS } from '../src/checks/create.js';
-import { CONTRACT_CHECKS } from '../src/suites/contract.js';
 import { derivedChecks } from '../src/checks/derived.js';
-import { loadSlice } from '../src/spec/load.js';
-import { operationTable } from '../src/spec/operation-table.js';
+import { loadSlice } from '../src/openapi/load.js';
+import { operationTable } from '../src/openapi/operation-table.js';
 import { LIFECYCLE_CHECKS } from '../src/checks/lifecycle.js';
 import { NAVIGATION_CHECKS } from '../src/checks/navigation.js';
 import { NEGATIVE_CHECKS } from '../src/checks/negative.js';
-import { PROPERTY_CHECKS } from '../src/checks/property.js';
 import type { Check } from '../src/checks/check.js';
 import { resolveRunConfig } from '../src/config/run-config.js';
 import { fromRoot } from '../src/project-root.js';
 import { judgeSuite } from '../src/runtime/run-suite.js';
 import { SUITES as SUITE_DEFINITIONS } from '../src/suites/index.js';
 
-/** Suite (recording) name → its checks; --only below runs just the suites a defect can touch. */
-const SUITES: Record<string, readonly Check<never>[]> = {
-  contract: CONTRACT_CHECKS,
-  create: CREATE_CHECKS,
-  lifecycle: LIFECYCLE_CHECKS,
-  navigation: NAVIGATION_CHECKS,
-  negative: NEGATIVE_CHECKS,
-  property: PROPERTY_CHECKS,
-};
+/** Suite (recording) name → its checks, from the one list of suites; --only below runs just the suites a defect can touch. */
+const SUITES: Record<string, readonly Check<never>[]> = Object.fromEntries(SUITE_DEFINITIONS.map((s) => [s.name, s.checks]));
 const ALL = Object.values(SUITES).flat();
 const ids = (checks: readonly Check<never>[]) => checks.map((c) => c.id).sort();
 /** Checks that can never run here (no connector, no application): reported skipped with the reason. */
@@ -232,6 +222,6 @@ describe.concurrent('through the command, a defect per suite: exit 1, the failin
 });
 
 test('every defect of the double is caught by some check', async () => {
-  const { DEFECTS } = await import('./double/server.js');
+  const { DEFECTS } = await import('../src/double/server.js');
   expect(CAUGHT_BY.map((c) => c.defect).sort()).toEqual([...DEFECTS].sort());
 });

@@ -3,9 +3,9 @@
  * interprets (decisions allof-inheritance, odata-annotations, region-nullable) is pinned here both ways.
  */
 import { describe, expect, test } from 'vitest';
-import { loadSlice } from '../src/spec/load.js';
-import { validatorFor } from '../src/spec/validator.js';
-import type { OpenApiDocument } from '../src/spec/operations.js';
+import { loadSlice } from '../src/openapi/load.js';
+import { validatorFor } from '../src/openapi/validator.js';
+import type { OpenApiDocument } from '../src/openapi/operations.js';
 
 const CONNECTOR_GROUP = { $ref: '#/components/schemas/microsoft.graph.connectorGroup' };
 const ODATA_ERROR = { $ref: '#/components/schemas/microsoft.graph.ODataErrors.ODataError' };

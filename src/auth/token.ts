@@ -6,7 +6,7 @@
  */
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import { UsageError } from '../config/usage-error.js';
-import { requiredPermission } from '../spec/permissions.js';
+import { requiredPermission } from '../openapi/permissions.js';
 
 export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default';
 

@@ -14,8 +14,8 @@ import { stringify } from 'yaml';
 import { connectorGroupCreateBody } from '../../fixtures/factories/connector-group.js';
 import { GROUPS_PATH } from '../checks/create.js';
 import { PROFILE_ID } from '../runtime/context.js';
-import { loadSlice } from '../spec/load.js';
-import { pointer, type OpenApiDocument } from '../spec/operations.js';
+import { loadSlice } from '../openapi/load.js';
+import { pointer, type OpenApiDocument } from '../openapi/operations.js';
 
 type Schema = Record<string, unknown>;
 

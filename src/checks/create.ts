@@ -4,7 +4,7 @@ import { failed, GRAPH, PASSED, type Check } from './check.js';
 import { checkClientRequestIdEcho, checkRequestId, parseJsonBody } from './http.js';
 import type { Judged } from './response.js';
 
-export { GROUP_PATH, GROUPS_PATH } from '../spec/paths.js';
+export { GROUP_PATH, GROUPS_PATH } from '../openapi/paths.js';
 
 export interface CreateSubject extends Judged {
   exchange: Exchange;

@@ -10,13 +10,13 @@
  */
 import type { Profile } from '../config/run-config.js';
 import type { Exchange } from '../client/exchange.js';
-import { loadDecisions } from '../spec/decisions.js';
-import { documentedResponse, type OpenApiDocument } from '../spec/operations.js';
-import type { TableOperation } from '../spec/operation-table.js';
+import { loadDecisions } from '../openapi/decisions.js';
+import { documentedResponse, type OpenApiDocument } from '../openapi/operations.js';
+import type { TableOperation } from '../openapi/operation-table.js';
 import { BOTH, failed, notReached, passed, PASSED, skipped, type Check, type Stop, type Verdict } from './check.js';
 import { checkContentType, mediaType, parseJsonBody } from './http.js';
 import { responseFor, type Judged } from './response.js';
-import { requiredPermission } from '../spec/permissions.js';
+import { requiredPermission } from '../openapi/permissions.js';
 
 export interface DerivedSubject extends Judged {
   /** Every exchange the suite had, each tagged with the operation it addressed. */

@@ -5,8 +5,8 @@
  */
 import type { Profile } from '../config/run-config.js';
 import type { Exchange } from '../client/exchange.js';
-import { documentedResponse, documentedStatuses, successResponse, type HttpMethod, type OpenApiDocument } from '../spec/operations.js';
-import type { SpecValidator } from '../spec/validator.js';
+import { documentedResponse, documentedStatuses, successResponse, type HttpMethod, type OpenApiDocument } from '../openapi/operations.js';
+import type { SpecValidator } from '../openapi/validator.js';
 import { BOTH, failed, judgedOn, notReached, PASSED, warned, type Check, type Stop, type Verdict } from './check.js';
 import { parseJsonBody } from './http.js';
 

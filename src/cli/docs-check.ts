@@ -15,8 +15,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkPage, type BlockResult } from '../docs/check-page.js';
 import { formatPage, summarize, summaryLine } from '../docs/format.js';
-import { loadSlice } from '../spec/load.js';
-import type { OpenApiDocument } from '../spec/operations.js';
+import { loadSlice } from '../openapi/load.js';
+import type { OpenApiDocument } from '../openapi/operations.js';
 
 const USAGE = 'usage: npm run docs-check -- [--json] FILE.md…';
 

@@ -2,7 +2,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fromRoot } from '../project-root.js';
-import { GENERATED_FILE, GENERATED_JSON, generateJson, generateTypes } from '../spec/generate.js';
+import { GENERATED_FILE, GENERATED_JSON, generateJson, generateTypes } from '../openapi/generate.js';
 
 async function main(): Promise<void> {
   const started = performance.now();

@@ -4,7 +4,7 @@
  *
  * Writes the project's contract (specs/openapi.yaml) from Microsoft's published OpenAPI description, by
  * default the copy vendored in specs/upstream/. With --from it writes nothing and reports what changed in
- * the connectorGroups family between that copy and another revision (src/spec/drift.ts).
+ * the connectorGroups family between that copy and another revision (src/openapi/drift.ts).
  * Exit codes in HELP below.
  */
 import { createHash } from 'node:crypto';
@@ -14,11 +14,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { fromRoot, PROJECT_ROOT } from '../project-root.js';
-import { DECISIONS_FILE, loadDecisions, type DecisionSet } from '../spec/decisions.js';
-import { computeDrift, familyOf, formatDrift } from '../spec/drift.js';
-import { FetchError, isUrl, readSliceInput, type SliceInput } from '../spec/input.js';
-import { sliceOpenApi } from '../spec/slice.js';
-import { isObject, type JsonObject } from '../spec/source.js';
+import { DECISIONS_FILE, loadDecisions, type DecisionSet } from '../openapi/decisions.js';
+import { computeDrift, familyOf, formatDrift } from '../openapi/drift.js';
+import { FetchError, isUrl, readSliceInput, type SliceInput } from '../openapi/input.js';
+import { sliceOpenApi } from '../openapi/slice.js';
+import { isObject, type JsonObject } from '../openapi/source.js';
 
 /** The vendored 2024-10 Applications module, relative to the project root (never to the working directory). */
 export const DEFAULT_INPUT = 'specs/upstream/powershell-openApiDocs-beta-Applications.2024-10.yml';

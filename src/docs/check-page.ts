@@ -7,7 +7,7 @@
 import { parsePage, type AnnotatedBlock } from './parse-page.js';
 import { parseHttpBlock, type HttpBody, type StatusLine } from './http-block.js';
 import { resolveOperation } from './resolve.js';
-import { documentedResponse, operation, resolveLocal, type DocumentedResponse, type HttpMethod, type OpenApiDocument } from '../spec/operations.js';
+import { documentedResponse, operation, resolveLocal, type DocumentedResponse, type HttpMethod, type OpenApiDocument } from '../openapi/operations.js';
 import { annotatedType, documentedType, schemaExists, schemaLabel, SCHEMA_REF_PREFIX, typeMismatch } from './schema-types.js';
 import { schemaViolations } from './violations.js';
 

@@ -9,7 +9,7 @@
  * (`connectorGroups/$count` is the count, not a group with id `$count`). Graph's segments are
  * case-insensitive, so when nothing matches as written the match is tried again ignoring case.
  */
-import type { HttpMethod, OpenApiDocument } from '../spec/operations.js';
+import type { HttpMethod, OpenApiDocument } from '../openapi/operations.js';
 
 export type Resolution =
   | {

@@ -3,7 +3,7 @@
  * `@odata.type` / `isCollection` read as a component schema name, and the two compared, allowing for
  * OData inheritance (a type `allOf` its base).
  */
-import { resolveLocal, type OpenApiDocument } from '../spec/operations.js';
+import { resolveLocal, type OpenApiDocument } from '../openapi/operations.js';
 
 /** The `$ref` prefix of the slice's component schemas; what follows it is the type name. */
 export const SCHEMA_REF_PREFIX = '#/components/schemas/';

@@ -4,8 +4,8 @@
  * failed alternative, not one per branch; an undeclared property named as such, not as "must be object").
  */
 import type { BlockViolation } from './check-page.js';
-import { resolveLocal, type OpenApiDocument } from '../spec/operations.js';
-import { validatorFor, type Violation } from '../spec/validator.js';
+import { resolveLocal, type OpenApiDocument } from '../openapi/operations.js';
+import { validatorFor, type Violation } from '../openapi/validator.js';
 import { SCHEMA_REF_PREFIX } from './schema-types.js';
 
 /**

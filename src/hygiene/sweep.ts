@@ -5,7 +5,7 @@
 import { capturingFetch, type Exchange } from '../client/exchange.js';
 import type { RunConfig } from '../config/run-config.js';
 import { retryPolicy } from '../runtime/context.js';
-import { GROUPS_URL_PATH as GROUPS } from '../spec/paths.js';
+import { GROUPS_URL_PATH as GROUPS } from '../openapi/paths.js';
 
 const MAX_PAGES = 50;
 /** runId = 8 base-36 digits of Date.now() + 6 hex digits (run-config.ts newRunId). */

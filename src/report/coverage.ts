@@ -3,10 +3,10 @@
  * A green run says nothing about an operation it never called; this says which ones those were, and why
  * when the run knows (a skipped suite, a profile that leaves it out).
  *
- * Counted against the operation table (src/spec/operation-table.ts), so an operation or parameter added
+ * Counted against the operation table (src/openapi/operation-table.ts), so an operation or parameter added
  * to the slice shows up here as not exercised until something sends it.
  */
-import type { TableOperation } from '../spec/operation-table.js';
+import type { TableOperation } from '../openapi/operation-table.js';
 import type { OperationHit } from '../runtime/run-suite.js';
 
 export type { OperationHit };

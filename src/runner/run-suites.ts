@@ -13,11 +13,11 @@ import { collect, emptyCollected, exitCodeOf, summarise, writeResults, type Chec
 import { writeReport } from '../report/html.js';
 import { writeJunit } from '../report/junit.js';
 import { coverageOf } from '../report/coverage.js';
-import { sliceSha256 } from '../spec/hash.js';
-import { loadSlice } from '../spec/load.js';
-import { operationTable } from '../spec/operation-table.js';
+import { sliceSha256 } from '../openapi/hash.js';
+import { loadSlice } from '../openapi/load.js';
+import { operationTable } from '../openapi/operation-table.js';
 import { allowTargetHost, scrubText } from '../scrub/scrub.js';
-import { decisionSummaries } from '../spec/decision-summaries.js';
+import { decisionSummaries } from '../openapi/decision-summaries.js';
 import { selectedBy } from '../checks/check.js';
 import { SUITES } from '../suites/index.js';
 import { runSuite, type SuiteOutcome } from '../runtime/run-suite.js';

@@ -9,18 +9,18 @@ import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../generated/openapi.js';
 import type { RunConfig } from '../config/run-config.js';
 import { capturingFetch, type CapturedRequest, type Exchange, type RetryPolicy } from '../client/exchange.js';
-import { loadSlice } from '../spec/load.js';
-import { operationOfRequest } from '../spec/operation-table.js';
-import { validatorFor, type SpecValidator } from '../spec/validator.js';
-import type { OpenApiDocument } from '../spec/operations.js';
-import { sliceSha256 } from '../spec/hash.js';
+import { loadSlice } from '../openapi/load.js';
+import { operationOfRequest } from '../openapi/operation-table.js';
+import { validatorFor, type SpecValidator } from '../openapi/validator.js';
+import type { OpenApiDocument } from '../openapi/operations.js';
+import { sliceSha256 } from '../openapi/hash.js';
 import { readCassette, REFERENCE_DOUBLE_HEADER, writeCassette, type RecordingSource } from './cassette.js';
 import { cassetteOf } from './record.js';
 import { notRecorded } from './unrecorded.js';
 import { allowTargetHost, harnessGuid } from '../scrub/scrub.js';
-import { GROUP_PATH, PROFILE_ID } from '../spec/paths.js';
+import { GROUP_PATH, PROFILE_ID } from '../openapi/paths.js';
 
-export { PROFILE_ID } from '../spec/paths.js';
+export { PROFILE_ID } from '../openapi/paths.js';
 
 export interface SendOptions {
   headers?: Record<string, string>;
@@ -267,7 +267,7 @@ function recordingSource(config: RunConfig, exchanges: readonly Exchange[]): Rec
 }
 
 const SOURCE_NOTES: Record<RecordingSource, string> = {
-  'reference-double': "Recorded against graph-conformance's own reference double (test/double), not against Microsoft Graph.",
+  'reference-double': "Recorded against graph-conformance's own reference double (src/double), not against Microsoft Graph.",
   'graph-tenant': 'Recorded against Microsoft Graph with a real tenant; scrubbed before writing.',
   'url-target': 'Recorded against a URL target (a mock, emulator or proxy), not against Microsoft Graph.',
 };

@@ -3,9 +3,9 @@
  * parameters and bodies. Query values come from the parameter's schema and from the properties of what
  * the operation returns, so a new collection gets sensible `$select`/`$orderby`/`$expand` values with no code.
  */
-import { resolveLocal, requestSchema, successResponse, type OpenApiDocument } from '../spec/operations.js';
-import type { QueryParameter, TableOperation } from '../spec/operation-table.js';
-import { PROFILE_ID } from '../spec/paths.js';
+import { resolveLocal, requestSchema, successResponse, type OpenApiDocument } from '../openapi/operations.js';
+import type { QueryParameter, TableOperation } from '../openapi/operation-table.js';
+import { PROFILE_ID } from '../openapi/paths.js';
 
 export interface Known {
   /** The group the suite created, when it has one. */

@@ -10,10 +10,10 @@ import { createStop, type Check } from '../checks/check.js';
 import { derivedChecks, type DerivedSubject } from '../checks/derived.js';
 import { createdId } from '../checks/http.js';
 import type { Exchange } from '../client/exchange.js';
-import { loadSlice } from '../spec/load.js';
-import { operationTable, type TableOperation } from '../spec/operation-table.js';
-import { requestSchema } from '../spec/operations.js';
-import { GROUP_PATH, GROUPS_PATH } from '../spec/paths.js';
+import { loadSlice } from '../openapi/load.js';
+import { operationTable, type TableOperation } from '../openapi/operation-table.js';
+import { requestSchema } from '../openapi/operations.js';
+import { GROUP_PATH, GROUPS_PATH } from '../openapi/paths.js';
 import { harnessGuid } from '../scrub/scrub.js';
 import { connectorGroupCreateBody, connectorGroupUpdateBody, type ConnectorGroupCreateBody } from '../../fixtures/factories/connector-group.js';
 

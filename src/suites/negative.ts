@@ -4,7 +4,7 @@ import { createdId } from '../checks/http.js';
 import type { SendOptions } from '../runtime/context.js';
 import { connectorGroupCreateBody } from '../../fixtures/factories/connector-group.js';
 import { harnessGuid } from '../scrub/scrub.js';
-import { GROUPS_URL_PATH as GROUPS } from '../spec/paths.js';
+import { GROUPS_URL_PATH as GROUPS } from '../openapi/paths.js';
 
 const JSON_TYPE = { 'content-type': 'application/json' };
 

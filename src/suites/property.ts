@@ -3,7 +3,7 @@ import { PROPERTY_CHECKS, type PropertySubject } from '../checks/property.js';
 import { GROUP_PATH, GROUPS_PATH, echoDifferences } from '../checks/create.js';
 import { createdId, parseJsonBody } from '../checks/http.js';
 import { judgeError, successStatuses } from '../checks/response.js';
-import { requestSchema } from '../spec/operations.js';
+import { requestSchema } from '../openapi/operations.js';
 import { runProperty, type Judgement } from '../runtime/property.js';
 import { PROFILE_ID } from '../runtime/context.js';
 import { invalidCreateBody, validCreateBody } from '../../fixtures/factories/connector-group-arbitraries.js';

@@ -10,17 +10,17 @@ import createClient from 'openapi-fetch';
 import { Agent, request } from 'undici';
 import type { paths } from '../../../generated/openapi.js';
 import { connectorGroupCreateBody } from '../../../fixtures/factories/connector-group.js';
-import { startDouble } from '../../../test/double/server.js';
+import { startDouble } from '../../double/server.js';
 import { GROUPS_PATH } from '../../checks/create.js';
 import { capturingFetch, type Exchange } from '../../client/exchange.js';
 import { PROFILE_ID } from '../../runtime/context.js';
-import { loadSlice } from '../../spec/load.js';
-import { successResponse } from '../../spec/operations.js';
-import { validatorFor } from '../../spec/validator.js';
+import { loadSlice } from '../../openapi/load.js';
+import { successResponse } from '../../openapi/operations.js';
+import { validatorFor } from '../../openapi/validator.js';
 import { ratePerSecond, stats } from '../measure.js';
 import type { Row } from '../table.js';
 
-import { GROUPS_URL_PATH as CREATE_URL } from '../../spec/paths.js';
+import { GROUPS_URL_PATH as CREATE_URL } from '../../openapi/paths.js';
 
 export interface PropertyOptions {
   runs: number;

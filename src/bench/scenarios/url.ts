@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDouble } from '../../../test/double/server.js';
+import { startDouble } from '../../double/server.js';
 import { writeDreddSlice } from '../dredd-slice.js';
 import { repeat, stats } from '../measure.js';
 import { CONFORMANCE, lastLine, runChild } from '../process.js';

@@ -10,16 +10,16 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
-import { startDouble } from '../../../test/double/server.js';
-import { startPrism, writeMicrosoftFormSlice } from '../../../test/support/prism.js';
-import { SLICE_FILE, loadSlice } from '../../spec/load.js';
-import { successResponse, type OpenApiDocument } from '../../spec/operations.js';
-import { validatorFor } from '../../spec/validator.js';
+import { startDouble } from '../../double/server.js';
+import { startPrism, writeMicrosoftFormSlice } from '../prism.js';
+import { SLICE_FILE, loadSlice } from '../../openapi/load.js';
+import { successResponse, type OpenApiDocument } from '../../openapi/operations.js';
+import { validatorFor } from '../../openapi/validator.js';
 import { GROUPS_PATH } from '../../checks/create.js';
 import { repeat } from '../measure.js';
 import type { Row } from '../table.js';
 
-import { GROUPS_URL_PATH as CREATE_URL } from '../../spec/paths.js';
+import { GROUPS_URL_PATH as CREATE_URL } from '../../openapi/paths.js';
 const CALLS_PER_RUN = 5000;
 const REQUESTS_PER_RUN = 100;
 

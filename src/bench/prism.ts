@@ -8,8 +8,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-import { fromRoot } from '../../src/project-root.js';
-import { SLICE_FILE } from '../../src/spec/load.js';
+import { fromRoot } from '../project-root.js';
+import { SLICE_FILE } from '../openapi/load.js';
 
 export const PRISM_BIN = fromRoot('node_modules', '.bin', 'prism');
 const HOST = '127.0.0.1';

@@ -1,8 +1,8 @@
-// Starts the Graph double on its own: tsx test/double/cli.ts [--port 4010] [--defect NAME]…
+// Starts the Graph double on its own: npm run double -- [--port 4010] [--defect NAME]…
 import { parseArgs } from 'node:util';
 import { DEFECT_DESCRIPTIONS, DEFECTS, isDefect, startDouble, type Defect } from './server.js';
 
-const USAGE = 'usage: tsx test/double/cli.ts [--port 4010] [--host 127.0.0.1] [--page-size N] [--seed-groups N] [--defect NAME]… [--list-defects]';
+const USAGE = 'usage: npm run double -- [--port 4010] [--host 127.0.0.1] [--page-size N] [--seed-groups N] [--defect NAME]… [--list-defects]';
 
 function defectList(): string {
   return DEFECTS.map((d) => `  ${d.padEnd(38)} ${DEFECT_DESCRIPTIONS[d]}`).join('\n');

@@ -1,5 +1,5 @@
 // Turns a handler's outcome into the bytes and headers Graph would send.
-import { REFERENCE_DOUBLE_HEADER } from '../../src/runtime/cassette.js';
+import { REFERENCE_DOUBLE_HEADER } from '../runtime/cassette.js';
 import { graphEnvelope, plainEnvelope, type Correlation, type GraphError } from './errors.js';
 
 export const JSON_CONTENT_TYPE =

@@ -1,4 +1,0 @@
-import { conformanceSuite } from '../src/runtime/suite.js';
-import { createSuite } from '../src/suites/create.js';
-
-conformanceSuite(createSuite);

@@ -1,4 +1,0 @@
-import { conformanceSuite } from '../src/runtime/suite.js';
-import { navigationSuite } from '../src/suites/navigation.js';
-
-conformanceSuite(navigationSuite);

@@ -1,4 +1,0 @@
-import { conformanceSuite } from '../src/runtime/suite.js';
-import { propertySuite } from '../src/suites/property.js';
-
-conformanceSuite(propertySuite);
