@@ -38,7 +38,7 @@ function withCreateRecording(text: string | null): string {
 }
 
 const blockedBy = (run: CliRun) => Object.fromEntries((run.results?.checks ?? []).filter((c) => c.blockedBy !== undefined).map((c) => [c.id, c.blockedBy]));
-const selectedCount = (only: string[]) => SUITES.flatMap((s) => s.checks).filter((c) => selectedBy(only, c.id)).length;
+const selectedCount = (only: string[]) => SUITES.flatMap((s) => s.checks).filter((c) => selectedBy(only.flatMap((o) => o.split(',')), c.id)).length;
 const junitCases = (run: CliRun) => (readFileSync(path.join(run.reportDir, 'junit.xml'), 'utf8').match(/<testcase /g) ?? []).length;
 
 describe.concurrent('a recording that cannot be replayed blocks its checks, exit 2, naming the file', () => {
@@ -47,9 +47,12 @@ describe.concurrent('a recording that cannot be replayed blocks its checks, exit
     ['JSON of the wrong shape', '[1, 2, 3]', /create\.json lacks meta \(with seed\) or interactions/],
     ['deleted', null, /no recording for 'create' at .*create\.json/],
   ] as const)('%s', async (_name, text, why) => {
-    const run = await runConformance(['--fixtures-dir', withCreateRecording(text)]);
+    // The create suite and one other, so that a blocked suite is seen beside a judged one.
+    const only = [ONLY_CREATE_SUITE, 'negative.unknown-id'];
+    const run = await runConformance(['--fixtures-dir', withCreateRecording(text), '--only', only.join(',')]);
     expect(run.code, run.stdout + run.stderr).toBe(2);
-    expect(run.results?.checks).toHaveLength(selectedCount([]));
+    expect(run.results?.checks).toHaveLength(selectedCount(only));
+    expect(run.results?.checks.find((c) => c.id === 'negative.unknown-id')?.blockedBy).toBeUndefined();
     expect(blockedBy(run)).toEqual(Object.fromEntries(CREATE_IDS.map((id) => [id, 'suite:recording'])));
     for (const id of CREATE_IDS) expect(run.results?.checks.find((c) => c.id === id)?.message).toMatch(why);
     expect(run.results?.summary).toMatchObject({ blocked: CREATE_IDS.length, failed: 0 });
@@ -57,7 +60,7 @@ describe.concurrent('a recording that cannot be replayed blocks its checks, exit
     expect(run.stdout).toMatch(/⊘ create\.body\.id — blocked by suite:recording/);
     expect(run.stderr).toMatch(new RegExp(`blocked: ${CREATE_IDS.length} checks not judged because of suite:recording`));
     expect(run.stdout).toMatch(new RegExp(`\\d+ passed, 0 failed, ${CREATE_IDS.length} blocked`));
-    expect(junitCases(run)).toBe(selectedCount([]));
+    expect(junitCases(run)).toBe(selectedCount(only));
     const html = readFileSync(path.join(run.reportDir, 'report.html'), 'utf8');
     expect(html).toContain('BLOCKED');
     expect(html).toContain('blocked by suite:recording');
