@@ -94,6 +94,8 @@ describe.concurrent('a doctored recording fails exactly the matching check', () 
     expect(failure?.message).toMatch(/connectorGroupType.*allowed: "applicationProxy"/);
     expect(failure?.decisions).toContain('connector-group-type-values');
     expect(run.results?.decisions['connector-group-type-values']).toBeTypeOf('string');
+    // The violation travels as data, at its JSON pointer, for reports to read without parsing the message.
+    expect(failure?.violations).toContainEqual(expect.objectContaining({ pointer: '/connectorGroupType', keyword: 'enum' }));
   });
 });
 

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { pointerViolations, renderReport, resolvePointer, writeReport } from '../src/report/html.js';
+import { validatorFor } from '../src/openapi/validator.js';
+import { loadSlice } from '../src/openapi/load.js';
 import { summarise } from '../src/report/results.js';
 import type { CheckResult, RunResults } from '../src/report/results.js';
 import { fromRoot } from '../src/project-root.js';
@@ -185,13 +187,18 @@ describe('renderReport', () => {
     expect(page).not.toMatch(/authorization/i);
   });
 
-  test('schema failures get a JSON-pointer diff with the value found at each pointer', () => {
+  test('schema failures get a JSON-pointer diff with the value found at each pointer, from the structured violations', () => {
     const body = JSON.stringify({ id: 'g1', name: 'n', connectorGroupType: 42, extra: { a: 1 }, 'a/b': true });
-    const message =
-      '/connectorGroupType must be string; /connectorGroupType must be equal to one of the allowed values (allowed: "applicationProxy"); ' +
-      "the body must NOT have additional properties ('extra'); the body must have required property 'region'; /a~1b must be string";
-    const page = renderReport(results([check({ id: 'create.body.schema', status: 'failed', message, evidence: exchange(body) })]));
-    const diff = element(page, 'check-create.body.schema').split('class="pointer-diff"')[1] ?? '';
+    const structured = [
+      { pointer: '/connectorGroupType', keyword: 'type', why: 'must be string', message: '/connectorGroupType must be string' },
+      { pointer: '/connectorGroupType', keyword: 'enum', why: 'must be equal to one of the allowed values (allowed: "applicationProxy")', message: '…' },
+      { pointer: '', keyword: 'additionalProperties', why: "must NOT have additional properties ('extra')", message: '…', property: 'extra' },
+      { pointer: '', keyword: 'required', why: "must have required property 'region'", message: '…', property: 'region' },
+      { pointer: '/a~1b', keyword: 'type', why: 'must be string', message: '…' },
+    ];
+    // Any check id: the table comes from the violations, never from the message text (update.body has one too).
+    const page = renderReport(results([check({ id: 'update.body', status: 'failed', message: 'whatever the message says', violations: structured, evidence: exchange(body) })]));
+    const diff = element(page, 'check-update.body').split('class="pointer-diff"')[1] ?? '';
     const rows = [...diff.matchAll(/<tr><td><code class="pointer">([^<]*)<\/code><\/td><td class="arrow" aria-hidden="true">→<\/td><td>([^<]*)<\/td><td>(.*?)<\/td><\/tr>/g)].map((m) => [
       m[1],
       m[2],
@@ -206,16 +213,18 @@ describe('renderReport', () => {
     ]);
   });
 
-  test('pointer diff: parsing, non-JSON bodies, and messages that are not violations', () => {
-    expect(pointerViolations('/x must be string', 'not json')).toEqual([{ pointer: '/x', why: 'must be string', looked: false, found: false }]);
-    expect(pointerViolations('the body must be object', '[1]')).toEqual([{ pointer: '', why: 'must be object', looked: true, found: true, value: [1] }]);
-    expect(pointerViolations('the body is not JSON (Unexpected token): <html>', '<html>')).toBeUndefined();
-    expect(pointerViolations('the slice documents no JSON body for status 204', '')).toBeUndefined();
-    expect(pointerViolations('/p must match pattern "^a; b$"; /q must be string', '{"p":"x","q":1}')?.map((v) => v.pointer)).toEqual(['/p', '/q']);
+  test('pointer diff: non-JSON bodies, no violations, and the validator names the property itself', () => {
+    const v = (pointer: string, why: string, property?: string) => ({ pointer, keyword: 'type', why, message: `${pointer} ${why}`, ...(property && { property }) });
+    expect(pointerViolations([v('/x', 'must be string')], 'not json')).toEqual([{ pointer: '/x', why: 'must be string', looked: false, found: false }]);
+    expect(pointerViolations([v('', 'must be object')], '[1]')).toEqual([{ pointer: '', why: 'must be object', looked: true, found: true, value: [1] }]);
+    expect(pointerViolations([], '<html>')).toBeUndefined();
+    expect(pointerViolations(undefined, '')).toBeUndefined();
+    const missing = validatorFor(loadSlice()).validate({ $ref: '#/components/schemas/microsoft.graph.ODataErrors.MainError' }, { code: 'x' });
+    expect(missing).toContainEqual(expect.objectContaining({ keyword: 'required', pointer: '', property: 'message', why: "must have required property 'message'" }));
     expect(resolvePointer({ a: [{ 'b~c': 1 }] }, '/a/0/b~0c')).toEqual({ found: true, value: 1 });
     expect(resolvePointer({ a: [] }, '/a/0')).toEqual({ found: false });
     expect(resolvePointer({ a: { constructor: 1 } }, '/a/toString')).toEqual({ found: false });
-    // Not a body.schema check: no diff even if the message looks like one.
+    // No structured violations: no diff, even when the message looks like one.
     const page = renderReport(results([check({ id: 'create.status', status: 'failed', message: '/x must be string', evidence: exchange('{}') })]));
     expect(page).not.toContain('class="pointer-diff"');
   });

@@ -18,11 +18,16 @@ async function main(): Promise<number> {
     process.stdout.write(HELP);
     return 0;
   }
-  await preflight(config);
-  if (command === 'sweep') return sweep(config, olderThanMs, yes);
+  if (command === 'sweep') {
+    await preflight(config);
+    return sweep(config, olderThanMs, yes);
+  }
   writableDir(config.reportDir, '--report-dir / CONFORMANCE_REPORT_DIR');
-  // Loaded after the options are known good: vitest takes seconds to load, a usage error should not.
+  // Loaded after the options are known good (the suites take a second to load, a usage error should
+  // not), and before the target is probed: a kept-alive probe connection left idle while modules load
+  // can be closed by the target just as the first suite reuses it.
   const { runSuites } = await import('../runner/run-suites.js');
+  await preflight(config);
   const { results, files, exitCode, interrupted, leftBehind } = await runSuites(config, (line) => process.stdout.write(`${line}\n`));
   if (interrupted) return cleanUpAfterInterrupt(config, interrupted, files);
   const { passed, failed, skipped, warned, blocked, known, fixed } = results.summary;
@@ -140,7 +145,8 @@ async function preflight(config: RunConfig): Promise<void> {
     config.token = await acquireToken();
   }
   try {
-    await fetch(config.baseUrl, { method: 'GET', signal: AbortSignal.timeout(Math.min(config.timeoutMs, 10_000)) });
+    // Reachability, not speed: a slow target gets its verdicts from --timeout per request later.
+    await fetch(config.baseUrl, { method: 'GET', signal: AbortSignal.timeout(Math.min(Math.max(config.timeoutMs, 2_000), 10_000)) });
   } catch (error) {
     const err = error as Error & { cause?: { code?: string; message?: string } };
     const why = err.name === 'TimeoutError' ? 'no answer within the timeout' : (err.cause?.code ?? err.cause?.message ?? err.message);

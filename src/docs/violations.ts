@@ -58,7 +58,7 @@ function foldAlternatives(violations: Violation[]): Violation[] {
     const where = c.pointer === '' ? 'the body' : c.pointer;
     const reasons = branches.map((b) => (b.message.startsWith(`${where} `) ? b.message.slice(where.length + 1) : b.message));
     const keyword = branches.some((b) => b.keyword === 'enum') ? 'enum' : c.keyword;
-    replaced.set(c, { pointer: c.pointer, keyword, message: `${where} ${reasons.join(', or ')}` });
+    replaced.set(c, { pointer: c.pointer, keyword, message: `${where} ${reasons.join(', or ')}`, why: reasons.join(', or ') });
     for (const b of branches) dropped.add(b);
   }
   return violations.filter((v) => !dropped.has(v)).map((v) => replaced.get(v) ?? v);
@@ -80,6 +80,7 @@ function explainUndeclared(doc: OpenApiDocument, root: Record<string, unknown>, 
     pointer: v.pointer,
     keyword: 'additionalProperties',
     message: `${v.pointer} is not a property of ${owner} (an undeclared member must be an object, per additionalProperties: {type: object})`,
+    why: `is not a property of ${owner} (an undeclared member must be an object, per additionalProperties: {type: object})`,
   };
 }
 

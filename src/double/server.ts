@@ -185,6 +185,9 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
     });
   });
 
+  // Idle connections stay open longer than any client keeps them, as Graph's front ends do: a server that
+  // closes one just as a client reuses it makes a request fail on the wire through no fault of either.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => {

@@ -23,7 +23,12 @@ export interface Violation {
   /** JSON pointer into the validated value; '' is the root. */
   pointer: string;
   keyword: string;
+  /** Why, in words, with the pointer in front: `/name must be string`. */
   message: string;
+  /** Why, without the pointer: `must be string`. */
+  why: string;
+  /** The property the violation is about, for an extra or missing one (its pointer is the parent's). */
+  property?: string;
 }
 
 export interface SpecValidator {
@@ -103,6 +108,9 @@ function absoluteRefs(value: unknown): unknown {
 function toViolation(error: ErrorObject): Violation {
   const where = error.instancePath === '' ? 'the body' : error.instancePath;
   const allowed = error.keyword === 'enum' ? ` (allowed: ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')})` : '';
-  const extra = error.keyword === 'additionalProperties' ? ` ('${(error.params as { additionalProperty: string }).additionalProperty}')` : '';
-  return { pointer: error.instancePath, keyword: error.keyword, message: `${where} ${error.message ?? 'is invalid'}${extra}${allowed}` };
+  const additional = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
+  const missing = error.keyword === 'required' ? (error.params as { missingProperty: string }).missingProperty : undefined;
+  const why = `${error.message ?? 'is invalid'}${additional !== undefined ? ` ('${additional}')` : ''}${allowed}`;
+  const property = additional ?? missing;
+  return { pointer: error.instancePath, keyword: error.keyword, message: `${where} ${why}`, why, ...(property !== undefined && { property }) };
 }

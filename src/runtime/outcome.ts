@@ -4,6 +4,7 @@
  * fields; none of them re-parses a message.
  */
 import type { Exchange } from '../client/exchange.js';
+import type { Violation } from '../openapi/validator.js';
 
 export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'warned';
 
@@ -23,6 +24,8 @@ export interface CheckOutcome {
    */
   blockedBy?: string;
   evidence?: { request: Exchange['request']; response?: Exchange['response'] };
+  /** A schema failure's violations, each at its JSON pointer into the response body. */
+  violations?: Violation[];
   /** Present when --baseline lists the check: known (failed as expected, does not fail the run) or fixed. */
   baseline?: { state: 'known' | 'fixed'; reason: string };
 }

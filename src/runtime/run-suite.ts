@@ -13,6 +13,7 @@ import { withProxyReport } from '../checks/proxy-violations.js';
 import { closeContext, openContext, type SuiteContext } from './context.js';
 import type { SuiteDefinition } from './definition.js';
 import { blockedOutcome, type CheckOutcome } from './outcome.js';
+import type { Violation } from '../openapi/validator.js';
 
 export interface SuiteOutcome {
   suite: string;
@@ -141,7 +142,8 @@ function outcomeOf<Subject>(check: Check<Subject>, config: RunConfig, subject: S
       const evidence = verdict.exchange ?? (subject as { exchange?: Exchange }).exchange;
       // Messages quote what the target sent; they reach results.json, report.html and junit.xml.
       const message = scrubText(withRedirect(withProxyReport(verdict.message, evidence?.response.headers), evidence));
-      return withBaseline({ ...base, status: verdict.status, durationMs, message, ...(evidence && { evidence: scrubExchange(evidence) }) }, config);
+      const violations = violationsOf(verdict.actual);
+      return withBaseline({ ...base, status: verdict.status, durationMs, message, ...(evidence && { evidence: scrubExchange(evidence) }), ...(violations && { violations }) }, config);
     }
   }
 }
@@ -197,4 +199,12 @@ function withRedirect(message: string, exchange: Exchange | undefined): string {
   if (status < 300 || status > 399) return message;
   const location = exchange?.response.headers['location'];
   return `${message} (the target redirected${location ? ` to ${location}` : ' without a Location'}; redirects are never followed)`;
+}
+
+/** A verdict's `actual` when it is the validator's list of violations, scrubbed like every message. */
+function violationsOf(actual: unknown): Violation[] | undefined {
+  if (!Array.isArray(actual) || actual.length === 0) return undefined;
+  const isViolation = (v: unknown): v is Violation => typeof v === 'object' && v !== null && typeof (v as Violation).pointer === 'string' && typeof (v as Violation).why === 'string';
+  if (!actual.every(isViolation)) return undefined;
+  return actual.map((v) => ({ ...v, message: scrubText(v.message), why: scrubText(v.why) }));
 }

@@ -1,8 +1,6 @@
-/**
- * A body.schema failure's message ('<pointer> <why>; <pointer> <why>') as a pointer diff: each violation
- * beside the value the response body holds at its pointer.
- */
+/** A schema failure as a pointer diff: each violation beside the value the response body holds at its pointer. */
 import { html, type Markup } from './escape.js';
+import type { Violation } from '../../openapi/validator.js';
 
 export interface PointerViolation {
   /** JSON pointer into the response body ('' is the body itself). */
@@ -14,18 +12,12 @@ export interface PointerViolation {
   value?: unknown;
 }
 
-const VIOLATION = /^(\/\S*|the body) (.+)$/s;
-
 /**
- * Splits a body.schema message into its violations, each with the value found at its pointer in the
- * response body. Undefined when the message is not a list of violations (say, "the body is not JSON").
- * A property an Ajv message names (additional or missing) is pointed at itself, not at its parent.
+ * A schema failure's violations beside the value the response body holds at each pointer. A property
+ * a violation names (an extra or a missing one) is pointed at itself, not at its parent.
  */
-export function pointerViolations(message: string | undefined, responseBody: string | undefined): PointerViolation[] | undefined {
-  if (message === undefined || /^the (body is not JSON|response has no body)/.test(message)) return undefined;
-  const parts = message.split(/; (?=\/|the body )/);
-  const parsed = parts.map((part) => VIOLATION.exec(part));
-  if (parsed.length === 0 || parsed.some((m) => m === null)) return undefined;
+export function pointerViolations(violations: readonly Violation[] | undefined, responseBody: string | undefined): PointerViolation[] | undefined {
+  if (!violations || violations.length === 0) return undefined;
   let body: { ok: boolean; value?: unknown } = { ok: false };
   if (responseBody !== undefined && responseBody.trim() !== '') {
     try {
@@ -34,14 +26,10 @@ export function pointerViolations(message: string | undefined, responseBody: str
       // Not JSON: the violations are listed without values.
     }
   }
-  return parsed.map((m) => {
-    let pointer = m![1] === 'the body' ? '' : m![1]!;
-    const why = m![2]!;
-    const property = (/must NOT have additional properties \('(.+)'\)/.exec(why) ?? /must have required property '(.+)'/.exec(why))?.[1];
-    if (property !== undefined) pointer = `${pointer}/${property.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    if (!body.ok) return { pointer, why, looked: false, found: false };
-    const at = resolvePointer(body.value, pointer);
-    return { pointer, why, looked: true, ...at };
+  return violations.map((v) => {
+    const pointer = v.property === undefined ? v.pointer : `${v.pointer}/${v.property.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (!body.ok) return { pointer, why: v.why, looked: false, found: false };
+    return { pointer, why: v.why, looked: true, ...resolvePointer(body.value, pointer) };
   });
 }
 

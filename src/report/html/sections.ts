@@ -131,7 +131,7 @@ function checkRow(check: ReportCheck, decisions: Record<string, string>): Markup
 
 function detail(check: ReportCheck, decisions: Record<string, string>): Markup {
   const failing = check.status === 'failed' || check.status === 'warned';
-  const violations = failing && /(^|\.)body\.schema$/.test(check.id) ? pointerViolations(check.message, check.evidence?.response?.body) : undefined;
+  const violations = failing ? pointerViolations(check.violations, check.evidence?.response?.body) : undefined;
   const used = check.decisions ?? [];
   return html`
 ${check.baseline ? baselineNote(check) : ''}
