@@ -92,8 +92,8 @@ function fieldsOf(doc: OpenApiDocument, op: TableOperation): { text: string[]; n
     if (name.startsWith('@') || name === 'id') continue;
     const schema = resolveLocal(doc, raw as Record<string, unknown>);
     if (schema.type === 'string' && schema.format === undefined && schema.enum === undefined) text.push(name);
-    const items = schema.items as Record<string, unknown> | undefined;
-    if (schema.type === 'array' && typeof items?.$ref === 'string' && /microsoft\.graph\.\w+$/.test(items.$ref)) navigation.push(name);
+    // Graph's descriptions mark navigation properties; an array of a complex type (appRoles) is none.
+    if (schema['x-ms-navigationProperty'] === true) navigation.push(name);
   }
   return { text, navigation };
 }
