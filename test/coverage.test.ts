@@ -5,7 +5,8 @@
 import { describe, expect, test } from 'vitest';
 import { coverageLine, coverageOf, notExercised, type Coverage, type OperationHit } from '../src/report/coverage.js';
 import { renderReport } from '../src/report/html.js';
-import { summarise, type CheckResult, type RunResults } from '../src/report/results.js';
+import type { RunResults } from '../src/report/results.js';
+import { resultsOf } from './support/results.js';
 import { loadSlice } from '../src/openapi/load.js';
 import { operationTable, type TableOperation } from '../src/openapi/operation-table.js';
 
@@ -104,23 +105,8 @@ describe('coverageOf on the slice', () => {
   });
 });
 
-function results(extra: Record<string, unknown> = {}): RunResults {
-  const checks: CheckResult[] = [{ id: 'create.status', operation: 'create', title: 'create answers 201', status: 'passed', durationMs: 3 } as CheckResult];
-  return {
-    target: 'url',
-    baseUrl: 'http://127.0.0.1:4010',
-    profile: 'graph',
-    seed: 42,
-    runId: 'run42abc',
-    startedAt: '2026-11-27T03:46:01.054Z',
-    durationMs: 1234,
-    sliceSha256: '0e8e99a8000faf17d10b980b107272ee5065285bfdc77a958964310f3feba93c',
-    summary: summarise(checks),
-    decisions: {},
-    errors: [],
-    checks,
-    ...extra,
-  } as RunResults;
+function results(extra: Partial<RunResults> = {}): RunResults {
+  return resultsOf([{ id: 'create.status', operation: 'create', title: 'create answers 201', status: 'passed', durationMs: 3 }], extra);
 }
 
 const INJECTED = '<script>alert("x")</script>';

@@ -10,8 +10,8 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { pointerViolations, renderReport, resolvePointer, writeReport } from '../src/report/html.js';
 import { validatorFor } from '../src/openapi/validator.js';
+import { resultsOf } from './support/results.js';
 import { loadSlice } from '../src/openapi/load.js';
-import { summarise } from '../src/report/results.js';
 import type { CheckResult, RunResults } from '../src/report/results.js';
 import { fromRoot } from '../src/project-root.js';
 import { startDouble } from '../src/double/server.js';
@@ -43,22 +43,10 @@ function exchange(body: string, contentType = 'application/json'): NonNullable<C
 }
 
 function results(checks: CheckResult[], extra: Partial<RunResults> & { shard?: string } = {}): RunResults {
-  const summary = summarise(checks);
-  return {
-    target: 'url',
-    baseUrl: 'http://127.0.0.1:4010',
-    profile: 'graph',
-    seed: 42,
-    runId: 'run42abc',
-    startedAt: '2026-11-27T03:46:01.054Z',
-    durationMs: 1234,
-    sliceSha256: '0e8e99a8000faf17d10b980b107272ee5065285bfdc77a958964310f3feba93c',
-    summary,
+  return resultsOf(checks, {
     decisions: { 'is-default-false-on-create': 'The new group must answer isDefault false.', 'connector-group-type-values': 'connectorGroupType stays [applicationProxy].' },
-    errors: [],
-    checks,
     ...extra,
-  };
+  });
 }
 
 /** A check's row as markup, from its id to the next row or the end of its section. */
