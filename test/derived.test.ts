@@ -10,7 +10,12 @@ import { loadSlice } from '../src/openapi/load.js';
 import { findOperation, operationOfRequest, operationTable } from '../src/openapi/operation-table.js';
 import { validatorFor } from '../src/openapi/validator.js';
 import type { OpenApiDocument } from '../src/openapi/operations.js';
-import type { Profile } from '../src/config/run-config.js';
+import { resolveRunConfig, type Profile } from '../src/config/run-config.js';
+import { contractSuiteFor } from '../src/suites/contract.js';
+import { judgeSuite } from '../src/runtime/run-suite.js';
+import type { SuiteDefinition } from '../src/runtime/definition.js';
+import { startDouble, type Defect } from '../src/double/server.js';
+import { fromRoot } from '../src/project-root.js';
 
 const spec = loadSlice();
 const validator = validatorFor(spec);
@@ -152,5 +157,39 @@ describe('an operation added to a copy of the slice', () => {
     expect(table.reduce((n, o) => n + o.query.length, 0)).toBe(45);
     expect(new Set(table.map((o) => o.name)).size).toBe(20);
     expect(table.map((o) => o.name)).toEqual(expect.arrayContaining(['create', 'get', 'update', 'delete', 'list', 'count', 'members.ref.delete', 'applications.by-appId.get']));
+  });
+});
+
+describe('an operation added to a copy of the slice, sent and judged end to end', () => {
+  test('the contract suite sends it and its four checks judge the answer: pass on the double, fail on a broken envelope', async () => {
+    const copy = structuredClone(spec) as OpenApiDocument;
+    const members = '/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups/{connectorGroup-id}/members';
+    copy.paths[`${members}/{connector-id}`] = {
+      get: {
+        parameters: [{ name: '$select', in: 'query', schema: { type: 'array', items: { type: 'string' } } }],
+        responses: { '2XX': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/microsoft.graph.connector' } } } }, default: { $ref: '#/components/responses/error' } },
+      },
+    };
+    const suite = contractSuiteFor(copy);
+    const ids = ['members.get.status', 'members.get.header.content-type', 'members.get.body.schema', 'members.get.server-error'];
+    expect(suite.checks.map((c) => c.id)).toEqual(expect.arrayContaining(ids));
+    const run = async (defects: Defect[]) => {
+      const double = await startDouble({ defects });
+      try {
+        const config = resolveRunConfig(['--base-url', double.baseUrl, '--seed', '5', '--settle-ms', '0', '--only', 'members.get.'], {}, fromRoot()).config;
+        const outcomes = await judgeSuite(suite as SuiteDefinition<never>, config);
+        const sent = double.requests.filter((r) => /\/members\/[^/$?]+(\?|$)/.test(r.path)).map((r) => r.path.split('/members/')[1]);
+        return { statuses: Object.fromEntries(ids.map((id) => [id, outcomes.get(id)?.status])), sent };
+      } finally {
+        await double.close();
+      }
+    };
+    const correct = await run([]);
+    // Sent as it is and with its one query parameter, on a connector the new group cannot have.
+    expect(correct.sent).toHaveLength(2);
+    expect(correct.sent[1]).toMatch(/\?\$select=/);
+    expect(correct.statuses).toEqual(Object.fromEntries(ids.map((id) => [id, 'passed'])));
+    const broken = await run(['error-envelope-not-graph']);
+    expect(broken.statuses).toMatchObject({ 'members.get.body.schema': 'failed', 'members.get.status': 'passed' });
   });
 });

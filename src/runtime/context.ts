@@ -70,7 +70,7 @@ export interface SuiteContext {
   created: ReadonlySet<string>;
 }
 
-export async function openContext(config: RunConfig, name: string, signal?: AbortSignal): Promise<SuiteContext> {
+export async function openContext(config: RunConfig, name: string, signal?: AbortSignal, spec: OpenApiDocument = loadSlice()): Promise<SuiteContext> {
   // Scrubbing keeps the target's own host (and so its recorded links) readable; suites run in workers.
   allowTargetHost(config.baseUrl);
   let seed = config.seed;
@@ -92,7 +92,6 @@ export async function openContext(config: RunConfig, name: string, signal?: Abor
   faker.seed(seed);
   const exchanges: Exchange[] = [];
   const unanswered: CapturedRequest[] = [];
-  const spec = loadSlice();
   const basePath = new URL(config.baseUrl).pathname.replace(/\/+$/, '');
   const tagged = (e: Exchange) => {
     const path = new URL(e.request.url).pathname;

@@ -89,7 +89,7 @@ export async function runSuite<Subject>(definition: SuiteDefinition<Subject>, co
   // A suite whose selected checks cannot be judged here sends nothing at all.
   if (judged.length > 0) {
     try {
-      ctx = await openContext(config, definition.name, signal);
+      ctx = await openContext(config, definition.name, signal, definition.spec);
     } catch (error) {
       blocker = { blockedBy: 'suite:recording', message: messageOf(error) };
     }

@@ -12,7 +12,7 @@ import { createdId } from '../checks/http.js';
 import type { Exchange } from '../client/exchange.js';
 import { loadSlice } from '../openapi/load.js';
 import { operationTable, type TableOperation } from '../openapi/operation-table.js';
-import { requestSchema } from '../openapi/operations.js';
+import { requestSchema, type OpenApiDocument } from '../openapi/operations.js';
 import { GROUP_PATH, GROUPS_PATH } from '../openapi/paths.js';
 import { harnessGuid } from '../scrub/scrub.js';
 import { connectorGroupCreateBody, connectorGroupUpdateBody, type ConnectorGroupCreateBody } from '../../fixtures/factories/connector-group.js';
@@ -20,42 +20,49 @@ import { connectorGroupCreateBody, connectorGroupUpdateBody, type ConnectorGroup
 type Region = ConnectorGroupCreateBody['region'];
 import { fillPath, queryValue, referenceOrMediaBody, type Known } from './contract-values.js';
 
-const TABLE = operationTable(loadSlice());
 const isCreate = (o: TableOperation) => o.method === 'post' && o.path === GROUPS_PATH;
 const isGroupDelete = (o: TableOperation) => o.method === 'delete' && o.path === GROUP_PATH;
 
-export const CONTRACT_CHECKS: readonly Check<DerivedSubject>[] = TABLE.flatMap(derivedChecks);
+/** The contract suite of a document: the committed slice's below; a test builds one of an edited copy. */
+export function contractSuiteFor(spec: OpenApiDocument): SuiteDefinition<DerivedSubject> {
+  const table = operationTable(spec);
+  return {
+    name: 'contract',
+    spec,
+    checks: table.flatMap(derivedChecks),
+    produce: (ctx) => produce(ctx, table),
+  };
+}
 
-export const contractSuite: SuiteDefinition<DerivedSubject> = {
-  name: 'contract',
-  checks: CONTRACT_CHECKS,
-  async produce(ctx) {
-    const notSent = new Map<string, string>();
-    const subject: DerivedSubject = { spec: ctx.spec, validator: ctx.validator, exchanges: ctx.exchanges, notSent };
-    const known: Known = {
-      unknownId: harnessGuid(() => ctx.faker.string.uuid()),
-      unknownName: `conformance-${ctx.runId}-unknown`,
-    };
-    const create = TABLE.find(isCreate)!;
-    const created = connectorGroupCreateBody(ctx.faker, ctx.runId);
-    const answer = await send(ctx, create, fillPath(create, known)!.path, { json: created }, 'success');
-    known.groupId = createdId(answer);
-    if (known.groupId) ctx.track(known.groupId);
-    else subject.stoppedBecause = createStop('create', answer.response.status);
+export const contractSuite = contractSuiteFor(loadSlice());
+export const CONTRACT_CHECKS: readonly Check<DerivedSubject>[] = contractSuite.checks;
 
-    for (const op of TABLE) {
-      if (isCreate(op) || isGroupDelete(op)) continue;
-      await sendEveryVariant(ctx, op, known, notSent, created.region);
-    }
-    const remove = TABLE.find(isGroupDelete);
-    if (remove && known.groupId) {
-      const filled = fillPath(remove, known)!;
-      const gone = await send(ctx, remove, filled.path, { headers: remove.headers.includes('If-Match') ? { 'If-Match': '*' } : {} }, 'success');
-      if (gone.response.status >= 200 && gone.response.status < 300) ctx.untrack(known.groupId);
-    }
-    return subject;
-  },
-};
+async function produce(ctx: SuiteContext, table: readonly TableOperation[]): Promise<DerivedSubject> {
+  const notSent = new Map<string, string>();
+  const subject: DerivedSubject = { spec: ctx.spec, validator: ctx.validator, exchanges: ctx.exchanges, notSent };
+  const known: Known = {
+    unknownId: harnessGuid(() => ctx.faker.string.uuid()),
+    unknownName: `conformance-${ctx.runId}-unknown`,
+  };
+  const create = table.find(isCreate)!;
+  const created = connectorGroupCreateBody(ctx.faker, ctx.runId);
+  const answer = await send(ctx, create, fillPath(create, known)!.path, { json: created }, 'success');
+  known.groupId = createdId(answer);
+  if (known.groupId) ctx.track(known.groupId);
+  else subject.stoppedBecause = createStop('create', answer.response.status);
+
+  for (const op of table) {
+    if (isCreate(op) || isGroupDelete(op)) continue;
+    await sendEveryVariant(ctx, op, known, notSent, created.region);
+  }
+  const remove = table.find(isGroupDelete);
+  if (remove && known.groupId) {
+    const filled = fillPath(remove, known)!;
+    const gone = await send(ctx, remove, filled.path, { headers: remove.headers.includes('If-Match') ? { 'If-Match': '*' } : {} }, 'success');
+    if (gone.response.status >= 200 && gone.response.status < 300) ctx.untrack(known.groupId);
+  }
+  return subject;
+}
 
 /** The operation once as it is, then once per optional query parameter it documents. */
 async function sendEveryVariant(ctx: SuiteContext, op: TableOperation, known: Known, notSent: Map<string, string>, region: Region): Promise<void> {
