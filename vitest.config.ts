@@ -9,10 +9,10 @@ const replay = resolveRunConfig([], {}, import.meta.dirname).config;
 export default defineConfig({
   test: {
     reporters: ['default', new ClosingLineReporter()],
-    // Most harness tests wait on child processes and local servers: three files at a time keep both cores busy.
-    maxWorkers: 3,
+    // Most harness tests wait on child processes and local servers: two files at a time keep both cores busy.
+    maxWorkers: 2,
     projects: [
-      { test: { name: 'harness', include: ['test/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 } },
+      { test: { name: 'harness', include: ['test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
       { test: { name: 'conformance-replay', include: ['suites/**/*.conformance.ts'], provide: { conformance: replay } } },
     ],
   },

@@ -30,6 +30,11 @@ export interface Check<Subject> {
   decisions?: readonly string[];
   /** Set when the check can never run here: it is reported skipped with this reason, whatever the target did. */
   unavailable?: string;
+  /**
+   * For a graph-only check: what it judges that the slice does not state (an answer to an invalid request,
+   * a non-empty id). The openapi profile reports it skipped with this as the reason.
+   */
+  notStated?: string;
   run(subject: Subject, profile: Profile): Verdict;
 }
 

@@ -115,7 +115,11 @@ export async function judgeSuite<Subject>(definition: SuiteDefinition<Subject>, 
 function outcomeOf<Subject>(check: Check<Subject>, config: RunConfig, subject: Subject | undefined, blocker: Blocker | undefined): CheckOutcome {
   const base = { id: check.id, operation: check.operation, title: check.title, expectation: check.expectation, decisions: [...(check.decisions ?? [])] };
   if (!check.profiles.includes(config.profile)) {
-    return { ...base, status: 'skipped', durationMs: 0, message: `${check.profiles.join('/')} profile only; this run uses --profile ${config.profile}` };
+    const message =
+      config.profile === 'openapi' && check.notStated !== undefined
+        ? `not stated by the slice: ${check.notStated}; judged in --profile graph`
+        : `${check.profiles.join('/')} profile only; this run uses --profile ${config.profile}`;
+    return { ...base, status: 'skipped', durationMs: 0, message };
   }
   if (check.unavailable !== undefined) return { ...base, status: 'skipped', durationMs: 0, message: check.unavailable };
   if (blocker || subject === undefined) {
