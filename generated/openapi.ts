@@ -1,6 +1,6 @@
 // Generated from specs/openapi.yaml by `npm run generate` (openapi-typescript). Do not edit by hand:
 // change the slice (npm run spec:slice, specs/decisions.yaml) and regenerate.
-// specs/openapi.yaml sha256: 9136b487991f5b7bad28413679d91d5a7babacd2152c28121c36c4391b96ce2e
+// specs/openapi.yaml sha256: 4c30d8ae01b71ee12d577e1d764a5a54952be4a3abfe4b04c2136c6aa0ea3c39
 
 export interface paths {
     "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups": {
@@ -13,6 +13,22 @@ export interface paths {
         get: operations["onPremisesPublishingProfile_ListConnectorGroup"];
         put?: never;
         post: operations["onPremisesPublishingProfile_CreateConnectorGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.connectorGroup_GetCount"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -43,6 +59,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["onPremisesPublishingProfile.connectorGroup_ListApplication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups/{connectorGroup-id}/applications/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.connectorGroup.application_GetCount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -115,22 +147,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups/{connectorGroup-id}/applications/$count": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["onPremisesPublishingProfile.connectorGroup.application_GetCount"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups/{connectorGroup-id}/members": {
         parameters: {
             query?: never;
@@ -142,22 +158,6 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups/{connectorGroup-id}/members/{connector-id}/$ref": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        delete: operations["onPremisesPublishingProfile.connectorGroup.member_DeleteConnectorGraphBPreRef"];
         options?: never;
         head?: never;
         patch?: never;
@@ -195,17 +195,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups/$count": {
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups/{connectorGroup-id}/members/{connector-id}/$ref": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["onPremisesPublishingProfile.connectorGroup_GetCount"];
+        get?: never;
         put?: never;
         post?: never;
-        delete?: never;
+        delete: operations["onPremisesPublishingProfile.connectorGroup.member_DeleteConnectorGraphBPreRef"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1346,6 +1346,24 @@ export interface operations {
             default: components["responses"]["error"];
         };
     };
+    "onPremisesPublishingProfile.connectorGroup_GetCount": {
+        parameters: {
+            query?: {
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "2XX": components["responses"]["ODataCountResponse"];
+            default: components["responses"]["error"];
+        };
+    };
     onPremisesPublishingProfile_GetConnectorGroup: {
         parameters: {
             query?: {
@@ -1455,6 +1473,25 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["microsoft.graph.applicationCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.connectorGroup.application_GetCount": {
+        parameters: {
+            query?: {
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "connectorGroup-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            "2XX": components["responses"]["ODataCountResponse"];
             default: components["responses"]["error"];
         };
     };
@@ -1619,25 +1656,6 @@ export interface operations {
             default: components["responses"]["error"];
         };
     };
-    "onPremisesPublishingProfile.connectorGroup.application_GetCount": {
-        parameters: {
-            query?: {
-                $search?: components["parameters"]["search"];
-                $filter?: components["parameters"]["filter"];
-            };
-            header?: never;
-            path: {
-                "onPremisesPublishingProfile-id": string;
-                "connectorGroup-id": string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            "2XX": components["responses"]["ODataCountResponse"];
-            default: components["responses"]["error"];
-        };
-    };
     "onPremisesPublishingProfile.connectorGroup_ListMember": {
         parameters: {
             query?: {
@@ -1661,31 +1679,6 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["microsoft.graph.connectorCollectionResponse"];
-            default: components["responses"]["error"];
-        };
-    };
-    "onPremisesPublishingProfile.connectorGroup.member_DeleteConnectorGraphBPreRef": {
-        parameters: {
-            query?: never;
-            header?: {
-                "If-Match"?: string;
-            };
-            path: {
-                "onPremisesPublishingProfile-id": string;
-                "connectorGroup-id": string;
-                "connector-id": string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            "2XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
             default: components["responses"]["error"];
         };
     };
@@ -1780,21 +1773,28 @@ export interface operations {
             default: components["responses"]["error"];
         };
     };
-    "onPremisesPublishingProfile.connectorGroup_GetCount": {
+    "onPremisesPublishingProfile.connectorGroup.member_DeleteConnectorGraphBPreRef": {
         parameters: {
-            query?: {
-                $search?: components["parameters"]["search"];
-                $filter?: components["parameters"]["filter"];
+            query?: never;
+            header?: {
+                "If-Match"?: string;
             };
-            header?: never;
             path: {
                 "onPremisesPublishingProfile-id": string;
+                "connectorGroup-id": string;
+                "connector-id": string;
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            "2XX": components["responses"]["ODataCountResponse"];
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             default: components["responses"]["error"];
         };
     };

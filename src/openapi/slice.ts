@@ -136,7 +136,7 @@ function sliceFrom(source: DocumentSource, sha256: string, options: SliceOptions
     const value = source.top(key);
     if (value !== undefined) document[key] = value;
   }
-  document.paths = paths;
+  document.paths = literalSegmentsFirst(paths);
   document.components = orderedComponents(components, source);
   const security = source.top('security');
   if (security !== undefined) document.security = security;
@@ -228,4 +228,20 @@ function visitSchemas(node: Json, visit: (schema: JsonObject) => void): void {
     visit(node);
     for (const [key, value] of Object.entries(node)) if (!key.startsWith('x-') && key !== 'enum' && key !== 'example' && key !== 'default') visitSchemas(value, visit);
   }
+}
+
+/**
+ * Paths in segment order, so that a literal segment (`$count`, `$ref`, `applications`) comes before a
+ * parameter (`{connectorGroup-id}`) at the same place: mock servers that match routes in document order
+ * (Mockoon) would otherwise send `…/connectorGroups/$count` to the `{connectorGroup-id}` route. `{` sorts
+ * after every character a literal segment starts with.
+ */
+function literalSegmentsFirst(paths: JsonObject): JsonObject {
+  const segments = (path: string) => path.split('/');
+  const compare = (a: string, b: string) => {
+    const [x, y] = [segments(a), segments(b)];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
+    return x.length - y.length;
+  };
+  return Object.fromEntries(Object.keys(paths).sort(compare).map((key) => [key, paths[key]!]));
 }
