@@ -11,7 +11,7 @@
  * DELETE `delete` — except that `$count` takes no verb. So `POST …/connectorGroups` is `create`,
  * `GET …/connectorGroups/{id}` is `get`, `DELETE …/members/$ref` is `members.ref.delete`.
  */
-import { documentedStatuses, operation as operationOf, resolveLocal, successResponse, type HttpMethod, type OpenApiDocument } from './operations.js';
+import { documentedStatuses, operation as operationOf, resolveLocal, schemaProperties, successResponse, type HttpMethod, type OpenApiDocument } from './operations.js';
 
 export const METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
 
@@ -135,16 +135,8 @@ function verbOf(doc: OpenApiDocument, path: string, method: HttpMethod, segments
 function isCollection(doc: OpenApiDocument, path: string): boolean {
   const schema = successResponse(doc, path, 'get')?.schema;
   if (!schema) return false;
-  const properties = collectProperties(doc, schema);
+  const properties = schemaProperties(doc, schema);
   return (properties.value as { type?: unknown } | undefined)?.type === 'array';
-}
-
-function collectProperties(doc: OpenApiDocument, schema: Record<string, unknown>, depth = 0): Record<string, unknown> {
-  if (depth > 8) return {};
-  const resolved = resolveLocal(doc, schema);
-  const own = (resolved.properties ?? {}) as Record<string, unknown>;
-  const inherited = ((resolved.allOf ?? []) as Record<string, unknown>[]).map((s) => collectProperties(doc, s, depth + 1));
-  return Object.assign({}, ...inherited, own);
 }
 
 /** `{x}` matches one segment; key segments (`applications(appId='{appId}')`) match their literal frame. */

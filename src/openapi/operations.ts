@@ -13,7 +13,10 @@ export interface OpenApiDocument {
 export interface DocumentedResponse {
   /** The key it is documented under: `201`, `2XX` or `default`. */
   key: string;
-  /** `#/components/schemas/…` ref or inline schema of the JSON body; undefined when no JSON body is documented. */
+  /**
+   * `#/components/schemas/…` ref or inline schema of the body, read as JSON text: a JSON body, or a
+   * `text/plain` one (`$count` documents its integer so); undefined for none or a binary body.
+   */
   schema?: Record<string, unknown>;
   mediaTypes: string[];
 }
@@ -55,8 +58,8 @@ function describe(doc: OpenApiDocument, key: string, response: Record<string, un
   const resolved = resolveLocal(doc, response);
   const content = (resolved.content ?? {}) as Record<string, { schema?: Record<string, unknown> }>;
   const mediaTypes = Object.keys(content);
-  const json = mediaTypes.find((m) => m === 'application/json' || m.endsWith('+json'));
-  return { key, mediaTypes, schema: json ? content[json]?.schema : undefined };
+  const readable = mediaTypes.find((m) => m === 'application/json' || m.endsWith('+json')) ?? mediaTypes.find((m) => m === 'text/plain');
+  return { key, mediaTypes, schema: readable ? content[readable]?.schema : undefined };
 }
 
 /** Follows a chain of local `$ref`s (`#/components/...`) to the object they name. */
@@ -86,4 +89,13 @@ export function requestSchema(doc: OpenApiDocument, path: string, method: HttpMe
   if (!body) return undefined;
   const content = (resolveLocal(doc, body).content ?? {}) as Record<string, { schema?: Record<string, unknown> }>;
   return content['application/json']?.schema;
+}
+
+/** The properties a schema declares, its `allOf`/`anyOf` parts' included (Graph's inheritance). */
+export function schemaProperties(doc: OpenApiDocument, schema: Record<string, unknown>, depth = 0): Record<string, unknown> {
+  if (depth > 8) return {};
+  const resolved = resolveLocal(doc, schema);
+  const own = (resolved.properties ?? {}) as Record<string, unknown>;
+  const inherited = ((resolved.allOf ?? resolved.anyOf ?? []) as Record<string, unknown>[]).map((s) => schemaProperties(doc, s, depth + 1));
+  return Object.assign({}, ...inherited, own);
 }

@@ -3,7 +3,7 @@
  * parameters and bodies. Query values come from the parameter's schema and from the properties of what
  * the operation returns, so a new collection gets sensible `$select`/`$orderby`/`$expand` values with no code.
  */
-import { resolveLocal, requestSchema, successResponse, type OpenApiDocument } from '../openapi/operations.js';
+import { resolveLocal, requestSchema, schemaProperties, successResponse, type OpenApiDocument } from '../openapi/operations.js';
 import type { QueryParameter, TableOperation } from '../openapi/operation-table.js';
 import { PROFILE_ID } from '../openapi/paths.js';
 
@@ -83,9 +83,9 @@ function fromSchema(schema: Record<string, unknown>): string {
 function fieldsOf(doc: OpenApiDocument, op: TableOperation): { text: string[]; navigation: string[] } {
   const success = successResponse(doc, op.path, 'get')?.schema;
   if (!success) return { text: [], navigation: [] };
-  let properties = propertiesOf(doc, success);
+  let properties = schemaProperties(doc, success);
   const value = properties.value as Record<string, unknown> | undefined;
-  if (value?.type === 'array' && value.items) properties = propertiesOf(doc, value.items as Record<string, unknown>);
+  if (value?.type === 'array' && value.items) properties = schemaProperties(doc, value.items as Record<string, unknown>);
   const text: string[] = [];
   const navigation: string[] = [];
   for (const [name, raw] of Object.entries(properties)) {
@@ -96,14 +96,6 @@ function fieldsOf(doc: OpenApiDocument, op: TableOperation): { text: string[]; n
     if (schema['x-ms-navigationProperty'] === true) navigation.push(name);
   }
   return { text, navigation };
-}
-
-function propertiesOf(doc: OpenApiDocument, schema: Record<string, unknown>, depth = 0): Record<string, unknown> {
-  if (depth > 8) return {};
-  const resolved = resolveLocal(doc, schema);
-  const own = (resolved.properties ?? {}) as Record<string, unknown>;
-  const inherited = ((resolved.allOf ?? resolved.anyOf ?? []) as Record<string, unknown>[]).map((s) => propertiesOf(doc, s, depth + 1));
-  return Object.assign({}, ...inherited, own);
 }
 
 /** The body an operation takes: a reference for `$ref` POSTs, bytes for a media upload; undefined when it takes none. */
