@@ -1,6 +1,6 @@
 // Generated from specs/openapi.yaml by `npm run generate` (openapi-typescript). Do not edit by hand:
 // change the slice (npm run spec:slice, specs/decisions.yaml) and regenerate.
-// specs/openapi.yaml sha256: 4c30d8ae01b71ee12d577e1d764a5a54952be4a3abfe4b04c2136c6aa0ea3c39
+// specs/openapi.yaml sha256: 2b6ce9714fd2fac04a6a9e85ec80fd8a149b701fa7f06f77a22381d934d67f82
 
 export interface paths {
     "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups": {
@@ -215,6 +215,26 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "id": "7e1f0e8a-3c4b-4d5e-9f60-718293a4b5c6",
+         *       "appId": "5eed0000-47ac-4614-8e37-e09f38e28ca7",
+         *       "displayName": "Contoso Intranet",
+         *       "onPremisesPublishing": {
+         *         "externalUrl": "https://intranet-contoso.msappproxy.net/",
+         *         "internalUrl": "http://intranet.contoso.local/",
+         *         "externalAuthenticationType": "aadPreAuthentication",
+         *         "isTranslateHostHeaderEnabled": true,
+         *         "isTranslateLinksInBodyEnabled": false,
+         *         "isOnPremPublishingEnabled": true,
+         *         "applicationServerTimeout": "Default",
+         *         "applicationType": "nonwebapp",
+         *         "isHttpOnlyCookieEnabled": true,
+         *         "isSecureCookieEnabled": true,
+         *         "isPersistentCookieEnabled": false
+         *       }
+         *     }
+         */
         "microsoft.graph.application": components["schemas"]["microsoft.graph.directoryObject"] & ({
             api?: components["schemas"]["microsoft.graph.apiApplication"];
             appId?: string | null;
@@ -270,11 +290,20 @@ export interface components {
         } & {
             [key: string]: unknown;
         });
+        /**
+         * @example {
+         *       "id": "3e6f4c35-a04b-4d03-b98a-66fff89b72e6",
+         *       "name": "Connector Group Demo",
+         *       "connectorGroupType": "applicationProxy",
+         *       "isDefault": false,
+         *       "region": "nam"
+         *     }
+         */
         "microsoft.graph.connectorGroup": components["schemas"]["microsoft.graph.entity"] & ({
             connectorGroupType?: components["schemas"]["microsoft.graph.connectorGroupType"];
             isDefault?: boolean;
             name?: string;
-            region?: components["schemas"]["microsoft.graph.connectorGroupRegion"] | null;
+            region?: components["schemas"]["microsoft.graph.connectorGroupRegion"];
             applications?: components["schemas"]["microsoft.graph.application"][];
             members?: components["schemas"]["microsoft.graph.connector"][];
         } & {
@@ -623,9 +652,9 @@ export interface components {
         "microsoft.graph.connectorGroupType": "applicationProxy";
         /**
          * connectorGroupRegion
-         * @enum {string}
+         * @enum {string|null}
          */
-        "microsoft.graph.connectorGroupRegion": "nam" | "eur" | "aus" | "asia" | "ind" | "unknownFutureValue";
+        "microsoft.graph.connectorGroupRegion": "nam" | "eur" | "aus" | "asia" | "ind" | "unknownFutureValue" | null;
         "microsoft.graph.stsPolicy": components["schemas"]["microsoft.graph.policyBase"] & ({
             definition?: string[];
             isOrganizationDefault?: boolean | null;
@@ -779,13 +808,49 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** Collection of application */
+        /**
+         * Collection of application
+         * @example {
+         *       "value": [
+         *         {
+         *           "id": "7e1f0e8a-3c4b-4d5e-9f60-718293a4b5c6",
+         *           "appId": "5eed0000-47ac-4614-8e37-e09f38e28ca7",
+         *           "displayName": "Contoso Intranet",
+         *           "onPremisesPublishing": {
+         *             "externalUrl": "https://intranet-contoso.msappproxy.net/",
+         *             "internalUrl": "http://intranet.contoso.local/",
+         *             "externalAuthenticationType": "aadPreAuthentication",
+         *             "isTranslateHostHeaderEnabled": true,
+         *             "isTranslateLinksInBodyEnabled": false,
+         *             "isOnPremPublishingEnabled": true,
+         *             "applicationServerTimeout": "Default",
+         *             "applicationType": "nonwebapp",
+         *             "isHttpOnlyCookieEnabled": true,
+         *             "isSecureCookieEnabled": true,
+         *             "isPersistentCookieEnabled": false
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
         "microsoft.graph.applicationCollectionResponse": {
             value?: components["schemas"]["microsoft.graph.application"][];
             "@odata.nextLink"?: string | null;
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @example {
+         *       "error": {
+         *         "code": "itemNotFound",
+         *         "message": "The resource could not be found.",
+         *         "innerError": {
+         *           "requestId": "0f1e2d3c-4b5a-4697-8877-665544332211",
+         *           "date": "2026-11-27T09:30:00Z"
+         *         }
+         *       }
+         *     }
+         */
         "microsoft.graph.ODataErrors.ODataError": {
             error: components["schemas"]["microsoft.graph.ODataErrors.MainError"];
         } & {
@@ -793,21 +858,53 @@ export interface components {
         };
         /** Format: int32 */
         ODataCountResponse: number;
-        /** Collection of string */
+        /**
+         * Collection of string
+         * @example {
+         *       "value": [
+         *         "https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectors/9c8b7a65-4321-4fed-8cba-0987654321fe"
+         *       ]
+         *     }
+         */
         StringCollectionResponse: {
             value?: string[];
             "@odata.nextLink"?: string | null;
         } & {
             [key: string]: unknown;
         };
-        /** Collection of connectorGroup */
+        /**
+         * Collection of connectorGroup
+         * @example {
+         *       "value": [
+         *         {
+         *           "id": "1b0e2f5c-6a7d-4e8f-9a0b-c1d2e3f4a5b6",
+         *           "name": "Default",
+         *           "connectorGroupType": "applicationProxy",
+         *           "isDefault": true,
+         *           "region": "nam"
+         *         }
+         *       ]
+         *     }
+         */
         "microsoft.graph.connectorGroupCollectionResponse": {
             value?: components["schemas"]["microsoft.graph.connectorGroup"][];
             "@odata.nextLink"?: string | null;
         } & {
             [key: string]: unknown;
         };
-        /** Collection of connector */
+        /**
+         * Collection of connector
+         * @example {
+         *       "value": [
+         *         {
+         *           "id": "9c8b7a65-4321-4fed-8cba-0987654321fe",
+         *           "machineName": "connector-01.contoso.local",
+         *           "externalIp": "203.0.113.10",
+         *           "status": "active"
+         *         }
+         *       ]
+         *     }
+         */
         "microsoft.graph.connectorCollectionResponse": {
             value?: components["schemas"]["microsoft.graph.connector"][];
             "@odata.nextLink"?: string | null;
@@ -1234,6 +1331,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /** @example 1 */
                 "text/plain": components["schemas"]["ODataCountResponse"];
             };
         };
@@ -1331,15 +1429,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    /**
-                     * @example {
-                     *       "id": "3e6f4c35-a04b-4d03-b98a-66fff89b72e6",
-                     *       "name": "Connector Group Demo",
-                     *       "connectorGroupType": "applicationProxy",
-                     *       "isDefault": false,
-                     *       "region": "nam"
-                     *     }
-                     */
                     "application/json": components["schemas"]["microsoft.graph.connectorGroup"];
                 };
             };
@@ -1360,6 +1449,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: components["responses"]["ODataCountResponse"];
             "2XX": components["responses"]["ODataCountResponse"];
             default: components["responses"]["error"];
         };
@@ -1491,6 +1581,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: components["responses"]["ODataCountResponse"];
             "2XX": components["responses"]["ODataCountResponse"];
             default: components["responses"]["error"];
         };
@@ -1511,6 +1602,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Retrieved navigation property */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.application"];
+                };
+            };
             /** @description Retrieved navigation property */
             "2XX": {
                 headers: {
@@ -1536,6 +1636,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Retrieved media content */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
             /** @description Retrieved media content */
             "2XX": {
                 headers: {
@@ -1566,6 +1675,13 @@ export interface operations {
         };
         responses: {
             /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
             "2XX": {
                 headers: {
                     [name: string]: unknown;
@@ -1590,6 +1706,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Success */
             "2XX": {
                 headers: {
@@ -1616,6 +1739,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Retrieved navigation property */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.application"];
+                };
+            };
             /** @description Retrieved navigation property */
             "2XX": {
                 headers: {
@@ -1644,6 +1776,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Retrieved navigation property */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.application"];
+                };
+            };
             /** @description Retrieved navigation property */
             "2XX": {
                 headers: {
@@ -1697,6 +1838,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: components["responses"]["ODataCountResponse"];
             "2XX": components["responses"]["ODataCountResponse"];
             default: components["responses"]["error"];
         };
@@ -1721,6 +1863,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: components["responses"]["StringCollectionResponse"];
             "2XX": components["responses"]["StringCollectionResponse"];
             default: components["responses"]["error"];
         };
@@ -1737,6 +1880,13 @@ export interface operations {
         };
         requestBody: components["requestBodies"]["refPostBody"];
         responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Success */
             "2XX": {
                 headers: {
@@ -1764,6 +1914,13 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
             "2XX": {
                 headers: {
                     [name: string]: unknown;
@@ -1788,6 +1945,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description Success */
             "2XX": {
                 headers: {

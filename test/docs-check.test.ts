@@ -222,7 +222,7 @@ describe('checkPage on the fixture pages', () => {
     ]);
     const [region] = byName(results, 'create_bad_type', 'response').violations;
     expect(region).toMatchObject({ kind: 'schema', keyword: 'enum', pointer: '/region', line: lineOf('enum.md', '"mars"'), value: 'mars' });
-    expect(region!.message).toMatch(/allowed: "nam", "eur", "aus", "asia", "ind", "unknownFutureValue"\), or must be null/);
+    expect(region!.message).toMatch(/allowed: "nam", "eur", "aus", "asia", "ind", "unknownFutureValue", null\)/);
   });
 
   test('wrong types, each on its own line; a 204 with no body conforms', () => {

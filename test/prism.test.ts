@@ -2,9 +2,7 @@
  * Prism (@stoplight/prism-cli 5.14.2, the project's pinned copy) against the project, both ways round:
  * as a mock built from the slice that the suite runs against, and as a validating proxy in front of the
  * reference double. Each test pins what Prism does today and why, so that a change on either side shows.
- * Everything listens on 127.0.0.1; the runs are restricted to the create checks (`--only create.`: the
- * create suite's own, and create's checks derived from the slice, judged in the contract suite): the
- * other operations' checks against Prism are not what this file is about.
+ * Everything listens on 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync } from 'node:fs';
@@ -16,12 +14,15 @@ import { loadSlice, SLICE_FILE } from '../src/openapi/load.js';
 import { validatorFor } from '../src/openapi/validator.js';
 import type { CheckResult, RunResults } from '../src/report/results.js';
 import { startDouble, type RunningDouble } from '../src/double/server.js';
-import { startPrism, writeMicrosoftFormSlice, writeSliceWithoutExample, type RunningPrism } from '../src/bench/prism.js';
+import { startPrism, type RunningPrism } from '../src/bench/prism.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
+import { writeDoctoredSlice, writeSliceWithoutExamples } from './support/slice-copies.js';
+import { STATELESS_MOCK_FAILURES } from './support/stateless-mock.js';
 
 const CREATE_URL = '/onPremisesPublishingProfiles/applicationProxy/connectorGroups';
 const CONNECTOR_GROUP = { $ref: '#/components/schemas/microsoft.graph.connectorGroup' };
 const ONLY_CREATE = ['--only', 'create.'];
+const EXAMPLE_NOTE = "(the body is the slice's own example: a mock built from the slice answers it whatever was sent, and cannot echo, remember or refuse)";
 
 /** Every create.* check: the create suite's own and those derived from the slice (judged in the contract suite). */
 const createIds = (profile: 'openapi' | 'graph') =>
@@ -32,7 +33,7 @@ const createIds = (profile: 'openapi' | 'graph') =>
 const onlyCreate = (ids: string[]) => ids.filter((id) => id.startsWith('create.'));
 const check = (results: RunResults | undefined, id: string): CheckResult | undefined => results?.checks.find((c) => c.id === id);
 
-/** Prism's `--errors` false alarm on a correct Graph create, read from Microsoft's own form of the schema. */
+/** Prism's `--errors` false alarm on a correct Graph create: `additionalProperties: {type: object}` read literally. */
 const ODATA_CONTEXT_VIOLATION = {
   location: ['response', 'body', '@odata.context'],
   severity: 'Error',
@@ -52,61 +53,69 @@ function post(baseUrl: string, body: unknown): Promise<Response> {
 let tmp: string;
 let mock: RunningPrism;
 let samplingMock: RunningPrism;
+let doctoredMock: RunningPrism;
+let proxy: RunningPrism;
 let direct: RunningDouble;
-let behindMicrosoftForm: RunningDouble;
-let behindSlice: RunningDouble;
-let microsoftFormProxy: RunningPrism;
-let sliceProxy: RunningPrism;
-let reverted: string[];
+let behindProxy: RunningDouble;
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'gc-prism-'));
-  const microsoftForm = writeMicrosoftFormSlice(tmp);
-  reverted = microsoftForm.reverted;
-  [direct, behindMicrosoftForm, behindSlice] = await Promise.all([
-    startDouble(),
-    startDouble(),
-    startDouble({ defects: ['create-body-schema'] }),
-  ]);
+  [direct, behindProxy] = await Promise.all([startDouble(), startDouble()]);
   // Four Prisms load their descriptions side by side (~2–4 s each).
   const started = await Promise.allSettled([
     startPrism(['mock', SLICE_FILE]),
-    startPrism(['proxy', '--errors', microsoftForm.file, behindMicrosoftForm.baseUrl]),
-    startPrism(['proxy', '--errors', SLICE_FILE, behindSlice.baseUrl]),
-    startPrism(['mock', writeSliceWithoutExample(tmp)]),
+    startPrism(['mock', writeSliceWithoutExamples(tmp)]),
+    startPrism(['mock', writeDoctoredSlice(tmp)]),
+    startPrism(['proxy', '--errors', SLICE_FILE, behindProxy.baseUrl]),
   ]);
-  const [m, f, s, w] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
+  const [m, w, d, p] = started.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
   // Assigned even when one failed to start, so that afterAll stops the others.
-  [mock, microsoftFormProxy, sliceProxy, samplingMock] = [m!, f!, s!, w!];
+  [mock, samplingMock, doctoredMock, proxy] = [m!, w!, d!, p!];
   const failedStart = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failedStart) throw failedStart.reason;
 }, 45_000);
 
 afterAll(async () => {
-  await Promise.all([mock, microsoftFormProxy, sliceProxy, samplingMock].map((p) => p?.close()));
-  await Promise.all([direct, behindMicrosoftForm, behindSlice].map((d) => d?.close()));
+  await Promise.all([mock, samplingMock, doctoredMock, proxy].map((p) => p?.close()));
+  await Promise.all([direct, behindProxy].map((d) => d?.close()));
 });
 
 describe.concurrent('prism mock specs/openapi.yaml', () => {
-  /** Prism answers create with the slice's example (decision create-response-example), a valid connectorGroup. */
-  test('--profile openapi: every create check passes: no false failure against a third-party mock of the slice', async () => {
-    const run = await runConformance(['--base-url', mock.baseUrl, '--profile', 'openapi', '--seed', '7', ...ONLY_CREATE]);
+  /**
+   * Prism answers every operation with the slice's examples (decisions connector-group-example …
+   * count-example), with an exact code where Microsoft documents only 2XX (exact-status-beside-range).
+   */
+  test('--profile openapi: exit 0, every check the profile judges passes: no false failure against a third-party mock of the slice', async () => {
+    const run = await runConformance(['--base-url', mock.baseUrl, '--profile', 'openapi', '--seed', '7']);
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(onlyCreate(idsWithStatus(run.results, 'passed'))).toEqual(createIds('openapi'));
+    expect(idsWithStatus(run.results, 'failed')).toEqual([]);
+    expect(run.results?.summary.blocked).toBe(0);
+    const judged = SUITES.flatMap((s) => s.checks).filter((c) => c.profiles.includes('openapi') && c.unavailable === undefined);
+    expect(idsWithStatus(run.results, 'passed')).toEqual(judged.map((c) => c.id).sort());
   });
 
-  test("--profile graph: fails echo, request-id and client-request-id (Prism echoes nothing and sends none of Graph's headers)", async () => {
-    const run = await runConformance(['--base-url', mock.baseUrl, '--profile', 'graph', '--seed', '7', ...ONLY_CREATE]);
+  /** Prism validates requests again: region's nullability is written beside a type (decision region-nullable). */
+  test('refuses an invalid create with 422 before answering', async () => {
+    expect((await post(mock.baseUrl, { name: 5 })).status).toBe(422);
+    expect((await post(mock.baseUrl, { name: 'x', region: 'mars' })).status).toBe(422);
+    expect((await post(mock.baseUrl, { name: 'x', region: null })).status).toBe(201);
+  });
+
+  test("--profile graph: fails exactly what a stateless mock cannot do (echo, Graph's headers, lifecycle, refusals)", async () => {
+    const run = await runConformance(['--base-url', mock.baseUrl, '--profile', 'graph', '--seed', '7']);
     expect(run.code, run.stdout + run.stderr).toBe(1);
-    expect(onlyCreate(idsWithStatus(run.results, 'failed'))).toEqual(['create.body.echo', 'create.header.client-request-id', 'create.header.request-id']);
-    expect(onlyCreate(idsWithStatus(run.results, 'passed'))).toEqual(['create.body.id', 'create.body.schema', 'create.header.content-type', 'create.server-error', 'create.status']);
-    // The example, whatever was sent.
+    expect(idsWithStatus(run.results, 'failed')).toEqual(STATELESS_MOCK_FAILURES.prism);
+    // The example, whatever was sent, and a message that says so.
     const echo = check(run.results, 'create.body.echo')?.message ?? '';
-    expect(echo).toMatch(/^name: sent "conformance-[^"]+", got "Connector Group Demo"(; region: sent "[a-z]+", got "nam")?$/);
-    expect(check(run.results, 'create.header.request-id')?.message).toBe('no request-id header');
+    expect(echo).toMatch(/^name: sent "conformance-[^"]+", got "Connector Group Demo"(; region: sent "[a-z]+", got "nam")?/);
+    expect(echo).toContain(EXAMPLE_NOTE);
+    expect(check(run.results, 'lifecycle.get-updated')?.message).toContain(EXAMPLE_NOTE);
+    expect(check(run.results, 'create.header.request-id')?.message).toMatch(/^no request-id header/);
     expect(check(run.results, 'create.header.client-request-id')?.message).toMatch(
-      /^sent client-request-id [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}, got no client-request-id header$/,
+      /^sent client-request-id [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}, got no client-request-id header/,
     );
+    // Prism refuses invalid bodies, with its own 422 where Graph answers 400.
+    expect(check(run.results, 'negative.body.wrong-type')?.message).toMatch(/^expected 400, got 422/);
     // What Prism adds instead of Graph's headers.
     const headers = check(run.results, 'create.header.request-id')?.evidence?.response?.headers ?? {};
     expect(headers['access-control-allow-origin']).toBe('*');
@@ -114,16 +123,27 @@ describe.concurrent('prism mock specs/openapi.yaml', () => {
   });
 });
 
-describe.concurrent('prism mock of the slice without the example', () => {
+describe.concurrent('prism mock of a slice broken on purpose', () => {
+  test('a wrong status and an invalid example fail exactly the checks that judge them', async () => {
+    const run = await runConformance(['--base-url', doctoredMock.baseUrl, '--profile', 'openapi', '--seed', '7']);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    // create documents 200 in the copy: create.status, and the property check that holds every valid body to 201.
+    expect(idsWithStatus(run.results, 'failed')).toEqual(['create.status', 'list.body.schema', 'property.valid-bodies']);
+    expect(check(run.results, 'create.status')?.message).toMatch(/^POST …\/connectorGroups: status 200 is not documented \(documented: 201, default/);
+    expect(check(run.results, 'list.body.schema')?.message).toMatch(/^GET …\/connectorGroups: \/value\/0\/connectorGroupType must be equal to one of the allowed values/);
+  });
+});
+
+describe.concurrent('prism mock of the slice without its examples', () => {
   /**
-   * Without an example Prism's static mock samples create's body from the schema (json-schema-sampler
+   * Without examples Prism's static mock samples create's body from the schema (json-schema-sampler
    * 0.3.0). The sampler knows no `pattern` and no `format: duration`, so it writes the placeholder
    * "string" into Microsoft's duration fields (maxLifetime, interval: `^-?P…$`); and where the schema
    * recurses (connector.memberOf → connectorGroup) it cuts the recursion with `null`. Both make the body
-   * invalid against the slice — the reason for decision create-response-example — and nothing else
+   * invalid against the slice — the reason for decision connector-group-example — and nothing else
    * does: repaired, the body validates, so the validator has no false alarm here.
    */
-  test('create.body.schema fails on Prism\'s sampling alone', async () => {
+  test("create.body.schema fails on Prism's sampling alone", async () => {
     const run = await runConformance(['--base-url', samplingMock.baseUrl, '--profile', 'openapi', '--seed', '7', ...ONLY_CREATE]);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(onlyCreate(idsWithStatus(run.results, 'failed'))).toEqual(['create.body.schema']);
@@ -159,14 +179,12 @@ describe.concurrent('prism proxy --errors in front of the reference double', () 
   });
 
   /**
-   * With the schema in Microsoft's own form (region a bare $ref; the copy differs from the slice only
-   * there), Prism compiles it and reads `additionalProperties: {type: object}` literally: the
-   * double's correct `"@odata.context": "https://…"` string must be an object, so Prism replaces the
-   * 201 by its own 500. The project decides otherwise (odata-annotations, allof-inheritance).
+   * Prism compiles the slice and reads `additionalProperties: {type: object}` literally: the double's
+   * correct `"@odata.context": "https://…"` string must be an object, so Prism replaces the 201 by its
+   * own 500. The project decides otherwise (odata-annotations, allof-inheritance).
    */
-  test("on Microsoft's form of the schema it turns a correct create into a 500, and every create check names Prism's report", async () => {
-    expect(reverted).toEqual(['components.schemas.microsoft.graph.connectorGroup.allOf.1.properties.region']);
-    const run = await runConformance(['--base-url', microsoftFormProxy.baseUrl, '--profile', 'graph', '--seed', '7', ...ONLY_CREATE]);
+  test('it turns a correct create into a 500, and every create check names Prism\'s report', async () => {
+    const run = await runConformance(['--base-url', proxy.baseUrl, '--profile', 'graph', '--seed', '7', ...ONLY_CREATE]);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     // Every create check fails but the schema one, which leaves a 5xx to create.server-error.
     const failing = createIds('graph').filter((id) => id !== 'create.body.schema');
@@ -180,49 +198,17 @@ describe.concurrent('prism proxy --errors in front of the reference double', () 
     expect(JSON.parse(evidence?.headers['sl-violations'] ?? '[]')).toEqual([ODATA_CONTEXT_VIOLATION]);
     // The double did create the groups (the create and contract suites' each); the suites never saw their
     // ids, so they could not delete them.
-    expect([...behindMicrosoftForm.groups.values()].filter((g) => g.name.startsWith(`conformance-${run.results?.runId}-`))).toHaveLength(2);
+    expect([...behindProxy.groups.values()].filter((g) => g.name.startsWith(`conformance-${run.results?.runId}-`))).toHaveLength(2);
   });
 
-  test("Prism's 500 and its sl-violations header, as a client sees them", async () => {
-    const response = await post(microsoftFormProxy.baseUrl, { name: 'prism-test', isDefault: false });
+  test("Prism's 500 and its sl-violations header, as a client sees them; an invalid request is Prism's own 422", async () => {
+    const response = await post(proxy.baseUrl, { name: 'prism-test', isDefault: false });
     expect(response.status).toBe(500);
     const headers = Object.fromEntries(response.headers);
     expect(JSON.parse(headers['sl-violations'] ?? '[]')).toEqual([ODATA_CONTEXT_VIOLATION]);
     expect(proxyViolations(headers)).toBe(ODATA_CONTEXT_REPORT);
     expect(await response.json()).toMatchObject({ type: 'https://stoplight.io/prism/errors#VIOLATIONS', status: 500, validation: [ODATA_CONTEXT_VIOLATION] });
-    // An invalid request is refused by Prism itself (422) before it reaches the double.
-    expect((await post(microsoftFormProxy.baseUrl, { name: 5 })).status).toBe(422);
-  });
-
-  /**
-   * On the slice itself Prism validates no connectorGroup at all: its Ajv refuses to compile `nullable`
-   * without `type` (region: `anyOf: [$ref]` + `nullable: true`, decision region-nullable) and Prism
-   * swallows the compile error, so every create request and response passes. A double that breaks the
-   * schema goes through unreported; the suite catches it alone. Graph's error envelope does compile,
-   * and there Prism reads innerError's `additionalProperties: {type: object}` literally: the double's
-   * correct 400 (innerError date and request-id strings) becomes Prism's 500 (decision
-   * inner-error-service-specific).
-   */
-  test('on the slice itself Prism reports nothing on a broken create body (the suite catches it) and a false alarm on every Graph error', async () => {
-    const response = await post(sliceProxy.baseUrl, { name: 'prism-test', isDefault: false });
-    expect(response.status).toBe(201);
-    expect(response.headers.get('sl-violations')).toBeNull();
-    expect(((await response.json()) as { connectorGroupType?: unknown }).connectorGroupType).toBe(42);
-    // An invalid request is not refused by Prism (no 422): the double's 400 comes back, as Prism's 500.
-    const invalid = await post(sliceProxy.baseUrl, { name: 5 });
-    expect(invalid.status).toBe(500);
-    expect(proxyViolations(Object.fromEntries(invalid.headers))).toBe(
-      'sl-violations (3 errors): Response body property error.innerError.date must be object; ' +
-        'Response body property error.innerError.request-id must be object; ' +
-        'Response body property error.innerError.client-request-id must be object',
-    );
-
-    const run = await runConformance(['--base-url', sliceProxy.baseUrl, '--profile', 'graph', '--seed', '7', ...ONLY_CREATE]);
-    expect(run.code, run.stdout + run.stderr).toBe(1);
-    expect(onlyCreate(idsWithStatus(run.results, 'failed'))).toEqual(['create.body.schema']);
-    const message = check(run.results, 'create.body.schema')?.message ?? '';
-    expect(message).toMatch(/^POST …\/connectorGroups: \/connectorGroupType /);
-    expect(message).not.toContain('a proxy in front reported');
+    expect((await post(proxy.baseUrl, { name: 5 })).status).toBe(422);
   });
 });
 

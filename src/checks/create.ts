@@ -9,7 +9,7 @@ export { GROUP_PATH, GROUPS_PATH } from '../openapi/paths.js';
 export interface CreateSubject extends Judged {
   exchange: Exchange;
   /** The body as sent, before serialisation. */
-  sent: { name: string; region?: string; isDefault?: boolean };
+  sent: { name: string; region?: string | null; isDefault?: boolean };
 }
 
 export const createBodyId: Check<CreateSubject> = {

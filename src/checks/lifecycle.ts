@@ -14,7 +14,7 @@ export interface LifecycleSubject extends Judged {
   id?: string;
   /** Why the sequence stopped early, if it did. */
   stoppedBecause?: Stop;
-  update: { name: string; region: string };
+  update: { name: string; region: string | null };
   /** Retries each read needed before the write showed (eventual consistency). */
   settled?: { get?: number; getUpdated?: number; getDeleted?: number };
   steps: {

@@ -3,7 +3,8 @@
  * missing fails the slice, naming the decision: an upstream change must never make one silently stop
  * applying.
  */
-import type { Decision, ExpectEnumEdit, NullableEdit, ResponseExampleEdit, ResponseStatusEdit, SliceEdit } from './decisions.js';
+import type { Decision, ExactStatusBesideRangeEdit, ExpectEnumEdit, NullableEdit, ResponseExampleEdit, ResponseStatusEdit, SchemaExampleEdit, SliceEdit } from './decisions.js';
+import { collectRefs } from './openapi-walk.js';
 import { isObject, type Json, type JsonObject } from './source.js';
 
 export class DecisionTargetError extends Error {
@@ -15,8 +16,10 @@ export class DecisionTargetError extends Error {
 
 export interface Draft {
   paths: JsonObject;
-  /** A schema of the draft slice, or undefined when the slice does not hold it. */
-  schema(name: string): JsonObject | undefined;
+  /** A component of the draft slice (`schemas`, `responses`, …), or undefined when the slice does not hold it. */
+  component(section: string, name: string): JsonObject | undefined;
+  /** Every component of the draft slice, as [section, name, value]. */
+  components(): Iterable<[string, string, Json]>;
 }
 
 export interface Applied {
@@ -51,19 +54,71 @@ function applyEdit(draft: Draft, edit: SliceEdit, fail: Fail): string | undefine
       return expectEnum(draft, edit, fail);
     case 'response-example':
       return responseExample(draft, edit, fail);
+    case 'schema-example':
+      return schemaExample(draft, edit, fail);
+    case 'exact-status-beside-range':
+      return exactStatusBesideRange(draft, edit, fail);
   }
 }
 
+const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace'];
+
+function exactStatusBesideRange(draft: Draft, edit: ExactStatusBesideRangeEdit, fail: Fail): undefined {
+  let edited = 0;
+  for (const item of Object.values(draft.paths)) {
+    if (!isObject(item)) continue;
+    for (const method of METHODS) {
+      const op = item[method];
+      if (!isObject(op) || !isObject(op.responses)) continue;
+      const responses = op.responses;
+      const range = responses['2XX'];
+      if (range === undefined || Object.keys(responses).some((k) => /^2\d\d$/.test(k))) continue;
+      const code = hasBody(draft, range) ? edit.withBody : edit.withoutBody;
+      op.responses = { [code]: structuredClone(range), ...responses };
+      edited++;
+    }
+  }
+  if (edited === 0) throw fail('no operation documents 2XX without an exact 2xx code');
+  return undefined;
+}
+
+function hasBody(draft: Draft, response: Json): boolean {
+  let resolved: Json | undefined = response;
+  if (isObject(resolved) && typeof resolved.$ref === 'string' && resolved.$ref.startsWith(RESPONSE_REF)) {
+    resolved = draft.component('responses', resolved.$ref.slice(RESPONSE_REF.length));
+  }
+  return isObject(resolved) && isObject(resolved.content) && Object.keys(resolved.content).length > 0;
+}
+
+const RESPONSE_REF = '#/components/responses/';
+
 function responseExample(draft: Draft, edit: ResponseExampleEdit, fail: Fail): undefined {
-  const label = `${edit.method.toUpperCase()} ${edit.path}`;
-  const item = draft.paths[edit.path];
-  const op = isObject(item) ? item[edit.method] : undefined;
-  if (!isObject(op)) throw fail(`the input has no ${label}`);
-  const response = isObject(op.responses) ? op.responses[edit.status] : undefined;
-  if (!isObject(response)) throw fail(`${label} documents no '${edit.status}' response`);
-  const media = isObject(response.content) ? response.content['application/json'] : undefined;
-  if (!isObject(media)) throw fail(`${label} '${edit.status}' documents no application/json body`);
+  let response: Json | undefined;
+  let label: string;
+  if ('response' in edit) {
+    label = `components.responses.${edit.response}`;
+    response = draft.component('responses', edit.response);
+    if (!isObject(response)) throw fail(`the slice holds no ${label}`);
+  } else {
+    label = `${edit.method.toUpperCase()} ${edit.path}`;
+    const item = draft.paths[edit.path];
+    const op = isObject(item) ? item[edit.method] : undefined;
+    if (!isObject(op)) throw fail(`the input has no ${label}`);
+    response = isObject(op.responses) ? op.responses[edit.status] : undefined;
+    if (!isObject(response)) throw fail(`${label} documents no '${edit.status}' response`);
+    label = `${label} '${edit.status}'`;
+  }
+  if (typeof response.$ref === 'string') throw fail(`${label} is a reference (${response.$ref}): give the example to the response it names`);
+  const media = isObject(response.content) ? response.content[edit.media] : undefined;
+  if (!isObject(media)) throw fail(`${label} documents no ${edit.media} body`);
   media.example = structuredClone(edit.example);
+  return undefined;
+}
+
+function schemaExample(draft: Draft, edit: SchemaExampleEdit, fail: Fail): undefined {
+  const schema = draft.component('schemas', edit.schema);
+  if (!schema) throw fail(`the slice holds no schema ${edit.schema}`);
+  schema.example = structuredClone(edit.example);
   return undefined;
 }
 
@@ -105,24 +160,42 @@ function withoutBody(response: Json): JsonObject {
 }
 
 function nullable(draft: Draft, edit: NullableEdit, fail: Fail): string | undefined {
-  const schema = draft.schema(edit.schema);
+  const schema = draft.component('schemas', edit.schema);
   if (!schema) throw fail(`the slice holds no schema ${edit.schema}`);
   const holder = propertiesHolding(schema, edit.property);
   if (!holder) throw fail(`schema ${edit.schema} declares no property ${edit.property}`);
   const property = holder[edit.property];
   if (!isObject(property)) throw fail(`${edit.schema}.${edit.property} is not a schema`);
-  if (isNullable(property)) return `${edit.schema}.${edit.property} is already nullable in the input`;
+  const label = `${edit.schema}.${edit.property}`;
+  if (isNullable(property)) return `${label} is already nullable in the input`;
 
-  const { $ref, allOf, ...rest } = property;
-  if (typeof $ref === 'string') {
-    holder[edit.property] = { anyOf: [{ $ref }], ...rest, nullable: true };
-  } else if (Array.isArray(allOf) && allOf.length === 1) {
-    // A lone allOf member is how some generators attach siblings to a reference; anyOf says the same.
-    holder[edit.property] = { anyOf: allOf, ...rest, nullable: true };
-  } else {
+  const ref = typeof property.$ref === 'string' ? property.$ref : undefined;
+  if (ref === undefined) {
+    if (typeof property.type !== 'string') throw fail(`${label} has no type, and OpenAPI 3.0 tools compile nullable only beside a type`);
     property.nullable = true;
+    return undefined;
   }
+  const name = ref.startsWith(SCHEMA_REF) ? ref.slice(SCHEMA_REF.length) : undefined;
+  const target = name === undefined ? undefined : draft.component('schemas', name);
+  if (!target || name === undefined) throw fail(`${label} refers to ${ref}, which the slice does not hold`);
+  if (target.nullable === true) return `${label}: ${name} is already nullable in the input`;
+  if (typeof target.type !== 'string') throw fail(`${name} has no type, and OpenAPI 3.0 tools compile nullable only beside a type`);
+  const users = referencesTo(draft, ref);
+  if (users !== 1) {
+    throw fail(`${name} is referred to ${users} times in the slice: making it nullable would make more than ${label} nullable`);
+  }
+  target.nullable = true;
   return undefined;
+}
+
+const SCHEMA_REF = '#/components/schemas/';
+
+function referencesTo(draft: Draft, ref: string): number {
+  let count = 0;
+  const visit = (node: Json) => collectRefs(node, (found) => void (found === ref && count++));
+  visit(draft.paths);
+  for (const [, , value] of draft.components()) visit(value);
+  return count;
 }
 
 /** `nullable: true` beside the schema, or an anyOf branch that admits null (`{type: object, nullable: true}`). */
@@ -147,7 +220,7 @@ function propertiesHolding(schema: JsonObject, name: string): JsonObject | undef
 }
 
 function expectEnum(draft: Draft, edit: ExpectEnumEdit, fail: Fail): undefined {
-  const schema = draft.schema(edit.schema);
+  const schema = draft.component('schemas', edit.schema);
   if (!schema) throw fail(`the slice holds no schema ${edit.schema}`);
   const actual = schema.enum;
   if (!Array.isArray(actual)) throw fail(`schema ${edit.schema} has no enum`);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { fromRoot } from '../project-root.js';
-import { isObject, type JsonObject } from './source.js';
+import { isObject, type Json, type JsonObject } from './source.js';
 
 export const DECISIONS_FILE = fromRoot('specs', 'decisions.yaml');
 
@@ -31,7 +31,11 @@ export interface ResponseStatusEdit {
   to: Record<string, ResponseReplacement>;
 }
 
-/** Makes a schema property nullable: `anyOf: [{$ref}]` + `nullable: true` for a reference (Graph's form). */
+/**
+ * Makes a schema property nullable. An inline schema gets `nullable: true` beside its `type`; a reference
+ * makes the referenced schema nullable, which must have a `type` and no other user in the slice: the one
+ * form OpenAPI 3.0 tools compile (Ajv's `nullable` needs `type`; `anyOf: [{$ref}]` + `nullable` is skipped).
+ */
 export interface NullableEdit {
   op: 'nullable';
   schema: string;
@@ -45,16 +49,35 @@ export interface ExpectEnumEdit {
   values: string[];
 }
 
-/** Gives a documented JSON response an example, which mocks built from the slice then answer with. */
-export interface ResponseExampleEdit {
+/**
+ * Gives a documented response's media type an example (Prism answers with it). The response is either an
+ * operation's (`path`, `method`, `status`) or a shared one in components.responses (`response`). A
+ * `text/plain` example is the body's text, as sent.
+ */
+export type ResponseExampleEdit = {
   op: 'response-example';
-  path: string;
-  method: HttpMethod;
-  status: string;
-  example: JsonObject;
+  media: string;
+  example: Json;
+} & ({ path: string; method: HttpMethod; status: string } | { response: string });
+
+/** Gives a component schema its own `example` (Mockoon answers with it; Prism too where no media type has one). */
+export interface SchemaExampleEdit {
+  op: 'schema-example';
+  schema: string;
+  example: Json;
 }
 
-export type SliceEdit = ResponseStatusEdit | NullableEdit | ExpectEnumEdit | ResponseExampleEdit;
+/**
+ * Beside every `2XX` of an operation that documents no exact 2xx code, the same response under an exact
+ * code (`withBody` when it has a body, `withoutBody` otherwise), first: the documented set stays the same.
+ */
+export interface ExactStatusBesideRangeEdit {
+  op: 'exact-status-beside-range';
+  withBody: string;
+  withoutBody: string;
+}
+
+export type SliceEdit = ResponseStatusEdit | NullableEdit | ExpectEnumEdit | ResponseExampleEdit | SchemaExampleEdit | ExactStatusBesideRangeEdit;
 
 export type PermissionGrant = 'not-supported' | { leastPrivileged: string[]; higherPrivileged: string[] };
 
@@ -199,15 +222,37 @@ function edit(raw: unknown, at: string): SliceEdit {
     case 'expect-enum':
       return { op, schema: string(o.schema, `${at}.schema`), values: array(o.values, `${at}.values`).map((v, i) => string(v, `${at}.values[${i}]`)) };
     case 'response-example': {
+      if (o.example === undefined) throw new DecisionFileError(`${at}.example: give the example`);
+      const media = o.media === undefined ? 'application/json' : string(o.media, `${at}.media`);
+      if (media !== 'application/json' && typeof o.example !== 'string') {
+        throw new DecisionFileError(`${at}.example: a ${media} example is the body's text, a string`);
+      }
+      const example = o.example as Json;
+      if (o.response !== undefined) {
+        if (o.path !== undefined || o.method !== undefined || o.status !== undefined) {
+          throw new DecisionFileError(`${at}: name either response or path, method and status`);
+        }
+        return { op, media, example, response: string(o.response, `${at}.response`) };
+      }
       const method = string(o.method, `${at}.method`);
       if (!METHODS.has(method)) throw new DecisionFileError(`${at}.method: ${method} is not an HTTP method in lower case`);
       const status = string(o.status, `${at}.status`);
       if (!STATUS.test(status)) throw new DecisionFileError(`${at}.status: ${status} is not a response status key`);
-      if (!isObject(o.example)) throw new DecisionFileError(`${at}.example: an example object`);
-      return { op, path: string(o.path, `${at}.path`), method: method as HttpMethod, status, example: o.example as JsonObject };
+      return { op, media, example, path: string(o.path, `${at}.path`), method: method as HttpMethod, status };
     }
+    case 'exact-status-beside-range': {
+      const code = (key: string) => {
+        const value = string(o[key], `${at}.${key}`);
+        if (!/^2\d\d$/.test(value)) throw new DecisionFileError(`${at}.${key}: ${value} is not an exact 2xx code`);
+        return value;
+      };
+      return { op, withBody: code('with-body'), withoutBody: code('without-body') };
+    }
+    case 'schema-example':
+      if (o.example === undefined) throw new DecisionFileError(`${at}.example: give the example`);
+      return { op, schema: string(o.schema, `${at}.schema`), example: o.example as Json };
     default:
-      throw new DecisionFileError(`${at}.op: ${JSON.stringify(op)} is not one of response-status, nullable, expect-enum, response-example`);
+      throw new DecisionFileError(`${at}.op: ${JSON.stringify(op)} is not one of response-status, nullable, expect-enum, response-example, schema-example, exact-status-beside-range`);
   }
 }
 

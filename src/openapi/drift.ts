@@ -382,8 +382,13 @@ function typeOf(node: Json | undefined, rename: (name: string) => string = (n) =
   return { canonical, display };
 }
 
-function isNullable(node: Json | undefined): boolean {
-  return isObject(node) && node.nullable === true;
+/** Nullable beside the property, or through the schema it refers to (`$ref` to an enum written nullable). */
+function isNullable(node: Json | undefined, schemas: Map<string, Json>): boolean {
+  if (!isObject(node)) return false;
+  if (node.nullable === true) return true;
+  const name = schemaName(node);
+  const target = name === undefined ? undefined : schemas.get(name);
+  return isObject(target) && target.nullable === true;
 }
 
 function enumOf(node: Json | undefined): string[] | undefined {
@@ -439,7 +444,8 @@ function schemaChanges(before: Family, after: Family, pairs: SchemaPairs): Drift
       const is = typeOf(aValue);
       if (now !== name) changes.push({ kind: 'property-renamed', schema, before: name, after: now, beforeType: was.display, afterType: is.display });
       else if (was.canonical !== is.canonical) changes.push({ kind: 'property-type', schema, property: now, before: was.display, after: is.display });
-      if (isNullable(bValue) !== isNullable(aValue)) changes.push({ kind: 'nullable', schema, property: now, before: isNullable(bValue), after: isNullable(aValue) });
+      const [wasNullable, isNowNullable] = [isNullable(bValue, bSchemas), isNullable(aValue, aSchemas)];
+      if (wasNullable !== isNowNullable) changes.push({ kind: 'nullable', schema, property: now, before: wasNullable, after: isNowNullable });
       if (bRequired.has(name) !== aRequired.has(now)) changes.push({ kind: 'required', schema, property: now, before: bRequired.has(name), after: aRequired.has(now) });
       changes.push(...enumChanges(schema, now, enumOf(bValue), enumOf(aValue)));
     }

@@ -118,7 +118,13 @@ function sliceFrom(source: DocumentSource, sha256: string, options: SliceOptions
   // Decisions edit what the paths reach, and may add or drop references: close, edit, close again.
   const draft = componentClosure(roots(), fromSource);
   const { applied, notices: decisionNotices } = applyDecisions(
-    { paths, schema: (name) => asObject(draft.get('schemas')?.get(name)) },
+    {
+      paths,
+      component: (section, name) => asObject(draft.get(section)?.get(name)),
+      *components() {
+        for (const [section, entries] of draft) for (const [name, value] of entries) yield [section, name, value];
+      },
+    },
     options.decisions,
   );
   notices.push(...decisionNotices);

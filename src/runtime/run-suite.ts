@@ -10,10 +10,12 @@ import { selectedBy, type Check, type Verdict } from '../checks/check.js';
 import { TransportError, type Exchange } from '../client/exchange.js';
 import { scrubExchange, scrubRequest, scrubText } from '../scrub/scrub.js';
 import { withProxyReport } from '../checks/proxy-violations.js';
+import { withSliceExampleNote } from '../checks/slice-example.js';
 import { closeContext, openContext, type SuiteContext } from './context.js';
 import type { SuiteDefinition } from './definition.js';
 import { blockedOutcome, type CheckOutcome } from './outcome.js';
 import type { Violation } from '../openapi/validator.js';
+import type { OpenApiDocument } from '../openapi/operations.js';
 
 export interface SuiteOutcome {
   suite: string;
@@ -102,7 +104,7 @@ export async function runSuite<Subject>(definition: SuiteDefinition<Subject>, co
       leftBehind = await closeContext(ctx);
     }
   }
-  const outcomes = selected.map((check) => outcomeOf(check, config, subject, blocker));
+  const outcomes = selected.map((check) => outcomeOf(check, config, subject, blocker, ctx?.spec));
   return { suite: definition.name, outcomes, leftBehind, answers: tallyAnswers(ctx?.exchanges ?? []), hits: hitsOf(ctx?.exchanges ?? []) };
 }
 
@@ -112,7 +114,7 @@ export async function judgeSuite<Subject>(definition: SuiteDefinition<Subject>, 
   return new Map(outcomes.map((o) => [o.id, o]));
 }
 
-function outcomeOf<Subject>(check: Check<Subject>, config: RunConfig, subject: Subject | undefined, blocker: Blocker | undefined): CheckOutcome {
+function outcomeOf<Subject>(check: Check<Subject>, config: RunConfig, subject: Subject | undefined, blocker: Blocker | undefined, spec: OpenApiDocument | undefined): CheckOutcome {
   const base = { id: check.id, operation: check.operation, title: check.title, expectation: check.expectation, decisions: [...(check.decisions ?? [])] };
   if (!check.profiles.includes(config.profile)) {
     const message =
@@ -145,7 +147,7 @@ function outcomeOf<Subject>(check: Check<Subject>, config: RunConfig, subject: S
     default: {
       const evidence = verdict.exchange ?? (subject as { exchange?: Exchange }).exchange;
       // Messages quote what the target sent; they reach results.json, report.html and junit.xml.
-      const message = scrubText(withRedirect(withProxyReport(verdict.message, evidence?.response.headers), evidence));
+      const message = scrubText(withSliceExampleNote(withRedirect(withProxyReport(verdict.message, evidence?.response.headers), evidence), evidence, spec));
       const violations = violationsOf(verdict.actual);
       return withBaseline({ ...base, status: verdict.status, durationMs, message, ...(evidence && { evidence: scrubExchange(evidence) }), ...(violations && { violations }) }, config);
     }

@@ -50,7 +50,7 @@ export const lifecycleSuite: SuiteDefinition<LifecycleSubject> = {
   },
 };
 
-function showsUpdate(exchange: Exchange, update: { name: string; region: string }): boolean {
+function showsUpdate(exchange: Exchange, update: { name: string; region: string | null }): boolean {
   const parsed = parseJsonBody(exchange);
   const body = parsed.ok ? (parsed.value as Record<string, unknown> | null) : null;
   return body?.name === update.name && body?.region === update.region;

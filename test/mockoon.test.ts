@@ -1,0 +1,52 @@
+/**
+ * Mockoon CLI 9.9.0 (the project's pinned @mockoon/cli), started on specs/openapi.yaml as a user would,
+ * and the suite run against it. Mockoon builds its default answer from each response schema's own
+ * `example` (decisions connector-group-example … error-example) and serves only numeric statuses
+ * (decision exact-status-beside-range). What it still cannot serve is its own limit, pinned here and
+ * listed in the README.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { SLICE_FILE } from '../src/openapi/load.js';
+import { SUITES } from '../src/suites/index.js';
+import { startMockoon, type RunningMockoon } from '../src/bench/mockoon.js';
+import type { RunResults } from '../src/report/results.js';
+import { idsWithStatus, runConformance } from './support/run-cli.js';
+import { MOCKOON_LIMITS, STATELESS_MOCK_FAILURES } from './support/stateless-mock.js';
+
+let mockoon: RunningMockoon;
+const message = (results: RunResults | undefined, id: string) => results?.checks.find((c) => c.id === id)?.message ?? '';
+
+beforeAll(async () => {
+  mockoon = await startMockoon(SLICE_FILE);
+}, 45_000);
+
+afterAll(async () => {
+  await mockoon?.close();
+});
+
+describe.concurrent('mockoon-cli start --data specs/openapi.yaml', () => {
+  test('serves under servers[0] path, /beta', () => {
+    expect(mockoon.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/beta$/);
+  });
+
+  test('--profile openapi: only the checks Mockoon cannot serve fail, each for its own reason', async () => {
+    const run = await runConformance(['--base-url', mockoon.baseUrl, '--profile', 'openapi', '--seed', '7']);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(idsWithStatus(run.results, 'failed')).toEqual(MOCKOON_LIMITS);
+    expect(run.results?.summary.blocked).toBe(0);
+    const judged = SUITES.flatMap((s) => s.checks).filter((c) => c.profiles.includes('openapi') && c.unavailable === undefined);
+    expect(idsWithStatus(run.results, 'passed')).toEqual(judged.map((c) => c.id).filter((id) => !MOCKOON_LIMITS.includes(id)).sort());
+    // text/plain is not served from an import: the documented type, no body.
+    expect(message(run.results, 'count.body.schema')).toBe('GET …/connectorGroups/$count: the response has no body');
+    // The OData key segment is never routed: Mockoon's own HTML 404.
+    expect(message(run.results, 'applications.by-appId.get.header.content-type')).toMatch(/expected application\/json, got "text\/html; charset=utf-8"$/);
+  });
+
+  test("--profile graph: fails what a stateless mock cannot do, and Mockoon's own limits", async () => {
+    const run = await runConformance(['--base-url', mockoon.baseUrl, '--profile', 'graph', '--seed', '7']);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(idsWithStatus(run.results, 'failed')).toEqual(STATELESS_MOCK_FAILURES.mockoon);
+    expect(message(run.results, 'negative.auth.no-token')).toMatch(/^expected 401, got 201 .*the body is the slice's own example/);
+    expect(message(run.results, 'lifecycle.get-updated')).toContain("the body is the slice's own example");
+  });
+});
