@@ -175,6 +175,12 @@ describe('graph double: correct behaviour', () => {
     });
   });
 
+  it('accepts region null, which the CSDL makes nullable (decision region-nullable), and stores it', async () => {
+    const created = await call(double, 'POST', SET, { body: { name: 'nullable-region', region: null } });
+    expect(created.status).toBe(201);
+    expect((created.json as { region?: unknown }).region).toBeNull();
+  });
+
   describe('invalid create bodies', () => {
     const cases: [string, unknown, RegExp][] = [
       ['name of the wrong type', { name: 42 }, /Edm\.String/],
@@ -186,7 +192,6 @@ describe('graph double: correct behaviour', () => {
       ['region not in the enum', { name: 'g', region: 'mars' }, /'mars'.*nam, eur, aus, asia, ind/],
       ['region unknownFutureValue', { name: 'g', region: 'unknownFutureValue' }, /nam, eur, aus, asia, ind/],
       ['region of the wrong type', { name: 'g', region: 1 }, /connectorGroupRegion/],
-      ['region null', { name: 'g', region: null }, /null value.*'region'/],
       ['isDefault not boolean', { name: 'g', isDefault: 'yes' }, /Edm\.Boolean/],
       ['connectorGroupType not applicationProxy', { name: 'g', connectorGroupType: 'syncFabric' }, /applicationProxy/],
       ['connectorGroupType of the wrong type', { name: 'g', connectorGroupType: 0 }, /connectorGroupType/],
@@ -903,6 +908,27 @@ const EXPECTED_CHANGES: Record<Defect, { create: string[]; scenario: string[] }>
   'by-app-id-html': { create: [], scenario: ['applications.by-app-id'] },
   'delete-if-match-refused': { create: [], scenario: ['delete.if-match'] },
   'select-breaks-schema': { create: [], scenario: ['get.select'] },
+  'query-top-ignored': { create: [], scenario: ['list.page-1', 'list.page-2', 'list.top'] },
+  'query-skip-ignored': { create: [], scenario: ['list.skip'] },
+  'query-orderby-ignored': { create: [], scenario: ['list.orderby'] },
+  // The scenario sends no quoted literal, no $filter with $count, no Prefer, no second DELETE and no PATCH
+  // of a deleted group: these five change none of its steps; the query and lifecycle suites' self-proof shows each.
+  'query-filter-quotes': { create: [], scenario: [] },
+  'query-count-ignores-filter': { create: [], scenario: [] },
+  'query-select-ignored': { create: [], scenario: ['get.select'] },
+  'query-expand-ignored': { create: [], scenario: ['get.expand'] },
+  'query-search-ignored': { create: [], scenario: ['list.search'] },
+  'count-segment-ignores-filter': { create: [], scenario: ['count.filter'] },
+  'update-200-stale': { create: [], scenario: [] },
+  'delete-twice-204': { create: [], scenario: [] },
+  'patch-unknown-204': { create: [], scenario: [] },
+  'logo-delete-unknown-400': { create: [], scenario: ['logo.delete'] },
+  'errors-without-request-id': { create: [], scenario: ERROR_STEPS },
+  // The scenario's names are ASCII and short, and it never sends region null: the property suite's
+  // input classes show these three.
+  'non-ascii-mangled': { create: [], scenario: [] },
+  'long-name-500': { create: [], scenario: [] },
+  'region-null-refused': { create: [], scenario: [] },
 };
 
 describe('graph double: defects', () => {

@@ -136,7 +136,10 @@ describe('time limits scale with the work', () => {
       const run = await runConformance(['--base-url', double.baseUrl, '--only', 'property.', '--timeout', '400', '--seed', '3']);
       expect(run.code, run.stdout + run.stderr).toBe(1);
       expect(blockedBy(run)).toEqual(Object.fromEntries(PROPERTY_CHECKS.map((c) => [c.id, 'suite:timeout'])));
-      expect(double.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+      // One create timed out and nothing followed it: no shrinking into the failure. On a loaded machine the
+      // timer of the first create can fire after its slow answer (the event loop busy loading the suite), so
+      // the second body is the one that times out: at most two, never the dozens a shrink would send.
+      expect(double.requests.filter((r) => r.method === 'POST').length).toBeLessThanOrEqual(2);
       expect([...double.groups.values()].filter((g) => g.name.startsWith('conformance-'))).toEqual([]);
     } finally {
       await double.close();

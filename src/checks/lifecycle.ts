@@ -4,10 +4,10 @@
  * both profiles) and by the lifecycle.* checks, which hold the target to Graph's behaviour across them.
  */
 import type { Exchange } from '../client/exchange.js';
-import { failed, GRAPH, notReached, passed, PASSED, type Check, type Stop, type Verdict } from './check.js';
+import { failed, GRAPH, judgedOn, notReached, passed, PASSED, type Check, type Stop, type Verdict } from './check.js';
 import { GROUP_PATH } from './create.js';
 import { collectionValue, parseJsonBody } from './http.js';
-import { bodySchemaCheck, type Judged } from './response.js';
+import { bodySchemaCheck, judgeError, type Judged } from './response.js';
 
 export interface LifecycleSubject extends Judged {
   /** The id create answered with; absent when create failed (then no later step ran). */
@@ -28,6 +28,10 @@ export interface LifecycleSubject extends Judged {
     listProblem?: string;
     delete?: Exchange;
     getDeleted?: Exchange;
+    /** The same DELETE once more, after the group is gone. */
+    deleteAgain?: Exchange;
+    /** A PATCH of the group after it is gone. */
+    patchDeleted?: Exchange;
   };
 }
 
@@ -144,6 +148,34 @@ export const lifecycleGetAfterDelete: Check<LifecycleSubject> = {
   },
 };
 
+export const lifecycleDeleteTwice: Check<LifecycleSubject> = {
+  id: 'lifecycle.delete-twice',
+  operation: 'lifecycle',
+  title: 'deleting a deleted group is a 404',
+  expectation: "a second DELETE of the same group answers 404 with Graph's error envelope",
+  profiles: GRAPH,
+  decisions: ['unknown-id-404'],
+  run(subject) {
+    const { deleteAgain } = subject.steps;
+    if (!deleteAgain) return notReached('second delete', subject.stoppedBecause);
+    return judgedOn(deleteAgain, judgeError(subject, 'graph', deleteAgain, { statuses: [404], path: GROUP_PATH, method: 'delete' }));
+  },
+};
+
+export const lifecyclePatchAfterDelete: Check<LifecycleSubject> = {
+  id: 'lifecycle.patch-after-delete',
+  operation: 'lifecycle',
+  title: 'patching a deleted group is a 404',
+  expectation: "a PATCH of the group after its DELETE answers 404 with Graph's error envelope",
+  profiles: GRAPH,
+  decisions: ['unknown-id-404'],
+  run(subject) {
+    const { patchDeleted } = subject.steps;
+    if (!patchDeleted) return notReached('patch after delete', subject.stoppedBecause);
+    return judgedOn(patchDeleted, judgeError(subject, 'graph', patchDeleted, { statuses: [404], path: GROUP_PATH, method: 'patch' }));
+  },
+};
+
 /**
  * The status, media type and schema of get, update, delete and list are derived from the slice and
  * judged in the contract suite (checks/derived.ts); these are what the slice cannot state.
@@ -156,6 +188,8 @@ export const LIFECYCLE_CHECKS: readonly Check<LifecycleSubject>[] = [
   lifecycleGetUpdated,
   lifecycleListContains,
   lifecycleGetAfterDelete,
+  lifecycleDeleteTwice,
+  lifecyclePatchAfterDelete,
 ];
 
 /** Judges each page of the list in turn; the first verdict a page gets is the check's. */

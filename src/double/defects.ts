@@ -45,6 +45,25 @@ export const DEFECT_DESCRIPTIONS = {
   'by-app-id-html': "GET …/applications(appId='…') answers its 404 as an HTML page (text/html) instead of Graph's JSON envelope",
   'delete-if-match-refused': 'DELETE …/connectorGroups/{id} with If-Match: * answers 412 and keeps the group (without If-Match it still deletes)',
   'select-breaks-schema': 'GET …/connectorGroups/{id} with $select answers 200 with "connectorGroupType": 42 in the body',
+  // Query options answered 200 but not applied, and Graph's conventions broken one at a time.
+  'query-top-ignored': 'the connectorGroups list answers $top with a full page (the option is accepted, not applied)',
+  'query-skip-ignored': 'the connectorGroups list ignores $skip',
+  'query-orderby-ignored': 'the connectorGroups list ignores $orderby (items stay in creation order)',
+  'query-filter-quotes': "a $filter literal with a doubled quote ('') matches nothing (the escape is not undone)",
+  'query-count-ignores-filter': '@odata.count counts the whole collection, not the items the $filter keeps',
+  'query-select-ignored': 'GET …/connectorGroups/{id} ignores $select (every property comes back)',
+  'query-expand-ignored': 'GET …/connectorGroups/{id} accepts $expand but leaves the expanded property out',
+  'query-search-ignored': 'the connectorGroups list accepts $search but returns every group',
+  'count-segment-ignores-filter': 'GET …/connectorGroups/$count ignores $filter and counts every group',
+  'update-200-stale': 'PATCH with Prefer: return=representation answers 200 with the group as it was before the patch',
+  'delete-twice-204': 'DELETE of a group that does not exist (any more) answers 204 instead of 404',
+  'patch-unknown-204': 'PATCH of a group that does not exist (any more) answers 204 instead of 404',
+  'logo-delete-unknown-400': 'DELETE …/applications/{id}/logo for an unknown application answers 400 instead of 404',
+  'errors-without-request-id': "error responses carry no request-id header (successful ones still do)",
+  // Inputs from the whole space the slice allows.
+  'non-ascii-mangled': "create stores and echoes a name with every non-ASCII character replaced by '?' (a Latin-1 column)",
+  'long-name-500': 'a name longer than the double allows answers 500 instead of 400',
+  'region-null-refused': 'create refuses region null with 400 although region is nullable',
 } as const satisfies Record<string, string>;
 
 export type Defect = keyof typeof DEFECT_DESCRIPTIONS;

@@ -24,7 +24,7 @@ import {
 } from './query.js';
 import { empty, failure, json, text, type Outcome } from './response.js';
 import type { Route } from './router.js';
-import { coerceConnectorGroup, isJsonObject, validateConnectorGroup } from './validate.js';
+import { coerceConnectorGroup, isJsonObject, MAX_NAME_LENGTH, validateConnectorGroup } from './validate.js';
 import type { Defect } from './defects.js';
 
 export type GroupStore = Map<string, ConnectorGroupRecord>;
@@ -39,6 +39,8 @@ export interface OperationContext {
   readonly body: unknown;
   /** The If-Match header as sent, if any. */
   readonly ifMatch: string | undefined;
+  /** The Prefer header as sent, if any: `return=representation` makes PATCH answer 200 with the entity. */
+  readonly prefer: string | undefined;
   readonly store: GroupStore;
   readonly baseUrl: string;
   /** The `invalid-body-accepted` defect: create stores whatever it is given. */
@@ -72,19 +74,22 @@ interface Collection<T> {
   readonly render: (item: T) => unknown;
   /** The `list-next-link-loop` defect, which only the connectorGroups list has. */
   readonly loops?: boolean;
+  /** What @odata.count says, when not items.length (the `query-count-ignores-filter` defect). */
+  readonly counted?: number;
 }
 
 /** One page of a collection: $skip first, then the page $skiptoken points at, $top (or the page size) long. */
-function collectionPage<T>(ctx: OperationContext, { query, items, path, context, render, loops }: Collection<T>): Outcome {
-  const rest = items.slice(query.skip);
+function collectionPage<T>(ctx: OperationContext, { query, items, path, context, render, loops, counted }: Collection<T>): Outcome {
+  const rest = ctx.defects.has('query-skip-ignored') ? items : items.slice(query.skip);
   const { offset } = query;
-  const pageSize = query.top ?? ctx.pageSize ?? DEFAULT_PAGE_SIZE;
+  const top = ctx.defects.has('query-top-ignored') ? undefined : query.top;
+  const pageSize = top ?? ctx.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = rest.slice(offset, offset + pageSize);
   const nextOffset = offset + page.length;
   const hasMore = pageSize > 0 && nextOffset < rest.length;
   return json(200, {
     '@odata.context': context,
-    ...(query.count && { '@odata.count': items.length }),
+    ...(query.count && { '@odata.count': counted ?? items.length }),
     ...(hasMore && { '@odata.nextLink': `${ctx.baseUrl}${path}?${nextPageQuery(ctx.rawQuery, nextOffset)}` }),
     ...(!hasMore && offset > 0 && loops && { '@odata.nextLink': `${ctx.baseUrl}${path}?${nextPageQuery(ctx.rawQuery, 0)}` }),
     value: page.map(render),
@@ -98,22 +103,37 @@ function listGroups(ctx: OperationContext): Outcome {
   if (!parsed.ok) return failure(parsed.error);
   const missing = profileMissing(ctx);
   if (missing) return missing;
-  const { query } = parsed;
+  const query = defectiveQuery(ctx, parsed.query);
+  const items = matching(ctx.store.values(), query);
   return collectionPage(ctx, {
     query,
-    items: matching(ctx.store.values(), query),
+    items,
     path: SET_PATH,
     context: CONTEXT.collection,
     render: (g) => toEntityJson(g, query.select, query.expand),
     loops: ctx.defects.has('list-next-link-loop'),
+    ...(ctx.defects.has('query-count-ignores-filter') && { counted: ctx.store.size }),
   });
+}
+
+/** The list's query as a defect of the double misreads it; the query as sent otherwise. */
+function defectiveQuery(ctx: OperationContext, query: CollectionQuery): CollectionQuery {
+  const d = ctx.defects;
+  const quoted = d.has('query-filter-quotes') && (ctx.search.get('$filter') ?? '').includes("''");
+  return {
+    ...query,
+    ...(d.has('query-orderby-ignored') && { orderBy: undefined }),
+    ...(d.has('query-search-ignored') && { search: undefined }),
+    ...(quoted && { filter: () => false }),
+  };
 }
 
 function countGroups(ctx: OperationContext): Outcome {
   if (ctx.defects.has('count-server-error')) return failure(ERRORS.internalServerError());
   const parsed = parseCollectionQuery(ctx.search, CONNECTOR_GROUP, QUERY_OPTIONS.count);
   if (!parsed.ok) return failure(parsed.error);
-  return profileMissing(ctx) ?? text(200, String(matching(ctx.store.values(), parsed.query).length));
+  const query = ctx.defects.has('count-segment-ignores-filter') ? { ...parsed.query, filter: undefined } : parsed.query;
+  return profileMissing(ctx) ?? text(200, String(matching(ctx.store.values(), query).length));
 }
 
 function createGroup(ctx: OperationContext): Outcome {
@@ -121,9 +141,15 @@ function createGroup(ctx: OperationContext): Outcome {
   if (ctx.lenientCreate) {
     fields = coerceConnectorGroup(ctx.body);
   } else {
+    if (ctx.defects.has('region-null-refused') && isJsonObject(ctx.body) && ctx.body['region'] === null) {
+      return failure(ERRORS.badRequest("A null value was found for the property named 'region', which has the expected type 'microsoft.graph.connectorGroupRegion'."));
+    }
     const checked = validateConnectorGroup(ctx.body, 'create');
-    if (!checked.ok) return failure(ERRORS.badRequest(checked.message));
-    fields = { name: checked.value.name ?? '', region: checked.value.region ?? DEFAULT_REGION };
+    if (!checked.ok) {
+      const tooLong = isJsonObject(ctx.body) && typeof ctx.body['name'] === 'string' && [...ctx.body['name']].length > MAX_NAME_LENGTH;
+      return failure(tooLong && ctx.defects.has('long-name-500') ? ERRORS.internalServerError() : ERRORS.badRequest(checked.message));
+    }
+    fields = { name: checked.value.name ?? '', region: checked.value.region === undefined ? DEFAULT_REGION : checked.value.region };
     if (fields.region === 'ind' && ctx.defects.has('region-ind-rejected')) {
       return failure(ERRORS.badRequest("Region 'ind' is not available for this tenant."));
     }
@@ -131,7 +157,8 @@ function createGroup(ctx: OperationContext): Outcome {
   const missing = profileMissing(ctx);
   if (missing) return missing;
   // isDefault and connectorGroupType are set by the system whatever the client sends.
-  const group: ConnectorGroupRecord = { id: newGuid(), name: fields.name, connectorGroupType: CONNECTOR_GROUP_TYPE, isDefault: false, region: fields.region };
+  const name = ctx.defects.has('non-ascii-mangled') ? fields.name.replace(/[^\x00-\x7f]/gu, '?') : fields.name;
+  const group: ConnectorGroupRecord = { id: newGuid(), name, connectorGroupType: CONNECTOR_GROUP_TYPE, isDefault: false, region: fields.region };
   ctx.store.set(group.id, group);
   return json(201, { '@odata.context': CONTEXT.entity, ...toEntityJson(group) });
 }
@@ -142,7 +169,9 @@ function getGroup(ctx: OperationContext, groupId: string): Outcome {
   const found = findGroup(ctx, groupId);
   if ('outcome' in found) return found.outcome;
   if (ctx.defects.has('get-not-found-after-create')) return failure(ERRORS.resourceNotFound(groupId));
-  return json(200, { '@odata.context': CONTEXT.entity, ...toEntityJson(found.group, parsed.query.select, parsed.query.expand) });
+  const select = ctx.defects.has('query-select-ignored') ? undefined : parsed.query.select;
+  const expand = ctx.defects.has('query-expand-ignored') ? undefined : parsed.query.expand;
+  return json(200, { '@odata.context': CONTEXT.entity, ...toEntityJson(found.group, select, expand) });
 }
 
 function updateGroup(ctx: OperationContext, groupId: string): Outcome {
@@ -150,7 +179,13 @@ function updateGroup(ctx: OperationContext, groupId: string): Outcome {
   if (!checked.ok) return failure(ERRORS.badRequest(checked.message));
   const found = findGroup(ctx, groupId);
   if ('outcome' in found) return found.outcome;
-  if (!ctx.defects.has('update-ignored')) ctx.store.set(groupId, { ...found.group, ...checked.value });
+  const updated = { ...found.group, ...checked.value };
+  if (!ctx.defects.has('update-ignored')) ctx.store.set(groupId, updated);
+  // OData: return=representation asks for the entity as patched, with 200.
+  if (/\breturn=representation\b/i.test(ctx.prefer ?? '')) {
+    const shown = ctx.defects.has('update-200-stale') ? found.group : updated;
+    return json(200, { '@odata.context': CONTEXT.entity, ...toEntityJson(shown) });
+  }
   return empty(204);
 }
 

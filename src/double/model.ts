@@ -16,7 +16,7 @@ export interface ConnectorGroupRecord {
   readonly name: string;
   readonly connectorGroupType: typeof CONNECTOR_GROUP_TYPE;
   readonly isDefault: boolean;
-  readonly region: ConnectorGroupRegion;
+  readonly region: ConnectorGroupRegion | null;
 }
 
 /** Structural (non-navigation) properties in Graph's serialisation order. */

@@ -100,6 +100,9 @@ const REPLY_DEFECTS: Partial<Record<Defect, ReplyDefect>> = {
       setContentType(r, 'text/html');
     },
   },
+  'delete-twice-204': { route: 'group', method: 'DELETE', from: 404, apply: noContent },
+  'patch-unknown-204': { route: 'group', method: 'PATCH', from: 404, apply: noContent },
+  'logo-delete-unknown-400': { route: 'applicationLogo', method: 'DELETE', from: 404, apply: (r) => void (r.status = 400) },
   'select-breaks-schema': {
     route: 'group',
     method: 'GET',

@@ -161,6 +161,7 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
             rawQuery,
             body: body.value,
             ifMatch: headers['if-match'],
+            prefer: headers['prefer'],
             store,
             baseUrl: faults.linkBase ?? baseUrl,
             lenientCreate: defects.has('invalid-body-accepted'),
@@ -171,6 +172,7 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
     }
 
     const reply = render(outcome, { requestId, clientRequestId, now, graphErrorEnvelope: !defects.has('error-envelope-not-graph') });
+    if (reply.status >= 400 && defects.has('errors-without-request-id')) delete reply.headers['request-id'];
     if (isCreate && reply.status === 201 && faults.lagReads) lagging.set((JSON.parse(reply.body ?? '{}') as { id: string }).id, faults.lagReads);
     const defective = isCreate && reply.status === 201 ? applyCreateDefects(reply, defects) : reply;
     if (isCreate && faults.slowCreateReplyMs) await new Promise((resolve) => setTimeout(resolve, faults.slowCreateReplyMs));

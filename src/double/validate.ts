@@ -13,7 +13,8 @@ export const MAX_NAME_LENGTH = 256;
 
 export interface ConnectorGroupInput {
   readonly name?: string;
-  readonly region?: ConnectorGroupRegion;
+  /** null is a value: region is nullable (decision region-nullable). */
+  readonly region?: ConnectorGroupRegion | null;
 }
 
 export type Validation = { readonly ok: true; readonly value: ConnectorGroupInput } | { readonly ok: false; readonly message: string };
@@ -59,7 +60,7 @@ export function validateConnectorGroup(body: unknown, mode: Mode): Validation {
     return reject(`An unexpected '${nodeKind(body)}' node was found when reading from the JSON reader. A 'StartObject' node was expected.`);
   }
   let name: string | undefined;
-  let region: ConnectorGroupRegion | undefined;
+  let region: ConnectorGroupRegion | null | undefined;
   for (const [property, value] of Object.entries(body)) {
     switch (property) {
       case '@odata.type': {
@@ -85,6 +86,10 @@ export function validateConnectorGroup(body: unknown, mode: Mode): Validation {
         break;
       }
       case 'region': {
+        if (value === null) {
+          region = null;
+          break;
+        }
         const problem =
           typeProblem(property, value, 'string', 'microsoft.graph.connectorGroupRegion') ??
           enumProblem(property, value as string, WRITABLE_REGIONS);
@@ -124,11 +129,11 @@ export function validateConnectorGroup(body: unknown, mode: Mode): Validation {
  * What a service that skips validation would store (the `invalid-body-accepted` defect). The result stays
  * schema-valid so that only the "rejects invalid input" behaviour changes, not the shape of the 201.
  */
-export function coerceConnectorGroup(body: unknown): { name: string; region: ConnectorGroupRegion } {
+export function coerceConnectorGroup(body: unknown): { name: string; region: ConnectorGroupRegion | null } {
   const fields = isJsonObject(body) ? body : {};
   const { name, region } = fields;
   return {
     name: typeof name === 'string' ? name : name === undefined ? '' : JSON.stringify(name),
-    region: (WRITABLE_REGIONS as readonly unknown[]).includes(region) ? (region as ConnectorGroupRegion) : DEFAULT_REGION,
+    region: region === null ? null : (WRITABLE_REGIONS as readonly unknown[]).includes(region) ? (region as ConnectorGroupRegion) : DEFAULT_REGION,
   };
 }

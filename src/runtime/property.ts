@@ -18,7 +18,7 @@ export interface PropertyOutcome<T> {
 export async function runProperty<T>(
   arbitrary: fc.Arbitrary<T>,
   judge: (value: T) => Promise<Judgement>,
-  options: { seed: number; runs: number },
+  options: { seed: number; runs: number; examples?: readonly T[] },
 ): Promise<PropertyOutcome<T>> {
   const started = performance.now();
   // The last failing call is the smallest counterexample once shrinking is done.
@@ -41,7 +41,8 @@ export async function runProperty<T>(
         throw new Error(judgement.message);
       }
     }),
-    { seed: options.seed, numRuns: options.runs },
+    // The examples come first, each once; the runs never fall short of them, whatever --property-runs says.
+    { seed: options.seed, numRuns: Math.max(options.runs, options.examples?.length ?? 0), examples: (options.examples ?? []).map((e) => [e] as [T]) },
   );
   if (wireFailure) throw wireFailure;
   const outcome: PropertyOutcome<T> = { runs: details.numRuns, durationMs: Math.round(performance.now() - started), seed: options.seed };

@@ -8,6 +8,7 @@
 import type { SuiteContext, SuiteDefinition } from '../runtime/definition.js';
 import { createStop, type Check } from '../checks/check.js';
 import { derivedChecks, type DerivedSubject } from '../checks/derived.js';
+import { CONVENTION_CHECKS } from '../checks/conventions.js';
 import { createdId } from '../checks/http.js';
 import type { Exchange } from '../client/exchange.js';
 import { loadSlice } from '../openapi/load.js';
@@ -29,7 +30,7 @@ export function contractSuiteFor(spec: OpenApiDocument): SuiteDefinition<Derived
   return {
     name: 'contract',
     spec,
-    checks: table.flatMap(derivedChecks),
+    checks: [...table.flatMap(derivedChecks), ...CONVENTION_CHECKS],
     produce: (ctx) => produce(ctx, table),
   };
 }

@@ -6,5 +6,6 @@ import { lifecycleSuite } from './lifecycle.js';
 import { navigationSuite } from './navigation.js';
 import { negativeSuite } from './negative.js';
 import { propertySuite } from './property.js';
+import { querySuite } from './query.js';
 
-export const SUITES: readonly SuiteDefinition<never>[] = [contractSuite, createSuite, lifecycleSuite, navigationSuite, negativeSuite, propertySuite] as unknown as SuiteDefinition<never>[];
+export const SUITES: readonly SuiteDefinition<never>[] = [contractSuite, createSuite, lifecycleSuite, navigationSuite, negativeSuite, propertySuite, querySuite] as unknown as SuiteDefinition<never>[];

@@ -46,6 +46,10 @@ export const lifecycleSuite: SuiteDefinition<LifecycleSubject> = {
     subject.steps.getDeleted = gone.exchange;
     subject.settled.getDeleted = gone.retries;
     if (subject.steps.getDeleted.response.status === 404) ctx.untrack(id);
+    await ctx.client.DELETE(GROUP_PATH, group);
+    subject.steps.deleteAgain = ctx.lastExchange();
+    await ctx.client.PATCH(GROUP_PATH, { ...group, body: update });
+    subject.steps.patchDeleted = ctx.lastExchange();
     return subject;
   },
 };

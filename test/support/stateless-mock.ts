@@ -13,7 +13,14 @@ const NO_ECHO_HEADERS_OR_STATE = [
   'lifecycle.get-updated',
   'lifecycle.list-contains',
   'lifecycle.get-after-delete',
+  'lifecycle.delete-twice',
+  'lifecycle.patch-after-delete',
+  'update.body.patched',
+  'conventions.headers',
 ];
+
+/** It keeps no groups, so no query option can select, sort, count or page the suite's own. */
+const NO_QUERY_ON_OWN_GROUPS = ['query.top', 'query.skip', 'query.orderby', 'query.filter', 'query.count', 'query.count-segment', 'query.select', 'query.expand', 'query.search'];
 
 /** It answers a request for an id it never issued as if the id existed. */
 const UNKNOWN_IDS_ACCEPTED = [
@@ -30,6 +37,7 @@ const UNKNOWN_IDS_ACCEPTED = [
   'members.remove.unknown-connector',
   'applications.get.unknown',
   'negative.unknown-id',
+  'conventions.not-found',
 ];
 
 /** A body the slice calls invalid is not refused with Graph's 400 (Prism refuses with 422; Mockoon accepts). */
@@ -58,9 +66,10 @@ export const MOCKOON_LIMITS = [
 const ROUTED_BY_MOCKOON_AS_404 = ['applications.by-appId.get.status', 'applications.by-uniqueName.get.status'];
 
 export const STATELESS_MOCK_FAILURES = {
-  prism: [...NO_ECHO_HEADERS_OR_STATE, ...UNKNOWN_IDS_ACCEPTED, ...INVALID_BODIES_NOT_400].sort(),
+  prism: [...NO_ECHO_HEADERS_OR_STATE, ...NO_QUERY_ON_OWN_GROUPS, ...UNKNOWN_IDS_ACCEPTED, ...INVALID_BODIES_NOT_400].sort(),
   mockoon: [
     ...NO_ECHO_HEADERS_OR_STATE,
+    ...NO_QUERY_ON_OWN_GROUPS,
     ...UNKNOWN_IDS_ACCEPTED.filter((id) => !ROUTED_BY_MOCKOON_AS_404.includes(id)),
     ...INVALID_BODIES_NOT_400,
     ...NOTHING_REFUSED,
