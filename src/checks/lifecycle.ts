@@ -148,33 +148,25 @@ export const lifecycleGetAfterDelete: Check<LifecycleSubject> = {
   },
 };
 
-export const lifecycleDeleteTwice: Check<LifecycleSubject> = {
-  id: 'lifecycle.delete-twice',
-  operation: 'lifecycle',
-  title: 'deleting a deleted group is a 404',
-  expectation: "a second DELETE of the same group answers 404 with Graph's error envelope",
-  profiles: GRAPH,
-  decisions: ['unknown-id-404'],
-  run(subject) {
-    const { deleteAgain } = subject.steps;
-    if (!deleteAgain) return notReached('second delete', subject.stoppedBecause);
-    return judgedOn(deleteAgain, judgeError(subject, 'graph', deleteAgain, { statuses: [404], path: GROUP_PATH, method: 'delete' }));
-  },
-};
+/** A request for the group after its DELETE: Graph answers 404 with its error envelope (decision unknown-id-404). */
+function afterDelete(id: string, step: 'deleteAgain' | 'patchDeleted', method: 'delete' | 'patch', what: string): Check<LifecycleSubject> {
+  return {
+    id,
+    operation: 'lifecycle',
+    title: `${what} a deleted group is a 404`,
+    expectation: `${what} the group after its DELETE answers 404 with Graph's error envelope`,
+    profiles: GRAPH,
+    decisions: ['unknown-id-404'],
+    run(subject) {
+      const exchange = subject.steps[step];
+      if (!exchange) return notReached(`${method.toUpperCase()} after delete`, subject.stoppedBecause);
+      return judgedOn(exchange, judgeError(subject, 'graph', exchange, { statuses: [404], path: GROUP_PATH, method }));
+    },
+  };
+}
 
-export const lifecyclePatchAfterDelete: Check<LifecycleSubject> = {
-  id: 'lifecycle.patch-after-delete',
-  operation: 'lifecycle',
-  title: 'patching a deleted group is a 404',
-  expectation: "a PATCH of the group after its DELETE answers 404 with Graph's error envelope",
-  profiles: GRAPH,
-  decisions: ['unknown-id-404'],
-  run(subject) {
-    const { patchDeleted } = subject.steps;
-    if (!patchDeleted) return notReached('patch after delete', subject.stoppedBecause);
-    return judgedOn(patchDeleted, judgeError(subject, 'graph', patchDeleted, { statuses: [404], path: GROUP_PATH, method: 'patch' }));
-  },
-};
+export const lifecycleDeleteTwice = afterDelete('lifecycle.delete-twice', 'deleteAgain', 'delete', 'deleting');
+export const lifecyclePatchAfterDelete = afterDelete('lifecycle.patch-after-delete', 'patchDeleted', 'patch', 'patching');
 
 /**
  * The status, media type and schema of get, update, delete and list are derived from the slice and
