@@ -630,8 +630,8 @@ describe('graph double: correct behaviour', () => {
       await create(double, { name: 'logged' }, { clientRequestId: 'trace-1' });
       await call(double, 'GET', `${SET}?$top=1`, { token: null });
       expect(double.requests).toEqual([
-        { method: 'POST', path: SET, headers: expect.objectContaining({ 'client-request-id': 'trace-1', 'content-type': 'application/json' }), body: '{"name":"logged"}' },
-        { method: 'GET', path: `${SET}?$top=1`, headers: expect.not.objectContaining({ authorization: expect.anything() }), body: '' },
+        { method: 'POST', path: SET, headers: expect.objectContaining({ 'client-request-id': 'trace-1', 'content-type': 'application/json' }), body: '{"name":"logged"}', at: expect.any(Number), status: 201 },
+        { method: 'GET', path: `${SET}?$top=1`, headers: expect.not.objectContaining({ authorization: expect.anything() }), body: '', at: expect.any(Number), status: 401 },
       ]);
     });
 

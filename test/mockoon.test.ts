@@ -13,6 +13,9 @@ import type { RunResults } from '../src/report/results.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
 import { MOCKOON_LIMITS, STATELESS_MOCK_FAILURES } from './support/stateless-mock.js';
 
+/** Several runs share one mock process (and two cores) in these tests: fewer requests in flight each. */
+const GENTLY = ['--concurrency', '4'];
+
 let mockoon: RunningMockoon;
 const message = (results: RunResults | undefined, id: string) => results?.checks.find((c) => c.id === id)?.message ?? '';
 
@@ -30,7 +33,7 @@ describe.concurrent('mockoon-cli start --data specs/openapi.yaml', () => {
   });
 
   test('--profile openapi: only the checks Mockoon cannot serve fail, each for its own reason', async () => {
-    const run = await runConformance(['--base-url', mockoon.baseUrl, '--profile', 'openapi', '--seed', '7']);
+    const run = await runConformance(['--base-url', mockoon.baseUrl, '--profile', 'openapi', '--seed', '7', ...GENTLY]);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(idsWithStatus(run.results, 'failed')).toEqual(MOCKOON_LIMITS);
     expect(run.results?.summary.blocked).toBe(0);
@@ -43,7 +46,7 @@ describe.concurrent('mockoon-cli start --data specs/openapi.yaml', () => {
   });
 
   test("--profile graph: fails what a stateless mock cannot do, and Mockoon's own limits", async () => {
-    const run = await runConformance(['--base-url', mockoon.baseUrl, '--profile', 'graph', '--seed', '7']);
+    const run = await runConformance(['--base-url', mockoon.baseUrl, '--profile', 'graph', '--seed', '7', ...GENTLY]);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(idsWithStatus(run.results, 'failed')).toEqual(STATELESS_MOCK_FAILURES.mockoon);
     expect(message(run.results, 'negative.auth.no-token')).toMatch(/^expected 401, got 201 .*the body is the slice's own example/);

@@ -19,6 +19,9 @@ import { idsWithStatus, runConformance } from './support/run-cli.js';
 import { writeDoctoredSlice, writeSliceWithoutExamples } from './support/slice-copies.js';
 import { STATELESS_MOCK_FAILURES } from './support/stateless-mock.js';
 
+/** Several runs share one mock process (and two cores) in these tests: fewer requests in flight each. */
+const GENTLY = ['--concurrency', '4'];
+
 const CREATE_URL = '/onPremisesPublishingProfiles/applicationProxy/connectorGroups';
 const CONNECTOR_GROUP = { $ref: '#/components/schemas/microsoft.graph.connectorGroup' };
 const ONLY_CREATE = ['--only', 'create.'];
@@ -86,7 +89,7 @@ describe.concurrent('prism mock specs/openapi.yaml', () => {
    * count-example), with an exact code where Microsoft documents only 2XX (exact-status-beside-range).
    */
   test('--profile openapi: exit 0, every check the profile judges passes: no false failure against a third-party mock of the slice', async () => {
-    const run = await runConformance(['--base-url', mock.baseUrl, '--profile', 'openapi', '--seed', '7']);
+    const run = await runConformance(['--base-url', mock.baseUrl, '--profile', 'openapi', '--seed', '7', ...GENTLY]);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(idsWithStatus(run.results, 'failed')).toEqual([]);
     expect(run.results?.summary.blocked).toBe(0);
@@ -102,7 +105,7 @@ describe.concurrent('prism mock specs/openapi.yaml', () => {
   });
 
   test("--profile graph: fails exactly what a stateless mock cannot do (echo, Graph's headers, lifecycle, refusals)", async () => {
-    const run = await runConformance(['--base-url', mock.baseUrl, '--profile', 'graph', '--seed', '7']);
+    const run = await runConformance(['--base-url', mock.baseUrl, '--profile', 'graph', '--seed', '7', ...GENTLY]);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(idsWithStatus(run.results, 'failed')).toEqual(STATELESS_MOCK_FAILURES.prism);
     // The example, whatever was sent, and a message that says so.
@@ -125,7 +128,7 @@ describe.concurrent('prism mock specs/openapi.yaml', () => {
 
 describe.concurrent('prism mock of a slice broken on purpose', () => {
   test('a wrong status and an invalid example fail exactly the checks that judge them', async () => {
-    const run = await runConformance(['--base-url', doctoredMock.baseUrl, '--profile', 'openapi', '--seed', '7']);
+    const run = await runConformance(['--base-url', doctoredMock.baseUrl, '--profile', 'openapi', '--seed', '7', ...GENTLY]);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     // create documents 200 in the copy: create.status, and the property check that holds every valid body to 201.
     expect(idsWithStatus(run.results, 'failed')).toEqual(['create.status', 'list.body.schema', 'property.valid-bodies']);
@@ -144,7 +147,7 @@ describe.concurrent('prism mock of the slice without its examples', () => {
    * does: repaired, the body validates, so the validator has no false alarm here.
    */
   test("create.body.schema fails on Prism's sampling alone", async () => {
-    const run = await runConformance(['--base-url', samplingMock.baseUrl, '--profile', 'openapi', '--seed', '7', ...ONLY_CREATE]);
+    const run = await runConformance(['--base-url', samplingMock.baseUrl, '--profile', 'openapi', '--seed', '7', ...GENTLY, ...ONLY_CREATE]);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(onlyCreate(idsWithStatus(run.results, 'failed'))).toEqual(['create.body.schema']);
     const schema = check(run.results, 'create.body.schema');
@@ -173,7 +176,7 @@ describe.concurrent('prism mock of the slice without its examples', () => {
 
 describe.concurrent('prism proxy --errors in front of the reference double', () => {
   test('the suite passes against the double directly', async () => {
-    const run = await runConformance(['--base-url', direct.baseUrl, '--profile', 'graph', '--seed', '7', ...ONLY_CREATE]);
+    const run = await runConformance(['--base-url', direct.baseUrl, '--profile', 'graph', '--seed', '7', ...GENTLY, ...ONLY_CREATE]);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(onlyCreate(idsWithStatus(run.results, 'passed'))).toEqual(createIds('graph'));
   });
@@ -184,7 +187,7 @@ describe.concurrent('prism proxy --errors in front of the reference double', () 
    * own 500. The project decides otherwise (odata-annotations, allof-inheritance).
    */
   test('it turns a correct create into a 500, and every create check names Prism\'s report', async () => {
-    const run = await runConformance(['--base-url', proxy.baseUrl, '--profile', 'graph', '--seed', '7', ...ONLY_CREATE]);
+    const run = await runConformance(['--base-url', proxy.baseUrl, '--profile', 'graph', '--seed', '7', ...GENTLY, ...ONLY_CREATE]);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     // Every create check fails but the schema one, which leaves a 5xx to create.server-error.
     const failing = createIds('graph').filter((id) => id !== 'create.body.schema');

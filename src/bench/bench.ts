@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs N] [--only replay,url,validation,property] [--sample-ms MS]
+ * npm run bench [-- --runs N] [--only replay,network,url,validation,property] [--sample-ms MS]
  *
  * Measures, on this machine and in one run, what the suite costs: a replay run against its vitest floor,
  * a URL run against the local double beside Dredd, the validator against Prism's proxy, and property
@@ -17,8 +17,9 @@ import { replayScenario } from './scenarios/replay.js';
 import { urlScenario } from './scenarios/url.js';
 import { validationScenario } from './scenarios/validation.js';
 import { propertyScenario } from './scenarios/property.js';
+import { networkScenario } from './scenarios/network.js';
 
-const SECTIONS = ['replay', 'url', 'validation', 'property'] as const;
+const SECTIONS = ['replay', 'network', 'url', 'validation', 'property'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function fail(message: string): never {
@@ -36,7 +37,7 @@ try {
   fail(error instanceof Error ? error.message : String(error));
 }
 if (values.help) {
-  process.stdout.write('npm run bench [-- --runs N] [--only replay,url,validation,property] [--sample-ms MS] [--report-dir DIR]\n');
+  process.stdout.write('npm run bench [-- --runs N] [--only replay,network,url,validation,property] [--sample-ms MS] [--report-dir DIR]\n');
   process.exit(0);
 }
 const runs = Number(values.runs ?? 5);
@@ -65,6 +66,7 @@ for (const section of SECTIONS) {
   const sectionStarted = Date.now();
   try {
     if (section === 'replay') rows.push(...(await replayScenario(runs)).rows);
+    if (section === 'network') rows.push(...(await networkScenario(runs)).rows);
     if (section === 'url') rows.push(...(await urlScenario(runs)));
     if (section === 'validation') rows.push(...(await validationScenario(runs)));
     if (section === 'property') rows.push(...(await propertyScenario({ runs, sampleMs })));

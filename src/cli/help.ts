@@ -36,6 +36,8 @@ Options (environment variable in brackets):
   --settle-ms MS            longest wait for eventual consistency per read after a write; default
                             15000 live, 3750 url [CONFORMANCE_SETTLE_MS]
                               npm run conformance -- --base-url http://127.0.0.1:4010 --only property. --property-runs 200
+  --concurrency N           requests (and suites) in flight at once; the steps of one chain stay in
+                            order; default 16 url and replay, 4 live [CONFORMANCE_CONCURRENCY]
   --baseline FILE           check ids known to fail against this target, with reasons (YAML:
                             "create.header.request-id: Prism sends none"); reported as known,
                             they do not fail the run [CONFORMANCE_BASELINE]

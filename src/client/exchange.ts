@@ -3,6 +3,8 @@
  * checks judge the copy, reports show it (scrubbed), and the body the typed client parses is the same
  * text the checks saw.
  */
+import type { ThrottleGate } from './throttle-gate.js';
+
 export interface CapturedRequest {
   method: string;
   url: string;
@@ -26,6 +28,9 @@ export interface Exchange {
   operation?: string;
   /** What the request was meant to get: a 2xx, a 4xx (something that cannot exist), or either. */
   expect?: 'success' | 'error' | 'any';
+  /** The chain of requests it belongs to, and its place there (`<chain>#<step>`): how replay knows it. */
+  chain?: string;
+  tag?: string;
 }
 
 /** How throttling is waited out: at most `max` retries, each after Retry-After (capped), times `scale`. */
@@ -53,6 +58,8 @@ export interface TransportHooks {
   notTheTarget?: (response: CapturedResponse) => string | undefined;
   /** Aborts requests in flight and refuses new ones: the run was interrupted. */
   signal?: AbortSignal;
+  /** The run's throttle gate: every attempt waits at it, a throttled answer closes it. */
+  gate?: ThrottleGate;
 }
 
 /** A request that never got a (whole) response: the message says in words what went wrong on the wire. */
@@ -82,6 +89,7 @@ export function capturingFetch(
       body: request.body === null ? undefined : await request.text(),
     };
     for (let attempt = 0; ; attempt++) {
+      await hooks.gate?.pass(hooks.signal);
       const started = performance.now();
       let response: Response | undefined;
       const received = { bytes: 0 };
@@ -115,7 +123,10 @@ export function capturingFetch(
       if (attempt > 0) exchange.retries = attempt;
       onExchange(exchange);
       if (THROTTLED.has(response.status) && attempt < retry.max) {
-        await sleep(Math.min(retryAfterMs(headers['retry-after']), retry.maxWaitMs) * retry.scale);
+        const wait = Math.min(retryAfterMs(headers['retry-after']), retry.maxWaitMs) * retry.scale;
+        // The whole run waits, not only this request: the target throttles the caller, not one call.
+        if (hooks.gate) hooks.gate.pause(wait);
+        else await sleep(wait);
         continue;
       }
       const nullBody = response.status === 204 || response.status === 304 || response.status === 101;

@@ -40,6 +40,8 @@ export interface RunConfig {
   propertyRuns: number;
   /** Longest total wait for eventual consistency per read after a write (four retries, doubling). */
   settleMs: number;
+  /** Requests (and suites) in flight at once; dependent steps of one chain still run in order. */
+  concurrency: number;
   /** Check id → why it is known to fail against this target (--baseline FILE). */
   baseline: Record<string, string>;
   /** A baseline entry that now passes fails the run. */
@@ -54,6 +56,12 @@ export interface RunConfig {
 
 export { UsageError };
 
+/**
+ * Requests in flight at once, per target: Graph throttles a tenant (and one 429 pauses the whole run), so
+ * live stays modest; a mock or proxy on a URL takes more; replay answers from memory.
+ */
+export const DEFAULT_CONCURRENCY: Record<Target, number> = { live: 4, url: 16, replay: 16 };
+
 const OPTIONS = {
   target: { type: 'string' },
   'base-url': { type: 'string' },
@@ -67,6 +75,7 @@ const OPTIONS = {
   timeout: { type: 'string' },
   'property-runs': { type: 'string' },
   'settle-ms': { type: 'string' },
+  concurrency: { type: 'string' },
   baseline: { type: 'string' },
   'strict-baseline': { type: 'boolean' },
   shard: { type: 'string' },
@@ -140,6 +149,8 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   const runsRaw = str('property-runs', 'CONFORMANCE_PROPERTY_RUNS');
   const propertyRuns = runsRaw === undefined ? DEFAULT_PROPERTY_RUNS : integer(runsRaw, '--property-runs / CONFORMANCE_PROPERTY_RUNS', 1);
 
+  const concurrencyRaw = str('concurrency', 'CONFORMANCE_CONCURRENCY');
+  const concurrency = concurrencyRaw === undefined ? DEFAULT_CONCURRENCY[target] : integer(concurrencyRaw, '--concurrency / CONFORMANCE_CONCURRENCY', 1);
   const settleRaw = str('settle-ms', 'CONFORMANCE_SETTLE_MS');
   const settleMs = settleRaw === undefined ? (target === 'live' ? 15_000 : target === 'url' ? 3_750 : 0) : integer(settleRaw, '--settle-ms / CONFORMANCE_SETTLE_MS', 0);
 
@@ -184,6 +195,7 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       timeoutMs,
       propertyRuns,
       settleMs,
+      concurrency,
       baseline: baselineFile === undefined ? {} : readBaseline(path.resolve(cwd, baselineFile)),
       strictBaseline: values['strict-baseline'] === true || env.CONFORMANCE_STRICT_BASELINE === '1',
       ...(shard !== undefined && { shard }),

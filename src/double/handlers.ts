@@ -14,6 +14,8 @@ import {
 import {
   DEFAULT_PAGE_SIZE,
   matching,
+  encodeCursorToken,
+  encodeSkipToken,
   nextPageQuery,
   parseCollectionQuery,
   parseEntityQuery,
@@ -76,24 +78,43 @@ interface Collection<T> {
   readonly loops?: boolean;
   /** What @odata.count says, when not items.length (the `query-count-ignores-filter` defect). */
   readonly counted?: number;
+  /** The item's creation number, where the collection pages by cursor. */
+  readonly cursorOf?: (item: T) => number;
 }
 
-/** One page of a collection: $skip first, then the page $skiptoken points at, $top (or the page size) long. */
-function collectionPage<T>(ctx: OperationContext, { query, items, path, context, render, loops, counted }: Collection<T>): Outcome {
-  const rest = ctx.defects.has('query-skip-ignored') ? items : items.slice(query.skip);
-  const { offset } = query;
+/**
+ * One page of a collection: $skip first, then the page $skiptoken points at, $top (or the page size) long.
+ * Where items have a creation number and no $orderby applies, the token is a cursor (after the last item
+ * shown), so groups created or deleted by other clients while someone pages neither shift nor repeat
+ * items; otherwise an offset.
+ */
+function collectionPage<T>(ctx: OperationContext, { query, items, path, context, render, loops, counted, cursorOf }: Collection<T>): Outcome {
+  const skipped = ctx.defects.has('query-skip-ignored') ? items : items.slice(query.skip);
+  const cursor = cursorOf && !query.orderBy ? cursorOf : undefined;
+  const rest = cursor && query.after !== undefined ? skipped.filter((item) => cursor(item) > query.after!) : skipped.slice(query.offset);
   const top = ctx.defects.has('query-top-ignored') ? undefined : query.top;
   const pageSize = top ?? ctx.pageSize ?? DEFAULT_PAGE_SIZE;
-  const page = rest.slice(offset, offset + pageSize);
-  const nextOffset = offset + page.length;
-  const hasMore = pageSize > 0 && nextOffset < rest.length;
+  const page = rest.slice(0, pageSize);
+  const hasMore = pageSize > 0 && page.length < rest.length;
+  const nextToken = () => (cursor ? encodeCursorToken(cursor(page.at(-1)!)) : encodeSkipToken(query.offset + page.length));
+  const pagedOn = query.offset > 0 || query.after !== undefined;
   return json(200, {
     '@odata.context': context,
     ...(query.count && { '@odata.count': counted ?? items.length }),
-    ...(hasMore && { '@odata.nextLink': `${ctx.baseUrl}${path}?${nextPageQuery(ctx.rawQuery, nextOffset)}` }),
-    ...(!hasMore && offset > 0 && loops && { '@odata.nextLink': `${ctx.baseUrl}${path}?${nextPageQuery(ctx.rawQuery, 0)}` }),
+    ...(hasMore && { '@odata.nextLink': `${ctx.baseUrl}${path}?${nextPageQuery(ctx.rawQuery, nextToken())}` }),
+    ...(!hasMore && pagedOn && loops && { '@odata.nextLink': `${ctx.baseUrl}${path}?${nextPageQuery(ctx.rawQuery, encodeSkipToken(0))}` }),
     value: page.map(render),
   });
+}
+
+/** Creation numbers of a store's groups, in the store's (insertion) order, handed out as groups are seen. */
+const creationNumbers = new WeakMap<GroupStore, { next: number; of: Map<string, number> }>();
+
+function creationNumber(store: GroupStore, id: string): number {
+  let numbers = creationNumbers.get(store);
+  if (!numbers) creationNumbers.set(store, (numbers = { next: 0, of: new Map() }));
+  if (!numbers.of.has(id)) for (const key of store.keys()) if (!numbers.of.has(key)) numbers.of.set(key, numbers.next++);
+  return numbers.of.get(id) ?? numbers.next++;
 }
 
 const SET_PATH = `/onPremisesPublishingProfiles/${PROFILE_ID}/connectorGroups`;
@@ -113,6 +134,7 @@ function listGroups(ctx: OperationContext): Outcome {
     render: (g) => toEntityJson(g, query.select, query.expand),
     loops: ctx.defects.has('list-next-link-loop'),
     ...(ctx.defects.has('query-count-ignores-filter') && { counted: ctx.store.size }),
+    cursorOf: (g) => creationNumber(ctx.store, g.id),
   });
 }
 
@@ -160,6 +182,7 @@ function createGroup(ctx: OperationContext): Outcome {
   const name = ctx.defects.has('non-ascii-mangled') ? fields.name.replace(/[^\x00-\x7f]/gu, '?') : fields.name;
   const group: ConnectorGroupRecord = { id: newGuid(), name, connectorGroupType: CONNECTOR_GROUP_TYPE, isDefault: false, region: fields.region };
   ctx.store.set(group.id, group);
+  creationNumber(ctx.store, group.id);
   return json(201, { '@odata.context': CONTEXT.entity, ...toEntityJson(group) });
 }
 

@@ -16,8 +16,10 @@ export interface CollectionQuery {
   readonly top: number | undefined;
   /** $skip: items dropped before paging starts. */
   readonly skip: number;
-  /** Where the page starts, counted after $skip (from $skiptoken). */
+  /** Where the page starts, counted after $skip (from an offset $skiptoken). */
   readonly offset: number;
+  /** From a cursor $skiptoken: the page starts after the item with this creation number. */
+  readonly after?: number;
   readonly count: boolean;
   /** Selected property names (structural or navigation); undefined means all. */
   readonly select: ReadonlySet<string> | undefined;
@@ -233,10 +235,16 @@ export function encodeSkipToken(offset: number): string {
   return Buffer.from(`offset=${offset}`).toString('base64url');
 }
 
-function decodeSkipToken(token: string | undefined): number | undefined {
-  if (token === undefined) return 0;
-  const match = /^offset=(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
-  return match ? Number(match[1]) : undefined;
+/** A cursor: the next page starts after the item created `after`-th, whatever was added or removed since. */
+export function encodeCursorToken(after: number): string {
+  return Buffer.from(`after=${after}`).toString('base64url');
+}
+
+function decodeSkipToken(token: string | undefined): { offset: number; after?: number } | undefined {
+  if (token === undefined) return { offset: 0 };
+  const match = /^(offset|after)=(\d+)$/.exec(Buffer.from(token, 'base64url').toString('utf8'));
+  if (!match) return undefined;
+  return match[1] === 'after' ? { offset: 0, after: Number(match[2]) } : { offset: Number(match[2]) };
 }
 
 /**
@@ -252,8 +260,8 @@ export function parseCollectionQuery(search: URLSearchParams, type: EntityType, 
   if (!top.ok) return top;
   const skip = parseNonNegative(opts, '$skip');
   if (!skip.ok) return skip;
-  const offset = decodeSkipToken(opts.get('$skiptoken'));
-  if (offset === undefined) return refuse('The $skiptoken value is invalid or has expired.');
+  const token = decodeSkipToken(opts.get('$skiptoken'));
+  if (token === undefined) return refuse('The $skiptoken value is invalid or has expired.');
   const rawCount = opts.get('$count')?.toLowerCase();
   if (rawCount !== undefined && rawCount !== 'true' && rawCount !== 'false') {
     return refuse(`Invalid value '${opts.get('$count')}' for $count query option. Use true or false.`);
@@ -272,7 +280,8 @@ export function parseCollectionQuery(search: URLSearchParams, type: EntityType, 
   return ok({
     top: top.query,
     skip: skip.query ?? 0,
-    offset,
+    offset: token.offset,
+    ...(token.after !== undefined && { after: token.after }),
     count: rawCount === 'true',
     select: select.query,
     expand: expand.query,
@@ -293,11 +302,11 @@ export function matching<T extends Item>(items: Iterable<T>, query: CollectionQu
 }
 
 /** The query string for the next page: the caller's options as sent, with $skiptoken replaced. */
-export function nextPageQuery(rawQuery: string, nextOffset: number): string {
+export function nextPageQuery(rawQuery: string, token: string): string {
   const kept = rawQuery
     .split('&')
     .filter((part) => part !== '' && safeDecode(part.split('=')[0] ?? '').toLowerCase() !== '$skiptoken');
-  return [...kept, `$skiptoken=${encodeSkipToken(nextOffset)}`].join('&');
+  return [...kept, `$skiptoken=${token}`].join('&');
 }
 
 function safeDecode(text: string): string {

@@ -33,8 +33,8 @@ export interface DoubleOptions {
 }
 
 export interface Faults {
-  /** The first `times` requests are refused with 429 or 503 and Retry-After (seconds). */
-  throttle?: { status: 429 | 503; times: number; retryAfterSeconds: number };
+  /** `times` requests, after the first `after` (default 0), are refused with 429 or 503 and Retry-After (seconds). */
+  throttle?: { status: 429 | 503; times: number; retryAfterSeconds: number; after?: number };
   /** Every reply waits this long before it is sent. */
   delayMs?: number;
   /** The first request's connection is reset instead of answered. */
@@ -56,6 +56,10 @@ export interface RecordedRequest {
   /** Lower-cased names; repeated headers joined with ", ". */
   headers: Record<string, string>;
   body: string;
+  /** When it arrived (Date.now()). */
+  at: number;
+  /** The status it was answered with (once answered). */
+  status?: number;
 }
 
 export interface RunningDouble {
@@ -115,7 +119,8 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
     const method = (request.method ?? 'GET').toUpperCase();
     const rawUrl = request.url ?? '/';
     const headers = flattenHeaders(request);
-    requests.push({ method, path: rawUrl, headers, body: raw.text });
+    const recorded: RecordedRequest = { method, path: rawUrl, headers, body: raw.text, at: Date.now() };
+    requests.push(recorded);
 
     const now = new Date();
     const requestId = newGuid();
@@ -133,7 +138,7 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
     let answered: Route | undefined;
     const match = matchRoute(url.pathname);
     const lagged = match.ok && match.route.name === 'group' && method === 'GET' ? lagging.get(match.route.groupId) : undefined;
-    if (throttleLeft > 0 && faults.throttle) {
+    if (throttleLeft > 0 && faults.throttle && requests.length > (faults.throttle.after ?? 0)) {
       throttleLeft--;
       outcome = failure(ERRORS.throttled(faults.throttle.status, faults.throttle.retryAfterSeconds));
     } else if (lagged !== undefined && lagged > 0 && match.ok && match.route.name === 'group') {
@@ -176,7 +181,9 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
     if (isCreate && reply.status === 201 && faults.lagReads) lagging.set((JSON.parse(reply.body ?? '{}') as { id: string }).id, faults.lagReads);
     const defective = isCreate && reply.status === 201 ? applyCreateDefects(reply, defects) : reply;
     if (isCreate && faults.slowCreateReplyMs) await new Promise((resolve) => setTimeout(resolve, faults.slowCreateReplyMs));
-    write(response, answered ? applyReplyDefects({ route: answered, method, search: url.searchParams }, defective, defects) : defective);
+    const final = answered ? applyReplyDefects({ route: answered, method, search: url.searchParams }, defective, defects) : defective;
+    recorded.status = final.status;
+    write(response, final);
   }
 
   const server = createServer((request, response) => {

@@ -12,7 +12,12 @@ export class ProgressReporter {
     private readonly quiet = false,
   ) {}
 
+  /** A suite began; suites run side by side, so its verdicts come later, under suiteEnded's line. */
   suiteStarted(name: string, checks: number): void {
+    if (!this.quiet) this.write(`→ ${name}: ${checks} check${checks === 1 ? '' : 's'} running`);
+  }
+
+  suiteEnded(name: string, checks: number): void {
     this.write(`${name}: ${checks} check${checks === 1 ? '' : 's'}`);
   }
 

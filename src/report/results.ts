@@ -34,6 +34,8 @@ export interface RunResults {
   checks: CheckResult[];
   /** Which operations of the slice, and which of their query parameters, the run exercised. */
   coverage?: Coverage;
+  /** When the target throttled the run: how often the whole run paused, and for how long in all. */
+  throttled?: { pauses: number; waitedMs: number };
 }
 
 export interface Collected {

@@ -4,6 +4,7 @@
  * under vitest in `npm test` (suites/*.conformance.ts); here the command needs none of vitest's machinery.
  */
 import path from 'node:path';
+import { throttleGateFor } from '../client/throttle-gate.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { RunConfig } from '../config/run-config.js';
 import { ProgressReporter } from '../report/progress-reporter.js';
@@ -32,9 +33,6 @@ export interface SuiteRun {
   /** Set when SIGINT/SIGTERM stopped the run: the command cleans up and exits 130. */
   interrupted?: NodeJS.Signals;
 }
-
-/** Suites run side by side against a URL or live target; replay serves one recording at a time. */
-const PARALLEL_SUITES = 2;
 
 export async function runSuites(config: RunConfig, write: (line: string) => void): Promise<SuiteRun> {
   // What this process writes (results.json, report.html) keeps the target's own host readable.
@@ -69,10 +67,17 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
     }
     collect(collected, outcome);
     bySuite.set(suite.name, outcome.outcomes);
+    // Suites run side by side: each prints its name and its verdicts together, when it ends.
+    progress.suiteEnded(suite.name, outcome.outcomes.length);
     for (const result of outcome.outcomes) progress.checkJudged(result);
   };
-  await inPool(suites, config.target === 'replay' ? 1 : PARALLEL_SUITES, runOne);
+  // Suites are independent of each other: side by side, as many as --concurrency allows.
+  await inPool(suites, config.concurrency, runOne);
   guard.release();
+  const gate = throttleGateFor(effective.runId, effective.baseUrl);
+  if (gate.pauses > 0) {
+    write(`throttled: the target asked the run to wait ${gate.pauses} time${gate.pauses === 1 ? '' : 's'}; every request paused, ${(gate.waitedMs / 1000).toFixed(1)} s in all`);
+  }
   // Suites the run never reached (interrupted) still owe a verdict for each selected check.
   for (const suite of suites) collected.suites.add(suite.name);
   const checks = blockedByWrongBaseUrl(everySelectedCheck(collected, config, guard.signal, write), collected.answers, config, write);
@@ -92,6 +97,7 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
     errors: collected.errors,
     checks,
     coverage: coverageOf(table, collected.hits, whyNotSent(table, checks)),
+    ...(gate.pauses > 0 && { throttled: { pauses: gate.pauses, waitedMs: Math.round(gate.waitedMs) } }),
   };
   const resultsFile = writeResults(config, results);
   const junitFile = writeJunit(config.reportDir, groupBySuite(checks, bySuite));

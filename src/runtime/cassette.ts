@@ -26,6 +26,8 @@ export interface CassetteMeta {
 }
 
 export interface Interaction {
+  /** The request's chain and step in its suite (`<chain>#<step>`); its client-request-id is derived from it. */
+  tag?: string;
   request: { method: string; path: string; headers: Record<string, string>; body?: unknown };
   response: { status: number; headers: Record<string, string>; body?: unknown };
 }

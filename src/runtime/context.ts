@@ -4,11 +4,13 @@
  * validator, and the register of what the suite created so that it is deleted whatever happens.
  * The target — replay from a cassette, or a URL, optionally recorded — is set up here and nowhere else.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Faker, base, en } from '@faker-js/faker';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../generated/openapi.js';
 import type { RunConfig } from '../config/run-config.js';
 import { capturingFetch, type CapturedRequest, type Exchange, type RetryPolicy } from '../client/exchange.js';
+import { throttleGateFor } from '../client/throttle-gate.js';
 import { loadSlice } from '../openapi/load.js';
 import { operationOfRequest } from '../openapi/operation-table.js';
 import { validatorFor, type SpecValidator } from '../openapi/validator.js';
@@ -17,6 +19,7 @@ import { sliceSha256 } from '../openapi/hash.js';
 import { readCassette, REFERENCE_DOUBLE_HEADER, writeCassette, type RecordingSource } from './cassette.js';
 import { cassetteOf } from './record.js';
 import { notRecorded } from './unrecorded.js';
+import { createHash } from 'node:crypto';
 import { allowTargetHost, harnessGuid } from '../scrub/scrub.js';
 import { GROUP_PATH, PROFILE_ID } from '../openapi/paths.js';
 
@@ -52,10 +55,20 @@ export interface SuiteContext {
   linkBase: string;
   /** Replay: true when the recording was made against another version of specs/openapi.yaml. */
   staleRecording: boolean;
-  /** Every exchange of this suite so far, oldest first. */
+  /** Every exchange of this suite so far, in the order the answers came. */
   exchanges: readonly Exchange[];
+  /**
+   * Runs `work` as its own chain of requests: each request gets the tag `<chain>#<step>` and a
+   * client-request-id derived from the seed, the suite and that tag, so that recording and replay know
+   * every request by its place in the suite, not by when it was sent. Requests outside any chain belong
+   * to the chain `main`. Chains run side by side; the steps of one chain run in order.
+   */
+  inChain<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /** Runs `work` once per item, at most --concurrency at a time, each in the chain `name(item, i)`. */
+  eachInChains<T, R>(items: readonly T[], name: (item: T, index: number) => string, work: (item: T, index: number) => Promise<R>): Promise<R[]>;
   /** Requests that got no whole answer (timeout, reset): a create among them may have landed unseen. */
   unanswered: readonly CapturedRequest[];
+  /** The last exchange of the current chain. */
   lastExchange(): Exchange;
   /**
    * A read right after a write: retried while `stale` says the write has not shown yet (404 after a
@@ -68,6 +81,8 @@ export interface SuiteContext {
   untrack(id: string): void;
   /** Groups created and not yet deleted, oldest first. */
   created: ReadonlySet<string>;
+  /** Replay: removes this suite's recording from the interceptor. */
+  stopReplay?: () => void;
 }
 
 export async function openContext(config: RunConfig, name: string, signal?: AbortSignal, spec: OpenApiDocument = loadSlice()): Promise<SuiteContext> {
@@ -77,6 +92,7 @@ export async function openContext(config: RunConfig, name: string, signal?: Abor
   let runId = config.runId;
   let linkBase = config.baseUrl;
   let staleRecording = false;
+  let replay: { stop(): void } | undefined;
   if (config.target === 'replay') {
     const cassette = readCassette(config.fixturesDir, name);
     // The recorded requests were built from this seed; replaying them needs the same bodies.
@@ -86,30 +102,49 @@ export async function openContext(config: RunConfig, name: string, signal?: Abor
     staleRecording = cassette.meta.sliceSha256 !== sliceSha256();
     // Loaded only here: importing nock patches fetch for the whole process (see record.ts).
     const { installReplay } = await import('./replay.js');
-    installReplay(cassette, config.baseUrl);
+    replay = installReplay(cassette, config.baseUrl);
   }
   const faker = new Faker({ locale: [en, base] });
   faker.seed(seed);
   const exchanges: Exchange[] = [];
+  const chains = new AsyncLocalStorage<Chain>();
+  const mainChain: Chain = { name: 'main', step: 0 };
+  const currentChain = () => chains.getStore() ?? mainChain;
+  /** The tag of each client-request-id this suite sent, to tag its exchange when the answer comes. */
+  const tagOf = new Map<string, { chain: string; tag: string }>();
+  const claimTag = (explicitId?: string): string => {
+    const chain = currentChain();
+    const tag = `${chain.name}#${chain.step++}`;
+    const id = explicitId ?? requestGuid(seed, name, tag);
+    tagOf.set(id, { chain: chain.name, tag });
+    return id;
+  };
   const unanswered: CapturedRequest[] = [];
   const basePath = new URL(config.baseUrl).pathname.replace(/\/+$/, '');
   const tagged = (e: Exchange) => {
     const path = new URL(e.request.url).pathname;
     const op = path.startsWith(basePath) ? operationOfRequest(spec, e.request.method, path.slice(basePath.length)) : undefined;
     if (op) e.operation = op.name;
+    const place = tagOf.get(e.request.headers['client-request-id'] ?? '');
+    if (place) Object.assign(e, place);
     exchanges.push(e);
+  };
+  const lastOfChain = (chain: string) => {
+    for (let i = exchanges.length - 1; i >= 0; i--) if (exchanges[i]!.chain === chain) return exchanges[i];
+    return undefined;
   };
   const transport = capturingFetch(tagged, config.timeoutMs, retryPolicy(config), {
     onUnanswered: (r) => unanswered.push(r),
+    gate: throttleGateFor(runId, config.baseUrl),
     ...(signal && { signal }),
     ...(config.target === 'replay' && { notTheTarget: notRecorded }),
   });
   const authorization = (token: string | null | undefined): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {});
   const client = createClient<paths>({ baseUrl: config.baseUrl, fetch: transport, headers: authorization(config.token) });
-  // Graph correlates by client-request-id; every request carries one, drawn from the seeded faker.
+  // Graph correlates by client-request-id; every request carries one, derived from its chain and step.
   client.use({
     onRequest({ request }) {
-      if (!request.headers.has('client-request-id')) request.headers.set('client-request-id', harnessGuid(() => faker.string.uuid()));
+      request.headers.set('client-request-id', claimTag(request.headers.get('client-request-id') ?? undefined));
       return request;
     },
   });
@@ -117,9 +152,13 @@ export async function openContext(config: RunConfig, name: string, signal?: Abor
   async function sendTo(url: string, method: string, options: SendOptions = {}): Promise<Exchange> {
     // The run's token goes to the target's own origin and nowhere else, whatever a response links to.
     const token = new URL(url).origin !== origin ? null : options.token === undefined ? config.token : options.token;
-    const headers = { 'client-request-id': harnessGuid(() => faker.string.uuid()), ...authorization(token), ...options.headers };
+    const explicit = Object.entries(options.headers ?? {}).find(([k]) => k.toLowerCase() === 'client-request-id')?.[1];
+    const id = claimTag(explicit);
+    const headers = { ...authorization(token), ...options.headers, 'client-request-id': id };
     await transport(new Request(url, { method, headers, body: options.body }));
-    return exchanges.at(-1)!;
+    // The latest answer to this very request (a throttled one is retried under the same id).
+    for (let i = exchanges.length - 1; i >= 0; i--) if (exchanges[i]!.request.headers['client-request-id'] === id) return exchanges[i]!;
+    throw new Error(`${method} ${url}: answered, but its exchange was not captured`);
   }
   const created = new Set<string>();
   return {
@@ -136,8 +175,11 @@ export async function openContext(config: RunConfig, name: string, signal?: Abor
     unanswered,
     linkBase,
     staleRecording,
+    inChain: (chain, work) => chains.run({ name: chain, step: 0 }, work),
+    eachInChains: (items, chain, work) =>
+      inPool(items, config.concurrency, (item, i) => chains.run({ name: chain(item, i), step: 0 }, () => work(item, i))),
     lastExchange() {
-      const last = exchanges.at(-1);
+      const last = lastOfChain(currentChain().name);
       if (!last) throw new Error('no request has been sent yet');
       return last;
     },
@@ -151,11 +193,12 @@ export async function openContext(config: RunConfig, name: string, signal?: Abor
       const delays = consistencyDelaysMs(config);
       for (let retries = 0; ; retries++) {
         await read();
-        const exchange = exchanges.at(-1)!;
+        const exchange = lastOfChain(currentChain().name)!;
         if (!stale(exchange) || retries >= delays.length) return { exchange, retries };
         await new Promise((resolve) => setTimeout(resolve, delays[retries]));
       }
     },
+    ...(replay && { stopReplay: () => replay!.stop() }),
     track: (id) => void created.add(id),
     untrack: (id) => void created.delete(id),
     created,
@@ -238,8 +281,7 @@ function unansweredCreates(requests: readonly CapturedRequest[]): Set<string> {
 async function finishTarget(ctx: SuiteContext): Promise<void> {
   const { config } = ctx;
   if (config.target === 'replay') {
-    const { stopReplay } = await import('./replay.js');
-    stopReplay();
+    ctx.stopReplay?.();
     return;
   }
   if (!config.record || ctx.signal?.aborted) return;
@@ -270,3 +312,40 @@ const SOURCE_NOTES: Record<RecordingSource, string> = {
   'graph-tenant': 'Recorded against Microsoft Graph with a real tenant; scrubbed before writing.',
   'url-target': 'Recorded against a URL target (a mock, emulator or proxy), not against Microsoft Graph.',
 };
+
+interface Chain {
+  name: string;
+  /** The next step's number. */
+  step: number;
+}
+
+/**
+ * The client-request-id of the request at `tag` in `suite` under `seed`: a harness GUID (5eed0000-…),
+ * the same in every run of that seed, so a recording and its replay name each request alike.
+ */
+export function requestGuid(seed: number, suite: string, tag: string): string {
+  const hex = createHash('sha256').update(`${seed}/${suite}/${tag}`).digest('hex');
+  return harnessGuid(() => hex.slice(0, 32));
+}
+
+/**
+ * Runs `work` for every item, at most `size` at a time; the results in the items' order. After a failure
+ * no new item starts, the ones in flight finish (nothing is left running), and the first error is thrown.
+ */
+export async function inPool<T, R>(items: readonly T[], size: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const lanes = Array.from({ length: Math.max(1, Math.min(size, items.length)) }, async () => {
+    for (let i = next++; i < items.length && !failure; i = next++) {
+      try {
+        results[i] = await work(items[i]!, i);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  });
+  await Promise.all(lanes);
+  if (failure) throw failure.error;
+  return results;
+}

@@ -1,6 +1,7 @@
 /**
- * Runs one property against the target with fast-check: every generated body is sent, judged, and
- * on failure shrunk to the smallest body that still fails. The outcome keeps that body, the exchange
+ * Runs one property against the target with fast-check: every generated body is sent and judged, side
+ * by side; on a failure fast-check runs the same sequence again (answers already known are not sent
+ * twice) and shrinks to the smallest body that still fails. The outcome keeps that body, the exchange
  * that showed it and what reproduces it (the seed and fast-check's path).
  */
 import fc from 'fast-check';
@@ -15,41 +16,74 @@ export interface PropertyOutcome<T> {
   failure?: { value: T; message: string; exchange: Exchange; path: string; shrinks: number };
 }
 
-export async function runProperty<T>(
-  arbitrary: fc.Arbitrary<T>,
-  judge: (value: T) => Promise<Judgement>,
-  options: { seed: number; runs: number; examples?: readonly T[] },
-): Promise<PropertyOutcome<T>> {
+export interface PropertyOptions<T> {
+  seed: number;
+  runs: number;
+  /** Met first, each once, in this order; the runs never fall short of them. */
+  examples?: readonly T[];
+  /** Judges the generated values side by side (each in a chain of its own); one at a time by default. */
+  each?: (values: readonly T[], work: (value: T, index: number) => Promise<Judgement>) => Promise<Judgement[]>;
+  /** Where the shrinking runs, one request at a time (a chain of its own). */
+  shrinkIn?: <R>(work: () => Promise<R>) => Promise<R>;
+}
+
+const oneByOne = async <T>(values: readonly T[], work: (value: T, index: number) => Promise<Judgement>) => {
+  const out: Judgement[] = [];
+  for (const [i, v] of values.entries()) out.push(await work(v, i));
+  return out;
+};
+
+export async function runProperty<T>(arbitrary: fc.Arbitrary<T>, judge: (value: T) => Promise<Judgement>, options: PropertyOptions<T>): Promise<PropertyOutcome<T>> {
   const started = performance.now();
-  // The last failing call is the smallest counterexample once shrinking is done.
-  let lastFailure: Extract<Judgement, { ok: false }> | undefined;
+  const examples = options.examples ?? [];
+  const numRuns = Math.max(options.runs, examples.length);
+  // fast-check's own sequence for this seed: the examples, then what fc.check would draw.
+  const values = [...examples, ...fc.sample(arbitrary, { seed: options.seed, numRuns: numRuns - examples.length })];
+  const known = new Map<string, Judgement>();
+  const key = (value: T) => JSON.stringify(value);
   // A request that got no answer is no counterexample: shrinking would only send more requests into the
   // same failure. The first one ends the property (every later call fails at once) and stops the suite.
   let wireFailure: TransportError | undefined;
-  const details = await fc.check(
-    fc.asyncProperty(arbitrary, async (value) => {
-      if (wireFailure) throw wireFailure;
-      let judgement: Judgement;
-      try {
-        judgement = await judge(value);
-      } catch (error) {
-        if (error instanceof TransportError) wireFailure = error;
-        throw error;
-      }
-      if (!judgement.ok) {
-        lastFailure = judgement;
-        throw new Error(judgement.message);
-      }
-    }),
-    // The examples come first, each once; the runs never fall short of them, whatever --property-runs says.
-    { seed: options.seed, numRuns: Math.max(options.runs, options.examples?.length ?? 0), examples: (options.examples ?? []).map((e) => [e] as [T]) },
-  );
+  const judgeOnce = async (value: T): Promise<Judgement> => {
+    if (wireFailure) throw wireFailure;
+    const seen = known.get(key(value));
+    if (seen) return seen;
+    try {
+      const judgement = await judge(value);
+      known.set(key(value), judgement);
+      return judgement;
+    } catch (error) {
+      if (error instanceof TransportError) wireFailure = error;
+      throw error;
+    }
+  };
+  const judgements = await (options.each ?? oneByOne)(values, (value) => judgeOnce(value));
   if (wireFailure) throw wireFailure;
-  const outcome: PropertyOutcome<T> = { runs: details.numRuns, durationMs: Math.round(performance.now() - started), seed: options.seed };
+  const outcome: PropertyOutcome<T> = { runs: values.length, durationMs: 0, seed: options.seed };
+  if (judgements.every((j) => j.ok)) return { ...outcome, durationMs: Math.round(performance.now() - started) };
+
+  // The last failing call is the smallest counterexample once shrinking is done.
+  let lastFailure: Extract<Judgement, { ok: false }> | undefined;
+  const shrink = () =>
+    fc.check(
+      fc.asyncProperty(arbitrary, async (value) => {
+        const judgement = await judgeOnce(value);
+        if (!judgement.ok) {
+          lastFailure = judgement;
+          throw new Error(judgement.message);
+        }
+      }),
+      { seed: options.seed, numRuns, examples: examples.map((e) => [e] as [T]) },
+    );
+  const details = await (options.shrinkIn ? options.shrinkIn(shrink) : shrink());
+  if (wireFailure) throw wireFailure;
+  outcome.durationMs = Math.round(performance.now() - started);
   if (details.failed && details.counterexample && lastFailure) {
-    outcome.failure = { value: details.counterexample[0], message: lastFailure.message, exchange: lastFailure.exchange, path: details.counterexamplePath ?? '', shrinks: details.numShrinks };
-  } else if (details.failed && details.errorInstance) {
-    throw details.errorInstance instanceof Error ? details.errorInstance : new Error(String(details.errorInstance));
+    return { ...outcome, failure: { value: details.counterexample[0], message: lastFailure.message, exchange: lastFailure.exchange, path: details.counterexamplePath ?? '', shrinks: details.numShrinks } };
   }
-  return outcome;
+  if (details.failed && details.errorInstance) throw details.errorInstance instanceof Error ? details.errorInstance : new Error(String(details.errorInstance));
+  // The sequence passed when run again (a target that failed once): the failure found first stands, unshrunk.
+  const index = judgements.findIndex((j) => !j.ok);
+  const first = judgements[index] as Extract<Judgement, { ok: false }>;
+  return { ...outcome, failure: { value: values[index]!, message: first.message, exchange: first.exchange, path: String(index), shrinks: 0 } };
 }

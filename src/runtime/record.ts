@@ -17,11 +17,12 @@ export function cassetteOf(exchanges: readonly Exchange[], baseUrl: string, meta
   return { meta, interactions: exchanges.map((e) => toInteraction(e, basePath)) };
 }
 
-function toInteraction({ request, response }: Exchange, basePath: string): Interaction {
+function toInteraction({ request, response, tag }: Exchange, basePath: string): Interaction {
   const url = new URL(request.url);
   const path = `${url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname}${url.search}`;
   const responseHeaders = Object.fromEntries(Object.entries(response.headers).filter(([name]) => !HOP_BY_HOP.has(name.toLowerCase())));
   return {
+    ...(tag !== undefined && { tag }),
     request: {
       method: request.method,
       path: scrubText(path),

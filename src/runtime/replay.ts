@@ -1,27 +1,81 @@
 /**
  * Serves a cassette through nock with the network disabled: a request that the cassette does not
- * hold fails loudly instead of reaching anything real. Requests match by method, path and the shape
- * of their JSON body (keys and value types), not by host, port or exact values.
+ * hold fails loudly instead of reaching anything real. Each request is known by its client-request-id,
+ * which the engine derives from the request's chain and step (requestGuid in context.ts): so requests
+ * sent side by side, or twenty-five creates of the same shape, each find their own answer, whatever the
+ * order they arrive in. The method, the path and the body (after the recording's scrubbing) must then
+ * be the recorded ones too. Recordings made before requests were tagged are matched in order, by shape.
  */
-import nock from 'nock';
-import type { Cassette } from './cassette.js';
+import nock, { type Interceptor } from 'nock';
+import type { Cassette, Interaction } from './cassette.js';
+import { scrubText } from '../scrub/scrub.js';
 
-export function installReplay(cassette: Cassette, baseUrl: string): void {
+let installed = 0;
+
+export interface Replay {
+  /** Removes this cassette's interceptors; the network stays disabled while any cassette is installed. */
+  stop(): void;
+}
+
+export function installReplay(cassette: Cassette, baseUrl: string): Replay {
   nock.disableNetConnect();
+  installed++;
   const base = new URL(baseUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
   const scope = nock(base.origin);
-  for (const { request, response } of cassette.interactions) {
-    const expected = shapeOf(request.body);
-    scope
-      .intercept(`${basePath}${request.path}`, request.method, (body: unknown) => sameShape(shapeOf(body), expected))
-      .reply(response.status, serialise(response.body), response.headers);
+  const interceptors: Interceptor[] = [];
+  for (const interaction of cassette.interactions) {
+    const { request, response } = interaction;
+    const id = clientRequestId(interaction);
+    const interceptor = scope.intercept(`${basePath}${request.path}`, request.method, bodyMatcher(request.body, id !== undefined));
+    if (id !== undefined) interceptor.matchHeader('client-request-id', id);
+    interceptor.reply(response.status, serialise(response.body), response.headers);
+    interceptors.push(interceptor);
+  }
+  let stopped = false;
+  return {
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      for (const interceptor of interceptors) nock.removeInterceptor(interceptor);
+      if (--installed === 0) {
+        nock.cleanAll();
+        nock.enableNetConnect();
+      }
+    },
+  };
+}
+
+function clientRequestId({ request }: Interaction): string | undefined {
+  const key = Object.keys(request.headers).find((k) => k.toLowerCase() === 'client-request-id');
+  return key === undefined ? undefined : request.headers[key];
+}
+
+/** Tagged: the body as sent, scrubbed as the recording was, equals the recorded one. Untagged: the same shape. */
+function bodyMatcher(recorded: unknown, exact: boolean): (body: unknown) => boolean {
+  if (!exact) {
+    const expected = JSON.stringify(shapeOf(recorded));
+    return (body) => JSON.stringify(shapeOf(body)) === expected;
+  }
+  const expected = canonical(recorded);
+  return (body) => canonical(scrubbed(body)) === expected;
+}
+
+function scrubbed(body: unknown): unknown {
+  if (body === undefined || body === '') return undefined;
+  const text = scrubText(typeof body === 'string' ? body : JSON.stringify(body));
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
 }
 
-export function stopReplay(): void {
-  nock.cleanAll();
-  nock.enableNetConnect();
+function canonical(value: unknown): string {
+  if (value === undefined || value === '') return 'none';
+  return JSON.stringify(value, (_k, v: unknown) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
 }
 
 /** Keys and JSON types, recursively; what a seeded factory reproduces even when values drift. */
@@ -33,10 +87,6 @@ export function shapeOf(value: unknown): unknown {
     return Object.fromEntries(Object.keys(value).sort().map((k) => [k, shapeOf((value as Record<string, unknown>)[k])]));
   }
   return typeof value;
-}
-
-function sameShape(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 function serialise(body: unknown): string {

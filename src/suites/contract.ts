@@ -52,10 +52,16 @@ async function produce(ctx: SuiteContext, table: readonly TableOperation[]): Pro
   if (known.groupId) ctx.track(known.groupId);
   else subject.stoppedBecause = createStop('create', answer.response.status);
 
-  for (const op of table) {
-    if (isCreate(op) || isGroupDelete(op)) continue;
-    await sendEveryVariant(ctx, op, known, notSent, created.region);
+  // The group shows first (a tenant is eventually consistent); then every operation and variant is
+  // independent of the others, and they go side by side, each its own chain.
+  const getGroup = table.find((o) => o.method === 'get' && o.path === GROUP_PATH);
+  const filledGet = getGroup && fillPath(getGroup, known);
+  if (filledGet) {
+    const read = await ctx.readAfterWrite(() => ctx.send('GET', filledGet.path));
+    read.exchange.expect = 'success';
   }
+  const variants = table.filter((op) => !isCreate(op) && !isGroupDelete(op)).flatMap((op) => variantsOf(ctx, op, known, notSent, created.region));
+  await ctx.eachInChains(variants, (v) => v.chain, (v) => send(ctx, v.op, v.path, v.payload, v.expect));
   const remove = table.find(isGroupDelete);
   if (remove && known.groupId) {
     const filled = fillPath(remove, known)!;
@@ -65,14 +71,23 @@ async function produce(ctx: SuiteContext, table: readonly TableOperation[]): Pro
   return subject;
 }
 
-/** The operation once as it is, then once per optional query parameter it documents. */
-async function sendEveryVariant(ctx: SuiteContext, op: TableOperation, known: Known, notSent: Map<string, string>, region: Region): Promise<void> {
+interface Variant {
+  op: TableOperation;
+  /** The chain the request runs in: the operation's name, and the query parameter it adds. */
+  chain: string;
+  path: string;
+  payload: Payload;
+  expect: Exchange['expect'];
+}
+
+/** The operation once as it is, then once per optional query parameter it documents (the group's GET once, already sent). */
+function variantsOf(ctx: SuiteContext, op: TableOperation, known: Known, notSent: Map<string, string>, region: Region): Variant[] {
   const filled = fillPath(op, known);
-  if (!filled) return; // needs the group create did not give: its checks are blocked by create's
+  if (!filled) return []; // needs the group create did not give: its checks are blocked by create's
   const body = bodyFor(ctx, op, known, region);
   if (body === null) {
     notSent.set(op.name, `the suite has no valid body for ${op.method.toUpperCase()} ${op.path}`);
-    return;
+    return [];
   }
   const required = op.query.filter((q) => q.required);
   const optional = op.query.filter((q) => !q.required);
@@ -82,15 +97,13 @@ async function sendEveryVariant(ctx: SuiteContext, op: TableOperation, known: Kn
   };
   const unknown = filled.unknown || (body?.unknown ?? false) || required.some((q) => q.name === '@id');
   const headers: Record<string, string> = op.method === 'delete' && op.headers.includes('If-Match') ? { 'If-Match': '*' } : {};
-  const base = unknown ? 'error' : 'success';
-  // The first read of the new group waits for it to show (eventual consistency on a live tenant).
-  if (op.method === 'get' && op.path === GROUP_PATH) {
-    const read = await ctx.readAfterWrite(() => ctx.send('GET', filled.path));
-    read.exchange.expect = 'success';
-  } else {
-    await send(ctx, op, `${filled.path}${query([])}`, { ...body, headers }, base);
-  }
-  for (const parameter of optional) await send(ctx, op, `${filled.path}${query([parameter])}`, { ...body, headers }, unknown ? 'error' : 'any');
+  const payload = { ...body, headers };
+  const plain: Variant[] =
+    op.method === 'get' && op.path === GROUP_PATH ? [] : [{ op, chain: op.name, path: `${filled.path}${query([])}`, payload, expect: unknown ? 'error' : 'success' }];
+  return [
+    ...plain,
+    ...optional.map((q): Variant => ({ op, chain: `${op.name}?${q.name}`, path: `${filled.path}${query([q])}`, payload, expect: unknown ? 'error' : 'any' })),
+  ];
 }
 
 type Payload = { json?: unknown; raw?: { body: string; contentType: string }; headers?: Record<string, string> };

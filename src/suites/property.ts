@@ -6,7 +6,7 @@ import { judgeError, successStatuses } from '../checks/response.js';
 import { requestSchema } from '../openapi/operations.js';
 import { runProperty, type Judgement } from '../runtime/property.js';
 import { PROFILE_ID } from '../runtime/context.js';
-import { invalidCreateBody, invalidCreateClasses, LONG_NAME_LENGTH, validCreateBody, validCreateClasses } from '../../fixtures/factories/connector-group-arbitraries.js';
+import { invalidCreateBody, invalidCreateClasses, LONG_NAME_LENGTH, validCreateBody, validCreateClasses, type Mutation } from '../../fixtures/factories/connector-group-arbitraries.js';
 import type { ConnectorGroupCreateBody } from '../../fixtures/factories/connector-group.js';
 import type { Exchange } from '../client/exchange.js';
 
@@ -25,8 +25,13 @@ export const propertySuite: SuiteDefinition<PropertySubject> = {
     const invalidClasses = invalidCreateClasses(ctx.runId);
     const unexpected = invalidClasses.find((c) => !isInvalid(c.body));
     if (unexpected) throw new Error(`the invalid class "${unexpected.kind}" is valid against the slice: the suite's classes need revisiting`);
-    const valid = await runProperty(validCreateBody(ctx.runId), (body) => acceptsValid(ctx, body), { ...options, examples: validClasses });
-    const invalid = await runProperty(invalidCreateBody(ctx.runId, isInvalid), ({ body }) => refusesInvalid(ctx, body), { ...options, examples: invalidClasses });
+    // Each body is created and deleted in a chain of its own, side by side; shrinking runs in one chain.
+    const inChains = (kind: string) => ({
+      each: <T>(values: readonly T[], work: (value: T, index: number) => Promise<Judgement>) => ctx.eachInChains(values, (_, i) => `${kind}/${i}`, work),
+      shrinkIn: <R>(work: () => Promise<R>) => ctx.inChain(`${kind}/shrink`, work),
+    });
+    const valid = await runProperty<ConnectorGroupCreateBody>(validCreateBody(ctx.runId), (body) => acceptsValid(ctx, body), { ...options, examples: validClasses, ...inChains('valid') });
+    const invalid = await runProperty<Mutation>(invalidCreateBody(ctx.runId, isInvalid), ({ body }) => refusesInvalid(ctx, body), { ...options, examples: invalidClasses, ...inChains('invalid') });
     return { valid, invalid };
   },
 };

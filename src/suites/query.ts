@@ -22,16 +22,19 @@ export const querySuite: SuiteDefinition<QuerySubject> = {
     const prefix = `conformance-${ctx.runId}-query-`;
     const subject: QuerySubject = { spec: ctx.spec, validator: ctx.validator, prefix, groups: [], steps: {}, pages: {} };
     // Ascending order by name, whatever the collation: the letter after the prefix decides.
-    for (const name of [`${prefix}alpha`, `${prefix}bravo-o'hara`, `${prefix}charlie`, `conformance-${ctx.runId}-outside-delta`]) {
+    const names = [`${prefix}alpha`, `${prefix}bravo-o'hara`, `${prefix}charlie`, `conformance-${ctx.runId}-outside-delta`];
+    const creates = await ctx.eachInChains(names, (_, i) => `create-${i}`, async (name) => {
       const created = await ctx.send('POST', GROUPS_URL_PATH, { headers: JSON_BODY, body: JSON.stringify({ name, isDefault: false }) });
       const id = createdId(created);
-      if (!id) {
-        subject.stoppedBecause = createStop('create', created.response.status);
-        return subject;
-      }
-      ctx.track(id);
-      if (name.startsWith(prefix)) subject.groups.push({ name, id });
-      else subject.outsider = { name, id };
+      if (id) ctx.track(id);
+      return { name, id, status: created.response.status };
+    });
+    for (const { name, id } of creates) if (id) (name.startsWith(prefix) ? subject.groups.push({ name, id }) : (subject.outsider = { name, id }));
+    const failedCreate = creates.find((c) => !c.id);
+    if (failedCreate) {
+      subject.stoppedBecause = createStop('create', failedCreate.status);
+      await deleteAll(ctx, [...subject.groups, ...(subject.outsider ? [subject.outsider] : [])]);
+      return subject;
     }
     const [a] = subject.groups as [QueryGroup, QueryGroup, QueryGroup];
     const own = `startswith(name,'${prefix}')`;
@@ -51,15 +54,19 @@ export const querySuite: SuiteDefinition<QuerySubject> = {
       async () => (seen = visible(await read('orderAsc', () => list(`$filter=${q(own)}&$orderby=name`)), prefix)),
       () => seen < subject.groups.length,
     );
-    await read('orderDesc', () => list(`$filter=${q(own)}&$orderby=${q('name desc')}`));
-    subject.steps.top = await list(`$filter=${q(own)}&$orderby=name&$top=1`);
-    await read('skip', () => list(`$filter=${q(own)}&$orderby=name&$skip=1`));
-    await read('filterQuoted', () => list(`$filter=${q(`name eq '${subject.groups[1]!.name.replaceAll("'", "''")}'`)}`));
-    subject.steps.countParameter = await list(`$filter=${q(own)}&$count=true&$top=1`, EVENTUAL);
-    subject.steps.countSegment = await ctx.send('GET', `${GROUPS_URL_PATH}/$count?$filter=${q(own)}`, { headers: EVENTUAL });
-    await read('search', () => list(`$search=${q(`"name:${a.name}"`)}`, EVENTUAL));
-    subject.steps.select = await ctx.send('GET', `${GROUPS_URL_PATH}/${a.id}?$select=name`);
-    subject.steps.expand = await ctx.send('GET', `${GROUPS_URL_PATH}/${a.id}?$expand=members`);
+    // Once all three show, every probe is independent of the others: side by side, each its own chain.
+    const probes: Array<[QueryStep, () => Promise<unknown>]> = [
+      ['orderDesc', () => read('orderDesc', () => list(`$filter=${q(own)}&$orderby=${q('name desc')}`))],
+      ['top', async () => (subject.steps.top = await list(`$filter=${q(own)}&$orderby=name&$top=1`))],
+      ['skip', () => read('skip', () => list(`$filter=${q(own)}&$orderby=name&$skip=1`))],
+      ['filterQuoted', () => read('filterQuoted', () => list(`$filter=${q(`name eq '${subject.groups[1]!.name.replaceAll("'", "''")}'`)}`))],
+      ['countParameter', async () => (subject.steps.countParameter = await list(`$filter=${q(own)}&$count=true&$top=1`, EVENTUAL))],
+      ['countSegment', async () => (subject.steps.countSegment = await ctx.send('GET', `${GROUPS_URL_PATH}/$count?$filter=${q(own)}`, { headers: EVENTUAL }))],
+      ['search', () => read('search', () => list(`$search=${q(`"name:${a.name}"`)}`, EVENTUAL))],
+      ['select', async () => (subject.steps.select = await ctx.send('GET', `${GROUPS_URL_PATH}/${a.id}?$select=name`))],
+      ['expand', async () => (subject.steps.expand = await ctx.send('GET', `${GROUPS_URL_PATH}/${a.id}?$expand=members`))],
+    ];
+    await ctx.eachInChains(probes, ([step]) => step, ([, probe]) => probe());
 
     const c = subject.groups[2]!;
     subject.patch = { name: `${c.name}-patched`, region: 'eur' };
@@ -126,8 +133,8 @@ function visible(pages: readonly Exchange[], prefix: string): number {
 }
 
 async function deleteAll(ctx: SuiteContext, groups: readonly QueryGroup[]): Promise<void> {
-  for (const { id } of groups) {
+  await ctx.eachInChains(groups, (_, i) => `delete-${i}`, async ({ id }) => {
     const gone = await ctx.send('DELETE', `${GROUPS_URL_PATH}/${id}`);
     if (gone.response.status >= 200 && gone.response.status < 300) ctx.untrack(id);
-  }
+  });
 }

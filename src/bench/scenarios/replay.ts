@@ -38,6 +38,7 @@ export async function replayScenario(runs: number): Promise<ReplayResult> {
     return child.ms;
   });
 
+  const processFloor = await repeat({ runs, warmup: 1 }, async () => (await runChild(process.execPath, ['-e', '0'])).ms);
   const inside = stats(insideVitest);
   const outside = stats(full.samples.map((ms, i) => ms - insideVitest[i]!));
   const ratio = full.median / floor.median;
@@ -49,7 +50,9 @@ export async function replayScenario(runs: number): Promise<ReplayResult> {
       { section: 'replay', subject: '  of which runSuites (results.durationMs)', stats: inside, unit: 'ms', note: 'suites start → results written' },
       { section: 'replay', subject: '  of which node, loader and CLI start-up and exit', stats: outside, unit: 'ms' },
       { section: 'replay', subject: 'floor: vitest run of one trivial test, wall', stats: floor, unit: 'ms', note: 'node_modules/.bin/vitest run, throwaway config' },
+      { section: 'replay', subject: 'process floor: node -e 0, wall', stats: processFloor, unit: 'ms' },
       { section: 'replay', subject: 'replay / floor', text: `${ratio.toFixed(2)}×`, note: 'goal ≤ 1.5×' },
+      { section: 'replay', subject: 'replay / node -e 0', text: `${(full.median / processFloor.median).toFixed(2)}×` },
     ],
   };
 }
