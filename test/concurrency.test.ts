@@ -64,20 +64,22 @@ describe.concurrent('replay by chain and step', () => {
 
 describe('one throttle for the whole run', () => {
   test('a 429 with Retry-After on one request while others are in flight pauses every request once, and no check is lost', async () => {
-    const double = await startDouble({ faults: { throttle: { status: 429, times: 1, retryAfterSeconds: 1, after: 40 } } });
+    const double = await startDouble({ faults: { throttle: { status: 429, times: 1, retryAfterSeconds: 2, after: 40 } } });
     try {
-      const run = await runConformance(['--base-url', double.baseUrl, '--seed', '7', '--settle-ms', '0']);
+      // Two suites, two requests each at once: at most four in flight when the 429 comes.
+      const run = await runConformance(['--base-url', double.baseUrl, '--seed', '7', '--settle-ms', '0', '--concurrency', '2']);
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect(run.results?.checks).toHaveLength(ALL_CHECKS);
       expect(run.results?.summary.failed).toBe(0);
       expect(run.results?.throttled).toMatchObject({ pauses: 1 });
-      expect(run.results?.throttled?.waitedMs).toBeGreaterThanOrEqual(900);
-      expect(run.stdout).toMatch(/throttled: the target asked the run to wait 1 time; every request paused, 1\.\d s in all/);
-      // While the gate was closed no new request reached the target (those already in flight may land).
+      expect(run.results?.throttled?.waitedMs).toBeGreaterThanOrEqual(1900);
+      expect(run.stdout).toMatch(/throttled: the target asked the run to wait 1 time; every request paused, 2\.\d s in all/);
+      // While the gate was closed no new request started: at most the four in flight land (late, on a
+      // loaded machine), where a run that paused only the throttled request would send dozens.
       const throttled = double.requests.find((r) => r.status === 429)!;
-      const during = double.requests.filter((r) => r.at > throttled.at + 150 && r.at < throttled.at + 850);
-      expect(during).toEqual([]);
-      expect(double.requests.filter((r) => r.at >= throttled.at + 950).length).toBeGreaterThan(0);
+      const during = double.requests.filter((r) => r.at > throttled.at + 300 && r.at < throttled.at + 1900);
+      expect(during.length, JSON.stringify(during.map((r) => `${r.method} ${r.path}`))).toBeLessThanOrEqual(4);
+      expect(double.requests.filter((r) => r.at >= throttled.at + 1950).length).toBeGreaterThan(20);
       expect([...double.groups.values()].filter((g) => g.name.startsWith('conformance-'))).toEqual([]);
     } finally {
       await double.close();

@@ -4,6 +4,7 @@ import { fromRoot } from '../src/project-root.js';
 import { parse } from 'yaml';
 import { GENERATED_FILE, GENERATED_JSON, generateJson, generateTypes } from '../src/openapi/generate.js';
 import { loadSlice, loadSliceFrom } from '../src/openapi/load.js';
+import { DECISIONS_FILE, DECISIONS_JSON, generateDecisionsJson, loadDecisions, parseDecisions } from '../src/openapi/decisions.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -32,6 +33,18 @@ describe('generated/', () => {
     }
     expect(committed === generateJson(spec), `${GENERATED_JSON} is out of date with specs/openapi.yaml: run npm run generate`).toBe(true);
     expect(loadSlice()).toEqual(parse(spec));
+  });
+
+  it('holds the decisions as JSON, made from specs/decisions.yaml as it is, which the runtime loads', () => {
+    const text = readFileSync(DECISIONS_FILE, 'utf8');
+    let committed = '';
+    try {
+      committed = readFileSync(DECISIONS_JSON, 'utf8');
+    } catch {
+      // Reported below as out of date.
+    }
+    expect(committed === generateDecisionsJson(text), 'generated/decisions.json is out of date with specs/decisions.yaml: run npm run generate').toBe(true);
+    expect(loadDecisions().decisions).toEqual(parseDecisions(text, DECISIONS_FILE).decisions);
   });
 
   it('a JSON copy made from another YAML is never used', () => {

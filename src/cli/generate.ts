@@ -1,8 +1,9 @@
-/** npm run generate: specs/openapi.yaml → generated/openapi.ts and generated/openapi.json. Exit 2 with a one-line message on failure. */
+/** npm run generate: specs/openapi.yaml → generated/openapi.ts and generated/openapi.json; specs/decisions.yaml → generated/decisions.json. Exit 2 with a one-line message on failure. */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fromRoot } from '../project-root.js';
 import { GENERATED_FILE, GENERATED_JSON, generateJson, generateTypes } from '../openapi/generate.js';
+import { DECISIONS_FILE, DECISIONS_JSON, generateDecisionsJson } from '../openapi/decisions.js';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   await writeFile(out, code);
   const json = generateJson(spec);
   await writeFile(fromRoot(GENERATED_JSON), json);
+  const decisions = generateDecisionsJson(await readFile(DECISIONS_FILE, 'utf8'));
+  await writeFile(DECISIONS_JSON, decisions);
   console.log(`generate: ${GENERATED_FILE} (${Buffer.byteLength(code)} bytes), ${GENERATED_JSON} (${Buffer.byteLength(json)} bytes) in ${Math.round(performance.now() - started)} ms`);
 }
 

@@ -1,11 +1,22 @@
-// Starts a TypeScript command of the project: tsx takes over for the project's own TypeScript.
-import { register } from 'tsx/esm/api';
+// Starts a command of the project: the JavaScript `npm run build` made in dist/ while it matches the
+// sources (build-stamp.mjs), TypeScript through tsx otherwise. Either way the same code runs.
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { distIsFresh, ROOT } from './build-stamp.mjs';
 
 const [script, ...rest] = process.argv.slice(2);
 if (!script) {
   process.stderr.write('usage: node src/cli/launch.mjs SCRIPT.ts [args]\n');
   process.exit(2);
 }
-register();
-process.argv = [process.argv[0], script, ...rest];
-await import(new URL(script, `file://${process.cwd()}/`).href);
+const source = path.resolve(process.cwd(), script);
+const built = path.join(ROOT, 'dist', path.relative(ROOT, source)).replace(/\.ts$/, '.js');
+process.argv = [process.argv[0], source, ...rest];
+if (existsSync(built) && distIsFresh()) {
+  await import(pathToFileURL(built).href);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import(pathToFileURL(source).href);
+}

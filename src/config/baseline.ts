@@ -8,7 +8,7 @@
  *     reason: Prism sends none of Graph's headers
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parseYaml as parse } from '../openapi/decisions.js';
 import { UsageError } from './usage-error.js';
 
 export type Baseline = Record<string, string>;

@@ -3,13 +3,27 @@
  * documented behaviour or the sources disagree. Loaded and shape-checked here, so the slicer, the
  * checks and the reports all read the same typed decisions and can cite them by id.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { fromRoot } from '../project-root.js';
 import { isObject, type Json, type JsonObject } from './source.js';
 
 export const DECISIONS_FILE = fromRoot('specs', 'decisions.yaml');
+/** decisions.yaml parsed, with the sha256 of the text it was parsed from (npm run generate). */
+export const DECISIONS_JSON = fromRoot('generated', 'decisions.json');
+
+/** The YAML parser, loaded only when a file has to be parsed: every run reads the JSON copies. */
+export function parseYaml(text: string): unknown {
+  return (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
+}
+
+/** generated/decisions.json for the decisions.yaml text given. */
+export function generateDecisionsJson(text: string): string {
+  const decisionsSha256 = createHash('sha256').update(text).digest('hex');
+  return `${JSON.stringify({ generatedFrom: 'specs/decisions.yaml by npm run generate; do not edit', decisionsSha256, raw: parseYaml(text) })}\n`;
+}
 
 export type HttpMethod = 'get' | 'put' | 'post' | 'patch' | 'delete' | 'head' | 'options' | 'trace';
 
@@ -122,17 +136,26 @@ export function loadDecisions(file: string = DECISIONS_FILE): DecisionSet {
   } catch (error) {
     throw new DecisionFileError(`cannot read decisions file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  // The parsed copy, while it was made from this very text; the YAML itself otherwise.
+  if (file === DECISIONS_FILE && existsSync(DECISIONS_JSON)) {
+    const copy = JSON.parse(readFileSync(DECISIONS_JSON, 'utf8')) as { decisionsSha256?: string; raw?: unknown };
+    if (copy.raw !== undefined && copy.decisionsSha256 === createHash('sha256').update(text).digest('hex')) return decisionsFrom(copy.raw, file);
+  }
   return parseDecisions(text, file);
 }
 
 export function parseDecisions(text: string, file = 'decisions.yaml'): DecisionSet {
-  const label = path.basename(file);
   let raw: unknown;
   try {
-    raw = parse(text);
+    raw = parseYaml(text);
   } catch (error) {
-    throw new DecisionFileError(`${label}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    throw new DecisionFileError(`${path.basename(file)}: not valid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
+  return decisionsFrom(raw, file);
+}
+
+function decisionsFrom(raw: unknown, file: string): DecisionSet {
+  const label = path.basename(file);
   const root = object(raw, label);
   if (root.version !== 1) throw new DecisionFileError(`${label}: version must be 1`);
   const list = array(root.decisions, `${label}: decisions`);

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { parse } from 'yaml';
 import { fromRoot } from '../project-root.js';
 import type { OpenApiDocument } from './operations.js';
+import { parseYaml } from './decisions.js';
 
 export const SLICE_FILE = fromRoot('specs', 'openapi.yaml');
 const SLICE_JSON = fromRoot('generated', 'openapi.json');
@@ -24,5 +24,5 @@ export function loadSliceFrom(yamlFile: string, jsonFile: string): OpenApiDocume
     const copy = JSON.parse(readFileSync(jsonFile, 'utf8')) as { specSha256?: string; document?: OpenApiDocument };
     if (copy.document && copy.specSha256 === createHash('sha256').update(text).digest('hex')) return copy.document;
   }
-  return parse(text) as OpenApiDocument;
+  return parseYaml(text) as OpenApiDocument;
 }

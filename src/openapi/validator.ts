@@ -48,7 +48,8 @@ export function validatorFor(doc: OpenApiDocument): SpecValidator {
 }
 
 function createValidator(doc: OpenApiDocument): SpecValidator {
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, validateFormats: true });
+  // optimize: false — Ajv's code optimiser costs more at compile time (~40 ms for the slice) than it saves in a run.
+  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, validateFormats: true, code: { optimize: false } });
   addFormats(ajv);
   addGraphFormats(ajv);
   const resolve = (ref: string): Schema | undefined => {

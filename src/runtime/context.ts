@@ -5,7 +5,8 @@
  * The target — replay from a cassette, or a URL, optionally recorded — is set up here and nowhere else.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Faker, base, en } from '@faker-js/faker';
+import { seededFaker } from '../../fixtures/factories/seeded-faker.js';
+import type { Faker } from '@faker-js/faker';
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../generated/openapi.js';
 import type { RunConfig } from '../config/run-config.js';
@@ -104,8 +105,7 @@ export async function openContext(config: RunConfig, name: string, signal?: Abor
     const { installReplay } = await import('./replay.js');
     replay = installReplay(cassette, config.baseUrl);
   }
-  const faker = new Faker({ locale: [en, base] });
-  faker.seed(seed);
+  const faker = seededFaker(seed);
   const exchanges: Exchange[] = [];
   const chains = new AsyncLocalStorage<Chain>();
   const mainChain: Chain = { name: 'main', step: 0 };

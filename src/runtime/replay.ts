@@ -23,15 +23,8 @@ export function installReplay(cassette: Cassette, baseUrl: string): Replay {
   const base = new URL(baseUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
   const scope = nock(base.origin);
-  const interceptors: Interceptor[] = [];
-  for (const interaction of cassette.interactions) {
-    const { request, response } = interaction;
-    const id = clientRequestId(interaction);
-    const interceptor = scope.intercept(`${basePath}${request.path}`, request.method, bodyMatcher(request.body, id !== undefined));
-    if (id !== undefined) interceptor.matchHeader('client-request-id', id);
-    interceptor.reply(response.status, serialise(response.body), response.headers);
-    interceptors.push(interceptor);
-  }
+  const tagged = cassette.interactions.every((i) => clientRequestId(i) !== undefined);
+  const interceptors = tagged ? byClientRequestId(scope, basePath, cassette.interactions) : inOrder(scope, basePath, cassette.interactions);
   let stopped = false;
   return {
     stop() {
@@ -46,19 +39,69 @@ export function installReplay(cassette: Cassette, baseUrl: string): Replay {
   };
 }
 
+/**
+ * One interceptor per method, answering each request with the recorded interaction of its
+ * client-request-id whose path and body match (the same id twice: a throttled request and its retry, in
+ * recorded order). nock then weighs a handful of interceptors per request, not every recorded one.
+ */
+function byClientRequestId(scope: nock.Scope, basePath: string, interactions: readonly Interaction[]): Interceptor[] {
+  const byMethod = new Map<string, Interaction[]>();
+  for (const interaction of interactions) byMethod.set(interaction.request.method, [...(byMethod.get(interaction.request.method) ?? []), interaction]);
+  return [...byMethod].map(([method, recorded]) => {
+    const left = [...recorded];
+    // Other suites replay side by side on the same origin: only this recording's requests are this interceptor's.
+    const ids = new Set(recorded.map(clientRequestId));
+    const interceptor = scope
+      .intercept(() => true, method)
+      .matchHeader('client-request-id', (value: string) => ids.has(value))
+      .times(recorded.length);
+    // nock 15 hands a reply function the request itself (a fetch Request), whatever its typings say.
+    const answer = async (request: Request): Promise<[number, string, Record<string, string>]> => {
+      const id = request.headers.get('client-request-id') ?? '';
+      const url = new URL(request.url);
+      const path = `${url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname}${url.search}`;
+      const sent = canonicalScrubbed(await request.text());
+      const index = left.findIndex((i) => clientRequestId(i) === id && samePath(i.request.path, path) && canonical(i.request.body) === sent);
+      if (index < 0) return [501, JSON.stringify({ code: 'ERR_NOCK_NO_MATCH', message: `no recorded ${method} ${path} with client-request-id ${id} and this body` }), {}];
+      const [{ response }] = left.splice(index, 1) as [Interaction];
+      return [response.status, serialise(response.body), response.headers];
+    };
+    interceptor.reply(answer as unknown as Parameters<Interceptor['reply']>[0]);
+    return interceptor;
+  });
+}
+
+/** The recorded path was scrubbed before it was written; the one sent is compared as sent, then scrubbed alike. */
+function samePath(recorded: string, sent: string): boolean {
+  return recorded === sent || recorded === scrubText(sent);
+}
+
+/** Recordings made before requests were tagged: each interaction once, matched in order by shape. */
+function inOrder(scope: nock.Scope, basePath: string, interactions: readonly Interaction[]): Interceptor[] {
+  return interactions.map(({ request, response }) => {
+    const expected = JSON.stringify(shapeOf(request.body));
+    const interceptor = scope.intercept(`${basePath}${request.path}`, request.method, (body: unknown) => JSON.stringify(shapeOf(body)) === expected);
+    interceptor.reply(response.status, serialise(response.body), response.headers);
+    return interceptor;
+  });
+}
+
 function clientRequestId({ request }: Interaction): string | undefined {
   const key = Object.keys(request.headers).find((k) => k.toLowerCase() === 'client-request-id');
   return key === undefined ? undefined : request.headers[key];
 }
 
-/** Tagged: the body as sent, scrubbed as the recording was, equals the recorded one. Untagged: the same shape. */
-function bodyMatcher(recorded: unknown, exact: boolean): (body: unknown) => boolean {
-  if (!exact) {
-    const expected = JSON.stringify(shapeOf(recorded));
-    return (body) => JSON.stringify(shapeOf(body)) === expected;
+/** Scrubbed once per body text: the same bodies come back in every run of a suite. */
+const seenBodies = new Map<unknown, string>();
+
+function canonicalScrubbed(body: unknown): string {
+  const key = typeof body === 'string' || body === undefined ? body : JSON.stringify(body);
+  let value = seenBodies.get(key);
+  if (value === undefined) {
+    if (seenBodies.size > 10_000) seenBodies.clear();
+    seenBodies.set(key, (value = canonical(scrubbed(body))));
   }
-  const expected = canonical(recorded);
-  return (body) => canonical(scrubbed(body)) === expected;
+  return value;
 }
 
 function scrubbed(body: unknown): unknown {

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { repeat, stats } from '../measure.js';
 import { CONFORMANCE, runChild, VITEST, lastLine } from '../process.js';
 import type { Row } from '../table.js';
+import { distIsFresh } from '../../cli/build-stamp.mjs';
 
 export interface ReplayResult {
   rows: Row[];
@@ -46,7 +47,7 @@ export async function replayScenario(runs: number): Promise<ReplayResult> {
   return {
     ratio,
     rows: [
-      { section: 'replay', subject: 'npm run conformance (replay), wall', stats: full, unit: 'ms', note: `${checks} checks, exit ${codes}` },
+      { section: 'replay', subject: 'npm run conformance (replay), wall', stats: full, unit: 'ms', note: `${checks} checks, exit ${codes}; ${distIsFresh() ? 'built JavaScript (dist/)' : 'TypeScript through tsx: dist/ is missing or stale (npm run build)'}` },
       { section: 'replay', subject: '  of which runSuites (results.durationMs)', stats: inside, unit: 'ms', note: 'suites start → results written' },
       { section: 'replay', subject: '  of which node, loader and CLI start-up and exit', stats: outside, unit: 'ms' },
       { section: 'replay', subject: 'floor: vitest run of one trivial test, wall', stats: floor, unit: 'ms', note: 'node_modules/.bin/vitest run, throwaway config' },
