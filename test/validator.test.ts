@@ -4,7 +4,11 @@
  */
 import { describe, expect, test } from 'vitest';
 import { loadSlice } from '../src/openapi/load.js';
-import { validatorFor } from '../src/openapi/validator.js';
+import { precompiledValidators, validatorFor, validatorWithPrecompiled } from '../src/openapi/validator.js';
+import { sliceSha256 } from '../src/openapi/hash.js';
+import { fromRoot } from '../src/project-root.js';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { OpenApiDocument } from '../src/openapi/operations.js';
 
 const CONNECTOR_GROUP = { $ref: '#/components/schemas/microsoft.graph.connectorGroup' };
@@ -106,5 +110,47 @@ describe('the OpenAPI 3.0 forms of the main Graph description', () => {
   test('required from a derived member and formats still apply', () => {
     expect(validatorFor(doc).validate(thing, { id: 'a' }).map((v) => v.keyword)).toEqual(['required']);
     expect(validatorFor(doc).validate(thing, { size: 2 ** 40 }).map((v) => v.keyword)).toEqual(['format']);
+  });
+});
+
+describe('precompiled validators (npm run build)', () => {
+  /** Standalone code written where the build writes it (dist/), under a name of each test's own (require caches by name). */
+  const fileFor = (test: string) => fromRoot('dist', `validators.test-${test}-${process.pid}.cjs`);
+  const bodies: Array<[string, unknown]> = [
+    ['a valid connectorGroup', valid],
+    ['one with every kind of fault', { ...valid, id: 7, name: 5, region: 'mars', isDefault: 'no', connectorGroupType: 'syncFabric', colour: 'blue', applications: [{ appId: 3, onPremisesPublishing: { externalAuthenticationType: 'x' } }] }],
+    ['region null', { ...valid, region: null }],
+    ['not an object', [valid]],
+  ];
+
+  test('judge every body exactly as the validators compiled at run time, violation for violation', () => {
+    const file = fileFor('same');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, precompiledValidators(slice, sliceSha256(), file));
+    try {
+      const precompiled = validatorWithPrecompiled(slice, file);
+      expect(precompiled.precompiled).toBe(true);
+      const compiled = validatorFor(slice);
+      for (const [what, body] of bodies) {
+        for (const schema of [CONNECTOR_GROUP, ODATA_ERROR, { $ref: '#/components/schemas/microsoft.graph.applicationCollectionResponse' }]) {
+          expect(precompiled.validate(schema, body), `${what} against ${schema.$ref}`).toEqual(compiled.validate(schema, body));
+        }
+      }
+      expect(precompiled.validate(CONNECTOR_GROUP, bodies[1]![1]).length).toBeGreaterThan(5);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+
+  test('are not used for a slice other than the one they were made from', () => {
+    const file = fileFor('other');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, precompiledValidators(slice, '0'.repeat(64), file));
+    try {
+      expect(validatorWithPrecompiled(slice, file).precompiled).toBe(false);
+      expect(validatorWithPrecompiled(structuredClone(slice), file).precompiled).toBe(false);
+    } finally {
+      rmSync(file, { force: true });
+    }
   });
 });

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fromRoot } from '../project-root.js';
-import { isObject, type Json, type JsonObject } from './source.js';
+import { isObject, type Json, type JsonObject } from './json.js';
 
 export const DECISIONS_FILE = fromRoot('specs', 'decisions.yaml');
 /** decisions.yaml parsed, with the sha256 of the text it was parsed from (npm run generate). */

@@ -5,9 +5,9 @@
  */
 import { parse } from 'yaml';
 import { buildYamlIndex, LayoutError, type Block, type YamlIndex } from './yaml-index.js';
+import { isObject, type Json, type JsonObject } from './json.js';
 
-export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-export type JsonObject = { [key: string]: Json };
+export { isObject, type Json, type JsonObject };
 
 export type SourceMode = 'line-index' | 'full-parse' | 'json';
 
@@ -21,10 +21,6 @@ export interface DocumentSource {
   /** Component names of a section, in document order. */
   componentNames(section: string): string[];
   component(section: string, name: string): Json | undefined;
-}
-
-export function isObject(value: unknown): value is JsonObject {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Over a parsed document; the reference behaviour the line index must match. */

@@ -2,16 +2,33 @@
  * Ajv validators compiled from the slice's own components, never from a hand-copied schema.
  * One Ajv instance per document: each component is registered once under
  * `<base>#/components/schemas/<Name>` so `$ref`s resolve as written and compile only when used.
+ * For the committed slice, `npm run build` precompiles every component (Ajv's standalone code) into
+ * dist/validators.cjs, used while it was made from the slice as it is: compiling costs ~150 ms a run.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import addFormatsModule from 'ajv-formats';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Ajv, type ErrorObject, type Format, type ValidateFunction } from 'ajv';
+import { _ } from 'ajv/dist/compile/codegen/index.js';
+import * as standaloneModule from 'ajv/dist/standalone/index.js';
 import { toJsonSchema, type Schema } from './json-schema.js';
 import { pointer, type OpenApiDocument } from './operations.js';
+import { fromRoot } from '../project-root.js';
+import { loadSlice } from './load.js';
+import { sliceSha256 } from './hash.js';
 
-// ajv-formats is CommonJS; under NodeNext its callable is the default export's `default`.
-const addFormats = addFormatsModule.default;
+const require = createRequire(import.meta.url);
+// ajv's standalone module is CommonJS: its function is `default` (under NodeNext, possibly one level deeper).
+type Standalone = (ajv: Ajv) => string;
+const standaloneCode: Standalone = (() => {
+  const m = standaloneModule as unknown as { default: Standalone | { default: Standalone } };
+  return typeof m.default === 'function' ? m.default : m.default.default;
+})();
 
 const BASE = 'slice.yaml';
+const FORMATS_FILE = fromRoot('src', 'openapi', 'formats.cjs');
+const FORMATS = require(FORMATS_FILE) as Record<string, Format>;
+export const PRECOMPILED_FILE = fromRoot('dist', 'validators.cjs');
 
 /**
  * Objects whose members the service defines (decision inner-error-service-specific): Microsoft's
@@ -47,24 +64,64 @@ export function validatorFor(doc: OpenApiDocument): SpecValidator {
   return validator;
 }
 
-function createValidator(doc: OpenApiDocument): SpecValidator {
+/**
+ * An Ajv instance holding every component of `doc`; with `formatsFrom` (where the standalone code will
+ * be written), ready for standalone code that requires the formats by a path relative to itself.
+ */
+function ajvFor(doc: OpenApiDocument, formatsFrom?: string): Ajv {
+  const formatsPath = formatsFrom === undefined ? undefined : `./${path.relative(formatsFrom, FORMATS_FILE).split(path.sep).join('/')}`;
   // optimize: false — Ajv's code optimiser costs more at compile time (~40 ms for the slice) than it saves in a run.
-  const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, validateFormats: true, code: { optimize: false } });
-  addFormats(ajv);
-  addGraphFormats(ajv);
-  const resolve = (ref: string): Schema | undefined => {
+  const ajv = new Ajv({
+    allErrors: true,
+    strict: true,
+    strictTypes: false,
+    validateFormats: true,
+    code: { optimize: false, ...(formatsPath !== undefined && { source: true, formats: _`require(${formatsPath})` }) },
+  });
+  for (const [name, format] of Object.entries(FORMATS)) ajv.addFormat(name, format);
+  const schemas = (doc.components?.schemas ?? {}) as Record<string, Schema>;
+  for (const [name, schema] of Object.entries(schemas)) {
+    const converted = toJsonSchema(schema, resolverFor(doc));
+    if (SERVICE_SPECIFIC_SCHEMAS.has(name)) converted.additionalProperties = true;
+    ajv.addSchema(converted, `${BASE}#/components/schemas/${name}`);
+  }
+  return ajv;
+}
+
+function resolverFor(doc: OpenApiDocument) {
+  return (ref: string): Schema | undefined => {
     try {
       return pointer(doc, ref);
     } catch {
       return undefined;
     }
   };
-  const schemas = (doc.components?.schemas ?? {}) as Record<string, Schema>;
-  for (const [name, schema] of Object.entries(schemas)) {
-    const converted = toJsonSchema(schema, resolve);
-    if (SERVICE_SPECIFIC_SCHEMAS.has(name)) converted.additionalProperties = true;
-    ajv.addSchema(converted, `${BASE}#/components/schemas/${name}`);
-  }
+}
+
+/**
+ * Ajv's standalone code validating every component of `doc`, each exported under
+ * `slice.yaml#/components/schemas/<Name>`, with the sha256 of the slice text it was made from.
+ */
+export function precompiledValidators(doc: OpenApiDocument, madeFrom: string, file = PRECOMPILED_FILE): string {
+  return `${standaloneCode(ajvFor(doc, path.dirname(file)))}\nexports.sliceSha256 = ${JSON.stringify(madeFrom)};\n`;
+}
+
+/** The precompiled validators in `file`, when `doc` is the committed slice and they were made from it. */
+function precompiledFor(doc: OpenApiDocument, file: string): Record<string, ValidateFunction> | undefined {
+  if (doc !== loadSlice() || !existsSync(file)) return undefined;
+  const module = require(file) as Record<string, ValidateFunction> & { sliceSha256?: string };
+  return module.sliceSha256 === sliceSha256() ? module : undefined;
+}
+
+/** A validator of `doc` that prefers the standalone code in `file` (tests compare it with compiling). */
+export function validatorWithPrecompiled(doc: OpenApiDocument, file: string): SpecValidator & { precompiled: boolean } {
+  return { ...createValidator(doc, file), precompiled: precompiledFor(doc, file) !== undefined };
+}
+
+function createValidator(doc: OpenApiDocument, precompiledFile = PRECOMPILED_FILE): SpecValidator {
+  const precompiled = precompiledFor(doc, precompiledFile);
+  let instance: Ajv | undefined;
+  const ajv = () => (instance ??= ajvFor(doc));
   const compiled = new Map<string, ValidateFunction>();
 
   return {
@@ -80,22 +137,13 @@ function createValidator(doc: OpenApiDocument): SpecValidator {
     let fn = compiled.get(key);
     if (!fn) {
       fn = ref
-        ? ajv.getSchema(`${BASE}${ref}`)
-        : ajv.compile(absoluteRefs(toJsonSchema(schema, resolve)) as Schema);
+        ? (precompiled?.[`${BASE}${ref}`] ?? ajv().getSchema(`${BASE}${ref}`))
+        : ajv().compile(absoluteRefs(toJsonSchema(schema, resolverFor(doc))) as Schema);
       if (!fn) throw new Error(`the slice has no schema ${ref}`);
       compiled.set(key, fn);
     }
     return fn;
   }
-}
-
-/** Formats Graph's descriptions use that ajv-formats does not define. */
-function addGraphFormats(ajv: Ajv): void {
-  ajv.addFormat('base64url', /^[A-Za-z0-9_-]*={0,2}$/);
-  ajv.addFormat('int16', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -32768 && n <= 32767 });
-  ajv.addFormat('int8', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= -128 && n <= 127 });
-  ajv.addFormat('uint8', { type: 'number', validate: (n: number) => Number.isInteger(n) && n >= 0 && n <= 255 });
-  ajv.addFormat('decimal', { type: 'number', validate: (n: number) => Number.isFinite(n) });
 }
 
 function absoluteRefs(value: unknown): unknown {
