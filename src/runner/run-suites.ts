@@ -123,7 +123,8 @@ async function inPool<T>(items: readonly T[], size: number, run: (item: T) => Pr
 function groupBySuite(checks: readonly CheckResult[], bySuite: ReadonlyMap<string, readonly CheckResult[]>): Map<string, CheckResult[]> {
   const suiteOf = new Map<string, string>();
   for (const suite of SUITES) for (const check of suite.checks) suiteOf.set(check.id, suite.name);
-  const grouped = new Map<string, CheckResult[]>([...bySuite.keys()].map((name) => [name, []]));
+  // In the one list's order, whatever order the suites finished in.
+  const grouped = new Map<string, CheckResult[]>(SUITES.filter((s) => bySuite.has(s.name)).map((s) => [s.name, []]));
   for (const check of checks) {
     const name = suiteOf.get(check.id) ?? 'graph-conformance';
     grouped.set(name, [...(grouped.get(name) ?? []), check]);

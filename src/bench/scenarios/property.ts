@@ -58,9 +58,9 @@ export async function propertyScenario({ runs, sampleMs }: PropertyOptions): Pro
     };
     const row = (subject: string, values: Row['stats'], unit: string, note?: string): Row => ({ section: 'property', subject, stats: values, unit, ...(note && { note }) });
     return [
-      row('validated creates (factory → openapi-fetch → validate)', stats(rates.suite), 'creates/s', "client built like the suite's: capturingFetch, bearer, client-request-id middleware"),
+      row('validated creates (factory → openapi-fetch → validate)', stats(rates.suite), 'creates/s', "client built like the suite's: capturingFetch, bearer, client-request-id middleware; goal ≥ 1,000/s"),
       row('raw: the same POST with undici.request', stats(rates.raw), 'creates/s', 'the limit (undici 7, one kept-alive connection)'),
-      row('validated / raw', stats(ratio), '%', 'paired runs; goal ≥ 50%'),
+      row('validated / raw', stats(ratio), '%', 'paired runs; shown, no longer a goal: the client stays openapi-fetch'),
       { section: 'property', subject: 'time per create, one layer added at a time:', text: '' },
       row('  undici.request (raw)', perCreate('raw'), 'µs'),
       row('  global fetch (WHATWG, Node 20 bundled undici)', perCreate('fetch'), 'µs', step('raw', 'fetch')),
