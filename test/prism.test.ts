@@ -128,10 +128,11 @@ describe.concurrent('prism mock specs/openapi.yaml', () => {
 
 describe.concurrent('prism mock of a slice broken on purpose', () => {
   test('a wrong status and an invalid example fail exactly the checks that judge them', async () => {
-    const run = await runConformance(['--base-url', doctoredMock.baseUrl, '--profile', 'openapi', '--seed', '7', ...GENTLY]);
+    // Only what the two faults touch, so this Prism is not one of four under a full run's load.
+    const run = await runConformance(['--base-url', doctoredMock.baseUrl, '--profile', 'openapi', '--seed', '7', '--only', 'create.,list.,property.valid-bodies', ...GENTLY]);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     // create documents 200 in the copy: create.status, and the property check that holds every valid body to 201.
-    expect(idsWithStatus(run.results, 'failed')).toEqual(['create.status', 'list.body.schema', 'property.valid-bodies']);
+    expect(idsWithStatus(run.results, 'failed'), run.stdout).toEqual(['create.status', 'list.body.schema', 'property.valid-bodies']);
     expect(check(run.results, 'create.status')?.message).toMatch(/^POST …\/connectorGroups: status 200 is not documented \(documented: 201, default/);
     expect(check(run.results, 'list.body.schema')?.message).toMatch(/^GET …\/connectorGroups: \/value\/0\/connectorGroupType must be equal to one of the allowed values/);
   });

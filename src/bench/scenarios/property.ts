@@ -5,12 +5,13 @@
  * limit. Sequential, one request in flight, one kept-alive connection each; all on 127.0.0.1.
  */
 import { randomUUID } from 'node:crypto';
-import { Faker, base, en } from '@faker-js/faker';
+import { seededFaker } from '../../../fixtures/factories/seeded-faker.js';
 import createClient from 'openapi-fetch';
 import { Agent, request } from 'undici';
 import type { paths } from '../../../generated/openapi.js';
 import { connectorGroupCreateBody } from '../../../fixtures/factories/connector-group.js';
-import { startDouble } from '../../double/server.js';
+import { startSpawnedServer } from '../spawned-server.js';
+import { fromRoot } from '../../project-root.js';
 import { GROUPS_PATH } from '../../checks/create.js';
 import { capturingFetch, type Exchange } from '../../client/exchange.js';
 import { PROFILE_ID } from '../../runtime/context.js';
@@ -19,6 +20,7 @@ import { successResponse } from '../../openapi/operations.js';
 import { validatorFor } from '../../openapi/validator.js';
 import { ratePerSecond, stats } from '../measure.js';
 import type { Row } from '../table.js';
+import { DEFAULT_CONCURRENCY } from '../../config/run-config.js';
 
 import { GROUPS_URL_PATH as CREATE_URL } from '../../openapi/paths.js';
 
@@ -29,7 +31,8 @@ export interface PropertyOptions {
 }
 
 export async function propertyScenario({ runs, sampleMs }: PropertyOptions): Promise<Row[]> {
-  const double = await startDouble();
+  // The double in a process of its own, as `npm run double` runs it: client and server do not share one event loop.
+  const double = await startSpawnedServer('double', process.execPath, (host, port) => [fromRoot('src/cli/launch.mjs'), fromRoot('src/double/cli.ts'), '--host', host, '--port', String(port)]);
   const dispatcher = new Agent();
   try {
     // From the limit up to the suite's loop, one layer at a time, so that differences say what each costs.
@@ -40,14 +43,20 @@ export async function propertyScenario({ runs, sampleMs }: PropertyOptions): Pro
       client: clientLoop(double.baseUrl),
       suite: suiteLoop(double.baseUrl),
     };
+    // As the suite now sends property bodies: --concurrency creates in flight at once.
+    const inFlight = DEFAULT_CONCURRENCY.url;
+    const concurrent = suiteLoop(double.baseUrl, inFlight);
     const names = Object.keys(loops) as Array<keyof typeof loops>;
     // Warm-up: connections, JIT, the validator's compile.
     for (const name of names) await ratePerSecond(Math.min(500, sampleMs), loops[name]);
     const rates = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<keyof typeof loops, number[]>;
     const ratio: number[] = [];
+    const concurrentRates: number[] = [];
+    await ratePerSecond(Math.min(500, sampleMs), concurrent);
     for (let i = 0; i < runs; i++) {
       // Interleaved, so that a change in the machine's load affects every loop of a run alike.
       for (const name of names) rates[name].push(await ratePerSecond(sampleMs, loops[name]));
+      concurrentRates.push(inFlight * (await ratePerSecond(sampleMs, concurrent)));
       ratio.push((100 * rates.suite[i]!) / rates.raw[i]!);
     }
     const perCreate = (name: keyof typeof loops) => stats(rates[name].map((r) => 1e6 / r));
@@ -58,7 +67,8 @@ export async function propertyScenario({ runs, sampleMs }: PropertyOptions): Pro
     };
     const row = (subject: string, values: Row['stats'], unit: string, note?: string): Row => ({ section: 'property', subject, stats: values, unit, ...(note && { note }) });
     return [
-      row('validated creates (factory → openapi-fetch → validate)', stats(rates.suite), 'creates/s', "client built like the suite's: capturingFetch, bearer, client-request-id middleware; goal ≥ 1,000/s"),
+      row(`validated creates, ${inFlight} in flight (the suite's default)`, stats(concurrentRates), 'creates/s', 'goal ≥ 1,000/s; the double in a process of its own'),
+      row('validated creates, one at a time (factory → openapi-fetch → validate)', stats(rates.suite), 'creates/s', "client built like the suite's: capturingFetch, bearer, client-request-id middleware"),
       row('raw: the same POST with undici.request', stats(rates.raw), 'creates/s', 'the limit (undici 7, one kept-alive connection)'),
       row('validated / raw', stats(ratio), '%', 'paired runs; shown, no longer a goal: the client stays openapi-fetch'),
       { section: 'property', subject: 'time per create, one layer added at a time:', text: '' },
@@ -74,17 +84,16 @@ export async function propertyScenario({ runs, sampleMs }: PropertyOptions): Pro
   }
 }
 
-function suiteLoop(baseUrl: string): () => Promise<void> {
-  const faker = new Faker({ locale: [en, base] });
-  faker.seed(7);
+/** The suite's create, validated: `inFlight` of them side by side per call. */
+function suiteLoop(baseUrl: string, inFlight = 1): () => Promise<void> {
+  const faker = seededFaker(7);
   const spec = loadSlice();
   const validator = validatorFor(spec);
   const schema = successResponse(spec, GROUPS_PATH, 'post')?.schema;
   if (!schema) throw new Error('the slice documents no create response schema');
-  let last: Exchange | undefined;
   const client = createClient<paths>({
     baseUrl,
-    fetch: capturingFetch((e) => (last = e), 30_000),
+    fetch: capturingFetch(() => undefined, 30_000),
     headers: { Authorization: 'Bearer bench' },
   });
   client.use({
@@ -93,14 +102,15 @@ function suiteLoop(baseUrl: string): () => Promise<void> {
       return request;
     },
   });
-  return async () => {
+  const one = async () => {
     const body = connectorGroupCreateBody(faker, 'bench');
-    await client.POST(GROUPS_PATH, { params: { path: { 'onPremisesPublishingProfile-id': PROFILE_ID } }, body, parseAs: 'text' });
-    const exchange = last!;
-    if (exchange.response.status !== 201) throw new Error(`create answered ${exchange.response.status}: ${exchange.response.body.slice(0, 200)}`);
-    const violations = validator.validate(schema, JSON.parse(exchange.response.body));
+    const { response, data } = await client.POST(GROUPS_PATH, { params: { path: { 'onPremisesPublishingProfile-id': PROFILE_ID } }, body, parseAs: 'text' });
+    const text = typeof data === 'string' ? data : '';
+    if (response.status !== 201) throw new Error(`create answered ${response.status}: ${text.slice(0, 200)}`);
+    const violations = validator.validate(schema, JSON.parse(text));
     if (violations.length > 0) throw new Error(`the double's create response is invalid: ${violations[0]!.message}`);
   };
+  return inFlight === 1 ? one : async () => void (await Promise.all(Array.from({ length: inFlight }, one)));
 }
 
 function captureLoop(baseUrl: string): () => Promise<void> {
