@@ -128,8 +128,9 @@ describe.concurrent('an interrupted run leaves nothing behind', () => {
     [400, 'SIGINT'],
     [1_200, 'SIGTERM'],
   ] as const)('%i ms after the first suite starts, %s', async (afterMs, signal) => {
-    // Slow replies keep the run in the middle of its creates when the signal lands.
-    const double = await startDouble({ faults: { delayMs: 60 } });
+    // Slow replies keep the run in the middle of its creates when the signal lands (a run side by side
+    // against 150 ms replies takes over two seconds).
+    const double = await startDouble({ faults: { delayMs: 150 } });
     try {
       const { code, output } = await interrupted(double.baseUrl, afterMs, signal);
       expect(code, output).toBe(130);

@@ -137,6 +137,15 @@ async function preflight(config: RunConfig): Promise<void> {
     if (config.seedGiven) {
       process.stderr.write(`note: replay uses the seed each recording was made with; --seed ${config.seed} applies to url and live runs\n`);
     }
+    const { interceptionProblem } = await import('../runtime/interception-check.js');
+    const problem = await interceptionProblem(config.baseUrl);
+    if (problem) {
+      throw new UsageError(
+        `replay cannot run offline: the interceptor (nock) does not see the fetch the client uses: ${problem}. ` +
+          'The likely cause: the fetch implementation changed under the interceptor (a Node or undici upgrade, or a module ' +
+          `replacing globalThis.fetch). No suite ran: only the probe left the process, addressed to ${new URL(config.baseUrl).host}.`,
+      );
+    }
     return;
   }
   if (config.record) writableDir(config.fixturesDir, '--fixtures-dir / CONFORMANCE_FIXTURES_DIR');
