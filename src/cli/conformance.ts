@@ -22,6 +22,11 @@ async function main(): Promise<number> {
     await preflight(config);
     return sweep(config, olderThanMs, yes);
   }
+  if (command === 'diff') {
+    writableDir(config.reportDir, '--report-dir / CONFORMANCE_REPORT_DIR');
+    await preflight(config);
+    return diff(config);
+  }
   writableDir(config.reportDir, '--report-dir / CONFORMANCE_REPORT_DIR');
   // Loaded after the options are known good (the suites take a second to load, a usage error should
   // not), and before the target is probed: a kept-alive probe connection left idle while modules load
@@ -129,6 +134,32 @@ function writableDir(dir: string, option: string): void {
 }
 
 /** Configuration problems found before any suite starts, each with how to fix it. */
+/** `diff`: the target against the recordings, difference by difference; exit 1 on any not in --baseline. */
+async function diff(config: RunConfig): Promise<number> {
+  if (!existsSync(config.fixturesDir) || !readdirSync(config.fixturesDir).some((f) => f.endsWith('.json'))) {
+    throw new UsageError(`diff: no recordings in ${config.fixturesDir}; point --fixtures-dir at a folder of recordings`);
+  }
+  const { runDiff } = await import('../diff/run-diff.js');
+  const { writeReportFile } = await import('../report/results.js');
+  const write = (line: string) => process.stdout.write(`${line}\n`);
+  write(`graph-conformance diff: target ${config.baseUrl} against the recordings in ${path.relative(process.cwd(), config.fixturesDir) || config.fixturesDir}`);
+  const run = await runDiff(config, write);
+  for (const d of run.diffs) {
+    write(`  ${d.known !== undefined ? '✗ (known)' : '✗'} ${d.id} — ${d.request}: recorded ${JSON.stringify(d.recorded)}, target ${JSON.stringify(d.target)}`);
+  }
+  const unknown = run.diffs.filter((d) => d.known === undefined).length;
+  const file = path.join(config.reportDir, 'results.json');
+  writeReportFile(
+    file,
+    `${scrubText(JSON.stringify({ command: 'diff', baseUrl: config.baseUrl, sources: run.sources, requests: run.requests, summary: { differences: run.diffs.length, known: run.diffs.length - unknown }, diffs: run.diffs }, null, 2))}\n`,
+  );
+  write(`${run.requests} requests, ${run.diffs.length} difference${run.diffs.length === 1 ? '' : 's'}${unknown < run.diffs.length ? ` (${run.diffs.length - unknown} known)` : ''}`);
+  write(`results: ${path.relative(process.cwd(), file) || file}`);
+  for (const id of run.leftBehind) process.stderr.write(`could not delete group ${id}\n`);
+  if (run.leftBehind.length > 0) process.stderr.write(`${sweepHint(config)}\n`);
+  return unknown > 0 ? 1 : 0;
+}
+
 async function preflight(config: RunConfig): Promise<void> {
   if (config.target === 'replay') {
     if (!existsSync(config.fixturesDir) || !readdirSync(config.fixturesDir).some((f) => f.endsWith('.json'))) {

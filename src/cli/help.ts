@@ -1,8 +1,10 @@
 export const HELP = `Usage: npm run conformance -- [options]
        npm run conformance -- sweep [--older-than 1h] [--yes] [target options]
+       npm run conformance -- diff --base-url URL [--fixtures-dir DIR] [--baseline FILE]
 
 Runs the connectorGroups conformance checks and writes results.json, junit.xml and report.html.
-Without options it replays the recorded fixtures offline.
+Without options it replays the recorded fixtures offline. diff sends the recorded requests to a target
+and lists, field by field, where its answers differ from the recorded ones (exit 1 on any difference).
 
 Options (environment variable in brackets):
   --target replay|url|live  where to send requests [CONFORMANCE_TARGET]; default replay,

@@ -35,7 +35,10 @@ export function readBaseline(file: string): Baseline {
   if (entries.length === 0 && !(typeof raw === 'object')) throw new UsageError(`--baseline ${file}: expected a mapping of check id to reason, or a list of {id, reason}`);
   const baseline: Baseline = {};
   for (const [id, reason] of entries) {
-    if (typeof id !== 'string' || !/^[a-z][\w-]*(\.[\w-]+)+$/.test(id)) throw new UsageError(`--baseline ${file}: ${JSON.stringify(id)} is not a check id (like create.status)`);
+    // A check id (create.status) or a difference's (diff.create./name, array indices written *).
+    if (typeof id !== 'string' || !(/^[a-z][\w-]*(\.[\w-]+)+$/.test(id) || /^diff\.[\w.-]+?\.(status|header:[\w-]+|\/\S*)$/.test(id))) {
+      throw new UsageError(`--baseline ${file}: ${JSON.stringify(id)} is not a check id (like create.status) or a difference id (like diff.create./name)`);
+    }
     if (typeof reason !== 'string' || reason.trim() === '') throw new UsageError(`--baseline ${file}: ${id} needs a reason`);
     baseline[id] = reason.trim();
   }

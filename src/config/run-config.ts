@@ -88,8 +88,8 @@ const OPTIONS = {
 
 export interface ParsedCommandLine {
   help: boolean;
-  /** `run` (the checks) or `sweep` (find and delete what killed runs left). */
-  command: 'run' | 'sweep';
+  /** `run` (the checks), `sweep` (find and delete what killed runs left) or `diff` (a target against recordings). */
+  command: 'run' | 'sweep' | 'diff';
   /** sweep: only groups whose run started longer ago than this. */
   olderThanMs?: number;
   /** sweep: delete, not just list. */
@@ -107,9 +107,9 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   } catch (error) {
     throw new UsageError(`${(error as Error).message}. Run with --help for the options.`);
   }
-  const command = positionals[0] === 'sweep' ? 'sweep' : 'run';
-  const extra = positionals.slice(command === 'sweep' ? 1 : 0);
-  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'; the only command is 'sweep'. Run with --help for the options.`);
+  const command = positionals[0] === 'sweep' ? 'sweep' : positionals[0] === 'diff' ? 'diff' : 'run';
+  const extra = positionals.slice(command === 'run' ? 0 : 1);
+  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'; the commands are 'sweep' and 'diff'. Run with --help for the options.`);
   if (command === 'run' && (values['older-than'] !== undefined || values.yes !== undefined)) {
     throw new UsageError('--older-than and --yes belong to the sweep command: npm run conformance -- sweep --older-than 1h --yes');
   }
@@ -136,6 +136,9 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   const record = values.record === true || env.CONFORMANCE_RECORD === '1' || env.CONFORMANCE_RECORD === 'true';
   if (command === 'sweep' && target === 'replay') {
     throw new UsageError('sweep needs a real target: add --base-url URL (or --target live)');
+  }
+  if (command === 'diff' && target === 'replay') {
+    throw new UsageError('diff compares a target with the recordings: add --base-url URL (the mock, or --target live)');
   }
   if (record && target === 'replay') {
     throw new UsageError('--record needs a real target to record from: add --base-url URL (or --target live)');
