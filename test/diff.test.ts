@@ -45,13 +45,16 @@ describe.concurrent('npm run conformance -- diff', () => {
   });
 
   test('a target that changes a value no schema constrains (the name it echoes) differs there and nowhere else', async () => {
-    const { code, diff, left } = await diffAgainst(['create-echo-name']);
+    const { code, diff, left, reportDir } = await diffAgainst(['create-echo-name']);
     expect(code).toBe(1);
     expect(ids(diff)).toEqual(['diff.create./name']);
     const first = diff.diffs[0]!;
     expect(first.request).toMatch(/^POST \/onPremisesPublishingProfiles\/applicationProxy\/connectorGroups$/);
     expect(String(first.target)).toBe(`${String(first.recorded).toUpperCase()} (renamed)`);
     expect(left).toEqual([]);
+    const page = readFileSync(path.join(reportDir, 'report.html'), 'utf8');
+    expect(page).toContain('<code>diff.create./name</code>');
+    expect(page).toMatch(/Compared with recordings not made against Microsoft Graph: .*create \(reference-double\)/);
   });
 
   test('a recording doctored in one field: exactly that pointer, with both values', async () => {

@@ -6,6 +6,8 @@
  * listed in the README.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { SLICE_FILE } from '../src/openapi/load.js';
 import { SUITES } from '../src/suites/index.js';
 import { startMockoon, type RunningMockoon } from '../src/bench/mockoon.js';
@@ -43,6 +45,19 @@ describe.concurrent('mockoon-cli start --data specs/openapi.yaml', () => {
     expect(message(run.results, 'count.body.schema')).toBe('GET …/connectorGroups/$count: the response has no body');
     // The OData key segment is never routed: Mockoon's own HTML 404.
     expect(message(run.results, 'applications.by-appId.get.header.content-type')).toMatch(/expected application\/json, got "text\/html; charset=utf-8"$/);
+  });
+
+  test("diff against the recordings: Mockoon's own behaviour, among it the empty text/plain $count and no Graph header", async () => {
+    const run = await runConformance(['diff', '--base-url', mockoon.baseUrl, ...GENTLY]);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    const { diffs } = JSON.parse(readFileSync(path.join(run.reportDir, 'results.json'), 'utf8')) as { diffs: Array<{ id: string; recorded: unknown; target: unknown; operation: string }> };
+    const ids = new Set(diffs.map((d) => d.id));
+    for (const operation of new Set(diffs.map((d) => d.operation))) expect(ids.has(`diff.${operation}.header:request-id`), operation).toBe(true);
+    // A count Graph answers as text, Mockoon with no body at all.
+    expect(diffs).toContainEqual(expect.objectContaining({ id: 'diff.count./', target: 'absent' }));
+    // Its HTML 404 for the OData key segment it cannot route.
+    expect(diffs).toContainEqual(expect.objectContaining({ id: 'diff.applications.by-appId.get.header:content-type', recorded: 'application/json', target: 'text/html' }));
+    expect(ids.has('diff.list.status')).toBe(false);
   });
 
   test("--profile graph: fails what a stateless mock cannot do, and Mockoon's own limits", async () => {

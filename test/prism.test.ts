@@ -5,7 +5,7 @@
  * Everything listens on 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SUITES } from '../src/suites/index.js';
@@ -123,6 +123,24 @@ describe.concurrent('prism mock specs/openapi.yaml', () => {
     const headers = check(run.results, 'create.header.request-id')?.evidence?.response?.headers ?? {};
     expect(headers['access-control-allow-origin']).toBe('*');
     expect(headers['request-id']).toBeUndefined();
+  });
+});
+
+describe.concurrent('diff: prism mock against the recordings', () => {
+  /** The differences are a stateless mock's, each a real behaviour of Prism's. */
+  test("every difference is Prism's: none of Graph's headers, the slice's example whatever was sent, unknown ids answered 200", async () => {
+    const run = await runConformance(['diff', '--base-url', mock.baseUrl, ...GENTLY]);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    const { diffs } = JSON.parse(readFileSync(path.join(run.reportDir, 'results.json'), 'utf8')) as { diffs: Array<{ id: string; recorded: unknown; target: unknown; operation: string }> };
+    const ids = new Set(diffs.map((d) => d.id));
+    // Graph's correlation headers are missing on every operation Prism answered.
+    for (const operation of new Set(diffs.map((d) => d.operation))) expect(ids.has(`diff.${operation}.header:request-id`), operation).toBe(true);
+    // The example, whatever name was sent.
+    expect(diffs).toContainEqual(expect.objectContaining({ id: 'diff.create./name', target: 'Connector Group Demo' }));
+    // An application no one created: Graph's 404, Prism's 200 with the example.
+    expect(diffs).toContainEqual(expect.objectContaining({ id: 'diff.applications.get.status', recorded: 404, target: 200 }));
+    // Where both answer alike, nothing: the list's status.
+    expect(ids.has('diff.list.status')).toBe(false);
   });
 });
 

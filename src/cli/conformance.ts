@@ -153,8 +153,11 @@ async function diff(config: RunConfig): Promise<number> {
     file,
     `${scrubText(JSON.stringify({ command: 'diff', baseUrl: config.baseUrl, sources: run.sources, requests: run.requests, summary: { differences: run.diffs.length, known: run.diffs.length - unknown }, diffs: run.diffs }, null, 2))}\n`,
   );
+  const { renderDiffReport } = await import('../report/html/diff-report.js');
+  const report = path.join(config.reportDir, 'report.html');
+  writeReportFile(report, scrubText(renderDiffReport({ baseUrl: config.baseUrl, sources: run.sources, requests: run.requests, diffs: run.diffs })));
   write(`${run.requests} requests, ${run.diffs.length} difference${run.diffs.length === 1 ? '' : 's'}${unknown < run.diffs.length ? ` (${run.diffs.length - unknown} known)` : ''}`);
-  write(`results: ${path.relative(process.cwd(), file) || file}`);
+  write(`reports: ${[file, report].map((f) => path.relative(process.cwd(), f) || f).join(', ')}`);
   for (const id of run.leftBehind) process.stderr.write(`could not delete group ${id}\n`);
   if (run.leftBehind.length > 0) process.stderr.write(`${sweepHint(config)}\n`);
   return unknown > 0 ? 1 : 0;

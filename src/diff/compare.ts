@@ -32,7 +32,7 @@ export function compareAnswers(recorded: RecordedAnswer, target: CapturedRespons
   const out: Difference[] = [];
   if (recorded.status !== target.status) out.push({ pointer: 'status', recorded: recorded.status, target: target.status });
   out.push(...compareHeaders(recorded.headers, target.headers, sentClientRequestId));
-  const targetBody = parse(target.body);
+  const targetBody = parseBody(target.body);
   if (recorded.body !== undefined || targetBody !== undefined) compareValues(recorded.body, targetBody, '', countOnly, out);
   return out;
 }
@@ -58,7 +58,8 @@ function compareHeaders(recorded: Record<string, string>, target: Record<string,
   return out;
 }
 
-function parse(text: string): unknown {
+/** A body as JSON, or as its text when it is not JSON; undefined when empty. */
+export function parseBody(text: string): unknown {
   if (text === '') return undefined;
   try {
     return JSON.parse(text);
@@ -78,7 +79,8 @@ const escape = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 function compareValues(recorded: unknown, target: unknown, pointer: string, shapeOnly: boolean, out: Difference[]): void {
   const [was, is] = [jsonType(recorded), jsonType(target)];
   if (was !== is) {
-    out.push({ pointer: pointer || '/', recorded: was === 'object' || was === 'array' ? was : recorded, target: is === 'object' || is === 'array' ? is : target });
+    const shown = (type: string, value: unknown) => (type === 'object' || type === 'array' || type === 'absent' ? type : value);
+    out.push({ pointer: pointer || '/', recorded: shown(was, recorded), target: shown(is, target) });
     return;
   }
   if (was === 'object') {

@@ -13,7 +13,7 @@ import { readCassette, type Cassette, type RecordingSource } from '../runtime/ca
 import { loadSlice } from '../openapi/load.js';
 import { operationOfRequest } from '../openapi/operation-table.js';
 import { GROUPS_URL_PATH } from '../openapi/paths.js';
-import { compareAnswers, type Difference } from './compare.js';
+import { compareAnswers, parseBody, type Difference } from './compare.js';
 import { scrubText } from '../scrub/scrub.js';
 
 export interface DiffEntry extends Difference {
@@ -112,15 +112,6 @@ async function diffCassette(cassette: Cassette, name: string, config: RunConfig,
     }
   }
   return found;
-}
-
-function parseBody(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Learns, wherever the recorded answer and the target's hold an `id` or a next link at the same place, the mapping. */
