@@ -57,6 +57,19 @@ describe.concurrent('npm run conformance -- diff', () => {
     expect(page).toMatch(/Compared with recordings not made against Microsoft Graph: .*create \(reference-double\)/);
   });
 
+  test('what no schema states and no check sees: a different default for an omitted region, a 200 the slice also allows', async () => {
+    const region = await diffAgainst(['default-region-eur']);
+    expect(region.code).toBe(1);
+    // Every answer that shows a group created without a region by value: the create and the reads of it
+    // (a list's items are compared by shape).
+    expect(new Set(region.diff.diffs.map((d) => d.pointer))).toEqual(new Set(['/region']));
+    expect(region.diff.diffs.every((d) => d.recorded === 'nam' && d.target === 'eur')).toBe(true);
+    const patch = await diffAgainst(['update-200-always']);
+    expect(patch.code).toBe(1);
+    expect(ids(patch.diff)).toEqual(['diff.update./', 'diff.update.header:content-type', 'diff.update.status']);
+    expect(patch.diff.diffs).toContainEqual(expect.objectContaining({ id: 'diff.update.status', recorded: 204, target: 200 }));
+  });
+
   test('a recording doctored in one field: exactly that pointer, with both values', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gc-diff-'));
     cpSync(SHIPPED, dir, { recursive: true });

@@ -5,7 +5,7 @@
  * Everything listens on 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SUITES } from '../src/suites/index.js';
@@ -16,6 +16,7 @@ import type { CheckResult, RunResults } from '../src/report/results.js';
 import { startDouble, type RunningDouble } from '../src/double/server.js';
 import { startPrism, type RunningPrism } from '../src/bench/prism.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
+import { diffsIn, operationsAnsweredWithRequestId } from './support/diffs.js';
 import { writeDoctoredSlice, writeSliceWithoutExamples } from './support/slice-copies.js';
 import { STATELESS_MOCK_FAILURES } from './support/stateless-mock.js';
 
@@ -131,10 +132,10 @@ describe.concurrent('diff: prism mock against the recordings', () => {
   test("every difference is Prism's: none of Graph's headers, the slice's example whatever was sent, unknown ids answered 200", async () => {
     const run = await runConformance(['diff', '--base-url', mock.baseUrl, ...GENTLY]);
     expect(run.code, run.stdout + run.stderr).toBe(1);
-    const { diffs } = JSON.parse(readFileSync(path.join(run.reportDir, 'results.json'), 'utf8')) as { diffs: Array<{ id: string; recorded: unknown; target: unknown; operation: string }> };
-    const ids = new Set(diffs.map((d) => d.id));
-    // Graph's correlation headers are missing on every operation Prism answered.
-    for (const operation of new Set(diffs.map((d) => d.operation))) expect(ids.has(`diff.${operation}.header:request-id`), operation).toBe(true);
+    const written = diffsIn(run.reportDir);
+    const { diffs, ids } = written;
+    // Graph's correlation headers are missing on every operation the mock answered.
+    expect(operationsAnsweredWithRequestId(written)).toEqual([]);
     // The example, whatever name was sent.
     expect(diffs).toContainEqual(expect.objectContaining({ id: 'diff.create./name', target: 'Connector Group Demo' }));
     // An application no one created: Graph's 404, Prism's 200 with the example.

@@ -64,6 +64,9 @@ export const DEFECT_DESCRIPTIONS = {
   'non-ascii-mangled': "create stores and echoes a name with every non-ASCII character replaced by '?' (a Latin-1 column)",
   'long-name-500': 'a name longer than the double allows answers 500 instead of 400',
   'region-null-refused': 'create refuses region null with 400 although region is nullable',
+  // What no schema states, so no check can see: diff finds them against a recording.
+  'default-region-eur': "a group created without a region gets 'eur' where the double's default is 'nam'",
+  'update-200-always': 'PATCH answers 200 with the patched group even when no Prefer asks for it (the slice allows 200 or 204)',
 } as const satisfies Record<string, string>;
 
 export type Defect = keyof typeof DEFECT_DESCRIPTIONS;

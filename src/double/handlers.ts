@@ -171,7 +171,8 @@ function createGroup(ctx: OperationContext): Outcome {
       const tooLong = isJsonObject(ctx.body) && typeof ctx.body['name'] === 'string' && [...ctx.body['name']].length > MAX_NAME_LENGTH;
       return failure(tooLong && ctx.defects.has('long-name-500') ? ERRORS.internalServerError() : ERRORS.badRequest(checked.message));
     }
-    fields = { name: checked.value.name ?? '', region: checked.value.region === undefined ? DEFAULT_REGION : checked.value.region };
+    const omitted = ctx.defects.has('default-region-eur') ? 'eur' : DEFAULT_REGION;
+    fields = { name: checked.value.name ?? '', region: checked.value.region === undefined ? omitted : checked.value.region };
     if (fields.region === 'ind' && ctx.defects.has('region-ind-rejected')) {
       return failure(ERRORS.badRequest("Region 'ind' is not available for this tenant."));
     }
@@ -205,7 +206,7 @@ function updateGroup(ctx: OperationContext, groupId: string): Outcome {
   const updated = { ...found.group, ...checked.value };
   if (!ctx.defects.has('update-ignored')) ctx.store.set(groupId, updated);
   // OData: return=representation asks for the entity as patched, with 200.
-  if (/\breturn=representation\b/i.test(ctx.prefer ?? '')) {
+  if (/\breturn=representation\b/i.test(ctx.prefer ?? '') || ctx.defects.has('update-200-always')) {
     const shown = ctx.defects.has('update-200-stale') ? found.group : updated;
     return json(200, { '@odata.context': CONTEXT.entity, ...toEntityJson(shown) });
   }

@@ -13,7 +13,7 @@ import { html, Markup } from './html/escape.js';
 import type { ReportResults } from './html/report-results.js';
 import { coverageSection } from './html/coverage-section.js';
 import { needsAttentionNav, operationSections, pageHeader, suiteErrors, verdictOf } from './html/sections.js';
-import { CSS } from './html/style.js';
+import { CSS, PAGE_HEAD_BEFORE_TITLE } from './html/style.js';
 
 export { escapeHtml } from './html/escape.js';
 export { MAX_BODY_CHARS } from './html/evidence.js';
@@ -28,14 +28,7 @@ export function renderReport(input: RunResults): string {
   const fixed = checks.filter((c) => c.baseline?.state === 'fixed').length;
   const verdict = verdictOf(results, known);
 
-  const page = html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
-<meta name="referrer" content="no-referrer">
-<title>${verdict.word} · graph-conformance · ${results.target} · ${results.profile}</title>
+  const page = html`${new Markup(PAGE_HEAD_BEFORE_TITLE)}<title>${verdict.word} · graph-conformance · ${results.target} · ${results.profile}</title>
 <style>${new Markup(CSS)}</style>
 </head>
 <body>

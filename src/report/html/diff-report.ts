@@ -4,7 +4,7 @@
  * come from the target and are escaped like every other report.
  */
 import { html, Markup } from './escape.js';
-import { CSS } from './style.js';
+import { CSS, PAGE_HEAD_BEFORE_TITLE } from './style.js';
 import type { RecordingSource } from '../../runtime/cassette.js';
 
 export interface DiffReportInput {
@@ -23,14 +23,7 @@ export function renderDiffReport(input: DiffReportInput): string {
   const rows = input.diffs.map(
     (d) => html`<tr><td><code>${d.id}</code>${d.known !== undefined ? html` <em>(known: ${d.known})</em>` : ''}</td><td><code>${d.request}</code></td><td><pre>${show(d.recorded)}</pre></td><td><pre>${show(d.target)}</pre></td></tr>`,
   );
-  return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
-<meta name="referrer" content="no-referrer">
-<title>${verdict} · graph-conformance diff · ${input.baseUrl}</title>
+  return html`${new Markup(PAGE_HEAD_BEFORE_TITLE)}<title>${verdict} · graph-conformance diff · ${input.baseUrl}</title>
 <style>${new Markup(CSS)}</style>
 </head>
 <body>

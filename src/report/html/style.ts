@@ -143,3 +143,16 @@ table.headers td{padding:1px 0;overflow-wrap:anywhere}
 footer{padding:10px 28px 28px;color:var(--muted);font-size:12px}
 @media (max-width:760px){.row{grid-template-columns:1fr;gap:2px}.dur{text-align:left}.row-head{display:none}header.top,main{padding-left:12px;padding-right:12px}}
 `;
+
+/**
+ * The head every report page shares: no script, nothing loaded from anywhere (the CSP says so), no
+ * referrer, the inline CSS. `title` is escaped by the caller's template.
+ */
+export const PAGE_HEAD_BEFORE_TITLE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">
+<meta name="referrer" content="no-referrer">
+`;
