@@ -48,6 +48,11 @@ export type QueryStep =
 
 const CLAIMED = ['query-options-claimed'] as const;
 
+/** A rule of decision query-options-claimed: Graph's behaviour, so the graph profile's. */
+function claimed(check: Omit<Check<QuerySubject>, 'profiles' | 'decisions'>): Check<QuerySubject> {
+  return { ...check, profiles: GRAPH, decisions: CLAIMED };
+}
+
 /** The names of the items of a page, in order; undefined when the body is not a collection of named items. */
 function names(exchange: Exchange): string[] | undefined {
   const value = collectionValue(exchange);
@@ -86,13 +91,11 @@ function notApplied(option: string, what: string, exchange: Exchange): Verdict {
   return failed(`${option} answered 200 but was not applied: ${what}`, undefined, exchange);
 }
 
-export const queryTop: Check<QuerySubject> = {
+export const queryTop = claimed({
   id: 'query.top',
   operation: 'list',
   title: '$top=n returns at most n items, and a next link when more remain',
   expectation: "GET …/connectorGroups?$filter=<the suite's three>&$top=1 answers 200 with at most one item and an @odata.nextLink",
-  profiles: GRAPH,
-  decisions: CLAIMED,
   run(subject) {
     const page = collection(subject, 'top', '$top=1');
     if (isVerdict(page)) return page;
@@ -103,15 +106,13 @@ export const queryTop: Check<QuerySubject> = {
     if (typeof next !== 'string') return failed('$top=1 on three matching groups gave one and no @odata.nextLink: the other two cannot be reached', undefined, page.exchange);
     return passed();
   },
-};
+});
 
-export const querySkip: Check<QuerySubject> = {
+export const querySkip = claimed({
   id: 'query.skip',
   operation: 'list',
   title: '$skip=n leaves out the first n items',
   expectation: "$filter=<the suite's three>&$orderby=name&$skip=1 answers 200 with the second and third group, in order",
-  profiles: GRAPH,
-  decisions: CLAIMED,
   run(subject) {
     const page = collection(subject, 'skip', '$skip=1');
     if (isVerdict(page)) return page;
@@ -120,15 +121,13 @@ export const querySkip: Check<QuerySubject> = {
     if (got.includes(subject.groups[0]!.name)) return notApplied('$skip=1', `the first group is still there: ${show(got)}`, page.exchange);
     return show(got) === show(want) ? passed() : failed(`$skip=1 after $orderby=name: expected ${show(want)}, got ${show(got)}`, got, page.exchange);
   },
-};
+});
 
-export const queryOrderBy: Check<QuerySubject> = {
+export const queryOrderBy = claimed({
   id: 'query.orderby',
   operation: 'list',
   title: '$orderby=name sorts ascending, name desc descending',
   expectation: "the suite's three groups come back a, b, c for $orderby=name and c, b, a for $orderby=name desc",
-  profiles: GRAPH,
-  decisions: CLAIMED,
   run(subject) {
     const ascending = subject.groups.map((g) => g.name);
     for (const [step, option, want] of [
@@ -145,15 +144,13 @@ export const queryOrderBy: Check<QuerySubject> = {
     }
     return passed();
   },
-};
+});
 
-export const queryFilter: Check<QuerySubject> = {
+export const queryFilter = claimed({
   id: 'query.filter',
   operation: 'list',
   title: "$filter=name eq '…' returns exactly the group of that name, quotes doubled",
   expectation: "$filter=name eq '<the second group's name, its apostrophe doubled>' answers 200 with exactly that group",
-  profiles: GRAPH,
-  decisions: CLAIMED,
   run(subject) {
     const page = collection(subject, 'filterQuoted', "$filter=name eq '…'");
     if (isVerdict(page)) return page;
@@ -162,15 +159,13 @@ export const queryFilter: Check<QuerySubject> = {
     if (page.names.length > 1) return notApplied("$filter=name eq '…'", `${page.names.length} groups came back: ${show(page.names.slice(0, 5))}`, page.exchange);
     return failed(`$filter=name eq '${want.replaceAll("'", "''")}': expected exactly ${JSON.stringify(want)}, got ${show(page.names)}`, page.names, page.exchange);
   },
-};
+});
 
-export const queryCount: Check<QuerySubject> = {
+export const queryCount = claimed({
   id: 'query.count',
   operation: 'list',
   title: '$count=true adds @odata.count, the number of items the filter keeps',
   expectation: "$filter=<the suite's three>&$count=true&$top=1 answers 200 with @odata.count 3 (the total, not the page)",
-  profiles: GRAPH,
-  decisions: CLAIMED,
   run(subject) {
     const page = collection(subject, 'countParameter', '$count=true');
     if (isVerdict(page)) return page;
@@ -179,7 +174,7 @@ export const queryCount: Check<QuerySubject> = {
     if (count === undefined) return notApplied('$count=true', 'the body has no @odata.count', page.exchange);
     return count === subject.groups.length ? passed() : failed(`@odata.count is ${JSON.stringify(count)}; the filter keeps ${subject.groups.length} groups`, count, page.exchange);
   },
-};
+});
 
 export const queryCountSegment: Check<QuerySubject> = {
   id: 'query.count-segment',
@@ -198,13 +193,11 @@ export const queryCountSegment: Check<QuerySubject> = {
   },
 };
 
-export const querySelect: Check<QuerySubject> = {
+export const querySelect = claimed({
   id: 'query.select',
   operation: 'get',
   title: '$select=name returns name (and the key), no other property',
   expectation: 'GET …/connectorGroups/{id}?$select=name answers 200 with name, and nothing else but id and annotations',
-  profiles: GRAPH,
-  decisions: CLAIMED,
   run(subject) {
     const exchange = subject.steps.select;
     if (!exchange) return notReached('$select', subject.stoppedBecause);
@@ -216,7 +209,7 @@ export const querySelect: Check<QuerySubject> = {
     if (extra.length > 0) return notApplied('$select=name', `it also returned ${extra.join(', ')}`, exchange);
     return keys.includes('name') ? passed() : failed('$select=name answered without name', keys, exchange);
   },
-};
+});
 
 /** Applied (`applied` says so of a 200) or refused with a documented 4xx and Graph's error envelope. */
 function appliedOrRefused(subject: QuerySubject, step: QueryStep, option: string, path: string, applied: (exchange: Exchange) => string | undefined): Verdict {
@@ -232,13 +225,11 @@ function appliedOrRefused(subject: QuerySubject, step: QueryStep, option: string
   return problem === undefined ? passed() : notApplied(option, problem, exchange);
 }
 
-export const queryExpand: Check<QuerySubject> = {
+export const queryExpand = claimed({
   id: 'query.expand',
   operation: 'get',
   title: '$expand=members is applied, or refused with a 4xx and the error envelope',
   expectation: 'GET …/connectorGroups/{id}?$expand=members answers 200 with a members array, or a 4xx with Graph\'s error envelope',
-  profiles: GRAPH,
-  decisions: CLAIMED,
   run(subject) {
     return appliedOrRefused(subject, 'expand', '$expand=members', GROUP_PATH, (exchange) => {
       const body = parseJsonBody(exchange);
@@ -246,15 +237,13 @@ export const queryExpand: Check<QuerySubject> = {
       return Array.isArray(members) ? undefined : 'the group came back without a members array';
     });
   },
-};
+});
 
-export const querySearch: Check<QuerySubject> = {
+export const querySearch = claimed({
   id: 'query.search',
   operation: 'list',
   title: '$search="name:…" is applied, or refused with a 4xx and the error envelope',
   expectation: 'GET …/connectorGroups?$search="name:<the first group\'s name>" (ConsistencyLevel: eventual) answers 200 with that group and neither of the other two, or a 4xx with Graph\'s error envelope',
-  profiles: GRAPH,
-  decisions: CLAIMED,
   run(subject) {
     return appliedOrRefused(subject, 'search', '$search', GROUPS_PATH, (exchange) => {
       const got = ownNames(subject, 'search') ?? [];
@@ -264,7 +253,7 @@ export const querySearch: Check<QuerySubject> = {
       return got.includes(first!) ? undefined : `the matching group ${JSON.stringify(first)} did not come back`;
     });
   },
-};
+});
 
 export const updateBodyPatched: Check<QuerySubject> = {
   id: 'update.body.patched',

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { throttleGateFor } from '../client/throttle-gate.js';
+import { inPool } from '../runtime/pool.js';
 import { readdirSync, readFileSync } from 'node:fs';
 import type { RunConfig } from '../config/run-config.js';
 import { ProgressReporter } from '../report/progress-reporter.js';
@@ -110,13 +111,6 @@ function suitesOfShard(shard: string | undefined): SuiteDefinition<never>[] {
   if (shard === undefined) return [...SUITES];
   const [i, n] = shard.split('/').map(Number) as [number, number];
   return SUITES.filter((_, index) => index % n === i - 1);
-}
-
-async function inPool<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
-  const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(size, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await run(item);
-  }));
 }
 
 /** The checks of each suite in the run, in one list each; checks added by the runner go under their suite. */

@@ -23,6 +23,7 @@ import { notRecorded } from './unrecorded.js';
 import { createHash } from 'node:crypto';
 import { allowTargetHost, harnessGuid } from '../scrub/scrub.js';
 import { GROUP_PATH, PROFILE_ID } from '../openapi/paths.js';
+import { inPool } from './pool.js';
 
 export { PROFILE_ID } from '../openapi/paths.js';
 
@@ -326,26 +327,4 @@ interface Chain {
 export function requestGuid(seed: number, suite: string, tag: string): string {
   const hex = createHash('sha256').update(`${seed}/${suite}/${tag}`).digest('hex');
   return harnessGuid(() => hex.slice(0, 32));
-}
-
-/**
- * Runs `work` for every item, at most `size` at a time; the results in the items' order. After a failure
- * no new item starts, the ones in flight finish (nothing is left running), and the first error is thrown.
- */
-export async function inPool<T, R>(items: readonly T[], size: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  let failure: { error: unknown } | undefined;
-  const lanes = Array.from({ length: Math.max(1, Math.min(size, items.length)) }, async () => {
-    for (let i = next++; i < items.length && !failure; i = next++) {
-      try {
-        results[i] = await work(items[i]!, i);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  });
-  await Promise.all(lanes);
-  if (failure) throw failure.error;
-  return results;
 }

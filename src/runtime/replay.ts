@@ -48,7 +48,8 @@ function byClientRequestId(scope: nock.Scope, basePath: string, interactions: re
   const byMethod = new Map<string, Interaction[]>();
   for (const interaction of interactions) byMethod.set(interaction.request.method, [...(byMethod.get(interaction.request.method) ?? []), interaction]);
   return [...byMethod].map(([method, recorded]) => {
-    const left = [...recorded];
+    // The recorded bodies, canonical once: every request of the method is weighed against them.
+    const left = recorded.map((interaction) => ({ interaction, body: canonical(interaction.request.body) }));
     // Other suites replay side by side on the same origin: only this recording's requests are this interceptor's.
     const ids = new Set(recorded.map(clientRequestId));
     const interceptor = scope
@@ -61,9 +62,9 @@ function byClientRequestId(scope: nock.Scope, basePath: string, interactions: re
       const url = new URL(request.url);
       const path = `${url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname}${url.search}`;
       const sent = canonicalScrubbed(await request.text());
-      const index = left.findIndex((i) => clientRequestId(i) === id && samePath(i.request.path, path) && canonical(i.request.body) === sent);
+      const index = left.findIndex(({ interaction: i, body: recordedBody }) => clientRequestId(i) === id && samePath(i.request.path, path) && recordedBody === sent);
       if (index < 0) return [501, JSON.stringify({ code: 'ERR_NOCK_NO_MATCH', message: `no recorded ${method} ${path} with client-request-id ${id} and this body` }), {}];
-      const [{ response }] = left.splice(index, 1) as [Interaction];
+      const { response } = left.splice(index, 1)[0]!.interaction;
       return [response.status, serialise(response.body), response.headers];
     };
     interceptor.reply(answer as unknown as Parameters<Interceptor['reply']>[0]);
