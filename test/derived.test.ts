@@ -193,3 +193,14 @@ describe('an operation added to a copy of the slice, sent and judged end to end'
     expect(broken.statuses).toMatchObject({ 'members.get.body.schema': 'failed', 'members.get.status': 'passed' });
   });
 });
+
+describe('the failure a check names does not depend on which answer came first', () => {
+  test('two failing $count requests, finished in either order: the plain request is named both times', () => {
+    const count = `${GROUPS}/$count`;
+    const plain = { ...exchange('count', 'GET', count, 200, '', { type: 'text/plain' }), chain: 'count', tag: 'count#0' };
+    const search = { ...exchange('count', 'GET', `${count}?$search="x"`, 200, '', { type: 'text/plain' }), chain: 'count?$search', tag: 'count?$search#0' };
+    const named = (exchanges: Exchange[]) => (judge('count', exchanges)['body.schema'] as { message: string }).message;
+    expect(named([plain, search])).toMatch(/^GET …\/connectorGroups\/\$count: /);
+    expect(named([search, plain])).toBe(named([plain, search]));
+  });
+});

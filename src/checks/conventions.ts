@@ -4,7 +4,7 @@
  * headers (decision graph-headers-every-response), and a request for an id that does not exist, by GET,
  * PUT, PATCH or DELETE, answers 404 with Graph's error envelope (decision unknown-id-404).
  */
-import type { Exchange } from '../client/exchange.js';
+import { inSendingOrder, type Exchange } from '../client/exchange.js';
 import { failed, GRAPH, notReached, passed, type Check, type Verdict } from './check.js';
 import type { DerivedSubject } from './derived.js';
 import { checkClientRequestIdEcho, checkRequestId } from './http.js';
@@ -14,7 +14,7 @@ import { operationTable } from '../openapi/operation-table.js';
 const SHOWN = 3;
 
 function everyExchange(subject: DerivedSubject, select: (e: Exchange) => boolean, judge: (e: Exchange) => Verdict, none: string): Verdict {
-  const judged = subject.exchanges.filter(select);
+  const judged = inSendingOrder(subject.exchanges).filter(select);
   // Nothing to judge because create gave no group: blocked by create's check, never a pass.
   if (judged.length === 0) return subject.stoppedBecause ? notReached('requests that need the group', subject.stoppedBecause) : failed(none);
   const failures = judged.flatMap((e) => {

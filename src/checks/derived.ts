@@ -9,7 +9,7 @@
  * id: a documented 4xx, graph profile only), `any` otherwise (a documented status of either kind).
  */
 import type { Profile } from '../config/run-config.js';
-import type { Exchange } from '../client/exchange.js';
+import { inSendingOrder, type Exchange } from '../client/exchange.js';
 import { loadDecisions } from '../openapi/decisions.js';
 import type { TableOperation } from '../openapi/operation-table.js';
 import { BOTH, failed, notReached, passed, PASSED, skipped, type Check, type Stop, type Verdict } from './check.js';
@@ -52,7 +52,7 @@ export function derivedChecks(op: TableOperation): Check<DerivedSubject>[] {
 
 /** Judges each exchange of the operation in turn; the first that fails is the check's verdict, named by its request. */
 function onEvery(op: TableOperation, subject: DerivedSubject, judge: (e: Exchange) => Verdict): Verdict {
-  const exchanges = subject.exchanges.filter((e) => e.operation === op.name);
+  const exchanges = inSendingOrder(subject.exchanges).filter((e) => e.operation === op.name);
   if (exchanges.length === 0) {
     const why = subject.notSent.get(op.name);
     if (why !== undefined) return skipped(why);

@@ -201,3 +201,23 @@ export function describeTransportError(
     }
   }
 }
+
+/**
+ * Exchanges in the order of their places (chain, then step), not of their answers: concurrent requests
+ * finish in any order, and a check that names its first failing request must name the same one each run.
+ * Untagged exchanges keep their relative order after the tagged ones.
+ */
+export function inSendingOrder(exchanges: readonly Exchange[]): Exchange[] {
+  const place = (e: Exchange): [string, number] | undefined => {
+    const at = e.tag?.lastIndexOf('#') ?? -1;
+    return e.tag && at >= 0 ? [e.tag.slice(0, at), Number(e.tag.slice(at + 1))] : undefined;
+  };
+  return exchanges
+    .map((e, index) => ({ e, index, at: place(e) }))
+    .sort((a, b) => {
+      if (!a.at || !b.at) return a.at ? -1 : b.at ? 1 : a.index - b.index;
+      if (a.at[0] !== b.at[0]) return a.at[0] < b.at[0] ? -1 : 1;
+      return a.at[1] - b.at[1] || a.index - b.index;
+    })
+    .map(({ e }) => e);
+}
