@@ -433,7 +433,7 @@ describe.concurrent('npm run docs-check (spawned)', () => {
   });
 
   test.each([
-    [[], /docs-check: no file given; usage: npm run docs-check -- \[--json\] FILE\.md…/],
+    [[], /docs-check: no file given; usage: graph-conformance docs-check \[--json\] FILE\.md…/],
     [['--bogus', 'x.md'], /docs-check: Unknown option '--bogus'/],
   ])('%j exits 2 with a usage message', async (args, message) => {
     const run = await runCommand('src/cli/docs-check.ts', args);

@@ -155,7 +155,7 @@ test('Ctrl-C against a target that stops answering: exit 130, no stack trace, th
     const { code, output } = await interrupted(baseUrl, 200, 'SIGINT', ['--timeout', '700']);
     expect(code, output).toBe(130);
     expect(output).toMatch(/SIGINT: clean-up could not list or delete this run's groups: GET http:\/\/127\.0\.0\.1:\d+\/\S+connectorGroups: no response within 700 ms/);
-    expect(output).toContain(`run: npm run conformance -- sweep --target url --base-url ${baseUrl} --yes`);
+    expect(output).toContain(`run: npx graph-conformance sweep --target url --base-url ${baseUrl} --yes`);
     expect(output).not.toMatch(/\n\s+at /);
   } finally {
     hanging.closeAllConnections();

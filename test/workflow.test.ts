@@ -162,7 +162,10 @@ describe('examples/github-actions/conformance.yml', () => {
     expect(runs('replay')).toMatch(/npm ci[\s\S]*npm test[\s\S]*npm run conformance\b/);
     expect(wf.jobs.live?.if).toMatch(/schedule/);
     expect(wf.jobs.live?.strategy?.matrix?.shard).toEqual([1, 2, 3]);
-    expect(runs('live')).toContain('npm run conformance -- --target live --profile graph --shard ${{ matrix.shard }}/3');
+    // The live run goes through the project's own Action, with the options as its inputs.
+    const action = wf.jobs.live!.steps.find((s) => s.uses === './');
+    expect(action?.with).toEqual({ target: 'live', profile: 'graph', shard: '${{ matrix.shard }}/3' });
+    expect(action?.env?.AZURE_FEDERATED_TOKEN_FILE).toBeDefined();
     const login = wf.jobs.live!.steps.find((s) => s.uses?.startsWith('azure/login@'));
     expect(login?.with).toMatchObject({ 'client-id': '${{ vars.AZURE_CLIENT_ID }}', 'tenant-id': '${{ vars.AZURE_TENANT_ID }}' });
     const live = wf.jobs.live as unknown as { env: Json };

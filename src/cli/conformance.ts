@@ -1,10 +1,13 @@
 /**
- * `npm run conformance -- [options]`: resolves the run, checks the target can be reached, runs the
- * conformance suites through vitest, writes results.json and junit.xml, and exits 0/1/2 (docs/contract.md).
+ * `graph-conformance [command] [options]` (in a clone, `npm run conformance -- …`): resolves the run,
+ * checks the target can be reached, runs the conformance suites, writes results.json, junit.xml and
+ * report.html, and exits 0/1/2/130 (docs/contract.md). Commands: run (default), sweep, diff, docs-check.
  */
 import path from 'node:path';
-import { accessSync, constants, existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { LIVE_BASE_URL, resolveRunConfig, UsageError, type RunConfig } from '../config/run-config.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { resolveRunConfig, UsageError, type RunConfig } from '../config/run-config.js';
+import { preflight, writableDir } from '../runner/preflight.js';
+import { cleanUpAfterInterrupt, sweepHint } from '../runner/after-interrupt.js';
 import { scrubText } from '../scrub/scrub.js';
 import type { CheckResult } from '../report/results.js';
 import { HELP } from './help.js';
@@ -12,6 +15,10 @@ import { summaryTable } from '../report/summary-table.js';
 import { coverageLine, notExercised } from '../report/coverage.js';
 
 async function main(): Promise<number> {
+  if (process.argv[2] === 'docs-check') {
+    const { docsCheck } = await import('../docs/docs-check-command.js');
+    return docsCheck(process.argv.slice(3));
+  }
   const { help, command, olderThanMs, yes, warnings, config } = resolveRunConfig(process.argv.slice(2), process.env, process.cwd());
   for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   if (help) {
@@ -34,7 +41,10 @@ async function main(): Promise<number> {
   const { runSuites } = await import('../runner/run-suites.js');
   await preflight(config);
   const { results, files, exitCode, interrupted, leftBehind } = await runSuites(config, (line) => process.stdout.write(`${line}\n`));
-  if (interrupted) return cleanUpAfterInterrupt(config, interrupted, files);
+  if (interrupted) {
+    await cleanUpAfterInterrupt(config, interrupted, files, (line) => process.stderr.write(`${line}\n`));
+    return 130;
+  }
   const { passed, failed, skipped, warned, blocked, known, fixed } = results.summary;
   const baseline = known + fixed > 0 ? ` (baseline: ${known} known${fixed > 0 ? `, ${fixed} fixed — remove them from the baseline` : ''})` : '';
   process.stdout.write(
@@ -54,43 +64,6 @@ async function main(): Promise<number> {
     process.stderr.write(`error: no check ran${config.only.length > 0 ? `; --only ${config.only.join(',')} matches no check id (ids look like create.status)` : ''}\n`);
   }
   return exitCode;
-}
-
-/**
- * After SIGINT/SIGTERM: delete every group named for this run, twice — a create in flight when the
- * workers stopped can still land, and Graph may list a new group late — then exit 130.
- */
-async function cleanUpAfterInterrupt(config: RunConfig, signal: NodeJS.Signals, files: string[]): Promise<number> {
-  if (config.target !== 'replay') {
-    const { findGroups, deleteGroups } = await import('../hygiene/sweep.js');
-    let deleted = 0;
-    let unfinished = false;
-    for (const waitMs of [0, Math.min(config.timeoutMs, 5_000)]) {
-      await new Promise((resolve) => setTimeout(resolve, waitMs));
-      try {
-        const left = await findGroups(config, `conformance-${config.runId}-`);
-        const refused = await deleteGroups(config, left);
-        deleted += left.length - refused.length;
-        for (const { group, status } of refused) process.stderr.write(`could not delete ${group.name} (${group.id}): ${status}\n`);
-        unfinished ||= refused.length > 0;
-      } catch (error) {
-        // Whatever state the target is in, an interrupted run ends with 130 and says how to finish.
-        process.stderr.write(`${signal}: clean-up could not list or delete this run's groups: ${scrubText((error as Error).message)}\n`);
-        unfinished = true;
-        break;
-      }
-    }
-    process.stderr.write(`${signal}: deleted ${deleted} group${deleted === 1 ? '' : 's'} this run had created\n`);
-    if (unfinished) process.stderr.write(`${sweepHint(config)}\n`);
-  }
-  process.stderr.write(`interrupted; partial reports: ${files.map((f) => path.relative(process.cwd(), f) || f).join(', ')}\n`);
-  return 130;
-}
-
-/** The command that finishes a clean-up the run could not: the same target, sweep, --yes. */
-function sweepHint(config: RunConfig): string {
-  const target = config.target === 'live' && config.baseUrl === LIVE_BASE_URL ? '--target live' : `--target ${config.target} --base-url ${config.baseUrl}`;
-  return `clean-up did not finish; when the target answers again, run: npm run conformance -- sweep ${target} --yes`;
 }
 
 /** One line per blocker: what stopped which checks, so the cause is read once, not once per check. */
@@ -122,18 +95,6 @@ async function sweep(config: RunConfig, olderThanMs: number | undefined, yes: bo
   return refused.length > 0 ? 1 : 0;
 }
 
-/** A folder the run will write into, made if missing; one that cannot be written is a usage error naming it. */
-function writableDir(dir: string, option: string): void {
-  try {
-    mkdirSync(dir, { recursive: true });
-    accessSync(dir, constants.W_OK);
-  } catch (error) {
-    const err = error as NodeJS.ErrnoException;
-    throw new UsageError(`${option}: cannot write to ${dir} (${err.code ?? err.message}); choose a folder this user can write`);
-  }
-}
-
-/** Configuration problems found before any suite starts, each with how to fix it. */
 /** `diff`: the target against the recordings, difference by difference; exit 1 on any not in --baseline. */
 async function diff(config: RunConfig): Promise<number> {
   if (!existsSync(config.fixturesDir) || !readdirSync(config.fixturesDir).some((f) => f.endsWith('.json'))) {
@@ -161,40 +122,6 @@ async function diff(config: RunConfig): Promise<number> {
   for (const id of run.leftBehind) process.stderr.write(`could not delete group ${id}\n`);
   if (run.leftBehind.length > 0) process.stderr.write(`${sweepHint(config)}\n`);
   return unknown > 0 ? 1 : 0;
-}
-
-async function preflight(config: RunConfig): Promise<void> {
-  if (config.target === 'replay') {
-    if (!existsSync(config.fixturesDir) || !readdirSync(config.fixturesDir).some((f) => f.endsWith('.json'))) {
-      throw new UsageError(`replay: no recordings in ${config.fixturesDir}; point --fixtures-dir at a folder of recordings, or record some with --base-url URL --record`);
-    }
-    if (config.seedGiven) {
-      process.stderr.write(`note: replay uses the seed each recording was made with; --seed ${config.seed} applies to url and live runs\n`);
-    }
-    const { interceptionProblem } = await import('../runtime/interception-check.js');
-    const problem = await interceptionProblem(config.baseUrl);
-    if (problem) {
-      throw new UsageError(
-        `replay cannot run offline: the interceptor (nock) does not see the fetch the client uses: ${problem}. ` +
-          'The likely cause: the fetch implementation changed under the interceptor (a Node or undici upgrade, or a module ' +
-          `replacing globalThis.fetch). No suite ran: only the probe left the process, addressed to ${new URL(config.baseUrl).host}.`,
-      );
-    }
-    return;
-  }
-  if (config.record) writableDir(config.fixturesDir, '--fixtures-dir / CONFORMANCE_FIXTURES_DIR');
-  if (config.target === 'live' && config.token === undefined) {
-    const { acquireToken } = await import('../auth/token.js');
-    config.token = await acquireToken();
-  }
-  try {
-    // Reachability, not speed: a slow target gets its verdicts from --timeout per request later.
-    await fetch(config.baseUrl, { method: 'GET', signal: AbortSignal.timeout(Math.min(Math.max(config.timeoutMs, 2_000), 10_000)) });
-  } catch (error) {
-    const err = error as Error & { cause?: { code?: string; message?: string } };
-    const why = err.name === 'TimeoutError' ? 'no answer within the timeout' : (err.cause?.code ?? err.cause?.message ?? err.message);
-    throw new UsageError(`target unreachable: ${config.baseUrl} (${why}); start the mock or proxy, or fix --base-url / GRAPH_BASE_URL`);
-  }
 }
 
 main().then(

@@ -1,10 +1,14 @@
-export const HELP = `Usage: npm run conformance -- [options]
-       npm run conformance -- sweep [--older-than 1h] [--yes] [target options]
-       npm run conformance -- diff --base-url URL [--fixtures-dir DIR] [--baseline FILE]
+export const HELP = `Usage: graph-conformance [options]
+       graph-conformance sweep [--older-than 1h] [--yes] [target options]
+       graph-conformance diff --base-url URL [--fixtures-dir DIR] [--baseline FILE]
+       graph-conformance docs-check [--json] FILE.md…
+       (installed: npx graph-conformance …; in a clone of the repository: npm run conformance -- …)
 
 Runs the connectorGroups conformance checks and writes results.json, junit.xml and report.html.
 Without options it replays the recorded fixtures offline. diff sends the recorded requests to a target
 and lists, field by field, where its answers differ from the recorded ones (exit 1 on any difference).
+docs-check validates the request/response examples of Graph reference pages against the slice
+(graph-conformance docs-check --help).
 
 Options (environment variable in brackets):
   --target replay|url|live  where to send requests [CONFORMANCE_TARGET]; default replay,
@@ -12,48 +16,49 @@ Options (environment variable in brackets):
                             (https://graph.microsoft.com/beta) with a token from --token or
                             @azure/identity (AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET |
                             AZURE_CLIENT_CERTIFICATE_PATH | AZURE_FEDERATED_TOKEN_FILE, or az login)
-                              npm run conformance -- --target replay
-                              npm run conformance -- --target live --record
+                              graph-conformance --target replay
+                              graph-conformance --target live --record
   --base-url URL            root the spec's paths are appended to [GRAPH_BASE_URL]
-                              npm run conformance -- --base-url http://127.0.0.1:4010
+                              graph-conformance --base-url http://127.0.0.1:4010
   --token TOKEN             bearer token [GRAPH_ACCESS_TOKEN]; url targets get a placeholder without one.
                             Prefer the variable: npm and CI logs print the command line (a warning
                             says so when CI=true). The token goes to the base URL's origin only.
-                              GRAPH_ACCESS_TOKEN=... npm run conformance -- --base-url http://127.0.0.1:4010
+                              GRAPH_ACCESS_TOKEN=... graph-conformance --base-url http://127.0.0.1:4010
   --profile openapi|graph   openapi: only what the slice states; graph (default): also Graph's
                             behaviour (echo, request-id, client-request-id) [CONFORMANCE_PROFILE]
-                              npm run conformance -- --base-url http://127.0.0.1:4010 --profile openapi
+                              graph-conformance --base-url http://127.0.0.1:4010 --profile openapi
   --record                  with url: also write scrubbed recordings that replay serves [CONFORMANCE_RECORD=1]
-                              npm run conformance -- --base-url http://127.0.0.1:4010 --record
-  --fixtures-dir DIR        where --record writes and replay reads; default fixtures/recordings/
-                            [CONFORMANCE_FIXTURES_DIR]
+                              graph-conformance --base-url http://127.0.0.1:4010 --record
+  --fixtures-dir DIR        where --record writes and replay and diff read; default the recordings
+                            the package ships (fixtures/recordings/); an installed package's
+                            --record needs one [CONFORMANCE_FIXTURES_DIR]
   --report-dir DIR          default reports/ [CONFORMANCE_REPORT_DIR]
   --seed N                  faker seed; random by default and always printed [CONFORMANCE_SEED]
-                              npm run conformance -- --base-url http://127.0.0.1:4010 --seed 42
+                              graph-conformance --base-url http://127.0.0.1:4010 --seed 42
   --only PATTERN            run the checks whose id matches a prefix or glob; repeat or comma-separate
                             [CONFORMANCE_ONLY]
-                              npm run conformance -- --only 'create.header.*'
+                              graph-conformance --only 'create.header.*'
   --timeout MS              per request; default 30000 [CONFORMANCE_TIMEOUT_MS]
   --property-runs N         generated bodies per property check; default 25 [CONFORMANCE_PROPERTY_RUNS]
   --settle-ms MS            longest wait for eventual consistency per read after a write; default
                             15000 live, 3750 url [CONFORMANCE_SETTLE_MS]
-                              npm run conformance -- --base-url http://127.0.0.1:4010 --only property. --property-runs 200
+                              graph-conformance --base-url http://127.0.0.1:4010 --only property. --property-runs 200
   --concurrency N           requests (and suites) in flight at once; the steps of one chain stay in
                             order; default 16 url and replay, 4 live [CONFORMANCE_CONCURRENCY]
   --baseline FILE           check ids known to fail against this target, with reasons (YAML:
                             "create.header.request-id: Prism sends none"); reported as known,
                             they do not fail the run [CONFORMANCE_BASELINE]
-                              npm run conformance -- --base-url http://127.0.0.1:4010 --baseline prism.yaml
+                              graph-conformance --base-url http://127.0.0.1:4010 --baseline prism.yaml
   --strict-baseline         a baseline entry that now passes fails the run [CONFORMANCE_STRICT_BASELINE=1]
   --shard i/n               run the i-th of n slices of the suites (for a CI matrix) [CONFORMANCE_SHARD]
-                              npm run conformance -- --shard 2/3
+                              graph-conformance --shard 2/3
   --quiet                   print only failures, warnings and the summary (default when CI=true)
   --verbose                 a line per check even when CI=true
   -h, --help                this text
 
 sweep lists the conformance- groups left on the target by killed runs; --older-than 1h keeps to
 runs that started that long ago; --yes deletes them (otherwise a dry run).
-  npm run conformance -- sweep --target live --older-than 1h --yes
+  graph-conformance sweep --target live --older-than 1h --yes
 
 Every selected check ends with a verdict. One that could not be judged because something earlier
 failed is reported blocked (skipped, with blockedBy: the failed check's id or suite:<cause>).

@@ -1,22 +1,30 @@
-// Starts a command of the project: the JavaScript `npm run build` made in dist/ while it matches the
-// sources (build-stamp.mjs), TypeScript through tsx otherwise. Either way the same code runs.
+// Starts a command of the project in a clone of the repository: the JavaScript `npm run build` made in
+// dist/ while it matches the sources (build-stamp.mjs), TypeScript through tsx otherwise. Either way
+// the same code runs. An installed package has no TypeScript and runs dist/ through bin/ directly.
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { distIsFresh, ROOT } from './build-stamp.mjs';
 
-const [script, ...rest] = process.argv.slice(2);
-if (!script) {
-  process.stderr.write('usage: node src/cli/launch.mjs SCRIPT.ts [args]\n');
-  process.exit(2);
+/** Runs SCRIPT.ts (a path) with `args` as its command line. */
+export async function launch(script, args) {
+  const source = path.resolve(process.cwd(), script);
+  const built = path.join(ROOT, 'dist', path.relative(ROOT, source)).replace(/\.ts$/, '.js');
+  process.argv = [process.argv[0], source, ...args];
+  if (existsSync(built) && distIsFresh()) {
+    await import(pathToFileURL(built).href);
+  } else {
+    const { register } = await import('tsx/esm/api');
+    register();
+    await import(pathToFileURL(source).href);
+  }
 }
-const source = path.resolve(process.cwd(), script);
-const built = path.join(ROOT, 'dist', path.relative(ROOT, source)).replace(/\.ts$/, '.js');
-process.argv = [process.argv[0], source, ...rest];
-if (existsSync(built) && distIsFresh()) {
-  await import(pathToFileURL(built).href);
-} else {
-  const { register } = await import('tsx/esm/api');
-  register();
-  await import(pathToFileURL(source).href);
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const [script, ...rest] = process.argv.slice(2);
+  if (!script) {
+    process.stderr.write('usage: node src/cli/launch.mjs SCRIPT.ts [args]\n');
+    process.exit(2);
+  }
+  await launch(script, rest);
 }

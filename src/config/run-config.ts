@@ -8,6 +8,8 @@ import path from 'node:path';
 import { readBaseline } from './baseline.js';
 import { UsageError } from './usage-error.js';
 import { parseAge } from './age.js';
+import { invocation } from './invocation.js';
+import { fromRoot, PROJECT_ROOT } from '../project-root.js';
 
 export const TARGETS = ['replay', 'url', 'live'] as const;
 export const PROFILES = ['openapi', 'graph'] as const;
@@ -62,7 +64,8 @@ export { UsageError };
  */
 export const DEFAULT_CONCURRENCY: Record<Target, number> = { live: 4, url: 16, replay: 16 };
 
-const OPTIONS = {
+/** Every option of the command line; the programmatic API and the Action take the same ones. */
+export const OPTIONS = {
   target: { type: 'string' },
   'base-url': { type: 'string' },
   token: { type: 'string' },
@@ -109,9 +112,9 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   }
   const command = positionals[0] === 'sweep' ? 'sweep' : positionals[0] === 'diff' ? 'diff' : 'run';
   const extra = positionals.slice(command === 'run' ? 0 : 1);
-  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'; the commands are 'sweep' and 'diff'. Run with --help for the options.`);
+  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'; the commands are 'sweep', 'diff' and 'docs-check'. Run with --help for the options.`);
   if (command === 'run' && (values['older-than'] !== undefined || values.yes !== undefined)) {
-    throw new UsageError('--older-than and --yes belong to the sweep command: npm run conformance -- sweep --older-than 1h --yes');
+    throw new UsageError(`--older-than and --yes belong to the sweep command: ${invocation(env)} sweep --older-than 1h --yes`);
   }
   const olderThanRaw = values['older-than'] as string | undefined;
   const olderThanMs = olderThanRaw === undefined ? undefined : parseAge(olderThanRaw);
@@ -171,6 +174,14 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
     .map((p) => p.trim())
     .filter((p) => p !== '');
 
+  // Replay and diff read the recordings the package ships unless told otherwise; an installed package's
+  // own folder is not where a user's recordings belong, so recording there needs a folder named.
+  const fixturesRaw = str('fixtures-dir', 'CONFORMANCE_FIXTURES_DIR');
+  if (record && fixturesRaw === undefined && isInstalledPackage()) {
+    throw new UsageError('--record writes recordings: name the folder with --fixtures-dir DIR (or CONFORMANCE_FIXTURES_DIR); the installed package keeps its own');
+  }
+  const fixturesDir = fixturesRaw === undefined ? fromRoot('fixtures', 'recordings') : path.resolve(cwd, fixturesRaw);
+
   const token = str('token', 'GRAPH_ACCESS_TOKEN') ?? (target === 'url' ? PLACEHOLDER_TOKEN : undefined);
   const warnings: string[] = [];
   if (typeof values.token === 'string' && (env.CI === 'true' || env.CI === '1')) {
@@ -190,7 +201,7 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       token,
       profile,
       record,
-      fixturesDir: path.resolve(cwd, str('fixtures-dir', 'CONFORMANCE_FIXTURES_DIR') ?? 'fixtures/recordings'),
+      fixturesDir,
       reportDir: path.resolve(cwd, str('report-dir', 'CONFORMANCE_REPORT_DIR') ?? 'reports'),
       seed,
       seedGiven: seedRaw !== undefined,
@@ -258,4 +269,9 @@ function parseBaseUrl(raw: string): string {
 /** Short, sortable by time, unique enough to keep concurrent runs' objects apart. */
 export function newRunId(): string {
   return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
+}
+
+/** This code runs from a package installed under node_modules, not from a clone of the repository. */
+export function isInstalledPackage(root = PROJECT_ROOT): boolean {
+  return root.split(path.sep).includes('node_modules');
 }

@@ -27,8 +27,8 @@ declare module 'vitest' {
   }
 }
 
-export function conformanceSuite<Subject>(definition: SuiteDefinition<Subject>): void {
-  const config = inject('conformance');
+/** One suite as vitest tests; the run's configuration is the one given, or the one vitest's config provides. */
+export function conformanceSuite<Subject>(definition: SuiteDefinition<Subject>, config: RunConfig = inject('conformance')): void {
   const selected = definition.checks.filter((c) => selectedBy(config.only, c.id));
   if (selected.length === 0) return;
 

@@ -7,6 +7,7 @@ import { html, Markup } from './escape.js';
 import { evidence } from './evidence.js';
 import { pointerTable, pointerViolations } from './pointer-diff.js';
 import type { ReportCheck, ReportResults } from './report-results.js';
+import { invocation } from '../../config/invocation.js';
 
 const STATUS_LABEL: Record<CheckStatus, { symbol: string; word: string }> = {
   passed: { symbol: '✓', word: 'PASSED' },
@@ -59,7 +60,7 @@ export function pageHeader(results: ReportResults, verdict: Verdict, known: numb
   </dl>
   ${
     results.target !== 'replay' && results.summary.failed > 0
-      ? html`<p class="reproduce">Reproduce: <code>npm run conformance -- --target ${results.target} --base-url ${results.baseUrl} --profile ${results.profile} --seed ${results.seed}${
+      ? html`<p class="reproduce">Reproduce: <code>${invocation()} --target ${results.target} --base-url ${results.baseUrl} --profile ${results.profile} --seed ${results.seed}${
           results.shard !== undefined ? ` --shard ${results.shard}` : ''
         }</code></p>`
       : ''

@@ -1,0 +1,29 @@
+/**
+ * The GitHub Action's inputs, as the composite step hands them over (`INPUT_<NAME>` variables), turned
+ * into the command line of graph-conformance: one input per option of the command, plus `command`
+ * (run or diff). The token never becomes an argument: it travels as GRAPH_ACCESS_TOKEN, which logs do
+ * not print.
+ */
+import { OPTIONS, UsageError } from '../config/run-config.js';
+
+/** Options the Action does not offer: help, sweep's own, and the token (an environment variable instead). */
+export const NOT_INPUTS: ReadonlySet<string> = new Set(['help', 'older-than', 'yes', 'token']);
+export const COMMANDS = ['run', 'diff'] as const;
+
+const envName = (input: string) => `INPUT_${input.toUpperCase().replace(/-/g, '_')}`;
+
+export function argvFromInputs(env: NodeJS.ProcessEnv): string[] {
+  const command = env[envName('command')]?.trim() || 'run';
+  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`input command: '${command}' is not one of ${COMMANDS.join(', ')}`);
+  const argv = command === 'run' ? [] : [command];
+  for (const [name, spec] of Object.entries(OPTIONS)) {
+    if (NOT_INPUTS.has(name)) continue;
+    const value = env[envName(name)]?.trim() ?? '';
+    if (value === '') continue;
+    if (spec.type === 'boolean') {
+      if (value === 'true') argv.push(`--${name}`);
+      else if (value !== 'false') throw new UsageError(`input ${name}: '${value}' is not true or false`);
+    } else argv.push(`--${name}=${value}`);
+  }
+  return argv;
+}

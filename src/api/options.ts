@@ -1,0 +1,85 @@
+/**
+ * The options of `runConformance` and `conformanceSuites`: the command line's run options, one field
+ * each, turned back into the command line and resolved by the same parser, so the API cannot accept
+ * what the command refuses or read a value another way.
+ */
+import type { OPTIONS, Profile, Target } from '../config/run-config.js';
+
+export interface ConformanceOptions {
+  /** replay (default), url (needs baseUrl) or live: Microsoft Graph. */
+  target?: Target;
+  /** Where the slice's paths are appended; alone it implies target url. */
+  baseUrl?: string;
+  /** Bearer token; a url target gets a placeholder without one, live gets one from @azure/identity. */
+  token?: string;
+  /** graph (default) also judges Graph's documented behaviour; openapi only what the slice states. */
+  profile?: Profile;
+  /** With a url or live target: also write scrubbed recordings into fixturesDir. */
+  record?: boolean;
+  /** Where recordings are read (replay, diff) and written (record); default the package's own. */
+  fixturesDir?: string;
+  /** Where results.json, junit.xml and report.html go; default `reports` under cwd. */
+  reportDir?: string;
+  seed?: number;
+  /** Check ids by prefix or glob (`create.`, `create.header.*`). */
+  only?: string | string[];
+  /** Per request, in ms. */
+  timeout?: number;
+  propertyRuns?: number;
+  settleMs?: number;
+  concurrency?: number;
+  /** A YAML file of check ids known to fail against this target, with reasons. */
+  baseline?: string;
+  strictBaseline?: boolean;
+  /** `i/n`. */
+  shard?: string;
+  /** Progress for failures only. */
+  quiet?: boolean;
+  verbose?: boolean;
+  /** Read for the environment variables the command reads (GRAPH_ACCESS_TOKEN, CONFORMANCE_*); default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Relative paths are resolved from here; default process.cwd(). */
+  cwd?: string;
+  /** Each progress line the command would print; nothing is printed by default. */
+  onProgress?: (line: string) => void;
+}
+
+type Flag = keyof typeof OPTIONS;
+
+/** The command-line option behind each field; `help` and the sweep command's own options are not run options. */
+export const OPTION_FLAGS = {
+  target: 'target',
+  baseUrl: 'base-url',
+  token: 'token',
+  profile: 'profile',
+  record: 'record',
+  fixturesDir: 'fixtures-dir',
+  reportDir: 'report-dir',
+  seed: 'seed',
+  only: 'only',
+  timeout: 'timeout',
+  propertyRuns: 'property-runs',
+  settleMs: 'settle-ms',
+  concurrency: 'concurrency',
+  baseline: 'baseline',
+  strictBaseline: 'strict-baseline',
+  shard: 'shard',
+  quiet: 'quiet',
+  verbose: 'verbose',
+} as const satisfies Record<string, Flag>;
+
+/** The command line that says what `options` says. */
+export function argvOf(options: ConformanceOptions): string[] {
+  const argv: string[] = [];
+  for (const [field, flag] of Object.entries(OPTION_FLAGS) as [keyof typeof OPTION_FLAGS, Flag][]) {
+    const value = options[field];
+    if (value === undefined || value === false) continue;
+    if (value === true) argv.push(`--${flag}`);
+    else for (const one of Array.isArray(value) ? value : [value]) argv.push(`--${flag}=${String(one)}`);
+  }
+  return argv;
+}
+
+/** Fails the type check when the command gains a run option that has no field here. */
+type Unmirrored = Exclude<Exclude<Flag, 'help' | 'older-than' | 'yes'>, (typeof OPTION_FLAGS)[keyof typeof OPTION_FLAGS]>;
+export const EVERY_OPTION_MIRRORED: [Unmirrored] extends [never] ? true : Unmirrored = true;
