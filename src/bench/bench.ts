@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --runs N] [--only replay,network,url,validation,property] [--sample-ms MS]
+ * npm run bench [-- --runs N] [--only replay,network,url,validation,property,package] [--sample-ms MS]
  *
  * Measures, on this machine and in one run, what the suite costs: a replay run against its vitest floor,
  * a URL run against the local double beside Dredd, the validator against Prism's proxy, and property
@@ -18,8 +18,9 @@ import { urlScenario } from './scenarios/url.js';
 import { validationScenario } from './scenarios/validation.js';
 import { propertyScenario } from './scenarios/property.js';
 import { networkScenario } from './scenarios/network.js';
+import { packageScenario } from './scenarios/package.js';
 
-const SECTIONS = ['replay', 'network', 'url', 'validation', 'property'] as const;
+const SECTIONS = ['replay', 'network', 'url', 'validation', 'property', 'package'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function fail(message: string): never {
@@ -37,7 +38,7 @@ try {
   fail(error instanceof Error ? error.message : String(error));
 }
 if (values.help) {
-  process.stdout.write('npm run bench [-- --runs N] [--only replay,network,url,validation,property] [--sample-ms MS] [--report-dir DIR]\n');
+  process.stdout.write('npm run bench [-- --runs N] [--only replay,network,url,validation,property,package] [--sample-ms MS] [--report-dir DIR]\n');
   process.exit(0);
 }
 const runs = Number(values.runs ?? 5);
@@ -70,6 +71,7 @@ for (const section of SECTIONS) {
     if (section === 'url') rows.push(...(await urlScenario(runs)));
     if (section === 'validation') rows.push(...(await validationScenario(runs)));
     if (section === 'property') rows.push(...(await propertyScenario({ runs, sampleMs })));
+    if (section === 'package') rows.push(...(await packageScenario(runs)));
   } catch (error) {
     rows.push({ section, subject: 'failed', text: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
   }
