@@ -5,7 +5,7 @@
  * its types, and the vitest suites under the user's own vitest. Nothing here reaches the network.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { distIsFresh } from '../src/cli/build-stamp.mjs';
@@ -14,7 +14,7 @@ import { startDouble, type RunningDouble } from '../src/double/server.js';
 import { installTarball, packProject, type InstalledPackage, type PackedProject } from '../src/packaging/install-tarball.js';
 import { SUITES } from '../src/suites/index.js';
 import type { RunResults } from '../src/report/results.js';
-import { childEnv } from './support/run-cli.js';
+import { spawnCollecting } from './support/run-cli.js';
 
 const ALL_CHECKS = SUITES.flatMap((s) => s.checks).length;
 
@@ -35,24 +35,9 @@ afterAll(async () => {
   await Promise.all([double?.close(), broken?.close()]);
 });
 
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
 /** A command in the user's folder, offline, as the user's shell would run it. */
-function inApp(command: string, args: readonly string[]): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd: installed.appDir, env: childEnv({ npm_config_offline: 'true', npm_config_update_notifier: 'false' }), stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const inApp = (command: string, args: readonly string[]) =>
+  spawnCollecting(command, args, { cwd: installed.appDir, env: { npm_config_offline: 'true', npm_config_update_notifier: 'false' } });
 
 const resultsIn = (dir: string) => JSON.parse(readFileSync(path.join(installed.appDir, dir, 'results.json'), 'utf8')) as RunResults;
 const failedIds = (results: RunResults) => results.checks.filter((c) => c.status === 'failed').map((c) => c.id).sort();

@@ -28,8 +28,13 @@ export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 export function runCommand(script: string, args: readonly string[], env: Record<string, string> = {}): Promise<Omit<CliRun, 'reportDir'>> {
+  return spawnCollecting(process.execPath, [LAUNCHER, fromRoot(script), ...args], { cwd: fromRoot(), env });
+}
+
+/** Any command, as a user's shell would run it there, with what it printed and its exit code. */
+export function spawnCollecting(command: string, args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<Omit<CliRun, 'reportDir'>> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [LAUNCHER, fromRoot(script), ...args], { cwd: fromRoot(), env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd: options.cwd, env: childEnv(options.env ?? {}), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
