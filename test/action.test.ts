@@ -5,7 +5,7 @@
  * its step run as Actions runs it, inputs in, outputs out.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
@@ -127,10 +127,18 @@ describe.concurrent('the step as Actions runs it', () => {
     return out;
   }
 
-  async function step(inputs: Record<string, string>) {
+  /** The step in a fresh folder; `stale`: an earlier run's results.json already lies in the report dir. */
+  async function step(inputs: Record<string, string>, stale = false) {
     const dir = mkdtempSync(path.join(tmpdir(), 'gc-action-'));
     const output = path.join(dir, 'github-output');
     writeFileSync(output, '');
+    if (stale) {
+      const earlier = path.join(dir, 'reports', 'results.json');
+      mkdirSync(path.dirname(earlier));
+      writeFileSync(earlier, JSON.stringify({ summary: { passed: 99, failed: 0 } }));
+      const anHourAgo = new Date(Date.now() - 3_600_000);
+      utimesSync(earlier, anHourAgo, anHourAgo);
+    }
     const env = { GITHUB_OUTPUT: output, CI: 'true', INPUT_REPORT_DIR: path.join(dir, 'reports'), ...inputs };
     const run = await runCommand('src/cli/action.ts', [], env);
     return { ...run, outputs: outputsOf(output) };
@@ -161,8 +169,14 @@ describe.concurrent('the step as Actions runs it', () => {
     expect(run.outputs).toMatchObject({ 'exit-code': '0', differences: '0', summary: '0 differences', junit: '' });
   });
 
+  test("an unreachable target: exit 2, and an earlier run's results.json is not reported as this run's", async () => {
+    const run = await step({ INPUT_BASE_URL: 'http://127.0.0.1:9', INPUT_TIMEOUT: '2000' }, true);
+    expect(run.code).toBe(2);
+    expect(run.outputs).toMatchObject({ 'exit-code': '2', results: '', passed: '', summary: 'no results.json: the run stopped before any check (exit 2)' });
+  });
+
   test('a bad input: exit 2 and the reason, and the outputs still say what happened', async () => {
-    const run = await step({ INPUT_PROFILE: 'strict' });
+    const run = await step({ INPUT_PROFILE: 'strict' }, true);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--profile \/ CONFORMANCE_PROFILE: 'strict' is not one of/);
     expect(run.outputs).toMatchObject({ 'exit-code': '2', results: '' });

@@ -20,6 +20,8 @@ const ALL_CHECKS = SUITES.flatMap((s) => s.checks).length;
 
 let packed: PackedProject;
 let installed: InstalledPackage;
+/** The same tarball where the user has no vitest: the optional peer stays optional. */
+let withoutVitest: InstalledPackage;
 let double: RunningDouble;
 let broken: RunningDouble;
 
@@ -28,6 +30,7 @@ beforeAll(async () => {
   if (!distIsFresh()) execFileSync('npm', ['run', 'build'], { cwd: fromRoot(), stdio: 'ignore' });
   packed = packProject();
   installed = installTarball(packed.tarball, { peers: ['vitest'] });
+  withoutVitest = installTarball(packed.tarball);
   [double, broken] = await Promise.all([startDouble(), startDouble({ defects: ['create-status-200'] })]);
 });
 
@@ -36,8 +39,8 @@ afterAll(async () => {
 });
 
 /** A command in the user's folder, offline, as the user's shell would run it. */
-const inApp = (command: string, args: readonly string[]) =>
-  spawnCollecting(command, args, { cwd: installed.appDir, env: { npm_config_offline: 'true', npm_config_update_notifier: 'false' } });
+const inApp = (command: string, args: readonly string[], app = installed) =>
+  spawnCollecting(command, args, { cwd: app.appDir, env: { npm_config_offline: 'true', npm_config_update_notifier: 'false' } });
 
 const resultsIn = (dir: string) => JSON.parse(readFileSync(path.join(installed.appDir, dir, 'results.json'), 'utf8')) as RunResults;
 const failedIds = (results: RunResults) => results.checks.filter((c) => c.status === 'failed').map((c) => c.id).sort();
@@ -129,8 +132,9 @@ describe.concurrent('installed from the tarball, offline', () => {
     expect(run.stderr).toContain('--fixtures-dir');
   });
 
-  test("import { runConformance } from 'graph-conformance': the results.json document, the same options", async () => {
-    const script = path.join(installed.appDir, 'api.mjs');
+  test("import { runConformance } from 'graph-conformance', where no vitest is installed: the results.json document, the same options", async () => {
+    expect(existsSync(path.join(withoutVitest.appDir, 'node_modules', 'vitest'))).toBe(false);
+    const script = path.join(withoutVitest.appDir, 'api.mjs');
     writeFileSync(
       script,
       `import { runConformance, UsageError } from 'graph-conformance';\n` +
@@ -139,7 +143,7 @@ describe.concurrent('installed from the tarball, offline', () => {
         `try { await runConformance({ profile: 'strict' }); } catch (error) { usage = error instanceof UsageError ? error.message : 'not a UsageError'; }\n` +
         `console.log(JSON.stringify({ exitCode: run.exitCode, failed: run.results.checks.filter((c) => c.status === 'failed').map((c) => c.id), files: run.files, usage }));\n`,
     );
-    const run = await inApp(process.execPath, [script]);
+    const run = await inApp(process.execPath, [script], withoutVitest);
     expect(run.code, run.stderr).toBe(0);
     const out = JSON.parse(run.stdout) as { exitCode: number; failed: string[]; files: Record<string, string>; usage: string };
     expect(out.exitCode).toBe(1);

@@ -3,7 +3,7 @@
  * summary, the counts, and where the reports are. Written in GITHUB_OUTPUT's delimiter form, so a value
  * can hold any character.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
@@ -16,8 +16,17 @@ interface Summaries {
   summary?: { passed?: number; failed?: number; blocked?: number; skipped?: number; warned?: number; differences?: number; known?: number };
 }
 
-export function actionOutputs(reportDir: string, exitCode: number): ActionOutputs {
-  const file = (name: string) => (existsSync(path.join(reportDir, name)) ? path.join(reportDir, name) : '');
+/**
+ * The outputs of a run that started at `since`: a report file older than that is an earlier run's (the
+ * command stopped before writing), and is neither named nor read.
+ */
+export function actionOutputs(reportDir: string | undefined, exitCode: number, since: number): ActionOutputs {
+  const file = (name: string) => {
+    if (reportDir === undefined) return '';
+    const full = path.join(reportDir, name);
+    // A second's grace for file systems that keep modification times to the second.
+    return existsSync(full) && statSync(full).mtimeMs >= since - 1000 ? full : '';
+  };
   const results = file('results.json');
   const outputs: ActionOutputs = { 'exit-code': String(exitCode), summary: '', passed: '', failed: '', blocked: '', skipped: '', warned: '', differences: '', results, junit: file('junit.xml'), report: file('report.html') };
   if (results === '') {

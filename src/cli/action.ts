@@ -4,9 +4,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
-import path from 'node:path';
 import { fromRoot } from '../project-root.js';
-import { UsageError } from '../config/run-config.js';
+import { resolveRunConfig, UsageError } from '../config/run-config.js';
 import { argvFromInputs } from '../action/inputs.js';
 import { actionOutputs, githubOutputText } from '../action/outputs.js';
 
@@ -19,13 +18,22 @@ function main(): number {
     process.stderr.write(`error: ${error.message}\n`);
     return 2;
   }
+  const startedAt = Date.now();
   const run = spawnSync(process.execPath, [fromRoot('bin', 'graph-conformance.mjs'), ...argv], { stdio: 'inherit' });
   const exitCode = run.status ?? 2;
-  const reportDir = path.resolve(process.env.INPUT_REPORT_DIR?.trim() || process.env.CONFORMANCE_REPORT_DIR || 'reports');
-  const outputs = actionOutputs(reportDir, exitCode);
+  const outputs = actionOutputs(reportDirOf(argv), exitCode, startedAt);
   process.stdout.write(`graph-conformance: ${outputs.summary}\n`);
   if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, githubOutputText(outputs));
   return exitCode;
+}
+
+/** Where the command wrote, by its own parser; none when it refused the options (it wrote nothing then). */
+function reportDirOf(argv: string[]): string | undefined {
+  try {
+    return resolveRunConfig(argv, process.env, process.cwd()).config.reportDir;
+  } catch {
+    return undefined;
+  }
 }
 
 process.exitCode = main();
