@@ -1,5 +1,6 @@
 /** Credentials never reach a recording or a report: each kind planted here must come out removed. */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Faker, base, en } from '@faker-js/faker';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Exchange } from '../src/client/exchange.js';
@@ -15,8 +16,12 @@ import {
   scrubText,
 } from '../src/scrub/scrub.js';
 import { findLeaks } from '../src/scrub/leaks.js';
+import { SECRET_RULE_SET, findSecrets, secretRuleIds } from '../src/scrub/secret-rules.js';
 import { cassetteOf } from '../src/runtime/record.js';
 import type { CassetteMeta } from '../src/runtime/cassette.js';
+import { lintSource } from '@secretlint/core';
+import { creator as recommendedPreset } from '@secretlint/secretlint-rule-preset-recommend';
+import { PLANTED_TOKENS, fragmentsOf, plantedPrivateKeys, type PlantedTokenKind } from './support/planted-secrets.js';
 
 const JWT = 'eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.eyJ0aWQiOiJ0ZW5hbnQifQ.c2lnbmF0dXJl';
 
@@ -459,6 +464,11 @@ describe('ordinary values stay byte-identical', () => {
     'version 1.0 and 0.A and 1.Ab are short',
     // a bare name outside the recognised suffixes stays (in a URL it would not)
     'contoso.local corp.internal CONTOSO.COM.',
+    // public keys and certificates are no secret; prefixes and names of secrets alone are none either
+    '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEplanted\n-----END PUBLIC KEY-----\n-----BEGIN CERTIFICATE-----\nMIIBplanted\n-----END CERTIFICATE-----',
+    'AKIA starts an access key id, xoxb- a Slack bot token, ghp_ a GitHub token; set aws_secret_access_key in ~/.aws/credentials',
+    'task-list sk-1 SG.1.2 npm_ci -----BEGIN PRIVATE KEY',
+    '{"idempotency-key":"a1","keyId":"k1","publicKey":"MIIBplanted","key":"value"}',
   ])('%s', (text) => {
     expect(scrubText(text)).toBe(text);
     expect(findLeaks(text)).toEqual([]);
@@ -615,6 +625,10 @@ describe('scrubbing long bodies', () => {
     '\\', '\\"token\\":\\"a', '0.A', '0.AAAAA-', 'sig=', 'sig=a&', 'sig%3D', '%26sig%3D', 'token%3D', 'token=1', 'key=a1', 'x-api-key=',
     'AccountKey=', 'AccountKey=a;', 'password=', 'Basic ', 'Basic dXNlcjpwYXNz', 'Bearer ', 'Negotiate ', 'https://', 'https%3A%2F%2F',
     'https:\\/\\/', 'a://x:', 'https://[', 'a.com.', 'a.co.uk.', 'a.', '%2Fa', '\\na', '"host":"a"', '"host":"', '"RoleInstance":"', '\\"RoleInstance\\":\\"',
+    // PEM keys, AWS secrets by name, and where the rule set's patterns could start again and again
+    '-----BEGIN PRIVATE KEY-----', '-----BEGIN PRIVATE KEY-----\\nMI', '-----BEGIN A ', '-----BEGIN PRIVATE KEY-----a-', 'aws_secret_access_key=', 'secret_access_key = \\"',
+    'AKIA', 'AKIAAAAAAAAAAAAAAAAA', 'ghs_1_-', 'ghp_', 'SG.x.', 'xoxb-a-', 'https://a:b@', 'http://a:x-oauth-basic@', 'mongodb://a:b@', 'postgres://a:', 'sk-ant-api03-',
+    'ops_ey', '_authToken=', 'account: ', 'glc_', 'hvs.', '"x-api-key":"',
   ];
   test.each(UNITS)('%j repeated to 300 kB is scrubbed, and looked through for leaks, in one pass', (unit) => {
     const text = unit.repeat(Math.ceil(300_000 / unit.length));
@@ -625,4 +639,189 @@ describe('scrubbing long bodies', () => {
     findLeaks(text);
     expect(performance.now() - started, 'findLeaks').toBeLessThan(LINEAR_BOUND_MS);
   });
+});
+
+// --- well-known secrets (the rule set, ./secret-rules.ts) and credential headers -------------------
+
+const PRIVATE_KEYS = plantedPrivateKeys();
+
+/** How each planted token stands in text: an AWS secret access key after its name (how it is told apart), the others alone. */
+function asWritten(kind: string, value: string): string {
+  if (kind === 'aws-secret-access-key') return `aws_secret_access_key=${value}`;
+  if (kind === 'aws-secret-access-key-slash') return `AWS_SECRET_ACCESS_KEY = "${value}"`;
+  return value;
+}
+
+/** [kind, the secret, the secret as written]: every planted token, then PEM private keys of four kinds. */
+const WELL_KNOWN: [string, string, string][] = [
+  ...(Object.entries(PLANTED_TOKENS) as [PlantedTokenKind, string][]).map(([kind, value]): [string, string, string] => [kind, value, asWritten(kind, value)]),
+  ...Object.entries(PRIVATE_KEYS).map(([kind, pem]): [string, string, string] => [`${kind} private key`, pem, pem]),
+];
+
+/** An answer quoting `planted` where a target might: an error message, a header under a neutral name, a form it echoes. */
+function quoting(planted: string): Exchange {
+  return {
+    request: { method: 'POST', url: 'http://127.0.0.1:4010/beta/x', headers: { 'content-type': 'text/plain' }, body: `note: ${planted}` },
+    response: {
+      status: 400,
+      headers: { 'content-type': 'application/json', 'x-note': planted.replace(/\n/g, ' ') },
+      body: JSON.stringify({ error: { code: 'Request_BadRequest', message: `The service said: ${planted}; try again.`, innerError: { detail: planted } } }),
+    },
+    durationMs: 1,
+  };
+}
+
+/** Core and the preset as secretlint's own command line runs them, configured as ./secret-rules.ts is. */
+async function secretlintCore(content: string): Promise<string[]> {
+  const result = await lintSource({
+    source: { filePath: 'planted.txt', content, contentType: 'text' },
+    options: {
+      noPhysicFilePath: true,
+      config: {
+        rules: [
+          {
+            id: recommendedPreset.meta.id,
+            rule: recommendedPreset,
+            rules: [
+              { id: '@secretlint/secretlint-rule-aws', options: { enableIDScanRule: true } },
+              { id: '@secretlint/secretlint-rule-filter-comments', disabled: true },
+            ],
+          },
+        ],
+      },
+    },
+  });
+  return result.messages.map((m) => `${m.ruleId} ${m.messageId} ${m.range[0]}-${m.range[1]}`).sort();
+}
+
+describe(`well-known secrets (${SECRET_RULE_SET})`, () => {
+  test.each(WELL_KNOWN)('%s is removed wherever it stands, and the fixtures check would have found it', (_kind, value, planted) => {
+    const raw = quoting(planted);
+    expect(findLeaks(JSON.stringify(raw)).length, 'findLeaks on the raw exchange').toBeGreaterThan(0);
+    const written = [
+      JSON.stringify(scrubExchange(raw), null, 2), // evidence, as run-suite scrubs it
+      JSON.stringify(cassetteOf([raw], 'http://127.0.0.1:4010/beta', { operation: 'x', seed: 1 } as CassetteMeta), null, 2), // a recording
+      scrubText(JSON.stringify(raw, null, 2)), // results.json over an exchange never scrubbed
+      scrubText(JSON.stringify(JSON.stringify(raw))), // JSON in JSON, one level further
+      scrubText(`check failed: ${planted}\nnext line`), // a message, as junit.xml writes it
+    ];
+    for (const text of written) {
+      for (const fragment of fragmentsOf(value)) expect(text, `${fragment} survived`).not.toContain(fragment);
+      expect(text).toContain('<redacted>');
+      expect(findLeaks(text)).toEqual([]);
+    }
+    for (const text of written.slice(2)) expect(scrubText(text)).toBe(text);
+  });
+
+  test('each kind is found by the rule named for it, or by the pattern that fills its gap', () => {
+    const ruleOf = (text: string): string[] => [...new Set(findSecrets(text).map((f) => f.ruleId.replace('@secretlint/secretlint-rule-', '')))];
+    const kindsOf = (text: string): string[] => [...new Set(findLeaks(text).map((l) => l.kind))];
+    expect(ruleOf(asWritten('aws-access-key-id', PLANTED_TOKENS['aws-access-key-id']))).toEqual(['aws']);
+    expect(ruleOf(asWritten('aws-secret-access-key', PLANTED_TOKENS['aws-secret-access-key']))).toEqual(['aws']);
+    for (const kind of ['github-token', 'github-fine-grained-token'] as const) expect(ruleOf(PLANTED_TOKENS[kind])).toEqual(['github']);
+    for (const kind of ['slack-token', 'slack-webhook'] as const) expect(ruleOf(PLANTED_TOKENS[kind])).toEqual(['slack']);
+    expect(ruleOf(PLANTED_TOKENS['npm-token'])).toEqual(['npm']);
+    expect(ruleOf(PLANTED_TOKENS['openai-key'])).toEqual(['openai']);
+    expect(ruleOf(PLANTED_TOKENS['anthropic-key'])).toEqual(['anthropic']);
+    expect(ruleOf(PLANTED_TOKENS['sendgrid-key'])).toEqual(['sendgrid']);
+    // No Stripe rule in the release that runs on Node 20: STRIPE_KEY fills that gap.
+    expect(ruleOf(PLANTED_TOKENS['stripe-key'])).toEqual([]);
+    expect(kindsOf(PLANTED_TOKENS['stripe-key'])).toEqual(['known-secret']);
+    expect(ruleOf(PLANTED_TOKENS['gitlab-token'])).toEqual(['gitlab']);
+    expect(ruleOf(PRIVATE_KEYS.rsa)).toEqual(['privatekey']);
+    // The rule set's gaps, filled by patterns.ts: short or non-`MI…` keys, encrypted keys, a secret key ending in `/`.
+    for (const kind of ['ec', 'ed25519', 'encrypted'] as const) {
+      expect(ruleOf(PRIVATE_KEYS[kind]), kind).toEqual([]);
+      expect(kindsOf(PRIVATE_KEYS[kind]), kind).toEqual(['private-key']);
+    }
+    const slash = asWritten('aws-secret-access-key-slash', PLANTED_TOKENS['aws-secret-access-key-slash']);
+    expect(ruleOf(slash)).toEqual([]);
+    expect(kindsOf(slash)).toEqual(['aws-secret-key']);
+    expect(kindsOf(PLANTED_TOKENS.jwt)).toEqual(['jwt']);
+  });
+
+  test("the AWS secret key goes and its name stays, though the rule reports the match's start", () => {
+    const key = PLANTED_TOKENS['aws-secret-access-key'];
+    const [finding] = findSecrets(`x aws_secret_access_key=${key}`);
+    expect(finding?.range).toEqual([2, 2 + key.length]);
+    expect(finding && [finding.start, finding.end]).toEqual([24, 24 + key.length]);
+    expect(scrubText(`aws_secret_access_key=${key}\naws_secret_access_key = '${key}'`)).toBe("aws_secret_access_key=<redacted>\naws_secret_access_key = '<redacted>'");
+    expect(scrubText(JSON.stringify({ message: `export AWS_SECRET_ACCESS_KEY="${key}"` }))).toBe('{"message":"export AWS_SECRET_ACCESS_KEY=\\"<redacted>\\""}');
+  });
+
+  test('finds exactly what @secretlint/core finds with the same preset and options', async () => {
+    const corpus = [
+      ...WELL_KNOWN.map(([, , planted]) => planted),
+      JSON.stringify({ message: `key ${PRIVATE_KEYS.rsa}`, token: PLANTED_TOKENS['github-token'] }),
+      `postgres://app:Pl4nted-Pa55word@db.invalid:5432/app`,
+      'account_id: 1234-5678-9012',
+      'ordinary text with no secret at all',
+    ].join('\n');
+    const ours = findSecrets(corpus).map((f) => `${f.ruleId} ${f.messageId} ${f.range[0]}-${f.range[1]}`).sort();
+    expect(ours.length).toBeGreaterThanOrEqual(14);
+    expect(ours).toEqual(await secretlintCore(corpus));
+    // every scanner of the preset runs, its comment filter apart
+    const presetIds = (recommendedPreset.rules ?? []).map((rule) => rule.meta.id).filter((id) => id !== '@secretlint/secretlint-rule-filter-comments');
+    expect(secretRuleIds().sort()).toEqual(presetIds.sort());
+  });
+
+  test('a secretlint-disable comment in what the target sent switches nothing off', () => {
+    const token = PLANTED_TOKENS['github-token'];
+    for (const text of [`// secretlint-disable\n${token}\n// secretlint-enable`, `${token} // secretlint-disable-line`, `<!-- secretlint-disable -->${token}`]) {
+      expect(scrubText(text)).not.toContain(token);
+    }
+  });
+});
+
+describe('credential headers, by name', () => {
+  /** Values no value pattern would catch: only their names say they are credentials. */
+  const CREDENTIAL_HEADERS: Record<string, string> = {
+    'x-api-key': 'PlantedXApiKeyValue01',
+    'api-key': 'PlantedApiKeyValue02',
+    'Ocp-Apim-Subscription-Key': 'PlantedApimSubscription03',
+    'x-functions-key': 'PlantedFunctionsKey04',
+    'x-goog-api-key': 'PlantedGoogApiKey05',
+    'x-amz-security-token': 'PlantedAmzSecurity06',
+    'Proxy-Authorization': 'PlantedProxyAuth07',
+    'x-ms-client-secret': 'PlantedMsClientSecret08',
+    'x-ms-encryption-key': 'PlantedMsEncryption09',
+    'x-amz-server-side-encryption-customer-key': 'PlantedAmzSseCustomer10',
+    apikey: 'PlantedBareApikey11',
+    'X-Auth-Key': 'PlantedCloudflareAuth12',
+    'x-sentry-auth': 'PlantedSentryAuth13',
+  };
+  const ORDINARY = { 'content-type': 'application/json', 'idempotency-key': 'a1', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', 'access-control-allow-credentials': 'true' };
+  const raw = (): Exchange => ({
+    request: { method: 'GET', url: 'http://127.0.0.1:4010/beta/x', headers: { ...CREDENTIAL_HEADERS, ...ORDINARY } },
+    response: { status: 200, headers: { ...CREDENTIAL_HEADERS, ...ORDINARY }, body: '{}' },
+    durationMs: 1,
+  });
+  const expectNone = (text: string): void => {
+    for (const value of Object.values(CREDENTIAL_HEADERS)) expect(text, `${value} survived`).not.toContain(value);
+  };
+
+  test('are dropped from requests and responses; keys that are no credential stay', () => {
+    expect(scrubHeaders({ ...CREDENTIAL_HEADERS, ...ORDINARY })).toEqual(ORDINARY);
+    const scrubbed = scrubExchange(raw());
+    expect(scrubbed.request.headers).toEqual(ORDINARY);
+    expect(scrubbed.response.headers).toEqual(ORDINARY);
+    expectNone(JSON.stringify(scrubbed));
+  });
+
+  test('never reach a recording, nor a report that serialises an exchange whose headers were never scrubbed', () => {
+    const cassette = cassetteOf([raw()], 'http://127.0.0.1:4010/beta', { operation: 'x', seed: 1 } as CassetteMeta);
+    expectNone(JSON.stringify(cassette, null, 2));
+    expect(cassette.interactions[0]?.request.headers).toEqual(ORDINARY);
+    for (const text of [scrubText(JSON.stringify(raw(), null, 2)), scrubText(JSON.stringify(JSON.stringify(raw())))]) {
+      expectNone(text);
+      expect(scrubText(text)).toBe(text);
+    }
+  });
+});
+
+test('the rule set is pinned exactly, and named with its version where the scrubber uses it', () => {
+  const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { dependencies: Record<string, string> };
+  const [name, version] = [SECRET_RULE_SET.slice(0, SECRET_RULE_SET.lastIndexOf('@')), SECRET_RULE_SET.slice(SECRET_RULE_SET.lastIndexOf('@') + 1)];
+  expect(manifest.dependencies[name]).toBe(version);
+  expect(readFileSync(new URL('../src/scrub/secret-rules.ts', import.meta.url), 'utf8')).toContain(`${name} ${version}`);
 });

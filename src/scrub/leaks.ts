@@ -1,9 +1,10 @@
 /**
  * Finds what scrubbing should have removed: a JWT, an opaque identity-platform token, a `Bearer`/`Basic`
- * credential, a connection-string key, a SAS signature, a random `token=`/`key=` value, a GUID that is
- * neither a pseudonym nor a harness GUID, an address outside example.invalid, a tenant domain, a host
- * outside the allow-list (./hosts.ts). Used by the fixtures check; the scrubber's output never has any
- * (test/scrub.test.ts).
+ * credential, a connection-string key, a SAS signature, a random `token=`/`key=` value, a PEM private key,
+ * an AWS secret access key assigned by name, a secret of a well-known format (./secret-rules.ts: cloud
+ * keys, service tokens), a GUID that is neither a pseudonym nor a harness GUID, an address outside
+ * example.invalid, a tenant domain, a host outside the allow-list (./hosts.ts). Used by the fixtures
+ * check; the scrubber's output never has any (test/scrub.test.ts).
  *
  * Graph's x-ms-ags-diagnostic RoleInstance is reduced by scrubbing but is not looked for here: it names
  * a machine of Microsoft's, nobody's tenant, and recordings made before scrubbing reduced it still hold it.
@@ -11,6 +12,7 @@
 import { isAllowedHost, normaliseHost } from './hosts.js';
 import {
   ADDRESS,
+  AWS_SECRET_ASSIGNMENT,
   BARE_DOMAIN,
   BASIC,
   BEARER,
@@ -20,6 +22,8 @@ import {
   HOST_MEMBER,
   JWT,
   OPAQUE_TOKEN,
+  PEM_PRIVATE_KEY,
+  STRIPE_KEY,
   SAS_SIGNATURE,
   TENANT_HOST,
   URL_HOST,
@@ -28,6 +32,7 @@ import {
   looksRandom,
 } from './patterns.js';
 import { isKeptGuid, isPseudonymDomain } from './pseudonyms.js';
+import { SECRET_RULE_SET, findSecrets } from './secret-rules.js';
 
 export type LeakKind =
   | 'jwt'
@@ -37,6 +42,9 @@ export type LeakKind =
   | 'connection-key'
   | 'sas-signature'
   | 'credential-parameter'
+  | 'private-key'
+  | 'aws-secret-key'
+  | 'known-secret'
   | 'guid'
   | 'address'
   | 'tenant-domain'
@@ -63,6 +71,9 @@ const WHY: Record<LeakKind, string> = {
   'connection-key': 'a connection-string key (AccountKey, AccessKey, SharedAccessKey, SharedAccessSignature)',
   'sas-signature': 'a SAS or URL signature (sig=, signature=)',
   'credential-parameter': 'a random-looking value of a token=, key=, secret=-like parameter',
+  'private-key': 'a PEM private key (-----BEGIN … PRIVATE KEY-----)',
+  'aws-secret-key': 'an AWS secret access key assigned by name (aws_secret_access_key = …)',
+  'known-secret': `a secret of a well-known format (a cloud key, a private key, a service token: ${SECRET_RULE_SET})`,
   guid: 'a GUID that is neither a pseudonym (5ca1ab1e-0000-4000-8000-…) nor a harness GUID (5eed0000-…)',
   address: 'an e-mail address or UPN outside example.invalid',
   'tenant-domain': 'a tenant domain (*.onmicrosoft.com, *.msappproxy.net)',
@@ -85,6 +96,10 @@ export function findLeaks(text: string, options: LeakOptions = {}): Leak[] {
   for (const m of text.matchAll(CONNECTION_KEY)) add('connection-key', m[0], m.index);
   for (const m of text.matchAll(SAS_SIGNATURE)) add('sas-signature', m[0], m.index);
   for (const m of text.matchAll(CREDENTIAL_PARAM)) if (looksRandom(m[2] ?? '')) add('credential-parameter', m[0], m.index);
+  for (const m of text.matchAll(PEM_PRIVATE_KEY)) add('private-key', m[0], m.index);
+  for (const m of text.matchAll(STRIPE_KEY)) add('known-secret', m[0], m.index);
+  for (const m of text.matchAll(AWS_SECRET_ASSIGNMENT)) add('aws-secret-key', m[0], m.index);
+  for (const s of findSecrets(text)) add('known-secret', text.slice(s.start, s.end), s.start);
   for (const m of text.matchAll(ADDRESS)) {
     const domain = m[2] ?? '';
     if (!isPseudonymDomain(domain) && !isAnnotationDomain(domain)) add('address', m[0], m.index);

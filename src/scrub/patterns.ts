@@ -179,12 +179,32 @@ export const DIAGNOSTIC_MEMBER = /(?<!\\)(\\*)("(?:RoleInstance|ScaleUnit)\1"\s*
 const SECRET_NAMES = 'client_secret|client_assertion|refresh_token|access_token|id_token|password';
 
 /**
- * JSON members whose string (or number) value is a credential: the form names, `secretText`, and any
- * name ending in secret, token, password, cookie, authorization or assertion (`clientSecret`,
- * `"x-refresh-token"`, a serialised `"set-cookie"` or `"authorization"` header). Objects, arrays and
- * booleans under such names are left alone: they are structure, not the secret.
+ * The keys services are called with, credentials whatever their value looks like: `<word>-key`,
+ * `<word>_key` or `<word>key` for each word (`x-api-key`, `apiKey`, `ocp-apim-subscription-key`,
+ * `x-functions-key`, `SecretAccessKey`, `private_key`, `x-ms-encryption-key`,
+ * `x-amz-server-side-encryption-customer-key`, `x-parse-master-key`, Cloudflare's `x-auth-key`). Shared by
+ * headers (./credentials.ts drops a header whose name holds one) and JSON members (SECRET_KEY), so the
+ * two never disagree. A key that is no credential (`idempotency-key`, `sec-websocket-key`) has none of these.
  */
-const SECRET_KEY = `(?:${SECRET_NAMES}|secretText|[A-Za-z0-9_.-]*(?:secret|token|password|cookie|authorization|assertion))`;
+export const CREDENTIAL_KEY_WORDS = ['api', 'subscription', 'functions', 'access', 'private', 'encryption', 'customer', 'master', 'account', 'application', 'signing', 'auth', 'license'];
+
+/**
+ * Well-known credential headers whose names say nothing the rules above catch: Sentry's `x-sentry-auth`
+ * (its key and secret), Honeycomb's team key, Artifactory's API key, Mashape's key.
+ */
+export const CREDENTIAL_HEADER_NAMES = ['x-sentry-auth', 'x-honeycomb-team', 'x-jfrog-art-api', 'x-mashape-key'];
+
+/**
+ * JSON members whose string (or number) value is a credential: the form names, `secretText`, the
+ * credential header names, and any name ending in secret, token, password, passwd, cookie, authorization
+ * or assertion (`clientSecret`, `"x-refresh-token"`, a serialised `"set-cookie"` or `"authorization"`
+ * header) or in a key word and `key` (CREDENTIAL_KEY_WORDS: `"x-api-key"`, `"apiKey"`,
+ * `"Ocp-Apim-Subscription-Key"`). Objects, arrays and booleans under such names are left alone: they are
+ * structure, not the secret.
+ */
+const SECRET_KEY =
+  `(?:${SECRET_NAMES}|secretText|${CREDENTIAL_HEADER_NAMES.join('|')}|[A-Za-z0-9_.-]*(?:secret|token|password|passwd|cookie|authorization|assertion|` +
+  `(?:${CREDENTIAL_KEY_WORDS.join('|')})[-_]?key))`;
 
 /** `client_secret=…` in a query or form body; the value stops at `&`, white space, a quote or a backslash. */
 export const SECRET_FORM = new RegExp(`(${SECRET_NAMES})=[^&\\s"'\\\\]+`, 'gi');
@@ -201,6 +221,36 @@ export const SECRET_JSON_ESCAPED = new RegExp(
   `(?<!\\\\)((\\\\+)"${SECRET_KEY}\\2"\\s*:\\s*)(?:\\2"(?!${REDACTED}(?::jwt)?\\2")(?:[^"\\\\]|\\\\.)*?(?<!\\\\)\\2"|-?[0-9][0-9.eE+-]*)`,
   'gi',
 );
+
+/**
+ * A PEM private key, whatever its kind (`RSA`, `EC`, `DSA`, `OPENSSH`, `ENCRYPTED`, PKCS#8's none, PGP's
+ * `PRIVATE KEY BLOCK`): from its BEGIN line through its END line, its lines joined by real newlines or by
+ * JSON's escaped ones. The rule set (./secret-rules.ts) finds a key only when its base64 is 100 characters
+ * or more and starts as RSA's and most others' do (`MI…`), so an Ed25519 key (`MC4C…`, 64 characters), an
+ * EC P-256 key (`MHcC…`) and an encrypted one (headers before the base64) would go through. The body stops
+ * at anything no PEM holds (a quote, so a JSON string is never left) and at a run of five dashes; a key cut
+ * short (no END line) goes up to there. Bounded, so a BEGIN line with no END costs at most 20,000 steps.
+ */
+export const PEM_PRIVATE_KEY =
+  /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----(?:[A-Za-z0-9+/=\s\\:,.]|-(?!----)){0,20000}(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----)?/g;
+
+/**
+ * An AWS secret access key assigned by name, as in ~/.aws/credentials, an environment dump or a config
+ * quoted in a message: `aws_secret_access_key = …`, `AWS_SECRET_ACCESS_KEY=…`, `secret_access_key: "…"`.
+ * The rule set finds such a key by value only when it ends in a letter or a digit, so about one key in 32
+ * (ending in `/` or `+`) would go through, and so would one quoted inside a JSON string (`\"…\"`), which
+ * it never finds. Group 1 the name, connector and opening quote (escaped or not); the value stops at white
+ * space, a quote, `&`, `;`, a backslash or `<` (so `<redacted>` stays as it is). A match starts only at the
+ * name (it is literal), and the white space after a name is looked at once.
+ */
+export const AWS_SECRET_ASSIGNMENT = /((?:aws_?)?secret_?access_?key(?:\\*["'])?\s*(?::|=>|=)\s*(?:\\*["'])?)[^\s"'&;\\<>]+/gi;
+
+/**
+ * A Stripe secret or restricted key (`sk_live_…`, `rk_test_…`), as gitleaks' `stripe-access-token` rule
+ * describes it. The rule set pinned here (./secret-rules.ts, the last release that runs on Node 20) has no
+ * Stripe rule; later releases do. A run of word characters is looked at once from its `sk_`/`rk_` start.
+ */
+export const STRIPE_KEY = /\b(?:sk|rk)_(?:test|live|prod)_[a-zA-Z0-9]{10,99}\b/g;
 
 /** Credentials in a URL's user-info: `https://user:password@host`; the scheme starts a run (linear scan). */
 export const URL_USERINFO = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@:"'\\]+:[^\s/?#@"'\\]+@/gi;
