@@ -18,7 +18,7 @@ async function rawTarget(onRequest: (socket: Socket) => void): Promise<string> {
 
 async function failureOf(url: string): Promise<TransportError> {
   const unanswered: string[] = [];
-  const send = capturingFetch(() => {}, 2_000, undefined, { onUnanswered: (r) => unanswered.push(r.url) });
+  const send = capturingFetch(() => {}, { timeoutMs: 2_000, maxBodyBytes: 1 << 20 }, undefined, { onUnanswered: (r) => unanswered.push(r.url) });
   const error = await send(new Request(url, { method: 'POST', body: '{"name":"a"}' })).then(
     () => undefined,
     (e: unknown) => e,

@@ -25,6 +25,10 @@ export interface ConformanceOptions {
   only?: string | string[];
   /** Per request, in ms. */
   timeout?: number;
+  /** A response body past this many bytes is judged as too large, not read further. */
+  maxBodyBytes?: number;
+  /** Longest total wait for 429/503 over the run, in ms. */
+  throttleBudget?: number;
   propertyRuns?: number;
   settleMs?: number;
   concurrency?: number;
@@ -58,6 +62,8 @@ export const OPTION_FLAGS = {
   seed: 'seed',
   only: 'only',
   timeout: 'timeout',
+  maxBodyBytes: 'max-body-bytes',
+  throttleBudget: 'throttle-budget',
   propertyRuns: 'property-runs',
   settleMs: 'settle-ms',
   concurrency: 'concurrency',

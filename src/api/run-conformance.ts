@@ -4,6 +4,7 @@
  */
 import { resolveRunConfig } from '../config/run-config.js';
 import { preflight, writableDir } from '../runner/preflight.js';
+import { lockReportDir } from '../runner/report-lock.js';
 import { cleanUpAfterInterrupt } from '../runner/after-interrupt.js';
 import type { RunResults } from '../report/results.js';
 import { argvOf, type ConformanceOptions } from './options.js';
@@ -30,8 +31,9 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
   for (const warning of warnings) write(`warning: ${warning}`);
   writableDir(config.reportDir, 'reportDir');
   const { runSuites } = await import('../runner/run-suites.js');
-  await preflight(config);
-  const run = await runSuites(config, write);
+  // One run at a time per report dir; released once its reports are written, or it failed before.
+  const lock = lockReportDir(config.reportDir, 'reportDir', write);
+  const run = await preflight(config).then(() => runSuites(config, write)).finally(() => lock.release());
   const [results, junit, report] = run.files as [string, string, string];
   const files = { results, junit, report };
   if (run.interrupted) {

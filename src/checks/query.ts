@@ -8,7 +8,7 @@
  * known to differ.
  */
 import type { Exchange } from '../client/exchange.js';
-import { failed, GRAPH, notReached, passed, skipped, type Check, type Stop, type Verdict } from './check.js';
+import { blocked, failed, GRAPH, notReached, passed, skipped, type Check, type Stop, type Verdict } from './check.js';
 import { collectionValue, parseJsonBody } from './http.js';
 import { judgeError, type Judged } from './response.js';
 import { GROUP_PATH, GROUPS_PATH } from '../openapi/paths.js';
@@ -29,6 +29,8 @@ export interface QuerySubject extends Judged {
   /** What the PATCH with Prefer: return=representation sent. */
   patch?: { name: string; region: string };
   steps: Partial<Record<QueryStep, Exchange>>;
+  /** Next links the suite would not request (another origin): the pages behind them were never read. */
+  refusedLinks?: Partial<Record<QueryStep, string>>;
   /** Every page of the collection reads whose next links the suite followed, first page included. */
   pages: Partial<Record<QueryStep, Exchange[]>>;
 }
@@ -80,6 +82,9 @@ function collection(subject: QuerySubject, step: QueryStep, option: string): { e
   if (exchange.response.status !== 200) return failed(`${option} answered ${exchange.response.status}, not 200: the option is documented for this operation`, exchange.response.status, exchange);
   const listed = allNames(subject, step);
   if (!listed) return failed(`${option} answered 200 without a collection: ${exchange.response.body.slice(0, 160)}`, undefined, exchange);
+  const refused = subject.refusedLinks?.[step];
+  // The rest of the collection sits behind a link the run will not request (list.paging judges such links).
+  if (refused) return blocked('suite:foreign-link', `${option}: ${refused}; the pages behind it were not read`);
   const broken = (subject.pages[step] ?? []).find((p) => p.response.status !== 200);
   if (broken) return failed(`${option}: following @odata.nextLink answered ${broken.response.status}`, broken.response.status, broken);
   return { exchange, names: listed };

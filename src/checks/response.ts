@@ -6,7 +6,7 @@
 import type { Profile } from '../config/run-config.js';
 import type { Exchange } from '../client/exchange.js';
 import { documentedResponse, documentedStatuses, successResponse, type HttpMethod, type OpenApiDocument } from '../openapi/operations.js';
-import type { SpecValidator } from '../openapi/validator.js';
+import type { SpecValidator, Validation } from '../openapi/validator.js';
 import { BOTH, failed, judgedOn, notReached, PASSED, warned, type Check, type Stop, type Verdict } from './check.js';
 import { parseJsonBody } from './http.js';
 
@@ -64,8 +64,18 @@ export function judgeBody(subject: Judged, path: string, method: HttpMethod, exc
   const parsed = parseJsonBody(exchange);
   if (!parsed.ok) return failed(parsed.message, exchange.response.body);
   if (!documented?.schema) return failed(`the slice documents no JSON body for status ${exchange.response.status}`);
-  const violations = subject.validator.validate(documented.schema, parsed.value);
-  return violations.length === 0 ? PASSED : failed(violations.map((v) => v.message).join('; '), violations);
+  const validation = subject.validator.validateBounded(documented.schema, parsed.value);
+  return validation.total === 0 ? PASSED : failed(violationsMessage(validation), validation);
+}
+
+/**
+ * The violations, one after another; past the MAX_VIOLATIONS listed, how many more there are. A list of
+ * 100,000 invalid items says so in a line, not in megabytes. The verdict's `actual` is the Validation,
+ * so the engine keeps the listed violations and the total.
+ */
+export function violationsMessage({ violations, total }: Validation): string {
+  const more = total - violations.length;
+  return `${violations.map((v) => v.message).join('; ')}${more > 0 ? `; … and ${more.toLocaleString('en-US')} more` : ''}`;
 }
 
 /**
@@ -125,8 +135,8 @@ export function judgeError(subject: Judged, profile: Profile, exchange: Exchange
   if (typeof error !== 'object' || error === null) return failed(`expected Graph's error envelope {"error": {"code", "message"}}, got ${exchange.response.body.slice(0, 160)}`);
   if (typeof error.code !== 'string' || error.code === '') return failed(`error.code must be a non-empty string, got ${JSON.stringify(error.code)}`);
   if (typeof error.message !== 'string' || error.message === '') return failed(`error.message must be a non-empty string, got ${JSON.stringify(error.message)}`);
-  const envelope = subject.validator.validate({ $ref: '#/components/schemas/microsoft.graph.ODataErrors.ODataError' }, parsed.value);
-  if (envelope.length > 0) return failed(envelope.map((v) => v.message).join('; '), envelope);
+  const envelope = subject.validator.validateBounded({ $ref: '#/components/schemas/microsoft.graph.ODataErrors.ODataError' }, parsed.value);
+  if (envelope.total > 0) return failed(violationsMessage(envelope), envelope);
   const wanted = STATUS_CODES[status];
   if (wanted && error.code.toLowerCase() !== wanted.toLowerCase()) {
     return warned(`${status} with error code '${error.code}'; Graph's guidelines ask for '${wanted}'`);

@@ -8,8 +8,11 @@ import { fromRoot } from '../project-root.js';
 import { resolveRunConfig, UsageError } from '../config/run-config.js';
 import { argvFromInputs } from '../action/inputs.js';
 import { actionOutputs, githubOutputText } from '../action/outputs.js';
+import { guardOutput, printable } from '../report/printable.js';
 
 function main(): number {
+  // This step's log is a CI log: what it prints itself goes through the same guard as the command's.
+  guardOutput();
   let argv: string[];
   try {
     argv = argvFromInputs(process.env);
@@ -22,7 +25,8 @@ function main(): number {
   const run = spawnSync(process.execPath, [fromRoot('bin', 'graph-conformance.mjs'), ...argv], { stdio: 'inherit' });
   const exitCode = run.status ?? 2;
   const outputs = actionOutputs(reportDirOf(argv), exitCode, startedAt);
-  process.stdout.write(`graph-conformance: ${outputs.summary}\n`);
+  // The summary is read back from results.json, a file: escaped like any value from a file.
+  process.stdout.write(`graph-conformance: ${printable(outputs.summary)}\n`);
   if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, githubOutputText(outputs));
   return exitCode;
 }

@@ -38,7 +38,11 @@ Options (environment variable in brackets):
   --only PATTERN            run the checks whose id matches a prefix or glob; repeat or comma-separate
                             [CONFORMANCE_ONLY]
                               graph-conformance --only 'create.header.*'
-  --timeout MS              per request; default 30000 [CONFORMANCE_TIMEOUT_MS]
+  --timeout MS              per request, headers and body; default 30000 [CONFORMANCE_TIMEOUT_MS]
+  --max-body-bytes N        a response body past N bytes is not read further and is judged as too
+                            large; default 16777216 (16 MiB) [CONFORMANCE_MAX_BODY_BYTES]
+  --throttle-budget MS      longest total wait for 429/503 Retry-After over the run; past it the
+                            throttling is the verdict; default 300000 [CONFORMANCE_THROTTLE_BUDGET_MS]
   --property-runs N         generated bodies per property check; default 25 [CONFORMANCE_PROPERTY_RUNS]
   --settle-ms MS            longest wait for eventual consistency per read after a write; default
                             15000 live, 3750 url [CONFORMANCE_SETTLE_MS]

@@ -6,7 +6,11 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { distIsFresh, ROOT } from './build-stamp.mjs';
 
-/** Runs SCRIPT.ts (a path) with `args` as its command line. */
+/**
+ * Runs SCRIPT.ts (a path) with `args` as its command line, in this process: imported, never spawned, so a
+ * signal sent to the command (Ctrl-C, `timeout`, `kill`) reaches the run itself, which cleans up and
+ * exits 130 (test/signals.test.ts); there is no child to forward it to or to leave running.
+ */
 export async function launch(script, args) {
   const source = path.resolve(process.cwd(), script);
   const built = path.join(ROOT, 'dist', path.relative(ROOT, source)).replace(/\.ts$/, '.js');

@@ -3,6 +3,8 @@
  * checks judge the copy, reports show it (scrubbed), and the body the typed client parses is the same
  * text the checks saw.
  */
+import { setMaxListeners } from 'node:events';
+import { maxHeaderSize } from 'node:http';
 import type { ThrottleGate } from './throttle-gate.js';
 
 export interface CapturedRequest {
@@ -46,7 +48,31 @@ export const NO_RETRY: RetryPolicy = { max: 0, maxWaitMs: 0, scale: 0 };
 const THROTTLED = new Set([429, 503]);
 
 /** How a request failed on the wire, for the engine to tell a slow target from a broken one. */
-export type TransportFailure = 'timeout' | 'refused' | 'reset' | 'closed' | 'dns' | 'unrecorded' | 'interrupted' | 'other';
+export type TransportFailure =
+  | 'timeout'
+  | 'refused'
+  | 'reset'
+  | 'closed'
+  | 'dns'
+  | 'unrecorded'
+  | 'interrupted'
+  /** The answer came but cannot be read as one: a body past --max-body-bytes, JSON nested past MAX_JSON_DEPTH, headers past Node's limit. */
+  | 'unreadable'
+  /** The target throttled the run for longer than --throttle-budget allows. */
+  | 'throttled'
+  | 'other';
+
+/** How long a request may take and how large its answer may be: both bound every request, headers and body. */
+export interface TransportLimits {
+  timeoutMs: number;
+  maxBodyBytes: number;
+}
+
+/**
+ * Deeper JSON than any Graph body (they nest a handful of levels) and shallow enough that every walk over
+ * a parsed body (validation, scrubbing, JSON.stringify) stays far from the call stack's limit.
+ */
+export const MAX_JSON_DEPTH = 512;
 
 export interface TransportHooks {
   /** Told of every request that got no whole answer: a create among them may still have landed. */
@@ -76,10 +102,14 @@ export class TransportError extends Error {
 
 export function capturingFetch(
   onExchange: (exchange: Exchange) => void,
-  timeoutMs: number,
+  limits: TransportLimits,
   retry: RetryPolicy = NO_RETRY,
   hooks: TransportHooks = {},
 ): (request: Request) => Promise<Response> {
+  const { timeoutMs, maxBodyBytes } = limits;
+  // Each request in flight listens to the run's signal until it ends (and removes itself then): as many
+  // listeners as --concurrency allows, which is no leak, so Node's warning past ten would only mislead.
+  if (hooks.signal) setMaxListeners(0, hooks.signal);
   return async (request) => {
     const captured: CapturedRequest = {
       method: request.method,
@@ -94,6 +124,14 @@ export function capturingFetch(
       let response: Response | undefined;
       const received = { bytes: 0 };
       let body: string;
+      // One controller per attempt, aborted by our own timer: it bounds the headers and the body alike. The
+      // timer holds the controller strongly; AbortSignal.timeout combined through AbortSignal.any can be
+      // collected on Node 20 and never fire (nodejs/node#57736), which let a silent target hang a run.
+      const attemptAbort = new AbortController();
+      const timer = setTimeout(() => attemptAbort.abort(new DOMException(`no whole answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+      const onRunAbort = () => attemptAbort.abort(hooks.signal?.reason);
+      hooks.signal?.addEventListener('abort', onRunAbort, { once: true });
+      if (hooks.signal?.aborted) onRunAbort();
       try {
         // Looked up at call time, so interception installed after the client was made still applies.
         // A fresh request from the captured body: interceptors clone what they get, and a Request whose
@@ -104,14 +142,26 @@ export function capturingFetch(
           headers: request.headers,
           body: captured.body,
           redirect: 'manual',
-          signal: hooks.signal ? AbortSignal.any([hooks.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs),
+          signal: attemptAbort.signal,
         });
-        body = await readBody(response, received);
+        body = await readBody(response, received, attemptAbort.signal, maxBodyBytes);
       } catch (error) {
         hooks.onUnanswered?.(captured);
         if (hooks.signal?.aborted) throw new TransportError(`${request.method} ${request.url}: not answered, the run was interrupted`, captured, 'interrupted');
-        const failure = describeTransportError(error, captured, timeoutMs, response, received.bytes);
+        const failure = error instanceof UnreadableAnswer ? { kind: 'unreadable' as const, message: `${request.method} ${request.url}: ${error.message}` } : describeTransportError(error, captured, timeoutMs, response, received.bytes);
         throw new TransportError(failure.message, captured, failure.kind);
+      } finally {
+        clearTimeout(timer);
+        hooks.signal?.removeEventListener('abort', onRunAbort);
+      }
+      const depth = jsonDepthBeyond(body, MAX_JSON_DEPTH);
+      if (depth !== undefined) {
+        hooks.onUnanswered?.(captured);
+        throw new TransportError(
+          `${request.method} ${request.url}: answered ${response.status} with JSON nested more than ${MAX_JSON_DEPTH} levels deep (at byte ${depth}); no Graph body nests like that, and it is not judged further`,
+          captured,
+          'unreadable',
+        );
       }
       const headers = Object.fromEntries(response.headers);
       const foreign = hooks.notTheTarget?.({ status: response.status, headers, body });
@@ -123,10 +173,20 @@ export function capturingFetch(
       if (attempt > 0) exchange.retries = attempt;
       onExchange(exchange);
       if (THROTTLED.has(response.status) && attempt < retry.max) {
-        const wait = Math.min(retryAfterMs(headers['retry-after']), retry.maxWaitMs) * retry.scale;
+        const asked = retryAfterMs(headers['retry-after']);
+        const wait = Math.min(asked, retry.maxWaitMs) * retry.scale;
+        const why = `the target answered ${response.status} to ${request.method} ${request.url} (Retry-After: ${headers['retry-after'] ?? 'none, 1 s assumed'}${asked > retry.maxWaitMs ? `, capped at ${retry.maxWaitMs / 1000} s` : ''})`;
         // The whole run waits, not only this request: the target throttles the caller, not one call.
-        if (hooks.gate) hooks.gate.pause(wait);
-        else await sleep(wait);
+        if (hooks.gate) {
+          if (!hooks.gate.pause(wait, why)) {
+            const { budgetMs, waitedMs } = hooks.gate;
+            throw new TransportError(
+              `${why}; waiting ${(wait / 1000).toFixed(1)} s more would pass the run's throttle budget of ${(budgetMs / 1000).toFixed(1)} s (--throttle-budget; ${(waitedMs / 1000).toFixed(1)} s waited already): the target throttled the run out`,
+              captured,
+              'throttled',
+            );
+          }
+        } else await sleep(wait);
         continue;
       }
       const nullBody = response.status === 204 || response.status === 304 || response.status === 101;
@@ -147,18 +207,63 @@ function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
 
-/** The body as text, counting the bytes that arrived, so a cut-off answer can say how much came. */
-async function readBody(response: Response, received: { bytes: number }): Promise<string> {
+/** An answer that arrived but is not read further: the message says why, in words. */
+class UnreadableAnswer extends Error {}
+
+/**
+ * The body as text, counting the bytes that arrived, so a cut-off answer can say how much came. Stops
+ * at `maxBytes` (announced or arrived): a target that never stops sending cannot fill the memory.
+ */
+async function readBody(response: Response, received: { bytes: number }, signal: AbortSignal, maxBytes: number): Promise<string> {
   if (!response.body) return '';
+  const announced = response.headers.get('content-length');
+  if (announced && /^\d+$/.test(announced) && Number(announced) > maxBytes) {
+    await response.body.cancel().catch(() => undefined);
+    throw new UnreadableAnswer(`answered ${response.status} announcing a ${count(Number(announced))}-byte body, more than --max-body-bytes ${count(maxBytes)}; judged as too large, not read`);
+  }
   const chunks: Uint8Array[] = [];
   const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    received.bytes += value.byteLength;
+  // A body that trickles in must stop when the attempt's timer fires, whether or not fetch passes the abort on.
+  const onAbort = () => void reader.cancel(signal.reason).catch(() => undefined);
+  signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      if (signal.aborted) throw signal.reason;
+      const { done, value } = await reader.read();
+      if (signal.aborted) throw signal.reason;
+      if (done) break;
+      received.bytes += value.byteLength;
+      if (received.bytes > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw new UnreadableAnswer(`answered ${response.status} with a body past --max-body-bytes ${count(maxBytes)} (stopped reading after ${count(received.bytes)} bytes); judged as too large`);
+      }
+      chunks.push(value);
+    }
+  } finally {
+    signal.removeEventListener('abort', onAbort);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * The byte offset where `text`, read as JSON, first nests deeper than `limit`, or undefined. One linear
+ * pass that skips strings; it runs before anything parses the body, since every walk over a parsed value
+ * (Ajv, the scrubber, JSON.stringify) recurses and would overflow the stack on a hostile body.
+ */
+export function jsonDepthBeyond(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > limit) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return undefined;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -173,7 +278,8 @@ export function describeTransportError(
 ): { kind: TransportFailure; message: string } {
   const err = error as Error & { cause?: { code?: string; message?: string; cause?: { code?: string } } };
   const where = `${request.method} ${request.url}`;
-  if (err.name === 'TimeoutError' || err.cause?.code === 'UND_ERR_HEADERS_TIMEOUT' || err.cause?.code === 'UND_ERR_BODY_TIMEOUT') {
+  const timedOut = err.name === 'TimeoutError' || (err.cause as { name?: string } | undefined)?.name === 'TimeoutError';
+  if (timedOut || err.cause?.code === 'UND_ERR_HEADERS_TIMEOUT' || err.cause?.code === 'UND_ERR_BODY_TIMEOUT') {
     const what = response ? `the response body did not finish within ${timeoutMs} ms (${count(receivedBytes)} bytes arrived)` : `no response within ${timeoutMs} ms`;
     return { kind: 'timeout', message: `${where}: ${what} (--timeout)` };
   }
@@ -185,6 +291,8 @@ export function describeTransportError(
     return { kind: 'closed', message: `${where}: the connection closed after ${count(receivedBytes)}${of} bytes of the response body${detail}` };
   }
   switch (code) {
+    case 'UND_ERR_HEADERS_OVERFLOW':
+      return { kind: 'unreadable', message: `${where}: the response headers are larger than Node's limit (${count(maxHeaderSize)} bytes, --max-http-header-size); the answer is not read${detail}` };
     case 'ECONNREFUSED':
       return { kind: 'refused', message: `${where}: the target refused the connection (nothing listens there)${detail}` };
     case 'ECONNRESET':

@@ -5,6 +5,10 @@
  */
 export class ThrottleGate {
   private openAt = 0;
+  /** Longest total closed time the run accepts (--throttle-budget); past it, throttling is the verdict. */
+  budgetMs = Number.POSITIVE_INFINITY;
+  /** Told each time the gate closes or stays closed longer, with how long and why: the run says it is waiting. */
+  onWait?: (ms: number, why: string) => void;
   /** Wall time the gate was closed, overlapping pauses counted once. */
   waitedMs = 0;
   /** Times the gate closed after being open. */
@@ -17,24 +21,39 @@ export class ThrottleGate {
     }
   }
 
-  /** Closes the gate for `ms` from now, unless it is already closed for longer. */
-  pause(ms: number): void {
+  /**
+   * Closes the gate for `ms` from now, unless it is already closed for longer. Returns false, and
+   * closes nothing, when that would take the run's total wait past its budget.
+   */
+  pause(ms: number, why = 'the target throttled the run'): boolean {
     const now = Date.now();
     const until = now + ms;
-    if (until <= this.openAt) return;
-    if (this.openAt <= now) this.pauses++;
-    this.waitedMs += until - Math.max(this.openAt, now);
+    if (until <= this.openAt) return true;
+    const added = until - Math.max(this.openAt, now);
+    if (this.waitedMs + added > this.budgetMs) return false;
+    const wasOpen = this.openAt <= now;
+    if (wasOpen) this.pauses++;
+    this.waitedMs += added;
     this.openAt = until;
+    // Side-by-side requests throttled together nudge the gate by milliseconds: one line per real wait.
+    if (ms > 0 && (wasOpen || added >= 1000)) this.onWait?.(ms, why);
+    return true;
+  }
+
+  /** What is left of the budget, in ms. */
+  get budgetLeftMs(): number {
+    return Math.max(0, this.budgetMs - this.waitedMs);
   }
 }
 
 const gates = new Map<string, ThrottleGate>();
 
 /** The gate of a run (its run id) against a target (its origin): shared by every suite of the run. */
-export function throttleGateFor(runId: string, baseUrl: string): ThrottleGate {
+export function throttleGateFor(runId: string, baseUrl: string, budgetMs?: number): ThrottleGate {
   const key = `${runId} ${new URL(baseUrl).origin}`;
   let gate = gates.get(key);
   if (!gate) gates.set(key, (gate = new ThrottleGate()));
+  if (budgetMs !== undefined) gate.budgetMs = budgetMs;
   return gate;
 }
 

@@ -22,6 +22,10 @@ export const REPLAY_BASE_URL = 'https://replay.graph-conformance.invalid/beta';
 /** Sent to a `url` target when no token is given: mocks and proxies check its presence, not its value. */
 export const PLACEHOLDER_TOKEN = 'graph-conformance-placeholder-token';
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Far above any Graph answer (a page is at most 999 items of a few kB), far below what fills the memory. */
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** How long in all a run may wait out 429/503 answers before the throttling itself is the verdict. */
+export const DEFAULT_THROTTLE_BUDGET_MS = 300_000;
 /** Bodies per property: enough to find a missing rule, few enough for a live tenant. */
 export const DEFAULT_PROPERTY_RUNS = 25;
 
@@ -38,6 +42,10 @@ export interface RunConfig {
   seedGiven: boolean;
   only: string[];
   timeoutMs: number;
+  /** A response body past this many bytes is not read further, and judged as too large. */
+  maxBodyBytes: number;
+  /** Longest total wait for throttling (429/503 Retry-After) over the whole run. */
+  throttleBudgetMs: number;
   /** Generated bodies per property check (valid and invalid each). */
   propertyRuns: number;
   /** Longest total wait for eventual consistency per read after a write (four retries, doubling). */
@@ -76,6 +84,8 @@ export const OPTIONS = {
   seed: { type: 'string' },
   only: { type: 'string', multiple: true },
   timeout: { type: 'string' },
+  'max-body-bytes': { type: 'string' },
+  'throttle-budget': { type: 'string' },
   'property-runs': { type: 'string' },
   'settle-ms': { type: 'string' },
   concurrency: { type: 'string' },
@@ -152,6 +162,11 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   const timeoutRaw = str('timeout', 'CONFORMANCE_TIMEOUT_MS');
   const timeoutMs = timeoutRaw === undefined ? DEFAULT_TIMEOUT_MS : integer(timeoutRaw, '--timeout / CONFORMANCE_TIMEOUT_MS', 1);
 
+  const maxBodyRaw = str('max-body-bytes', 'CONFORMANCE_MAX_BODY_BYTES');
+  const maxBodyBytes = maxBodyRaw === undefined ? DEFAULT_MAX_BODY_BYTES : integer(maxBodyRaw, '--max-body-bytes / CONFORMANCE_MAX_BODY_BYTES', 1);
+  const budgetRaw = str('throttle-budget', 'CONFORMANCE_THROTTLE_BUDGET_MS');
+  const throttleBudgetMs = budgetRaw === undefined ? DEFAULT_THROTTLE_BUDGET_MS : integer(budgetRaw, '--throttle-budget / CONFORMANCE_THROTTLE_BUDGET_MS', 0);
+
   const runsRaw = str('property-runs', 'CONFORMANCE_PROPERTY_RUNS');
   const propertyRuns = runsRaw === undefined ? DEFAULT_PROPERTY_RUNS : integer(runsRaw, '--property-runs / CONFORMANCE_PROPERTY_RUNS', 1);
 
@@ -207,6 +222,8 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
       seedGiven: seedRaw !== undefined,
       only,
       timeoutMs,
+      maxBodyBytes,
+      throttleBudgetMs,
       propertyRuns,
       settleMs,
       concurrency,

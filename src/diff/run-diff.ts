@@ -15,6 +15,7 @@ import { operationOfRequest } from '../openapi/operation-table.js';
 import { GROUPS_URL_PATH } from '../openapi/paths.js';
 import { compareAnswers, parseBody, type Difference } from './compare.js';
 import { scrubText } from '../scrub/scrub.js';
+import { destination, relativeToBase } from '../client/origin.js';
 
 export interface DiffEntry extends Difference {
   id: string;
@@ -31,6 +32,8 @@ export interface DiffRun {
   sources: Record<string, RecordingSource>;
   requests: number;
   leftBehind: string[];
+  /** Recorded requests not sent because what the target's answers made of them left its origin. */
+  refused: string[];
 }
 
 const HOP = new Set(['host', 'content-length', 'connection', 'authorization', 'accept-encoding']);
@@ -39,14 +42,14 @@ export async function runDiff(config: RunConfig, write: (line: string) => void):
   const spec = loadSlice();
   const basePath = new URL(config.baseUrl).pathname.replace(/\/+$/, '');
   const names = readdirSync(config.fixturesDir).filter((f) => f.endsWith('.json')).map((f) => path.basename(f, '.json')).sort();
-  const run: DiffRun = { diffs: [], sources: {}, requests: 0, leftBehind: [] };
+  const run: DiffRun = { diffs: [], sources: {}, requests: 0, leftBehind: [], refused: [] };
   for (const name of names) {
     const cassette = readCassette(config.fixturesDir, name);
     run.sources[name] = cassette.meta.source;
     if (cassette.meta.source !== 'graph-tenant') {
       write(`note: ${name}.json was recorded against ${cassette.meta.source === 'reference-double' ? "graph-conformance's own reference double" : 'a URL target'}, not against Microsoft Graph: the target is compared with that, not with Graph`);
     }
-    const found = await diffCassette(cassette, name, config, basePath, spec, run);
+    const found = await diffCassette(cassette, name, config, basePath, spec, run, write);
     write(`${name}: ${cassette.interactions.length} requests, ${found} difference${found === 1 ? '' : 's'}`);
   }
   for (const entry of run.diffs) {
@@ -56,9 +59,9 @@ export async function runDiff(config: RunConfig, write: (line: string) => void):
   return run;
 }
 
-async function diffCassette(cassette: Cassette, name: string, config: RunConfig, basePath: string, spec: ReturnType<typeof loadSlice>, run: DiffRun): Promise<number> {
+async function diffCassette(cassette: Cassette, name: string, config: RunConfig, basePath: string, spec: ReturnType<typeof loadSlice>, run: DiffRun, write: (line: string) => void): Promise<number> {
   let last: Exchange | undefined;
-  const transport = capturingFetch((e) => (last = e), config.timeoutMs);
+  const transport = capturingFetch((e) => (last = e), config);
   /** Recorded value → the target's, for ids and next links learnt from answers. */
   const mapped = new Map<string, string>();
   const created = new Set<string>();
@@ -74,7 +77,15 @@ async function diffCassette(cassette: Cassette, name: string, config: RunConfig,
     // Recordings keep no credentials, not even whether one was sent: a request the recorded target refused
     // with 401 was the one sent without a token, and goes without one again.
     if (config.token && interaction.response.status !== 401) headers.Authorization = `Bearer ${config.token}`;
-    await transport(new Request(`${config.baseUrl}${pathAndQuery}`, { method: request.method, headers, ...(body !== undefined && { body }) }));
+    // The one origin rule: ids and links learnt from the target's answers are spliced into later requests,
+    // and none of them may carry the token (or any request) off the target's origin.
+    const where = destination(`${config.baseUrl}${pathAndQuery}`, config.baseUrl);
+    if (!where.ok) {
+      run.refused.push(`${name}: ${request.method} ${scrubText(where.why)}`);
+      write(`not sent: ${run.refused.at(-1)!} (the target's own answers led this recorded request there)`);
+      continue;
+    }
+    await transport(new Request(where.url, { method: request.method, headers, ...(body !== undefined && { body }) }));
     run.requests++;
     const exchange = last!;
     learn(interaction.response.body, parseBody(exchange.response.body), mapped, recordedBase, config.baseUrl);
@@ -122,13 +133,20 @@ function learn(recorded: unknown, target: unknown, mapped: Map<string, string>, 
   const b = target as Record<string, unknown>;
   if (typeof a.id === 'string' && typeof b.id === 'string' && a.id !== b.id) mapped.set(a.id, b.id);
   const [was, is] = [a['@odata.nextLink'], b['@odata.nextLink']];
-  if (typeof was === 'string' && typeof is === 'string') mapped.set(was.startsWith(recordedBase) ? was.slice(recordedBase.length) : was, is.startsWith(targetBase) ? is.slice(targetBase.length) : is);
+  if (typeof was !== 'string' || typeof is !== 'string') return;
+  // Each side read from its own base URL, at a segment boundary and on its own origin only: a link the
+  // target wrote elsewhere is not learnt, so the recorded request goes to the target's base URL instead.
+  const [from, to] = [relativeToBase(was, recordedBase), relativeToBase(is, targetBase)];
+  if (from !== undefined && to !== undefined) mapped.set(from, to);
 }
 
 function remap(body: unknown, mapped: ReadonlyMap<string, string>): unknown {
   if (body === undefined) return undefined;
-  const text = substitute(typeof body === 'string' ? body : JSON.stringify(body), mapped);
-  return typeof body === 'string' ? text : (JSON.parse(text) as unknown);
+  if (typeof body === 'string') return substitute(body, mapped);
+  // Inside JSON text each value stands in its escaped form: a target's id holding a quote or a control
+  // character must not break the document it is spliced into.
+  const escaped = new Map([...mapped].map(([from, to]) => [JSON.stringify(from).slice(1, -1), JSON.stringify(to).slice(1, -1)]));
+  return JSON.parse(substitute(JSON.stringify(body), escaped)) as unknown;
 }
 
 function substitute(text: string, mapped: ReadonlyMap<string, string>): string {

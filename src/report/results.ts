@@ -1,5 +1,6 @@
 /** The results.json document (docs/contract.md): the engine's check outcomes, summarised, and how they are written. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { RunConfig } from '../config/run-config.js';
 import { CONFIGURATION_BLOCKERS, type CheckOutcome, type CheckStatus } from '../runtime/outcome.js';
@@ -101,12 +102,24 @@ export function writeResults(config: RunConfig, results: RunResults): string {
   return file;
 }
 
-/** Writes into the report dir, turning a dir that cannot be written into a usage error that names it. */
+/**
+ * Writes into the report dir, turning a dir that cannot be written into a usage error that names it. The
+ * text goes to a temporary name in the same dir first, then is renamed over the file: whoever reads it
+ * (a CI step, a browser, an upload) finds the previous file or this one whole, never a part of one.
+ */
 export function writeReportFile(file: string, text: string): void {
+  // Hidden and unique: never taken for a report, never shared with another writer.
+  const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.partial`);
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, text);
+    writeFileSync(partial, text);
+    renameSync(partial, file);
   } catch (error) {
+    try {
+      rmSync(partial, { force: true });
+    } catch {
+      // No folder to have left it in: the error below says why.
+    }
     const err = error as NodeJS.ErrnoException;
     throw new UsageError(`cannot write ${file} (${err.code ?? err.message}); choose a writable --report-dir / CONFORMANCE_REPORT_DIR`);
   }

@@ -1,5 +1,6 @@
 /** The closing table of a run: operations down, outcomes across, so a failing area stands out. */
 import type { RunResults } from './results.js';
+import { printable } from './printable.js';
 
 const COLUMNS = ['passed', 'failed', 'skipped', 'warned'] as const;
 
@@ -11,7 +12,8 @@ export function summaryTable(results: RunResults): string {
     rows.set(check.operation, row);
   }
   const header = ['operation', ...COLUMNS];
-  const body = [...rows].map(([operation, row]) => [operation, ...COLUMNS.map((c) => String(row[c]))]);
+  // Escaped before the widths are measured: the operation names a suite file gave are printed here.
+  const body = [...rows].map(([operation, row]) => [printable(operation), ...COLUMNS.map((c) => String(row[c]))]);
   const total = ['total', ...COLUMNS.map((c) => String(results.summary[c]))];
   const table = [header, ...body, total];
   const widths = header.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));

@@ -1,32 +1,39 @@
 /**
- * After SIGINT/SIGTERM: delete every group named for this run, twice — a create in flight when the
+ * After SIGINT/SIGTERM/SIGHUP: delete every group named for this run, twice — a create in flight when the
  * workers stopped can still land, and Graph may list a new group late. The caller exits 130.
  */
 import path from 'node:path';
 import { LIVE_BASE_URL, type RunConfig } from '../config/run-config.js';
 import { scrubText } from '../scrub/scrub.js';
 import { invocation } from '../config/invocation.js';
+import { printable } from '../report/printable.js';
 
 export async function cleanUpAfterInterrupt(config: RunConfig, signal: NodeJS.Signals, files: string[], warn: (line: string) => void): Promise<void> {
   if (config.target !== 'replay') {
-    const { findGroups, deleteGroups } = await import('../hygiene/sweep.js');
+    const { listGroups, deleteGroups } = await import('../hygiene/sweep.js');
     let deleted = 0;
     let unfinished = false;
+    let cutAfterPages: number | undefined;
     for (const waitMs of [0, Math.min(config.timeoutMs, 5_000)]) {
       await new Promise((resolve) => setTimeout(resolve, waitMs));
       try {
-        const left = await findGroups(config, `conformance-${config.runId}-`);
+        const listing = await listGroups(config, `conformance-${config.runId}-`);
+        const left = listing.groups;
         const refused = await deleteGroups(config, left);
         deleted += left.length - refused.length;
-        for (const { group, status } of refused) warn(`could not delete ${group.name} (${group.id}): ${status}`);
-        unfinished ||= refused.length > 0;
+        // Names and ids are the target's: escaped, like everything it wrote that is printed.
+        for (const { group, status } of refused) warn(`could not delete ${printable(group.name)} (${printable(group.id)}): ${status}`);
+        // A listing cut at its page limit may not have shown every group of this run.
+        if (listing.more) cutAfterPages = listing.pages;
+        unfinished ||= refused.length > 0 || listing.more;
       } catch (error) {
         // Whatever state the target is in, an interrupted run ends with 130 and says how to finish.
-        warn(`${signal}: clean-up could not list or delete this run's groups: ${scrubText((error as Error).message)}`);
+        warn(`${signal}: clean-up could not list or delete this run's groups: ${printable(scrubText((error as Error).message))}`);
         unfinished = true;
         break;
       }
     }
+    if (cutAfterPages !== undefined) warn(`${signal}: the listing of connectorGroups stopped at its page limit after ${cutAfterPages} pages; more of this run's groups may exist`);
     warn(`${signal}: deleted ${deleted} group${deleted === 1 ? '' : 's'} this run had created`);
     if (unfinished) warn(`${sweepHint(config)}`);
   }

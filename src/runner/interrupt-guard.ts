@@ -1,8 +1,9 @@
 /**
- * Takes SIGINT/SIGTERM for the length of a run: the first signal aborts what is in flight (the suites'
- * requests end at once) so the command can delete what the run created and exit 130.
+ * Takes SIGINT/SIGTERM/SIGHUP for the length of a run: the first signal aborts what is in flight (the
+ * suites' requests end at once) so the command can delete what the run created and exit 130. SIGHUP
+ * too: a closed terminal or SSH session would otherwise end the process with the run's groups left behind.
  */
-const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export class InterruptGuard {
   signal: NodeJS.Signals | undefined;
@@ -10,6 +11,9 @@ export class InterruptGuard {
   private readonly handler = (signal: NodeJS.Signals) => {
     if (this.signal) return;
     this.signal = signal;
+    // A hangup means the terminal is gone: what the run still prints fails (EIO, EPIPE), and a failed
+    // line must not stop the clean-up.
+    if (signal === 'SIGHUP') for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
     this.write(`\n${signal}: stopping the run; what it created is deleted before it exits`);
     this.controller.abort(new Error(`interrupted by ${signal}`));
   };

@@ -48,6 +48,9 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
     write(`note: ${replay.olderSlice.join(', ')} recorded against another version of specs/openapi.yaml; record again (--record) if checks disagree with it`);
   }
   const progress = new ProgressReporter(write, config.quiet);
+  // A run that waits says so, each time the target makes it wait: a silent pause reads as a hang.
+  const gate = throttleGateFor(effective.runId, effective.baseUrl, config.throttleBudgetMs);
+  gate.onWait = (ms, why) => write(`waiting ${(ms / 1000).toFixed(1)} s: ${why}; throttle budget left ${(gate.budgetLeftMs / 1000).toFixed(1)} s (--throttle-budget)`);
   const guard = new InterruptGuard(write);
   const startedAt = new Date();
   const collected = emptyCollected();
@@ -75,7 +78,7 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
   // Suites are independent of each other: side by side, as many as --concurrency allows.
   await inPool(suites, config.concurrency, runOne);
   guard.release();
-  const gate = throttleGateFor(effective.runId, effective.baseUrl);
+  gate.onWait = undefined;
   if (gate.pauses > 0) {
     write(`throttled: the target asked the run to wait ${gate.pauses} time${gate.pauses === 1 ? '' : 's'}; every request paused, ${(gate.waitedMs / 1000).toFixed(1)} s in all`);
   }

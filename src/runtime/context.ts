@@ -24,6 +24,7 @@ import { createHash } from 'node:crypto';
 import { allowTargetHost, harnessGuid } from '../scrub/scrub.js';
 import { GROUP_PATH, PROFILE_ID } from '../openapi/paths.js';
 import { inPool } from './pool.js';
+import { destination, relativeToBase, type Destination } from '../client/origin.js';
 
 export { PROFILE_ID } from '../openapi/paths.js';
 
@@ -53,6 +54,11 @@ export interface SuiteContext {
    * recorded base URL are served from the recording. A link to another origin gets no credentials.
    */
   follow(link: string): Promise<Exchange>;
+  /**
+   * Where a link the target handed out would be requested (recorded links mapped onto the replay base),
+   * or why it will not be: the one origin rule (client/origin.ts). `follow` refuses what this refuses.
+   */
+  linkTarget(link: string): Destination;
   /** The base URL absolute links in responses start with: the recorded one in replay, else the target's. */
   linkBase: string;
   /** Replay: true when the recording was made against another version of specs/openapi.yaml. */
@@ -134,9 +140,9 @@ export async function openContext(config: RunConfig, name: string, signal?: Abor
     for (let i = exchanges.length - 1; i >= 0; i--) if (exchanges[i]!.chain === chain) return exchanges[i];
     return undefined;
   };
-  const transport = capturingFetch(tagged, config.timeoutMs, retryPolicy(config), {
+  const transport = capturingFetch(tagged, config, retryPolicy(config), {
     onUnanswered: (r) => unanswered.push(r),
-    gate: throttleGateFor(runId, config.baseUrl),
+    gate: throttleGateFor(runId, config.baseUrl, config.throttleBudgetMs),
     ...(signal && { signal }),
     ...(config.target === 'replay' && { notTheTarget: notRecorded }),
   });
@@ -187,8 +193,12 @@ export async function openContext(config: RunConfig, name: string, signal?: Abor
     send(method, path, options = {}) {
       return sendTo(`${config.baseUrl}${path}`, method, options);
     },
+    linkTarget: (link) => destination(followable(link, linkBase, config.baseUrl), config.baseUrl),
     follow(link) {
-      return sendTo(followable(link, linkBase, config.baseUrl), 'GET');
+      const where = destination(followable(link, linkBase, config.baseUrl), config.baseUrl);
+      // Suites ask linkTarget first and name a refused link in their verdict; this is the backstop.
+      if (!where.ok) return Promise.reject(new Error(`a link the target handed out was not requested: ${where.why}`));
+      return sendTo(where.url, 'GET');
     },
     async readAfterWrite(read, stale = (e) => e.response.status === 404) {
       const delays = consistencyDelaysMs(config);
@@ -223,7 +233,8 @@ export function consistencyDelaysMs(config: RunConfig): readonly number[] {
 
 /** Where a link the target handed out is fetched: recorded links map onto the replay base. */
 export function followable(link: string, linkBase: string, baseUrl: string): string {
-  return link.startsWith(`${linkBase}/`) ? `${baseUrl}${link.slice(linkBase.length)}` : link;
+  const rest = relativeToBase(link, linkBase);
+  return rest === undefined ? link : `${baseUrl}${rest}`;
 }
 
 /**

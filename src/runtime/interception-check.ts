@@ -7,6 +7,7 @@
  */
 import { capturingFetch, TransportError } from '../client/exchange.js';
 import { notRecorded } from './unrecorded.js';
+import { DEFAULT_MAX_BODY_BYTES } from '../config/run-config.js';
 
 const PROBE_PATH = '/graph-conformance-interception-probe';
 const SERVED_HEADER = 'x-graph-conformance-probe';
@@ -18,7 +19,7 @@ export async function interceptionProblem(baseUrl: string): Promise<string | und
   nock.disableNetConnect();
   const interceptor = nock(origin).get(PROBE_PATH);
   interceptor.reply(204, '', { [SERVED_HEADER]: 'served' });
-  const transport = capturingFetch(() => undefined, 5_000);
+  const transport = capturingFetch(() => undefined, { timeoutMs: 5_000, maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
   try {
     const served = await attempt(() => transport(new Request(`${origin}${PROBE_PATH}`)));
     if (typeof served === 'string' || served.headers.get(SERVED_HEADER) !== 'served') {

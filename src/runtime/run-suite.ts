@@ -8,13 +8,13 @@
 import type { RunConfig } from '../config/run-config.js';
 import { selectedBy, type Check, type Verdict } from '../checks/check.js';
 import { TransportError, type Exchange } from '../client/exchange.js';
-import { scrubExchange, scrubRequest, scrubText } from '../scrub/scrub.js';
+import { scrubRequest, scrubText } from '../scrub/scrub.js';
 import { withProxyReport } from '../checks/proxy-violations.js';
 import { withSliceExampleNote } from '../checks/slice-example.js';
 import { closeContext, openContext, type SuiteContext } from './context.js';
 import type { SuiteDefinition } from './definition.js';
-import { blockedOutcome, type CheckOutcome } from './outcome.js';
-import type { Violation } from '../openapi/validator.js';
+import { blockedOutcome, boundedMessage, evidenceOf, MAX_VIOLATIONS, type CheckOutcome } from './outcome.js';
+import type { Validation, Violation } from '../openapi/validator.js';
 import type { OpenApiDocument } from '../openapi/operations.js';
 
 export interface SuiteOutcome {
@@ -139,17 +139,28 @@ function outcomeOf<Subject>(check: Check<Subject>, config: RunConfig, subject: S
   const durationMs = Math.round(performance.now() - started);
   switch (verdict.status) {
     case 'passed':
-      return withBaseline({ ...base, status: 'passed', durationMs, ...(verdict.note && { message: scrubText(verdict.note) }) }, config);
+      return withBaseline({ ...base, status: 'passed', durationMs, ...(verdict.note && { message: boundedMessage(verdict.note) }) }, config);
     case 'skipped':
-      return { ...base, status: 'skipped', durationMs, message: scrubText(verdict.message) };
+      return { ...base, status: 'skipped', durationMs, message: boundedMessage(verdict.message) };
     case 'blocked':
-      return withBaseline({ ...base, status: 'skipped', durationMs, blockedBy: verdict.blockedBy, message: scrubText(verdict.message) }, config);
+      return withBaseline({ ...base, status: 'skipped', durationMs, blockedBy: verdict.blockedBy, message: boundedMessage(verdict.message) }, config);
     default: {
       const evidence = verdict.exchange ?? (subject as { exchange?: Exchange }).exchange;
-      // Messages quote what the target sent; they reach results.json, report.html and junit.xml.
-      const message = scrubText(withSliceExampleNote(withRedirect(withProxyReport(verdict.message, evidence?.response.headers), evidence), evidence, spec));
+      // Messages quote what the target sent; they reach results.json, report.html and junit.xml, scrubbed and bounded.
+      const message = boundedMessage(withSliceExampleNote(withRedirect(withProxyReport(verdict.message, evidence?.response.headers), evidence), evidence, spec));
       const violations = violationsOf(verdict.actual);
-      return withBaseline({ ...base, status: verdict.status, durationMs, message, ...(evidence && { evidence: scrubExchange(evidence) }), ...(violations && { violations }) }, config);
+      return withBaseline(
+        {
+          ...base,
+          status: verdict.status,
+          durationMs,
+          message,
+          ...(evidence && { evidence: evidenceOf(evidence) }),
+          ...(violations && { violations: violations.violations }),
+          ...(violations && violations.total > violations.violations.length && { violationsTotal: violations.total }),
+        },
+        config,
+      );
     }
   }
 }
@@ -174,6 +185,9 @@ function blockerOf(error: unknown, config: RunConfig, ctx: SuiteContext): Blocke
   if (!(error instanceof TransportError)) return { blockedBy: 'suite:error', message: `the suite stopped: ${message}` };
   const evidence = { request: scrubRequest(error.request) };
   if (error.kind === 'interrupted') return { blockedBy: 'suite:interrupted', message, evidence };
+  // The target's own doing, replayed or live: an answer too large or too deep to read, or throttling past the budget.
+  if (error.kind === 'unreadable') return { blockedBy: 'suite:unreadable-answer', message, evidence };
+  if (error.kind === 'throttled') return { blockedBy: 'suite:throttled', message, evidence };
   if (config.target === 'replay') {
     return {
       blockedBy: 'suite:recording',
@@ -207,10 +221,15 @@ function withRedirect(message: string, exchange: Exchange | undefined): string {
   return `${message} (the target redirected${location ? ` to ${location}` : ' without a Location'}; redirects are never followed)`;
 }
 
-/** A verdict's `actual` when it is the validator's list of violations, scrubbed like every message. */
-function violationsOf(actual: unknown): Violation[] | undefined {
-  if (!Array.isArray(actual) || actual.length === 0) return undefined;
+/**
+ * A verdict's `actual` when it is the validator's judgement (a Validation, or a list of violations):
+ * the first MAX_VIOLATIONS, scrubbed like every message, and how many there were in all.
+ */
+function violationsOf(actual: unknown): Validation | undefined {
   const isViolation = (v: unknown): v is Violation => typeof v === 'object' && v !== null && typeof (v as Violation).pointer === 'string' && typeof (v as Violation).why === 'string';
-  if (!actual.every(isViolation)) return undefined;
-  return actual.map((v) => ({ ...v, message: scrubText(v.message), why: scrubText(v.why) }));
+  const validation = Array.isArray(actual) ? { violations: actual as unknown[], total: actual.length } : (actual as Partial<Validation> | undefined);
+  const { violations, total } = validation ?? {};
+  if (!Array.isArray(violations) || violations.length === 0 || typeof total !== 'number' || !violations.every(isViolation)) return undefined;
+  const listed = (violations as Violation[]).slice(0, MAX_VIOLATIONS).map((v) => ({ ...v, message: scrubText(v.message), why: scrubText(v.why) }));
+  return { violations: listed, total: Math.max(total, violations.length) };
 }

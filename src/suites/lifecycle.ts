@@ -4,7 +4,8 @@ import { LIFECYCLE_CHECKS, type LifecycleSubject } from '../checks/lifecycle.js'
 import { createStop } from '../checks/check.js';
 import { GROUP_PATH, GROUPS_PATH } from '../checks/create.js';
 import { createdId, parseJsonBody } from '../checks/http.js';
-import { followable, PROFILE_ID } from '../runtime/context.js';
+import { PROFILE_ID } from '../runtime/context.js';
+import { isAbsoluteHttpUrl } from '../client/origin.js';
 import { connectorGroupCreateBody, connectorGroupUpdateBody } from '../../fixtures/factories/connector-group.js';
 
 /** Enough for any real tenant; a target whose links never end is stopped here and reported. */
@@ -70,13 +71,13 @@ async function listAllPages(ctx: SuiteContext, subject: LifecycleSubject): Promi
     const parsed = parseJsonBody(page);
     const next = parsed.ok ? (parsed.value as { '@odata.nextLink'?: unknown } | null)?.['@odata.nextLink'] : undefined;
     if (next === undefined || next === null || page.response.status !== 200) return;
-    if (typeof next !== 'string' || !/^https?:\/\//.test(next)) {
+    if (typeof next !== 'string' || !isAbsoluteHttpUrl(next)) {
       subject.steps.listProblem = `page ${pages.length} has @odata.nextLink ${JSON.stringify(next)}, not an absolute URL`;
       return;
     }
-    const foreign = foreignOrigin(next, ctx.config.baseUrl, ctx.linkBase);
-    if (foreign) {
-      subject.steps.listProblem = `page ${pages.length} has @odata.nextLink on another origin (${foreign}), not the target's (${new URL(ctx.config.baseUrl).origin}): not followed, so the run's credentials are not sent there`;
+    const where = ctx.linkTarget(next);
+    if (!where.ok) {
+      subject.steps.listProblem = `page ${pages.length} has @odata.nextLink ${where.why}, so neither the run's credentials nor any request go there`;
       return;
     }
     if (followed.has(next)) {
@@ -92,13 +93,3 @@ async function listAllPages(ctx: SuiteContext, subject: LifecycleSubject): Promi
   }
 }
 
-/** The origin of a next link when it is not the target's own (after mapping recorded links), else undefined. */
-function foreignOrigin(link: string, baseUrl: string, linkBase: string): string | undefined {
-  let origin: string;
-  try {
-    origin = new URL(followable(link, linkBase, baseUrl)).origin;
-  } catch {
-    return link;
-  }
-  return origin === new URL(baseUrl).origin ? undefined : origin;
-}

@@ -10,6 +10,7 @@ import { createdId } from '../checks/http.js';
 import { QUERY_CHECKS, type QueryGroup, type QueryStep, type QuerySubject } from '../checks/query.js';
 import { GROUPS_URL_PATH } from '../openapi/paths.js';
 import type { Exchange } from '../client/exchange.js';
+import { isAbsoluteHttpUrl } from '../client/origin.js';
 
 /** Graph's advanced query capabilities ($count, $search on directory objects) need this header. */
 const EVENTUAL = { ConsistencyLevel: 'eventual' };
@@ -43,7 +44,7 @@ export const querySuite: SuiteDefinition<QuerySubject> = {
 
     // Collection reads follow @odata.nextLink: a server may page three groups.
     const read = async (step: QueryStep, first: () => Promise<Exchange>) => {
-      const pages = await allPages(ctx, await first());
+      const pages = await allPages(ctx, await first(), (why) => ((subject.refusedLinks ??= {})[step] = why));
       subject.steps[step] = pages[0];
       subject.pages[step] = pages;
       return pages;
@@ -86,10 +87,15 @@ const MAX_PAGES = 20;
  * The first page and every page its @odata.nextLink chain leads to, up to a page that repeats an item
  * already read (a link that loops back: list.paging judges paging; these checks judge the options).
  */
-async function allPages(ctx: SuiteContext, first: Exchange): Promise<Exchange[]> {
+async function allPages(ctx: SuiteContext, first: Exchange, refused: (why: string) => void): Promise<Exchange[]> {
   const pages = [first];
   const seen = new Set(idsOn(first));
   for (let next = nextLink(first); next !== undefined && pages.length < MAX_PAGES; next = nextLink(pages.at(-1)!)) {
+    const where = ctx.linkTarget(next);
+    if (!where.ok) {
+      refused(`page ${pages.length} has @odata.nextLink ${where.why}`);
+      break;
+    }
     const page = await ctx.follow(next);
     const ids = idsOn(page);
     if (ids.some((id) => seen.has(id))) break;
@@ -112,7 +118,7 @@ function nextLink(page: Exchange): string | undefined {
   if (page.response.status !== 200) return undefined;
   try {
     const link = (JSON.parse(page.response.body) as { '@odata.nextLink'?: unknown })['@odata.nextLink'];
-    return typeof link === 'string' && /^https?:\/\//.test(link) ? link : undefined;
+    return typeof link === 'string' && isAbsoluteHttpUrl(link) ? link : undefined;
   } catch {
     return undefined;
   }

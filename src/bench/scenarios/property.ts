@@ -20,7 +20,9 @@ import { successResponse } from '../../openapi/operations.js';
 import { validatorFor } from '../../openapi/validator.js';
 import { ratePerSecond, stats } from '../measure.js';
 import type { Row } from '../table.js';
-import { DEFAULT_CONCURRENCY } from '../../config/run-config.js';
+import { DEFAULT_CONCURRENCY, DEFAULT_MAX_BODY_BYTES } from '../../config/run-config.js';
+
+const BENCH_LIMITS = { timeoutMs: 30_000, maxBodyBytes: DEFAULT_MAX_BODY_BYTES };
 
 import { GROUPS_URL_PATH as CREATE_URL } from '../../openapi/paths.js';
 
@@ -93,7 +95,7 @@ function suiteLoop(baseUrl: string, inFlight = 1): () => Promise<void> {
   if (!schema) throw new Error('the slice documents no create response schema');
   const client = createClient<paths>({
     baseUrl,
-    fetch: capturingFetch(() => undefined, 30_000),
+    fetch: capturingFetch(() => undefined, BENCH_LIMITS),
     headers: { Authorization: 'Bearer bench' },
   });
   client.use({
@@ -116,7 +118,7 @@ function suiteLoop(baseUrl: string, inFlight = 1): () => Promise<void> {
 function captureLoop(baseUrl: string): () => Promise<void> {
   const url = `${baseUrl}${CREATE_URL}`;
   const { body, headers } = sameRequest();
-  const transport = capturingFetch(() => undefined, 30_000);
+  const transport = capturingFetch(() => undefined, BENCH_LIMITS);
   return async () => {
     const response = await transport(new Request(url, { method: 'POST', headers, body }));
     const text = await response.text();
@@ -128,7 +130,7 @@ function clientLoop(baseUrl: string): () => Promise<void> {
   const { body, headers } = sameRequest();
   const sent = JSON.parse(body) as { name: string; isDefault: false };
   let last: Exchange | undefined;
-  const client = createClient<paths>({ baseUrl, fetch: capturingFetch((e) => (last = e), 30_000), headers: { Authorization: headers.authorization! } });
+  const client = createClient<paths>({ baseUrl, fetch: capturingFetch((e) => (last = e), BENCH_LIMITS), headers: { Authorization: headers.authorization! } });
   client.use({
     onRequest({ request }) {
       if (!request.headers.has('client-request-id')) request.headers.set('client-request-id', headers['client-request-id']!);

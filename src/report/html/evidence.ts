@@ -1,22 +1,23 @@
 /** The request and response a check captured, as collapsible blocks: headers, then the body pretty-printed. */
 import type { CheckResult } from '../results.js';
+import type { BodyCut } from '../../runtime/outcome.js';
 import { html, Markup } from './escape.js';
 
 type Message = NonNullable<CheckResult['evidence']>['request'];
 type Reply = NonNullable<NonNullable<CheckResult['evidence']>['response']>;
 
-/** Bodies longer than this are cut in the page (results.json keeps them whole). */
+/** Bodies longer than this are cut in the page (results.json keeps them as the evidence holds them). */
 export const MAX_BODY_CHARS = 100_000;
 
 export function evidence(request: Message, response: Reply | undefined, open: boolean): Markup {
   return html`<div class="evidence">
 <details class="exchange exchange-request"><summary><span class="ex-label">request</span> <code>${request.method} ${request.url}</code></summary>
-${headersTable(request.headers)}${bodyBlock(request.body, request.headers)}
+${headersTable(request.headers)}${bodyBlock(request.body, request.headers, request)}
 </details>
 ${
   response
     ? html`<details class="exchange exchange-response"${open ? new Markup(' open') : ''}><summary><span class="ex-label">response</span> <code>${response.status}</code> <span class="ex-type">${headerValue(response.headers, 'content-type') ?? 'no content type'}</span></summary>
-${headersTable(response.headers)}${bodyBlock(response.body, response.headers)}
+${headersTable(response.headers)}${bodyBlock(response.body, response.headers, response)}
 </details>`
     : html`<p class="note">No response: the request never got one.</p>`
 }
@@ -29,8 +30,9 @@ function headersTable(headers: Record<string, string>): Markup {
   return html`<table class="headers"><tbody>${entries.map(([name, value]) => html`<tr><th scope="row">${name}</th><td><code>${value}</code></td></tr>`)}</tbody></table>`;
 }
 
-function bodyBlock(body: string | undefined, headers: Record<string, string>): Markup {
+function bodyBlock(body: string | undefined, headers: Record<string, string>, kept: BodyCut): Markup {
   if (body === undefined || body === '') return html`<p class="note">no body</p>`;
+  if (kept.bodyTruncated) return cutBodyBlock(body, kept);
   let text = body;
   let kind = 'text';
   const type = headerValue(headers, 'content-type') ?? '';
@@ -46,6 +48,18 @@ function bodyBlock(body: string | undefined, headers: Record<string, string>): M
   return html`<div class="body"><div class="body-kind">body · ${kind}</div><pre>${cut > 0 ? text.slice(0, MAX_BODY_CHARS) : text}</pre>${
     cut > 0 ? html`<p class="note">… ${cut} more characters; results.json has the whole body</p>` : ''
   }</div>`;
+}
+
+/**
+ * A body the evidence kept cut (MAX_EVIDENCE_BODY_BYTES): shown as the text it is, since its head is
+ * not JSON to pretty-print, with how much of it this is and the digest that names the whole.
+ */
+function cutBodyBlock(body: string, cut: BodyCut): Markup {
+  const kept = Buffer.byteLength(body);
+  const total = cut.bodyBytes === undefined ? 'an untold number of' : cut.bodyBytes.toLocaleString('en-US');
+  return html`<div class="body body-cut"><div class="body-kind">body · cut: the first ${kept.toLocaleString('en-US')} of ${total} bytes</div><pre>${body}</pre><p class="note">… the body goes on: ${total} bytes in all${
+    cut.bodySha256 ? html`, sha256 <code class="digest">${cut.bodySha256}</code>` : ''
+  }. Neither results.json nor this page keeps more of it.</p></div>`;
 }
 
 function headerValue(headers: Record<string, string>, name: string): string | undefined {

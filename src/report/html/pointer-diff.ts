@@ -14,12 +14,13 @@ export interface PointerViolation {
 
 /**
  * A schema failure's violations beside the value the response body holds at each pointer. A property
- * a violation names (an extra or a missing one) is pointed at itself, not at its parent.
+ * a violation names (an extra or a missing one) is pointed at itself, not at its parent. A body the
+ * evidence kept cut (`bodyCut`) is not looked into: its head is not JSON.
  */
-export function pointerViolations(violations: readonly Violation[] | undefined, responseBody: string | undefined): PointerViolation[] | undefined {
+export function pointerViolations(violations: readonly Violation[] | undefined, responseBody: string | undefined, bodyCut = false): PointerViolation[] | undefined {
   if (!violations || violations.length === 0) return undefined;
   let body: { ok: boolean; value?: unknown } = { ok: false };
-  if (responseBody !== undefined && responseBody.trim() !== '') {
+  if (!bodyCut && responseBody !== undefined && responseBody.trim() !== '') {
     try {
       body = { ok: true, value: JSON.parse(responseBody) as unknown };
     } catch {
@@ -47,8 +48,16 @@ export function resolvePointer(document: unknown, pointer: string): { found: boo
   return { found: true, value: current };
 }
 
-export function pointerTable(violations: PointerViolation[]): Markup {
+/**
+ * `total`: how many violations there were in all (results.json `violationsTotal`), when more than are
+ * listed; `bodyCut`: the evidence holds the body cut, so no value could be looked up.
+ */
+export function pointerTable(violations: PointerViolation[], options: { total?: number; bodyCut?: boolean } = {}): Markup {
   const looked = violations.some((v) => v.looked);
+  const more = (options.total ?? violations.length) - violations.length;
+  const why = options.bodyCut
+    ? 'The response body is kept cut in the evidence, so no values are shown.'
+    : 'The response body is not JSON, so no values are shown.';
   return html`<div class="pointer-diff"><h4>Schema violations (JSON pointer into the response body)</h4>
 <table><thead><tr><th scope="col">pointer</th><th scope="col" aria-hidden="true"></th><th scope="col">why</th>${looked ? html`<th scope="col">value found</th>` : ''}</tr></thead><tbody>
 ${violations.map(
@@ -56,7 +65,9 @@ ${violations.map(
     looked ? html`<td>${v.found ? html`<code class="value">${shortJson(v.value)}</code>` : html`<span class="absent">(absent)</span>`}</td>` : ''
   }</tr>`,
 )}
-</tbody></table>${looked ? '' : html`<p class="note">The response body is not JSON, so no values are shown.</p>`}</div>`;
+</tbody></table>${more > 0 ? html`<p class="note">… and ${more.toLocaleString('en-US')} more violations, counted but not listed (${(options.total ?? 0).toLocaleString('en-US')} in all).</p>` : ''}${
+   looked ? '' : html`<p class="note">${why}</p>`
+ }</div>`;
 }
 
 function shortJson(value: unknown): string {

@@ -132,7 +132,8 @@ function checkRow(check: ReportCheck, decisions: Record<string, string>): Markup
 
 function detail(check: ReportCheck, decisions: Record<string, string>): Markup {
   const failing = check.status === 'failed' || check.status === 'warned';
-  const violations = failing ? pointerViolations(check.violations, check.evidence?.response?.body) : undefined;
+  const bodyCut = check.evidence?.response?.bodyTruncated === true;
+  const violations = failing ? pointerViolations(check.violations, check.evidence?.response?.body, bodyCut) : undefined;
   const used = check.decisions ?? [];
   return html`
 ${check.baseline ? baselineNote(check) : ''}
@@ -148,7 +149,7 @@ ${check.baseline ? baselineNote(check) : ''}
   }
   ${check.status === 'passed' && check.message ? html`<dt>note</dt><dd>${check.message}</dd>` : ''}
 </dl>
-${violations && violations.length > 0 ? pointerTable(violations) : ''}
+${violations && violations.length > 0 ? pointerTable(violations, { ...(check.violationsTotal !== undefined && { total: check.violationsTotal }), bodyCut }) : ''}
 ${
   used.length > 0
     ? html`<div class="decisions"><h4>Decisions this check relied on</h4><dl>${used.map(

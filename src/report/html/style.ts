@@ -104,6 +104,7 @@ table.headers td{padding:1px 0;overflow-wrap:anywhere}
 .body-kind{font-size:12px;color:var(--muted);margin-bottom:2px}
 .body pre{background:var(--panel);border:1px solid var(--line);border-radius:4px;padding:8px 10px;max-height:480px;overflow:auto}
 .note{color:var(--muted);font-size:13px;margin:6px 10px}
+.digest{overflow-wrap:anywhere}
 .empty{font-size:16px;color:var(--fail);font-weight:600}
 /* Coverage section: the matrix of operations against statuses seen and query parameters sent. */
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
