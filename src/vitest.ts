@@ -3,15 +3,15 @@
  * declares one describe block per suite and one test per check, judged by the same engine as the
  * command. vitest is the user's (an optional peer dependency), so both share one copy.
  */
-import { resolveRunConfig } from './config/run-config.js';
+import { resolveOptions } from './config/run-config.js';
 import { conformanceSuite } from './runtime/suite.js';
 import { SUITES } from './suites/index.js';
-import { argvOf, type ConformanceOptions } from './api/options.js';
+import { rawOptionsOf, type ConformanceOptions } from './api/options.js';
 
 export type { ConformanceOptions } from './api/options.js';
 
 /** Declares every conformance suite (or those `only` selects) as vitest tests. Call it at a test file's top level. */
 export function conformanceSuites(options: Omit<ConformanceOptions, 'onProgress'> = {}): void {
-  const { config } = resolveRunConfig(argvOf(options), options.env ?? process.env, options.cwd ?? process.cwd());
+  const { config } = resolveOptions({ command: 'run', options: rawOptionsOf(options) }, options.env ?? process.env, options.cwd ?? process.cwd());
   for (const suite of SUITES) conformanceSuite(suite, config);
 }

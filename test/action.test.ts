@@ -9,10 +9,10 @@ import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
-import { OPTIONS } from '../src/config/run-config.js';
-import { argvFromInputs } from '../src/action/inputs.js';
+import { OPTIONS, resolveOptions } from '../src/config/run-config.js';
+import { commandLineFromInputs } from '../src/action/inputs.js';
 import { OUTPUT_NAMES } from '../src/action/outputs.js';
-import { argvOf, OPTION_FLAGS } from '../src/api/options.js';
+import { OPTION_FLAGS, rawOptionsOf, type ConformanceOptions } from '../src/api/options.js';
 import { fromRoot } from '../src/project-root.js';
 import { startDouble, type RunningDouble } from '../src/double/server.js';
 import { runCommand } from './support/run-cli.js';
@@ -85,31 +85,35 @@ describe('action.yml', () => {
   });
 });
 
-describe('the inputs become the command line', () => {
+describe("the inputs and the API's fields become the options the command's resolver reads", () => {
   test("runConformance's options and the Action's inputs mirror the same run options", () => {
     expect(Object.values(OPTION_FLAGS).sort()).toEqual(RUN_OPTIONS);
-    expect(argvOf({ baseUrl: 'http://127.0.0.1:4010', only: ['create.', 'list.'], seed: 5, record: true, quiet: false })).toEqual([
-      '--base-url=http://127.0.0.1:4010',
-      '--record',
-      '--seed=5',
-      '--only=create.',
-      '--only=list.',
-    ]);
+    expect(rawOptionsOf({ baseUrl: 'http://127.0.0.1:4010', only: ['create.', 'list.'], seed: 5, record: true, quiet: false })).toEqual({
+      'base-url': 'http://127.0.0.1:4010',
+      record: true,
+      seed: '5',
+      only: ['create.', 'list.'],
+    });
   });
 
-  test('empty inputs are left out, booleans are flags, command diff comes first; the token is never an argument', () => {
-    expect(argvFromInputs({ INPUT_COMMAND: 'run', INPUT_BASE_URL: '', INPUT_RECORD: 'false' })).toEqual([]);
-    expect(argvFromInputs({ INPUT_COMMAND: 'diff', INPUT_BASE_URL: 'http://127.0.0.1:4010', INPUT_ONLY: 'create.,list.', INPUT_VERBOSE: 'true', INPUT_TOKEN: 'secret' })).toEqual([
-      'diff',
-      '--base-url=http://127.0.0.1:4010',
-      '--only=create.,list.',
-      '--verbose',
-    ]);
+  test("the API's options are judged by the command's resolver: the same values, the same refusals naming the flag", () => {
+    const resolve = (options: ConformanceOptions) => resolveOptions({ command: 'run', options: rawOptionsOf(options) }, {}, fromRoot());
+    expect(resolve({ only: 'create.,list.', seed: 5, timeout: 2000 }).config).toMatchObject({ only: ['create.', 'list.'], seed: 5, seedGiven: true, timeoutMs: 2000 });
+    expect(() => resolve({ timeout: -5 })).toThrow("--timeout / CONFORMANCE_TIMEOUT_MS: '-5' is not a whole number ≥ 1");
+    expect(() => resolve({ record: 'yes' as unknown as boolean })).toThrow("--record: 'yes' is not true or false");
+  });
+
+  test('empty inputs are left out, booleans are switches, the command is kept apart; the token is never an option', () => {
+    expect(commandLineFromInputs({ INPUT_COMMAND: 'run', INPUT_BASE_URL: '', INPUT_RECORD: 'false' })).toEqual({ command: 'run', options: {} });
+    expect(commandLineFromInputs({ INPUT_COMMAND: 'diff', INPUT_BASE_URL: 'http://127.0.0.1:4010', INPUT_ONLY: 'create.,list.', INPUT_VERBOSE: 'true', INPUT_TOKEN: 'secret' })).toEqual({
+      command: 'diff',
+      options: { 'base-url': 'http://127.0.0.1:4010', only: ['create.,list.'], verbose: true },
+    });
   });
 
   test('a command or a boolean it does not know is a usage error', () => {
-    expect(() => argvFromInputs({ INPUT_COMMAND: 'sweep' })).toThrow(/input command: 'sweep' is not one of run, diff/);
-    expect(() => argvFromInputs({ INPUT_RECORD: 'yes' })).toThrow(/input record: 'yes' is not true or false/);
+    expect(() => commandLineFromInputs({ INPUT_COMMAND: 'sweep' })).toThrow(/input command: 'sweep' is not one of run, diff/);
+    expect(() => commandLineFromInputs({ INPUT_RECORD: 'yes' })).toThrow(/input record: 'yes' is not true or false/);
   });
 });
 

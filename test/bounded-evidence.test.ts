@@ -18,8 +18,8 @@ import { loadSlice } from '../src/openapi/load.js';
 import { operationTable } from '../src/openapi/operation-table.js';
 import { MAX_VIOLATIONS, unsplitValidator, validatorFor } from '../src/openapi/validator.js';
 import { fromRoot } from '../src/project-root.js';
-import { renderReport, writeReport } from '../src/report/html.js';
-import { writeResults } from '../src/report/results.js';
+import { renderReport } from '../src/report/html.js';
+import { writeReports } from '../src/report/reporter.js';
 import { boundedMessage, evidenceOf, MAX_EVIDENCE_BODY_BYTES, MAX_MESSAGE_CHARS } from '../src/runtime/outcome.js';
 import { runSuite } from '../src/runtime/run-suite.js';
 import type { SuiteDefinition } from '../src/runtime/definition.js';
@@ -121,7 +121,7 @@ async function judged(exchanges: Exchange[], extra: Check<DerivedSubject>[] = []
   const config = { ...resolveRunConfig(['--base-url', 'http://127.0.0.1:9/beta', '--token', 'T', '--seed', '1', '--settle-ms', '0'], {}, fromRoot()).config, reportDir };
   const { outcomes } = await runSuite(suiteOf(exchanges, extra), config);
   const results = resultsOf(outcomes);
-  const files = { results: writeResults(config, results), report: writeReport(config, results) };
+  const files = writeReports(results, { reportDir, checksBySuite: new Map([['bounded', outcomes]]) });
   return { byId: new Map(outcomes.map((o) => [o.id, o])), sizes: { results: statSync(files.results).size, report: statSync(files.report).size } };
 }
 
@@ -182,7 +182,7 @@ describe('through the engine: a hostile list answer, and results.json and report
   test('any check message past 4,096 characters is cut, saying how much; a secret the cut goes through is still scrubbed', async () => {
     const jwt = `eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.${'eyJzdWIiOiIxMjM0NTY3ODkwIn0'.padEnd(200, 'A')}.${'s'.repeat(86)}`;
     const long = `${'x'.repeat(MAX_MESSAGE_CHARS - 100)} ${jwt} ${'y'.repeat(1_000_000)}`;
-    const shouty: Check<DerivedSubject> = { id: 'bounded.shouty', operation: 'list', title: 'fails at length', expectation: '-', profiles: BOTH, run: () => failed(long) };
+    const shouty: Check<DerivedSubject> = { id: 'bounded.shouty', operation: 'list', title: 'fails at length', expectation: '-', profiles: BOTH, provenBy: [], unproven: 'a fixture of this test', run: () => failed(long) };
     const { byId } = await judged([listExchange(listBody([validGroup(1)]))], [shouty]);
     const message = byId.get('bounded.shouty')!.message!;
     expect(message.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);

@@ -16,6 +16,8 @@ import { judgeSuite } from '../src/runtime/run-suite.js';
 import type { SuiteDefinition } from '../src/runtime/definition.js';
 import { startDouble, type Defect } from '../src/double/server.js';
 import { fromRoot } from '../src/project-root.js';
+import { readFileSync } from 'node:fs';
+import { parseOperationList } from '../src/checks/registry.js';
 
 const spec = loadSlice();
 const validator = validatorFor(spec);
@@ -151,11 +153,12 @@ describe('an operation added to a copy of the slice', () => {
     expect(statusOf(v)).toMatchObject({ status: 'failed', 'server-error': 'failed' });
   });
 
-  test('the slice as committed: 20 operations, 45 query parameters, names unique', () => {
+  test('the slice as committed: the operations of specs/operations.txt, each with its query parameters, names unique', () => {
     const table = operationTable(spec);
-    expect(table).toHaveLength(20);
-    expect(table.reduce((n, o) => n + o.query.length, 0)).toBe(45);
-    expect(new Set(table.map((o) => o.name)).size).toBe(20);
+    const expected = parseOperationList(readFileSync(fromRoot('specs', 'operations.txt'), 'utf8'));
+    expect(table.map((o) => o.name).sort()).toEqual([...expected].sort());
+    expect(table.reduce((n, o) => n + o.query.length, 0)).toBeGreaterThan(0);
+    expect(new Set(table.map((o) => o.name)).size).toBe(table.length);
     expect(table.map((o) => o.name)).toEqual(expect.arrayContaining(['create', 'get', 'update', 'delete', 'list', 'count', 'members.ref.delete', 'applications.by-appId.get']));
   });
 });

@@ -102,10 +102,11 @@ describe.concurrent('a check whose blocker was not selected still blocks the run
 
 describe('time limits scale with the work', () => {
   test('a correct but slow target: every property check gets its verdict (no suite limit)', async () => {
-    // 10 valid and 10 invalid bodies at 150 ms each take ~3.5 s: far past 4 × --timeout, within it per request.
-    const double = await startDouble({ faults: { delayMs: 150 } });
+    // 6 valid and 6 invalid bodies, two at a time, at 100 ms a request: the suite takes longer than --timeout,
+    // while each request stays ten times within it (a busy machine cannot push one past the limit).
+    const double = await startDouble({ faults: { delayMs: 100 } });
     try {
-      const run = await runConformance(['--base-url', double.baseUrl, '--only', 'property.', '--timeout', '500', '--property-runs', '10', '--seed', '3']);
+      const run = await runConformance(['--base-url', double.baseUrl, '--only', 'property.', '--timeout', '1000', '--concurrency', '2', '--property-runs', '6', '--seed', '3']);
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect(idsWithStatus(run.results, 'passed')).toEqual(PROPERTY_CHECKS.map((c) => c.id).sort());
       expect(run.stderr).not.toMatch(/matches no check id/);

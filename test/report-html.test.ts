@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { pointerViolations, renderReport, resolvePointer, writeReport } from '../src/report/html.js';
+import { htmlReporter, pointerViolations, renderReport, resolvePointer } from '../src/report/html.js';
 import { validatorFor } from '../src/openapi/validator.js';
 import { resultsOf } from './support/results.js';
 import { loadSlice } from '../src/openapi/load.js';
@@ -249,9 +249,9 @@ describe('renderReport', () => {
     expect(page.length).toBeLessThan(130_000);
   });
 
-  test('writeReport writes report.html in the report dir and returns its path', () => {
+  test('its reporter writes report.html in the report dir and returns its path', () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'gc-html-')), 'nested');
-    const file = writeReport({ reportDir: dir }, results([check({ id: 'create.status' })]));
+    const file = htmlReporter.write(results([check({ id: 'create.status' })]), { reportDir: dir, checksBySuite: new Map() });
     expect(file).toBe(path.join(dir, 'report.html'));
     expect(readFileSync(file, 'utf8')).toContain('create.status');
   });

@@ -14,12 +14,10 @@ import path from 'node:path';
 import { runConformance } from './support/run-cli.js';
 import { PLANTED_TOKENS, fragmentsOf, plantedPrivateKeys } from './support/planted-secrets.js';
 import type { Exchange } from '../src/client/exchange.js';
-import type { RunConfig } from '../src/config/run-config.js';
 import { writeCassette, type CassetteMeta } from '../src/runtime/cassette.js';
 import { cassetteOf } from '../src/runtime/record.js';
-import { writeResults, type CheckResult, type RunResults } from '../src/report/results.js';
-import { writeJunit } from '../src/report/junit.js';
-import { writeReport } from '../src/report/html.js';
+import type { CheckResult, RunResults } from '../src/report/results.js';
+import { writeReports } from '../src/report/reporter.js';
 
 const TOKEN = 'eyJhbGciOiJSUzI1NiIsImtpZCI6InBsYW50ZWQifQ.eyJ0aWQiOiI5YzFmMmQ0ZS1wbGFudGVkIn0.c2lnbmVkLWJ5LXRoZS10ZXN0';
 const ECHOED_JWT = 'eyJ0eXAiOiJKV1QifQ.eyJvaWQiOiJlY2hvZWQifQ.ZWNob2VkLXNpZ25hdHVyZQ';
@@ -208,9 +206,7 @@ test('credential headers and well-known secrets in a request never reach a recor
   const meta = { operation: 'create', source: 'url-target', target: 'url', recordedAt: new Date(0).toISOString(), sliceSha256: '0'.repeat(64), seed: 1, runId: 'planted', profile: 'openapi', baseUrl, note: '' } satisfies CassetteMeta;
   const written = [
     writeCassette(dir, cassetteOf([exchange], baseUrl, meta)),
-    writeResults({ reportDir: dir } as RunConfig, results),
-    writeJunit(dir, new Map([['create', [check]]])),
-    writeReport({ reportDir: dir }, results),
+    ...Object.values(writeReports(results, { reportDir: dir, checksBySuite: new Map([['create', [check]]]) })),
   ];
   expect(written.map((f) => path.basename(f)).sort()).toEqual(['create.json', 'junit.xml', 'report.html', 'results.json']);
   for (const file of written) {

@@ -5,7 +5,7 @@
  * suites start ends the process as the signal does, the report dir's lock released either way. No process
  * of the run is left behind.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -73,15 +73,19 @@ async function until(condition: () => boolean, ended: Promise<unknown>): Promise
 
 const leftovers = (double: RunningDouble) => [...double.groups.values()].filter((g) => g.name.startsWith('conformance-'));
 
-describe.skipIf(!POSIX)('signals to node bin/graph-conformance.mjs', () => {
-  let slow: RunningDouble;
-  beforeAll(async () => {
-    // Slow replies keep the run in the middle of its creates when the signal lands.
-    slow = await startDouble({ faults: { delayMs: 150 } });
-  });
-  afterAll(() => slow.close());
+// Side by side, each with a double of its own: what one run leaves behind is never another's.
+describe.skipIf(!POSIX)('signals to node bin/graph-conformance.mjs', { concurrent: true }, () => {
+  const doubles: RunningDouble[] = [];
+  /** Slow replies keep the run in the middle of its creates when the signal lands. */
+  const slowDouble = async () => {
+    const double = await startDouble({ faults: { delayMs: 150 } });
+    doubles.push(double);
+    return double;
+  };
+  afterAll(() => Promise.all(doubles.map((d) => d.close())));
 
   test.each(['SIGTERM', 'SIGHUP'] as const)('%s to the process mid-run: clean-up, exit 130, no lock, no process left', async (signal) => {
+    const slow = await slowDouble();
     const posts = slow.requests.filter((r) => r.method === 'POST').length;
     const run = start(['--base-url', slow.baseUrl, '--only', 'create.,lifecycle.', '--timeout', '1000']);
     // Once the run has created something, there is something to clean up.
@@ -97,6 +101,7 @@ describe.skipIf(!POSIX)('signals to node bin/graph-conformance.mjs', () => {
   });
 
   test('SIGHUP, then the terminal gone (its output fails): the clean-up still finishes', async () => {
+    const slow = await slowDouble();
     const posts = slow.requests.filter((r) => r.method === 'POST').length;
     const run = start(['--base-url', slow.baseUrl, '--only', 'create.,lifecycle.', '--timeout', '1000']);
     await until(() => slow.requests.filter((r) => r.method === 'POST').length > posts, run.ended);

@@ -1,9 +1,9 @@
 /**
  * The options of `runConformance` and `conformanceSuites`: the command line's run options, one field
- * each, turned back into the command line and resolved by the same parser, so the API cannot accept
- * what the command refuses or read a value another way.
+ * each, mapped onto the flags they mirror and judged by the command's own resolver, so the API cannot
+ * accept what the command refuses or read a value another way.
  */
-import type { OPTIONS, Profile, Target } from '../config/run-config.js';
+import { OPTIONS, UsageError, type OptionFlag, type Profile, type RawOptions, type Target } from '../config/run-config.js';
 
 export interface ConformanceOptions {
   /** replay (default), url (needs baseUrl) or live: Microsoft Graph. */
@@ -48,7 +48,7 @@ export interface ConformanceOptions {
   onProgress?: (line: string) => void;
 }
 
-type Flag = keyof typeof OPTIONS;
+type Flag = OptionFlag;
 
 /** The command-line option behind each field; `help` and the sweep command's own options are not run options. */
 export const OPTION_FLAGS = {
@@ -74,16 +74,24 @@ export const OPTION_FLAGS = {
   verbose: 'verbose',
 } as const satisfies Record<string, Flag>;
 
-/** The command line that says what `options` says. */
-export function argvOf(options: ConformanceOptions): string[] {
-  const argv: string[] = [];
+/**
+ * What `options` says, keyed by flag, as the command line would give it to the resolver: a number as its
+ * text (so `timeout: -5` is refused with the command's own words), `false` as a switch not given.
+ */
+export function rawOptionsOf(options: ConformanceOptions): RawOptions {
+  const raw: Partial<Record<Flag, string | boolean | string[]>> = {};
   for (const [field, flag] of Object.entries(OPTION_FLAGS) as [keyof typeof OPTION_FLAGS, Flag][]) {
-    const value = options[field];
+    const value: unknown = options[field];
     if (value === undefined || value === false) continue;
-    if (value === true) argv.push(`--${flag}`);
-    else for (const one of Array.isArray(value) ? value : [value]) argv.push(`--${flag}=${String(one)}`);
+    const spec: { type: string; multiple?: boolean } = OPTIONS[flag];
+    if (spec.type === 'boolean') {
+      // A caller without the types could pass anything: a switch is true, false or left out.
+      if (value !== true) throw new UsageError(`--${flag}: '${String(value)}' is not true or false`);
+      raw[flag] = true;
+    } else if (spec.multiple) raw[flag] = (Array.isArray(value) ? value : [value]).map(String);
+    else raw[flag] = String(value);
   }
-  return argv;
+  return raw as RawOptions;
 }
 
 /** Fails the type check when the command gains a run option that has no field here. */

@@ -1,24 +1,44 @@
 /**
- * `runConformance(options)`: the command's run inside the caller's process — the same resolution,
- * pre-flight, suites and report files — returning the results.json document instead of printing it.
+ * `runConformance(options)`: a conformance run inside the caller's process — resolution, the report dir
+ * and its lock, pre-flight, suites, report files, the clean-up after an interrupt — returning the
+ * results.json document and the files written. The command and the GitHub Action run the same
+ * `conformanceRun`, differing only in where its lines go and what they print once it returns.
  */
-import { resolveRunConfig } from '../config/run-config.js';
+import { resolveOptions, type RunConfig } from '../config/run-config.js';
 import { preflight, writableDir } from '../runner/preflight.js';
 import { lockReportDir } from '../runner/report-lock.js';
 import { cleanUpAfterInterrupt } from '../runner/after-interrupt.js';
 import type { RunResults } from '../report/results.js';
-import { argvOf, type ConformanceOptions } from './options.js';
+import type { ReportFiles } from '../report/reporter.js';
+import { rawOptionsOf, type ConformanceOptions } from './options.js';
 
 export interface ConformanceRun {
   /** The command's exit code for this run: 0 passed, 1 a check failed or was blocked, 2 nothing judged, 130 interrupted. */
   exitCode: 0 | 1 | 2 | 130;
   /** What results.json holds. */
   results: RunResults;
-  /** The report files written. */
-  files: { results: string; junit: string; report: string };
+  /** The report files written: results.json, junit.xml, report.html. */
+  files: ReportFiles;
   /** Groups the run created and could not delete, with why. */
   leftBehind: { id: string; why: string }[];
 }
+
+/** Where a run's lines go, and how its messages name the report-dir setting. */
+export interface RunHost {
+  /** The run's progress: the suites and their verdicts as they are judged, throttling, an interrupt. */
+  progress: (line: string) => void;
+  /** What is said beside the progress: a dead run's lock taken over, the clean-up after an interrupt. */
+  notice: (line: string) => void;
+  /** The command names the flag and its variable; the API names its field. */
+  reportDirSetting: string;
+}
+
+/** The command's and the Action's: progress on stdout, notices on stderr (both guarded by printable.ts). */
+export const PRINTING_HOST: RunHost = {
+  progress: (line) => process.stdout.write(`${line}\n`),
+  notice: (line) => process.stderr.write(`${line}\n`),
+  reportDirSetting: '--report-dir / CONFORMANCE_REPORT_DIR',
+};
 
 /**
  * Runs the conformance checks once. A usage or configuration problem (a bad option, an unreachable
@@ -26,19 +46,31 @@ export interface ConformanceRun {
  * the command's exit 2. SIGINT/SIGTERM during the run stop it, delete what it created, and resolve with 130.
  */
 export async function runConformance(options: ConformanceOptions = {}): Promise<ConformanceRun> {
-  const { config, warnings } = resolveRunConfig(argvOf(options), options.env ?? process.env, options.cwd ?? process.cwd());
+  const { config, warnings } = resolveOptions({ command: 'run', options: rawOptionsOf(options) }, options.env ?? process.env, options.cwd ?? process.cwd());
   const write = options.onProgress ?? (() => {});
   for (const warning of warnings) write(`warning: ${warning}`);
-  writableDir(config.reportDir, 'reportDir');
-  const { runSuites } = await import('../runner/run-suites.js');
-  // One run at a time per report dir; released once its reports are written, or it failed before.
-  const lock = lockReportDir(config.reportDir, 'reportDir', write);
-  const run = await preflight(config).then(() => runSuites(config, write)).finally(() => lock.release());
-  const [results, junit, report] = run.files as [string, string, string];
-  const files = { results, junit, report };
-  if (run.interrupted) {
-    await cleanUpAfterInterrupt(config, run.interrupted, run.files, write);
-    return { exitCode: 130, results: run.results, files, leftBehind: run.leftBehind };
+  return conformanceRun(config, { progress: write, notice: write, reportDirSetting: 'reportDir' });
+}
+
+/** One run of a resolved configuration; what runConformance, the command and the Action share. */
+export async function conformanceRun(config: RunConfig, host: RunHost): Promise<ConformanceRun> {
+  writableDir(config.reportDir, host.reportDirSetting);
+  // One run at a time per report dir: held until the reports are written and, after an interrupt, what
+  // the run created is deleted; released however the run ends (and by the lock itself on a signal or exit).
+  const lock = lockReportDir(config.reportDir, host.reportDirSetting, host.notice);
+  try {
+    // Loaded after the options are known good (the suites take a second to load, a usage error should
+    // not), and before the target is probed: a kept-alive probe connection left idle while modules load
+    // can be closed by the target just as the first suite reuses it.
+    const { runSuites } = await import('../runner/run-suites.js');
+    await preflight(config);
+    const run = await runSuites(config, host.progress);
+    if (run.interrupted) {
+      await cleanUpAfterInterrupt(config, run.interrupted, Object.values(run.files), host.notice);
+      return { exitCode: 130, results: run.results, files: run.files, leftBehind: run.leftBehind };
+    }
+    return { exitCode: run.exitCode, results: run.results, files: run.files, leftBehind: run.leftBehind };
+  } finally {
+    lock.release();
   }
-  return { exitCode: run.exitCode, results: run.results, files, leftBehind: run.leftBehind };
 }

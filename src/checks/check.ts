@@ -26,8 +26,20 @@ export interface Check<Subject> {
   /** What a conforming target does, in words a report reader understands. */
   expectation: string;
   profiles: readonly Profile[];
-  /** Ids in specs/decisions.yaml that decide what this check accepts. */
+  /**
+   * Ids in specs/decisions.yaml that decide what this check accepts. Each decision's `checks:` lists
+   * exactly the checks that cite it (src/checks/registry.ts holds both sides to each other).
+   */
   decisions?: readonly string[];
+  /** Capabilities of the target, beyond what the slice states, that the check needs to be judged (none yet). */
+  needs?: readonly string[];
+  /**
+   * Defects of the reference double (src/double/defects.ts) that must fail this check: the proof that it
+   * can fail. test/self-proof.test.ts runs each defect and expects exactly the checks that name it.
+   */
+  provenBy: readonly string[];
+  /** Why no defect fails this check, when `provenBy` is empty; a check has one or the other. */
+  unproven?: string;
   /** Set when the check can never run here: it is reported skipped with this reason, whatever the target did. */
   unavailable?: string;
   /**

@@ -32,6 +32,7 @@ export const conventionsHeaders: Check<DerivedSubject> = {
   operation: 'conventions',
   title: "every response carries Graph's request-id and echoes client-request-id",
   expectation: 'each response of every operation, errors included, has a request-id GUID and the client-request-id the request sent',
+  provenBy: ['create-no-request-id', 'create-request-id-not-guid', 'create-client-request-id-not-echoed', 'errors-without-request-id'],
   profiles: GRAPH,
   decisions: ['graph-headers-every-response'],
   run(subject) {
@@ -55,6 +56,7 @@ export const conventionsNotFound: Check<DerivedSubject> = {
   operation: 'conventions',
   title: "an unknown id is a 404 with Graph's error envelope, on every method",
   expectation: "every GET, PUT, PATCH or DELETE the contract suite sends for an id that does not exist (an application, its logo, a member) answers 404 with Graph's error envelope",
+  provenBy: ['members-remove-unknown-204', 'applications-get-unknown-200', 'error-envelope-not-graph', 'logo-get-server-error', 'by-app-id-html', 'logo-delete-unknown-400'],
   profiles: GRAPH,
   decisions: ['unknown-id-404'],
   run(subject) {

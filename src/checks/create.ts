@@ -17,6 +17,7 @@ export const createBodyId: Check<CreateSubject> = {
   operation: 'create',
   title: 'the new entity has an id',
   expectation: 'body.id is a non-empty string',
+  provenBy: ['create-id-empty'],
   profiles: GRAPH,
   notStated: 'the slice types id as a string, and an empty one conforms; a usable id is Graph’s behaviour',
   run({ exchange }) {
@@ -33,6 +34,7 @@ export const createBodyEcho: Check<CreateSubject> = {
   operation: 'create',
   title: 'the new entity echoes what was sent',
   expectation: 'name and region as sent, isDefault false (only the system sets the default group)',
+  provenBy: ['create-echo-name'],
   profiles: GRAPH,
   decisions: ['is-default-false-on-create'],
   run({ exchange, sent }) {
@@ -58,6 +60,7 @@ export const createRequestId: Check<CreateSubject> = {
   operation: 'create',
   title: 'carries a request-id',
   expectation: 'a request-id header holding a GUID, as every Graph response does',
+  provenBy: ['create-no-request-id', 'create-request-id-not-guid'],
   profiles: GRAPH,
   run: ({ exchange }) => checkRequestId(exchange),
 };
@@ -67,6 +70,7 @@ export const createClientRequestId: Check<CreateSubject> = {
   operation: 'create',
   title: 'echoes the client-request-id',
   expectation: 'the client-request-id header sent comes back unchanged',
+  provenBy: ['create-client-request-id-not-echoed'],
   profiles: GRAPH,
   run: ({ exchange }) => checkClientRequestIdEcho(exchange),
 };

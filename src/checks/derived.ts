@@ -29,24 +29,100 @@ export interface DerivedSubject extends Judged {
 /** Decisions every body-schema judgement relies on (how the validator reads Graph's schemas). */
 const SCHEMA_READING = ['odata-annotations', 'allof-inheritance', 'inner-error-service-specific'];
 
+type Aspect = 'status' | 'header.content-type' | 'body.schema' | 'server-error';
+
+/**
+ * Decisions a derived check rests on beyond those every check of its aspect gets (SCHEMA_READING, and a
+ * status narrowed by the slice): named per id, since each is about one operation's schema.
+ */
+const DECISIONS_BY_ID: Readonly<Record<string, readonly string[]>> = {
+  'create.body.schema': ['region-nullable', 'connector-group-type-values'],
+};
+
+/**
+ * Defects of the reference double that must fail a derived check. Where a defect breaks one aspect of
+ * every operation of a kind, a rule over the operation table says so, and an operation of that kind added
+ * to the slice is held to it with no edit here; the rest are specific to one operation, named by id.
+ */
+const PROOF_RULES: readonly { defect: string; aspects: readonly Aspect[]; applies: (op: TableOperation) => boolean }[] = [
+  // Every $count segment: the double answers them all as JSON.
+  { defect: 'count-json', aspects: ['header.content-type', 'body.schema'], applies: (op) => op.path.endsWith('/$count') },
+  // Every operation documenting $top: the parameter crashes the double.
+  { defect: 'query-top-server-error', aspects: ['status', 'server-error'], applies: (op) => op.query.some((q) => q.name === '$top') },
+  // The contract suite can send these only for something that does not exist (an application, its logo, a
+  // member), so every answer is an error, held to the slice's ODataError schema.
+  { defect: 'error-envelope-not-graph', aspects: ['body.schema'], applies: (op) => ONLY_UNKNOWN.has(op.name) },
+];
+
+const ONLY_UNKNOWN = new Set([
+  'applications.by-appId.get',
+  'applications.by-uniqueName.get',
+  'applications.get',
+  'applications.item.logo.delete',
+  'applications.item.logo.get',
+  'applications.item.logo.put',
+  'members.item.ref.delete',
+  'members.ref.create',
+  'members.ref.delete',
+]);
+
+const PROVEN_BY_ID: Readonly<Record<string, readonly string[]>> = {
+  'create.status': ['create-status-200'],
+  'create.header.content-type': ['create-content-type-text'],
+  'create.body.schema': ['create-body-schema'],
+  'get.status': ['get-status-203', 'get-not-found-after-create'],
+  'get.header.content-type': ['get-content-type-text'],
+  'get.body.schema': ['get-body-schema', 'select-breaks-schema'],
+  'list.status': ['list-status-203'],
+  'list.body.schema': ['list-body-schema'],
+  'update.status': ['update-status-202'],
+  'update.body.schema': ['update-200-invalid-body'],
+  'delete.status': ['delete-status-200', 'delete-if-match-refused'],
+  'count.status': ['count-server-error'],
+  'count.server-error': ['count-server-error'],
+  'members.list.body.schema': ['members-list-not-collection'],
+  'members.ref.list.body.schema': ['members-ref-list-not-collection'],
+  'members.ref.create.status': ['members-add-accepts-unknown'],
+  'members.item.ref.delete.status': ['members-remove-unknown-204'],
+  'applications.list.body.schema': ['applications-list-not-collection'],
+  'applications.get.status': ['applications-get-unknown-200'],
+  'applications.item.logo.get.status': ['logo-get-server-error'],
+  'applications.item.logo.get.server-error': ['logo-get-server-error'],
+  'applications.by-appId.get.header.content-type': ['by-app-id-html'],
+  'applications.by-appId.get.body.schema': ['by-app-id-html'],
+};
+
+/** The defects that must fail a derived check: the rules' first, then the check's own. */
+export function derivedProvenBy(op: TableOperation, aspect: Aspect): string[] {
+  const id = `${op.name}.${aspect}`;
+  const byRule = PROOF_RULES.filter((r) => r.aspects.includes(aspect) && r.applies(op)).map((r) => r.defect);
+  return [...new Set([...(PROVEN_BY_ID[id] ?? []), ...byRule])];
+}
+
 export function derivedChecks(op: TableOperation): Check<DerivedSubject>[] {
   const where = `${op.method.toUpperCase()} ${op.path.replace(/^.*(?=\/connectorGroups)/, '…')}`;
-  const ids = { status: `${op.name}.status`, contentType: `${op.name}.header.content-type`, body: `${op.name}.body.schema`, serverError: `${op.name}.server-error` };
-  const decisions = decisionsFor(op, ids);
-  const check = (id: string, title: string, expectation: string, judge: (e: Exchange, s: DerivedSubject, profile: Profile) => Verdict, extra: string[] = []): Check<DerivedSubject> => ({
-    id,
-    operation: op.name.split('.')[0]!,
-    title,
-    expectation,
-    profiles: BOTH,
-    decisions: [...extra, ...(decisions.get(id) ?? [])],
-    run: (subject, profile) => onEvery(op, subject, (e) => judge(e, subject, profile)),
-  });
+  const narrowing = narrowedBy(op);
+  const check = (aspect: Aspect, title: string, expectation: string, judge: (e: Exchange, s: DerivedSubject, profile: Profile) => Verdict, extra: readonly string[] = []): Check<DerivedSubject> => {
+    const id = `${op.name}.${aspect}`;
+    const provenBy = derivedProvenBy(op, aspect);
+    return {
+      id,
+      operation: op.name.split('.')[0]!,
+      title,
+      expectation,
+      profiles: BOTH,
+      decisions: [...new Set([...extra, ...(DECISIONS_BY_ID[id] ?? []), ...(aspect === 'status' ? narrowing : [])])],
+      provenBy,
+      // One judgement shared by every operation: proven where the double has a defect of it, on others.
+      ...(provenBy.length === 0 && { unproven: `the ${aspect} judgement every operation shares is proven on other operations; the reference double has no defect of ${op.name}'s` }),
+      run: (subject, profile) => onEvery(op, subject, (e) => judge(e, subject, profile)),
+    };
+  };
   return [
-    check(ids.status, `${where} answers with a documented status`, `a status ${where} documents (${op.statuses.join(', ')}; default only for a 4xx), a 2xx for a valid request on what exists, a 4xx for an unknown id (graph)`, judgeStatus(op)),
-    check(ids.contentType, `${where} declares the documented media type`, `the Content-Type documented for the status that came back (parameters such as odata.metadata and charset allowed)`, judgeMediaType(op)),
-    check(ids.body, `${where} answers with a body of the documented schema`, `the body validates against the slice's schema for the status that came back`, judgeSchema(op), SCHEMA_READING),
-    check(ids.serverError, `${where} never answers 5xx`, 'no request the suite sends, with any documented query parameter, gets a 5xx', judgeServerError),
+    check('status', `${where} answers with a documented status`, `a status ${where} documents (${op.statuses.join(', ')}; default only for a 4xx), a 2xx for a valid request on what exists, a 4xx for an unknown id (graph)`, judgeStatus(op)),
+    check('header.content-type', `${where} declares the documented media type`, `the Content-Type documented for the status that came back (parameters such as odata.metadata and charset allowed)`, judgeMediaType(op)),
+    check('body.schema', `${where} answers with a body of the documented schema`, `the body validates against the slice's schema for the status that came back`, judgeSchema(op), SCHEMA_READING),
+    check('server-error', `${where} never answers 5xx`, 'no request the suite sends, with any documented query parameter, gets a 5xx', judgeServerError),
   ];
 }
 
@@ -123,21 +199,10 @@ function authHint(status: number): string {
   return '';
 }
 
-/**
- * The decisions behind each derived check: those that name the check, and for the status check those
- * that narrowed the operation's documented statuses.
- */
+/** The decisions that narrowed the operation's documented statuses in the slice: its status check rests on them. */
 let decisions: ReturnType<typeof loadDecisions>['decisions'] | undefined;
 
-function decisionsFor(op: TableOperation, ids: Record<string, string>): Map<string, string[]> {
-  const byCheck = new Map<string, string[]>();
+function narrowedBy(op: TableOperation): string[] {
   decisions ??= loadDecisions().decisions;
-  for (const decision of decisions) {
-    for (const id of Object.values(ids)) {
-      if (decision.checks?.includes(id)) byCheck.set(id, [...(byCheck.get(id) ?? []), decision.id]);
-    }
-    const narrows = decision.slice?.some((e) => e.op === 'response-status' && e.path === op.path && e.method === op.method);
-    if (narrows && !byCheck.get(ids.status!)?.includes(decision.id)) byCheck.set(ids.status!, [...(byCheck.get(ids.status!) ?? []), decision.id]);
-  }
-  return byCheck;
+  return decisions.filter((d) => d.slice?.some((e) => e.op === 'response-status' && e.path === op.path && e.method === op.method)).map((d) => d.id);
 }

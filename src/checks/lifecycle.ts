@@ -50,6 +50,7 @@ export const updateBody = bodySchemaCheck<LifecycleSubject>({
   missing,
   schemaName: 'microsoft.graph.connectorGroup, or none for 204',
   decisions: ['update-status-200-or-204'],
+  provenBy: ['update-200-invalid-body'],
 });
 
 export const listBodyValue: Check<LifecycleSubject> = {
@@ -57,6 +58,7 @@ export const listBodyValue: Check<LifecycleSubject> = {
   operation: 'list',
   title: 'a collection is an object with a value array',
   expectation: 'every page is a JSON object whose value is an array (Graph: collections are a root object with a value array)',
+  provenBy: ['list-no-value'],
   profiles: GRAPH,
   run(subject) {
     return everyPage(subject, (page, n) =>
@@ -70,6 +72,7 @@ export const listPaging: Check<LifecycleSubject> = {
   operation: 'list',
   title: '@odata.nextLink pages through the whole collection',
   expectation: "each @odata.nextLink is an absolute URL on the target's own origin and answers 200; following them ends, and no group appears on two pages",
+  provenBy: ['list-next-link-loop'],
   profiles: GRAPH,
   run(subject) {
     const pages = subject.steps.list;
@@ -92,6 +95,7 @@ export const lifecycleGetSame: Check<LifecycleSubject> = {
   operation: 'lifecycle',
   title: 'get returns the entity create returned',
   expectation: 'GET by the new id answers 200 with the same id, name, region, connectorGroupType and isDefault',
+  provenBy: ['create-body-schema', 'create-echo-name', 'get-body-schema', 'get-not-found-after-create'],
   profiles: GRAPH,
   run(subject) {
     const { create, get } = subject.steps;
@@ -107,6 +111,7 @@ export const lifecycleGetUpdated: Check<LifecycleSubject> = {
   operation: 'lifecycle',
   title: 'get after patch shows the change',
   expectation: 'after PATCH of name and region, GET answers 200 with the new name and region',
+  provenBy: ['get-not-found-after-create', 'update-ignored'],
   profiles: GRAPH,
   run(subject) {
     const { getUpdated } = subject.steps;
@@ -121,6 +126,7 @@ export const lifecycleListContains: Check<LifecycleSubject> = {
   operation: 'lifecycle',
   title: 'the list contains the group, as updated',
   expectation: 'some page of GET …/connectorGroups holds the new id with the patched name',
+  provenBy: ['list-no-value', 'update-ignored'],
   profiles: GRAPH,
   run(subject) {
     const pages = subject.steps.list;
@@ -138,6 +144,7 @@ export const lifecycleGetAfterDelete: Check<LifecycleSubject> = {
   operation: 'lifecycle',
   title: 'a deleted group is gone',
   expectation: 'GET by id after DELETE answers 404',
+  provenBy: ['delete-not-deleting', 'unknown-id-400'],
   profiles: GRAPH,
   run(subject) {
     const { getDeleted } = subject.steps;
@@ -149,7 +156,7 @@ export const lifecycleGetAfterDelete: Check<LifecycleSubject> = {
 };
 
 /** A request for the group after its DELETE: Graph answers 404 with its error envelope (decision unknown-id-404). */
-function afterDelete(id: string, step: 'deleteAgain' | 'patchDeleted', method: 'delete' | 'patch', what: string): Check<LifecycleSubject> {
+function afterDelete(id: string, step: 'deleteAgain' | 'patchDeleted', method: 'delete' | 'patch', what: string, provenBy: readonly string[]): Check<LifecycleSubject> {
   return {
     id,
     operation: 'lifecycle',
@@ -157,6 +164,7 @@ function afterDelete(id: string, step: 'deleteAgain' | 'patchDeleted', method: '
     expectation: `${what} the group after its DELETE answers 404 with Graph's error envelope`,
     profiles: GRAPH,
     decisions: ['unknown-id-404'],
+    provenBy,
     run(subject) {
       const exchange = subject.steps[step];
       if (!exchange) return notReached(`${method.toUpperCase()} after delete`, subject.stoppedBecause);
@@ -165,8 +173,8 @@ function afterDelete(id: string, step: 'deleteAgain' | 'patchDeleted', method: '
   };
 }
 
-export const lifecycleDeleteTwice = afterDelete('lifecycle.delete-twice', 'deleteAgain', 'delete', 'deleting');
-export const lifecyclePatchAfterDelete = afterDelete('lifecycle.patch-after-delete', 'patchDeleted', 'patch', 'patching');
+export const lifecycleDeleteTwice = afterDelete('lifecycle.delete-twice', 'deleteAgain', 'delete', 'deleting', ['delete-not-deleting', 'error-envelope-not-graph', 'delete-twice-204']);
+export const lifecyclePatchAfterDelete = afterDelete('lifecycle.patch-after-delete', 'patchDeleted', 'patch', 'patching', ['delete-not-deleting', 'error-envelope-not-graph', 'patch-unknown-204']);
 
 /**
  * The status, media type and schema of get, update, delete and list are derived from the slice and

@@ -46,6 +46,7 @@ export const membersList: Check<NavigationSubject> = {
   operation: 'members',
   title: 'lists a new group’s connectors',
   expectation: 'GET …/members answers 200 with a connector collection (empty for a new group is valid)',
+  provenBy: ['members-list-not-collection'],
   profiles: BOTH,
   decisions: ['list-members-status-200'],
   run: (s) => onStep(s, 'members', (e) => judgeCollection(s, MEMBERS_PATH, e)),
@@ -56,6 +57,7 @@ export const membersAddUnknown: Check<NavigationSubject> = {
   operation: 'members',
   title: 'refuses to add a connector that does not exist',
   expectation: 'POST …/members/$ref naming an unknown connector: 404 with Graph’s error envelope (openapi: a documented response, whichever it is)',
+  provenBy: ['members-add-accepts-unknown', 'error-envelope-not-graph'],
   profiles: BOTH,
   run: (s, profile) => onStep(s, 'addUnknownMember', (e) => judgeError(s, profile, e, { statuses: [404, 400], path: MEMBER_REFS_PATH, method: 'post' })),
 };
@@ -65,6 +67,7 @@ export const membersRemoveUnknown: Check<NavigationSubject> = {
   operation: 'members',
   title: 'refuses to remove a connector that is not a member',
   expectation: 'DELETE …/members/{unknown}/$ref: 404 with Graph’s error envelope (openapi: a documented response, whichever it is)',
+  provenBy: ['members-remove-unknown-204', 'error-envelope-not-graph'],
   profiles: BOTH,
   run: (s, profile) => onStep(s, 'removeUnknownMember', (e) => judgeError(s, profile, e, { statuses: [404], path: MEMBER_REF_PATH, method: 'delete' })),
 };
@@ -74,6 +77,8 @@ export const membersWithConnector: Check<NavigationSubject> = {
   operation: 'members',
   title: 'adds and removes a real connector',
   expectation: 'a connector added with POST …/members/$ref is listed, then removed with DELETE …/$ref',
+  provenBy: [],
+  unproven: 'never judged here: it is always skipped (needs an installed connector)',
   profiles: BOTH,
   unavailable: 'needs an installed connector: connectors are installed on-premises, a suite cannot create one',
   run: () => skipped(membersWithConnector.unavailable!),
@@ -84,6 +89,7 @@ export const applicationsList: Check<NavigationSubject> = {
   operation: 'applications',
   title: 'lists a new group’s applications',
   expectation: 'GET …/applications answers 200 with an application collection (empty for a new group is valid)',
+  provenBy: ['applications-list-not-collection'],
   profiles: BOTH,
   decisions: ['list-applications-status-200'],
   run: (s) => onStep(s, 'applications', (e) => judgeCollection(s, APPLICATIONS_PATH, e)),
@@ -94,6 +100,7 @@ export const applicationsGetUnknown: Check<NavigationSubject> = {
   operation: 'applications',
   title: 'an application the group does not hold is not found',
   expectation: 'GET …/applications/{unknown}: 404 with Graph’s error envelope (openapi: a documented response, whichever it is)',
+  provenBy: ['applications-get-unknown-200', 'error-envelope-not-graph'],
   profiles: BOTH,
   run: (s, profile) => onStep(s, 'unknownApplication', (e) => judgeError(s, profile, e, { statuses: [404], path: APPLICATION_PATH, method: 'get' })),
 };
@@ -103,6 +110,8 @@ export const applicationsRef: Check<NavigationSubject> = {
   operation: 'applications',
   title: 'assigns an application to the group',
   expectation: 'PUT /applications/{id}/connectorGroup/$ref, then the group lists the application',
+  provenBy: [],
+  unproven: 'never judged here: it is always skipped (needs an application published through Application Proxy)',
   profiles: BOTH,
   unavailable:
     'needs an application published through Application Proxy, and the assignment call (PUT /applications/{id}/connectorGroup/$ref) is outside the connectorGroups slice',

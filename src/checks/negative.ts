@@ -19,6 +19,8 @@ interface CaseSpec {
   title: string;
   expectation: string;
   error: ErrorExpectation;
+  /** Defects of the reference double that must fail the check. */
+  provenBy: readonly string[];
   /** The request is one the slice calls invalid: what a target answers is Graph's behaviour, not the slice's. */
   invalid?: string;
 }
@@ -31,6 +33,7 @@ const CASES: Record<NegativeCase, CaseSpec> = {
     invalid: 'what a target answers to a request without a token (the slice describes only answers to valid requests)',
     title: 'refuses a request without a bearer token',
     expectation: 'create without Authorization: 401 with Graph’s error envelope',
+    provenBy: ['auth-not-enforced', 'error-envelope-not-graph'],
     error: { statuses: [401], ...onCreate },
   },
   wrongType: {
@@ -38,6 +41,7 @@ const CASES: Record<NegativeCase, CaseSpec> = {
     invalid: 'what a target answers to a create body of the wrong type (the slice describes only answers to valid requests)',
     title: 'refuses a property of the wrong type',
     expectation: 'create with "name": 12 → 400 with Graph’s error envelope',
+    provenBy: ['invalid-body-accepted', 'error-envelope-not-graph'],
     error: { statuses: [400], ...onCreate },
   },
   unknownEnum: {
@@ -45,6 +49,7 @@ const CASES: Record<NegativeCase, CaseSpec> = {
     invalid: 'what a target answers to a create body outside an enum (the slice describes only answers to valid requests)',
     title: 'refuses a value outside an enum',
     expectation: 'create with "region": "atlantis" → 400 with Graph’s error envelope',
+    provenBy: ['invalid-body-accepted', 'error-envelope-not-graph'],
     error: { statuses: [400], ...onCreate },
   },
   unknownProperty: {
@@ -52,6 +57,7 @@ const CASES: Record<NegativeCase, CaseSpec> = {
     invalid: 'what a target answers to a create body with a property connectorGroup does not have (the slice describes only answers to valid requests)',
     title: 'refuses a property connectorGroup does not have',
     expectation: 'create with "colour": "blue" → 400 with Graph’s error envelope',
+    provenBy: ['invalid-body-accepted', 'error-envelope-not-graph'],
     error: { statuses: [400], ...onCreate },
   },
   malformedJson: {
@@ -59,6 +65,7 @@ const CASES: Record<NegativeCase, CaseSpec> = {
     invalid: 'what a target answers to a create body that is not JSON (the slice describes only answers to valid requests)',
     title: 'refuses malformed JSON',
     expectation: 'create with a truncated JSON body → 400 with Graph’s error envelope',
+    provenBy: ['malformed-json-500', 'error-envelope-not-graph'],
     error: { statuses: [400], ...onCreate },
   },
   wrongContentType: {
@@ -66,12 +73,14 @@ const CASES: Record<NegativeCase, CaseSpec> = {
     invalid: 'what a target answers to a create body not declared as JSON (the slice describes only answers to valid requests)',
     title: 'refuses a body that is not declared as JSON',
     expectation: 'create with Content-Type text/plain → 415 (or 400) with Graph’s error envelope',
+    provenBy: ['content-type-ignored', 'error-envelope-not-graph'],
     error: { statuses: [415, 400], ...onCreate },
   },
   unknownId: {
     id: 'negative.unknown-id',
     title: 'an unknown id is not found',
     expectation: 'GET …/connectorGroups/{unknown id} → 404 with Graph’s error envelope',
+    provenBy: ['unknown-id-400', 'error-envelope-not-graph'],
     error: { statuses: [404], path: GROUP_PATH, method: 'get' },
   },
 };
@@ -83,6 +92,7 @@ function negativeCheck(name: NegativeCase, spec: CaseSpec): Check<NegativeSubjec
     title: spec.title,
     expectation: spec.invalid ? spec.expectation : `${spec.expectation} (openapi profile: a documented response, whichever it is)`,
     profiles: spec.invalid ? GRAPH : BOTH,
+    provenBy: spec.provenBy,
     ...(spec.invalid && { notStated: spec.invalid }),
     run(subject, profile) {
       const exchange = subject.cases[name];

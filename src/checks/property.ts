@@ -23,8 +23,9 @@ export const propertyValidBodies: Check<PropertySubject> = {
   operation: 'property',
   title: 'accepts every valid body',
   expectation: 'each generated valid create body is answered with the documented status (graph: and the entity echoes it)',
+  provenBy: ['create-status-200', 'create-echo-name', 'region-ind-rejected', 'error-envelope-not-graph', 'non-ascii-mangled', 'long-name-500', 'region-null-refused'],
   profiles: BOTH,
-  decisions: ['region-values', 'is-default-false-on-create'],
+  decisions: ['region-values', 'is-default-false-on-create', 'input-space'],
   run: (s) => judgeOutcome(s.valid, 'valid bodies accepted', (v) => JSON.stringify(v)),
 };
 
@@ -33,7 +34,9 @@ export const propertyInvalidBodies: Check<PropertySubject> = {
   operation: 'property',
   title: 'refuses every invalid body',
   expectation: 'each generated body the slice says is invalid is refused: 400 with the error envelope',
+  provenBy: ['invalid-body-accepted', 'error-envelope-not-graph'],
   profiles: GRAPH,
+  decisions: ['input-space'],
   notStated: 'what a target answers to a body the slice calls invalid (the slice describes only answers to valid requests)',
   run: (s) =>
     judgeOutcome(s.invalid, 'invalid bodies refused', (v) => {

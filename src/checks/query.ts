@@ -101,6 +101,7 @@ export const queryTop = claimed({
   operation: 'list',
   title: '$top=n returns at most n items, and a next link when more remain',
   expectation: "GET …/connectorGroups?$filter=<the suite's three>&$top=1 answers 200 with at most one item and an @odata.nextLink",
+  provenBy: ['list-status-203', 'list-no-value', 'query-top-server-error', 'query-top-ignored'],
   run(subject) {
     const page = collection(subject, 'top', '$top=1');
     if (isVerdict(page)) return page;
@@ -118,6 +119,7 @@ export const querySkip = claimed({
   operation: 'list',
   title: '$skip=n leaves out the first n items',
   expectation: "$filter=<the suite's three>&$orderby=name&$skip=1 answers 200 with the second and third group, in order",
+  provenBy: ['list-status-203', 'list-no-value', 'query-skip-ignored'],
   run(subject) {
     const page = collection(subject, 'skip', '$skip=1');
     if (isVerdict(page)) return page;
@@ -133,6 +135,7 @@ export const queryOrderBy = claimed({
   operation: 'list',
   title: '$orderby=name sorts ascending, name desc descending',
   expectation: "the suite's three groups come back a, b, c for $orderby=name and c, b, a for $orderby=name desc",
+  provenBy: ['list-status-203', 'list-no-value', 'query-orderby-ignored'],
   run(subject) {
     const ascending = subject.groups.map((g) => g.name);
     for (const [step, option, want] of [
@@ -156,6 +159,7 @@ export const queryFilter = claimed({
   operation: 'list',
   title: "$filter=name eq '…' returns exactly the group of that name, quotes doubled",
   expectation: "$filter=name eq '<the second group's name, its apostrophe doubled>' answers 200 with exactly that group",
+  provenBy: ['list-status-203', 'list-no-value', 'query-filter-quotes'],
   run(subject) {
     const page = collection(subject, 'filterQuoted', "$filter=name eq '…'");
     if (isVerdict(page)) return page;
@@ -171,6 +175,7 @@ export const queryCount = claimed({
   operation: 'list',
   title: '$count=true adds @odata.count, the number of items the filter keeps',
   expectation: "$filter=<the suite's three>&$count=true&$top=1 answers 200 with @odata.count 3 (the total, not the page)",
+  provenBy: ['list-status-203', 'list-no-value', 'query-top-server-error', 'query-count-ignores-filter'],
   run(subject) {
     const page = collection(subject, 'countParameter', '$count=true');
     if (isVerdict(page)) return page;
@@ -186,6 +191,7 @@ export const queryCountSegment: Check<QuerySubject> = {
   operation: 'count',
   title: '…/$count under a $filter counts what the same filter lists',
   expectation: "GET …/connectorGroups/$count?$filter=<the suite's three> answers 200 with the text 3",
+  provenBy: ['count-json', 'count-server-error', 'count-segment-ignores-filter'],
   profiles: GRAPH,
   decisions: ['count-segment-counts'],
   run(subject) {
@@ -203,6 +209,7 @@ export const querySelect = claimed({
   operation: 'get',
   title: '$select=name returns name (and the key), no other property',
   expectation: 'GET …/connectorGroups/{id}?$select=name answers 200 with name, and nothing else but id and annotations',
+  provenBy: ['get-status-203', 'get-body-schema', 'get-not-found-after-create', 'select-breaks-schema', 'query-select-ignored'],
   run(subject) {
     const exchange = subject.steps.select;
     if (!exchange) return notReached('$select', subject.stoppedBecause);
@@ -235,6 +242,7 @@ export const queryExpand = claimed({
   operation: 'get',
   title: '$expand=members is applied, or refused with a 4xx and the error envelope',
   expectation: 'GET …/connectorGroups/{id}?$expand=members answers 200 with a members array, or a 4xx with Graph\'s error envelope',
+  provenBy: ['get-status-203', 'query-expand-ignored'],
   run(subject) {
     return appliedOrRefused(subject, 'expand', '$expand=members', GROUP_PATH, (exchange) => {
       const body = parseJsonBody(exchange);
@@ -249,6 +257,7 @@ export const querySearch = claimed({
   operation: 'list',
   title: '$search="name:…" is applied, or refused with a 4xx and the error envelope',
   expectation: 'GET …/connectorGroups?$search="name:<the first group\'s name>" (ConsistencyLevel: eventual) answers 200 with that group and neither of the other two, or a 4xx with Graph\'s error envelope',
+  provenBy: ['list-status-203', 'list-no-value', 'query-search-ignored'],
   run(subject) {
     return appliedOrRefused(subject, 'search', '$search', GROUPS_PATH, (exchange) => {
       const got = ownNames(subject, 'search') ?? [];
@@ -265,6 +274,7 @@ export const updateBodyPatched: Check<QuerySubject> = {
   operation: 'update',
   title: 'a PATCH answered 200 carries the entity as patched',
   expectation: 'PATCH with Prefer: return=representation answers 200 with the new name and region (or 204 with no body, which the lifecycle read-back judges)',
+  provenBy: ['update-200-stale'],
   profiles: GRAPH,
   decisions: ['update-status-200-or-204', 'patch-representation'],
   run(subject) {

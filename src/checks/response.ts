@@ -27,6 +27,8 @@ export interface ResponseCheckSpec<S> {
   /** Why pick found nothing (an earlier step failed). */
   missing?: (subject: S) => Stop | undefined;
   decisions?: readonly string[];
+  /** Defects of the reference double that must fail the check. */
+  provenBy: readonly string[];
 }
 
 function withExchange<S>(spec: ResponseCheckSpec<S>, subject: S, judge: (exchange: Exchange) => Verdict): Verdict {
@@ -52,6 +54,7 @@ export function bodySchemaCheck<S extends Judged>(spec: ResponseCheckSpec<S> & {
     expectation: `the body validates against the slice's schema for the response (${spec.schemaName})`,
     profiles: BOTH,
     decisions: ['odata-annotations', 'allof-inheritance', 'inner-error-service-specific', ...(spec.decisions ?? [])],
+    provenBy: spec.provenBy,
     run: (subject) => withExchange(spec, subject, (exchange) => judgeBody(subject, spec.path, spec.method, exchange)),
   };
 }

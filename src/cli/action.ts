@@ -1,43 +1,46 @@
 /**
- * The GitHub Action's one step (action.yml): runs graph-conformance with the inputs as options, in the
- * workspace, printing what it prints; then writes the outputs and exits with the command's code.
+ * The GitHub Action's one step (action.yml): runs the conformance checks (or `diff`) in this process with
+ * the inputs as options, in the workspace, printing what the command prints; then writes the outputs
+ * from what the run returned — its counts and the files it wrote — and exits with the command's code.
  */
-import { spawnSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
-import { fromRoot } from '../project-root.js';
-import { resolveRunConfig, UsageError } from '../config/run-config.js';
-import { argvFromInputs } from '../action/inputs.js';
-import { actionOutputs, githubOutputText } from '../action/outputs.js';
+import { resolveOptions, UsageError } from '../config/run-config.js';
+import { commandLineFromInputs } from '../action/inputs.js';
+import { actionOutputs, githubOutputText, type Ran } from '../action/outputs.js';
+import { conformanceRun, PRINTING_HOST } from '../api/run-conformance.js';
+import { diffRun } from '../api/diff-run.js';
 import { guardOutput, printable } from '../report/printable.js';
+import { printRunSummary } from '../report/run-summary.js';
 
-function main(): number {
-  // This step's log is a CI log: what it prints itself goes through the same guard as the command's.
+async function main(): Promise<number> {
+  // This step's log is a CI log: everything it prints goes through the same guard as the command's.
   guardOutput();
-  let argv: string[];
+  let exitCode: number;
+  let ran: Ran | undefined;
   try {
-    argv = argvFromInputs(process.env);
+    const line = commandLineFromInputs(process.env);
+    const { warnings, config } = resolveOptions(line, process.env, process.cwd());
+    for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
+    if (line.command === 'diff') {
+      const run = await diffRun(config, PRINTING_HOST);
+      ran = { command: 'diff', files: run.files, differences: run.differences, known: run.known };
+      exitCode = run.exitCode;
+    } else {
+      const run = await conformanceRun(config, PRINTING_HOST);
+      ran = { command: 'run', files: run.files, summary: run.results.summary };
+      // Interrupted: the clean-up has said what it deleted and where the partial reports are.
+      if (run.exitCode !== 130) printRunSummary(run, config, (text) => process.stdout.write(text), (text) => process.stderr.write(text));
+      exitCode = run.exitCode;
+    }
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`error: ${error.message}\n`);
-    return 2;
+    process.stderr.write(error instanceof UsageError ? `error: ${error.message}\n` : `error: ${(error as Error)?.stack ?? String(error)}\n`);
+    exitCode = 2;
   }
-  const startedAt = Date.now();
-  const run = spawnSync(process.execPath, [fromRoot('bin', 'graph-conformance.mjs'), ...argv], { stdio: 'inherit' });
-  const exitCode = run.status ?? 2;
-  const outputs = actionOutputs(reportDirOf(argv), exitCode, startedAt);
-  // The summary is read back from results.json, a file: escaped like any value from a file.
+  const outputs = actionOutputs(exitCode, ran);
   process.stdout.write(`graph-conformance: ${printable(outputs.summary)}\n`);
   if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, githubOutputText(outputs));
   return exitCode;
 }
 
-/** Where the command wrote, by its own parser; none when it refused the options (it wrote nothing then). */
-function reportDirOf(argv: string[]): string | undefined {
-  try {
-    return resolveRunConfig(argv, process.env, process.cwd()).config.reportDir;
-  } catch {
-    return undefined;
-  }
-}
-
-process.exitCode = main();
+// As the command does: a run's kept-alive connections and timers do not hold the step open.
+void main().then((code) => process.exit(code));

@@ -26,13 +26,16 @@ export interface Exchange {
   durationMs: number;
   /** Throttled answers (429/503) waited out and retried before this one. */
   retries?: number;
-  /** The slice operation the request addressed (operation-table name), when it addressed one. */
-  operation?: string;
+  /**
+   * The slice operation the request addressed (operation-table name), when it addressed one. This and
+   * the fields below are known when the request is sent (runtime/transport.ts), never filled in later.
+   */
+  readonly operation?: string;
   /** What the request was meant to get: a 2xx, a 4xx (something that cannot exist), or either. */
-  expect?: 'success' | 'error' | 'any';
+  readonly expect?: 'success' | 'error' | 'any';
   /** The chain of requests it belongs to, and its place there (`<chain>#<step>`): how replay knows it. */
-  chain?: string;
-  tag?: string;
+  readonly chain?: string;
+  readonly tag?: string;
 }
 
 /** How throttling is waited out: at most `max` retries, each after Retry-After (capped), times `scale`. */
@@ -101,7 +104,8 @@ export class TransportError extends Error {
 }
 
 export function capturingFetch(
-  onExchange: (exchange: Exchange) => void,
+  /** Told of every answer; `retrying` when it is a throttled answer about to be waited out and sent again. */
+  onExchange: (exchange: Exchange, attempt: { retrying: boolean }) => void,
   limits: TransportLimits,
   retry: RetryPolicy = NO_RETRY,
   hooks: TransportHooks = {},
@@ -171,8 +175,9 @@ export function capturingFetch(
       }
       const exchange: Exchange = { request: captured, response: { status: response.status, headers, body }, durationMs: performance.now() - started };
       if (attempt > 0) exchange.retries = attempt;
-      onExchange(exchange);
-      if (THROTTLED.has(response.status) && attempt < retry.max) {
+      const retrying = THROTTLED.has(response.status) && attempt < retry.max;
+      onExchange(exchange, { retrying });
+      if (retrying) {
         const asked = retryAfterMs(headers['retry-after']);
         const wait = Math.min(asked, retry.maxWaitMs) * retry.scale;
         const why = `the target answered ${response.status} to ${request.method} ${request.url} (Retry-After: ${headers['retry-after'] ?? 'none, 1 s assumed'}${asked > retry.maxWaitMs ? `, capped at ${retry.maxWaitMs / 1000} s` : ''})`;

@@ -1,18 +1,22 @@
 /**
- * One gate per run and target: a throttled answer (429 or 503 with Retry-After) closes it for the time
+ * One gate per run (the run's plan makes it and hands it to every suite): a throttled answer (429 or 503 with Retry-After) closes it for the time
  * the target asked, and every request of the run waits at the gate before it is sent, not only the one
  * that was throttled. The gate counts how often and how long the run waited, for the report.
  */
 export class ThrottleGate {
   private openAt = 0;
   /** Longest total closed time the run accepts (--throttle-budget); past it, throttling is the verdict. */
-  budgetMs = Number.POSITIVE_INFINITY;
+  budgetMs: number;
   /** Told each time the gate closes or stays closed longer, with how long and why: the run says it is waiting. */
   onWait?: (ms: number, why: string) => void;
   /** Wall time the gate was closed, overlapping pauses counted once. */
   waitedMs = 0;
   /** Times the gate closed after being open. */
   pauses = 0;
+
+  constructor(budgetMs = Number.POSITIVE_INFINITY) {
+    this.budgetMs = budgetMs;
+  }
 
   /** Resolves once the gate is open (at once when it is), or when `signal` aborts. */
   async pass(signal?: AbortSignal): Promise<void> {
@@ -44,17 +48,6 @@ export class ThrottleGate {
   get budgetLeftMs(): number {
     return Math.max(0, this.budgetMs - this.waitedMs);
   }
-}
-
-const gates = new Map<string, ThrottleGate>();
-
-/** The gate of a run (its run id) against a target (its origin): shared by every suite of the run. */
-export function throttleGateFor(runId: string, baseUrl: string, budgetMs?: number): ThrottleGate {
-  const key = `${runId} ${new URL(baseUrl).origin}`;
-  let gate = gates.get(key);
-  if (!gate) gates.set(key, (gate = new ThrottleGate()));
-  if (budgetMs !== undefined) gate.budgetMs = budgetMs;
-  return gate;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -1,6 +1,9 @@
 /**
  * The resolved configuration of one conformance run: command line over environment over defaults,
  * as docs/contract.md lays them out. Everything downstream (suites, reporters) reads this object only.
+ * Two steps: `parseCommandLine` (argv → the options as given, keyed by flag) and `resolveOptions`
+ * (those, the environment and cwd → RunConfig, every check and message); the API and the Action build
+ * the flag-keyed options themselves and go straight to the second.
  */
 import { parseArgs } from 'node:util';
 import { randomBytes, randomInt } from 'node:crypto';
@@ -99,10 +102,24 @@ export const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+export type OptionFlag = keyof typeof OPTIONS;
+type RawValue<F extends OptionFlag> = (typeof OPTIONS)[F] extends { type: 'boolean' } ? boolean : (typeof OPTIONS)[F] extends { multiple: true } ? string[] : string;
+/**
+ * The options as given, keyed by flag, before any is judged: a value's text, `true` for a switch, every
+ * `--only`. The command line parses into it and the API's fields map onto it (OPTION_FLAGS), so one
+ * resolver judges both and its messages name the flag either way.
+ */
+export type RawOptions = { [F in OptionFlag]?: RawValue<F> };
+/** `run` (the checks), `sweep` (find and delete what killed runs left) or `diff` (a target against recordings). */
+export type Command = 'run' | 'sweep' | 'diff';
+export interface CommandLine {
+  command: Command;
+  options: RawOptions;
+}
+
 export interface ParsedCommandLine {
   help: boolean;
-  /** `run` (the checks), `sweep` (find and delete what killed runs left) or `diff` (a target against recordings). */
-  command: 'run' | 'sweep' | 'diff';
+  command: Command;
   /** sweep: only groups whose run started longer ago than this. */
   olderThanMs?: number;
   /** sweep: delete, not just list. */
@@ -112,8 +129,14 @@ export interface ParsedCommandLine {
   config: RunConfig;
 }
 
+/** The command line, parsed and resolved. */
 export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): ParsedCommandLine {
-  let values: Record<string, string | boolean | string[] | undefined>;
+  return resolveOptions(parseCommandLine(argv), env, cwd);
+}
+
+/** Parsing only: the command and its options, each as given; nothing is judged but the words themselves. */
+export function parseCommandLine(argv: readonly string[]): CommandLine {
+  let values: RawOptions;
   let positionals: string[];
   try {
     ({ values, positionals } = parseArgs({ args: joinDashValues(argv), options: OPTIONS, strict: true, allowPositionals: true }));
@@ -123,13 +146,21 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   const command = positionals[0] === 'sweep' ? 'sweep' : positionals[0] === 'diff' ? 'diff' : 'run';
   const extra = positionals.slice(command === 'run' ? 0 : 1);
   if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'; the commands are 'sweep', 'diff' and 'docs-check'. Run with --help for the options.`);
+  return { command, options: { ...values } };
+}
+
+/**
+ * Resolving: options as given, over the environment, over the defaults, into the run's configuration —
+ * every value judged here, each refusal a UsageError naming the flag and its variable.
+ */
+export function resolveOptions({ command, options: values }: CommandLine, env: NodeJS.ProcessEnv, cwd: string): ParsedCommandLine {
   if (command === 'run' && (values['older-than'] !== undefined || values.yes !== undefined)) {
     throw new UsageError(`--older-than and --yes belong to the sweep command: ${invocation(env)} sweep --older-than 1h --yes`);
   }
-  const olderThanRaw = values['older-than'] as string | undefined;
+  const olderThanRaw = values['older-than'];
   const olderThanMs = olderThanRaw === undefined ? undefined : parseAge(olderThanRaw);
   if (olderThanRaw !== undefined && olderThanMs === undefined) throw new UsageError(`--older-than: '${olderThanRaw}' is not an age like 45s, 30m, 1h or 2d`);
-  const str = (flag: keyof typeof OPTIONS, envName: string): string | undefined => {
+  const str = (flag: OptionFlag, envName: string): string | undefined => {
     const v = values[flag];
     if (typeof v === 'string') return v;
     const e = env[envName];
@@ -183,7 +214,7 @@ export function resolveRunConfig(argv: readonly string[], env: NodeJS.ProcessEnv
   }
   const quiet = values.verbose === true ? false : values.quiet === true || env.CI === 'true' || env.CI === '1';
 
-  const onlyFlag = values.only as string[] | undefined;
+  const onlyFlag = values.only;
   const only = (onlyFlag ?? (env.CONFORMANCE_ONLY ? [env.CONFORMANCE_ONLY] : []))
     .flatMap((p) => p.split(','))
     .map((p) => p.trim())

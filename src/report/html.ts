@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { scrubHeaders, scrubText } from '../scrub/scrub.js';
 import { writeReportFile, type RunResults } from './results.js';
+import type { Reporter } from './reporter.js';
 import { html, Markup } from './html/escape.js';
 import type { ReportResults } from './html/report-results.js';
 import { coverageSection } from './html/coverage-section.js';
@@ -67,8 +68,11 @@ function scrubbed(results: ReportResults): ReportResults {
   return copy;
 }
 
-export function writeReport(config: { reportDir: string }, results: RunResults): string {
-  const file = path.join(config.reportDir, 'report.html');
-  writeReportFile(file, renderReport(results));
-  return file;
-}
+export const htmlReporter: Reporter<'report'> = {
+  name: 'report',
+  write(results, { reportDir }) {
+    const file = path.join(reportDir, 'report.html');
+    writeReportFile(file, renderReport(results));
+    return file;
+  },
+};

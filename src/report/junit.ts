@@ -7,13 +7,23 @@
 import path from 'node:path';
 import junitReportBuilder, { type Builder } from 'junit-report-builder';
 import { scrubText } from '../scrub/scrub.js';
-import type { CheckResult } from './results.js';
 import { writeReportFile } from './results.js';
+import type { ReportContext, Reporter } from './reporter.js';
 
 // The package's CommonJS export is the builder itself; its type declarations describe an ES default.
 const builder = junitReportBuilder as unknown as Builder;
 
-export function writeJunit(reportDir: string, suites: ReadonlyMap<string, readonly CheckResult[]>): string {
+/** Reads the checks grouped by suite from the context; the results' flat list has no suites. */
+export const junitReporter: Reporter<'junit'> = {
+  name: 'junit',
+  write(_results, { reportDir, checksBySuite }) {
+    const file = path.join(reportDir, 'junit.xml');
+    writeReportFile(file, renderJunit(checksBySuite));
+    return file;
+  },
+};
+
+function renderJunit(suites: ReportContext['checksBySuite']): string {
   const report = builder.newBuilder().name('graph-conformance');
   for (const [name, checks] of suites) {
     const suite = report.testSuite().name(name);
@@ -27,7 +37,5 @@ export function writeJunit(reportDir: string, suites: ReadonlyMap<string, readon
       else if (check.status === 'warned') testCase.standardOutput(`warning: ${message}`);
     }
   }
-  const file = path.join(reportDir, 'junit.xml');
-  writeReportFile(file, report.build());
-  return file;
+  return report.build();
 }

@@ -2,12 +2,12 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { RunConfig } from '../config/run-config.js';
 import { CONFIGURATION_BLOCKERS, type CheckOutcome, type CheckStatus } from '../runtime/outcome.js';
 import type { SuiteOutcome } from '../runtime/run-suite.js';
 import { scrubText } from '../scrub/scrub.js';
 import { UsageError } from '../config/usage-error.js';
 import type { Coverage } from './coverage.js';
+import type { Reporter } from './reporter.js';
 
 export type { CheckStatus };
 export type CheckResult = CheckOutcome;
@@ -95,12 +95,16 @@ export function exitCodeOf(results: RunResults): 0 | 1 | 2 {
   if (results.summary.passed + results.summary.warned + results.summary.known === 0) return 2;
   return 0;
 }
-export function writeResults(config: RunConfig, results: RunResults): string {
-  const file = path.join(config.reportDir, 'results.json');
-  // Evidence is scrubbed where it is captured; this second pass guards messages and anything added later.
-  writeReportFile(file, `${scrubText(JSON.stringify(results, null, 2))}\n`);
-  return file;
-}
+/** results.json: the document itself, whole. */
+export const resultsReporter: Reporter<'results'> = {
+  name: 'results',
+  write(results, { reportDir }) {
+    const file = path.join(reportDir, 'results.json');
+    // Evidence is scrubbed where it is captured; this second pass guards messages and anything added later.
+    writeReportFile(file, `${scrubText(JSON.stringify(results, null, 2))}\n`);
+    return file;
+  },
+};
 
 /**
  * Writes into the report dir, turning a dir that cannot be written into a usage error that names it. The

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { LIVE_BASE_URL, type RunConfig } from '../config/run-config.js';
-import { scrubText } from '../scrub/scrub.js';
+import { runAllowedHosts, scrubText, withAllowedHosts } from '../scrub/scrub.js';
 import { invocation } from '../config/invocation.js';
 import { printable } from '../report/printable.js';
 
@@ -28,7 +28,7 @@ export async function cleanUpAfterInterrupt(config: RunConfig, signal: NodeJS.Si
         unfinished ||= refused.length > 0 || listing.more;
       } catch (error) {
         // Whatever state the target is in, an interrupted run ends with 130 and says how to finish.
-        warn(`${signal}: clean-up could not list or delete this run's groups: ${printable(scrubText((error as Error).message))}`);
+        warn(`${signal}: clean-up could not list or delete this run's groups: ${printable(withAllowedHosts(runAllowedHosts(config.baseUrl), () => scrubText((error as Error).message)))}`);
         unfinished = true;
         break;
       }

@@ -8,12 +8,15 @@ import { progressLine } from '../report/progress-reporter.js';
 import type { CheckResult, Collected } from '../report/results.js';
 import type { AnswerTally } from '../runtime/run-suite.js';
 import { blockedOutcome } from '../runtime/outcome.js';
+import { notRun } from '../runtime/run-suite.js';
 import { scrubText } from '../scrub/scrub.js';
 import { SUITES } from '../suites/index.js';
 
 /**
- * Every selected check of every suite the run included ends with a verdict: one that vitest never
- * reported (its file failed to load, the run was cancelled) is added here as blocked, with the cause.
+ * Every selected check of every suite a host included ends with a verdict: one the host never got (a
+ * suite file failed to load, the run was cancelled) is added here as blocked, with the cause. The
+ * command's own run needs none of this: its plan knows every suite and check, and a suite that does not
+ * run gets its blocked verdicts from the engine (`notRun`) where it is skipped.
  */
 export function everySelectedCheck(collected: Collected, config: RunConfig, signal: NodeJS.Signals | undefined, write: (line: string) => void): CheckResult[] {
   const checks = [...collected.checks];
@@ -22,14 +25,13 @@ export function everySelectedCheck(collected: Collected, config: RunConfig, sign
   const included = SUITES.filter((s) => collected.suites.has(s.name) || (collected.suites.size === 0 && config.shard === undefined));
   for (const suite of included) {
     const moduleErrors = collected.moduleErrors.get(suite.name);
-    for (const check of suite.checks) {
-      if (!selectedBy(config.only, check.id) || reported.has(check.id)) continue;
-      const [blockedBy, message] = signal
-        ? ['suite:interrupted', `the run was stopped by ${signal} before this check was judged`]
-        : moduleErrors
-          ? ['suite:error', `the ${suite.name} suite could not run: ${moduleErrors.join('; ')}`]
-          : ['suite:error', `the suite ended without judging this check${collected.errors.length > 0 ? ` (${collected.errors.join('; ')})` : ''}`];
-      const outcome = blockedOutcome(check, blockedBy, scrubText(message));
+    const selected = suite.checks.filter((c) => selectedBy(config.only, c.id) && !reported.has(c.id)).map((c) => c.id);
+    const [blockedBy, message] = signal
+      ? ['suite:interrupted', `the run was stopped by ${signal} before this check was judged`]
+      : moduleErrors
+        ? ['suite:error', `the ${suite.name} suite could not run: ${moduleErrors.join('; ')}`]
+        : ['suite:error', `the suite ended without judging this check${collected.errors.length > 0 ? ` (${collected.errors.join('; ')})` : ''}`];
+    for (const outcome of notRun(suite, { selected }, blockedBy, message)) {
       checks.push(outcome);
       if (!signal) write(`  ${progressLine(outcome)}`);
     }
@@ -38,7 +40,8 @@ export function everySelectedCheck(collected: Collected, config: RunConfig, sign
 }
 
 /**
- * When every answer of the run was a 404 that is not JSON ("Cannot GET …"), nothing under the base URL
+ * A decision over the whole run, made once every suite has answered (one answer from the family is
+ * enough to judge the target, so no suite can make it alone): when every answer of the run was a 404 that is not JSON ("Cannot GET …"), nothing under the base URL
  * serves the family: the checks would each fail with "not JSON" and hide the one cause. They are
  * blocked by it instead, and the run ends with exit 2. A target that answers anything else is judged.
  */

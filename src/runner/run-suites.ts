@@ -3,31 +3,26 @@
  * assembles and writes its results: results.json, junit.xml, report.html. The same suite definitions run
  * under vitest in `npm test` (suites/*.conformance.ts); here the command needs none of vitest's machinery.
  */
-import path from 'node:path';
-import { throttleGateFor } from '../client/throttle-gate.js';
 import { inPool } from '../runtime/pool.js';
-import { readdirSync, readFileSync } from 'node:fs';
 import type { RunConfig } from '../config/run-config.js';
-import { ProgressReporter } from '../report/progress-reporter.js';
-import { blockedByWrongBaseUrl, everySelectedCheck } from './every-verdict.js';
+import { ProgressReporter, progressLine } from '../report/progress-reporter.js';
+import { blockedByWrongBaseUrl } from './every-verdict.js';
 import { InterruptGuard } from './interrupt-guard.js';
-import { collect, emptyCollected, exitCodeOf, summarise, writeResults, type CheckResult, type RunResults } from '../report/results.js';
-import { writeReport } from '../report/html.js';
-import { writeJunit } from '../report/junit.js';
+import { collect, emptyCollected, exitCodeOf, summarise, type CheckResult, type RunResults } from '../report/results.js';
+import { writeReports, type ReportFiles } from '../report/reporter.js';
 import { coverageOf } from '../report/coverage.js';
-import { sliceSha256 } from '../openapi/hash.js';
 import { loadSlice } from '../openapi/load.js';
 import { operationTable } from '../openapi/operation-table.js';
-import { allowTargetHost, scrubText } from '../scrub/scrub.js';
+import { scrubText, withAllowedHosts } from '../scrub/scrub.js';
 import { decisionSummaries } from '../openapi/decision-summaries.js';
-import { selectedBy } from '../checks/check.js';
 import { SUITES } from '../suites/index.js';
-import { runSuite, type SuiteOutcome } from '../runtime/run-suite.js';
-import type { SuiteDefinition } from '../runtime/definition.js';
+import { notRun, runSuite, type SuiteOutcome } from '../runtime/run-suite.js';
+import { planRun, type PlannedSuite, type RunPlan } from './plan.js';
 
 export interface SuiteRun {
   results: RunResults;
-  files: string[];
+  /** The report files written, by reporter name. */
+  files: ReportFiles;
   exitCode: 0 | 1 | 2;
   /** Groups suites created and could not delete, with why. */
   leftBehind: { id: string; why: string }[];
@@ -36,38 +31,47 @@ export interface SuiteRun {
 }
 
 export async function runSuites(config: RunConfig, write: (line: string) => void): Promise<SuiteRun> {
-  // What this process writes (results.json, report.html) keeps the target's own host readable.
-  allowTargetHost(config.baseUrl);
-  const replay = replayIdentity(config);
-  const effective = { ...config, ...replay.identity };
+  const plan = planRun(config);
+  // Everything the run writes (recordings, results.json, report.html) keeps the target's own host readable.
+  return withAllowedHosts(plan.shared.hosts, () => runPlan(plan, write));
+}
+
+async function runPlan(plan: RunPlan, write: (line: string) => void): Promise<SuiteRun> {
+  const { config: effective, shared } = plan;
+  const config = effective;
   write(
     `graph-conformance: target ${effective.target} (${effective.baseUrl}), profile ${effective.profile}, ` +
       `seed ${effective.seed}, run ${effective.runId}${config.shard ? `, shard ${config.shard}` : ''}`,
   );
-  if (replay.olderSlice.length > 0) {
-    write(`note: ${replay.olderSlice.join(', ')} recorded against another version of specs/openapi.yaml; record again (--record) if checks disagree with it`);
+  if (plan.staleRecordings.length > 0) {
+    write(`note: ${plan.staleRecordings.join(', ')} recorded against another version of specs/openapi.yaml; record again (--record) if checks disagree with it`);
   }
   const progress = new ProgressReporter(write, config.quiet);
   // A run that waits says so, each time the target makes it wait: a silent pause reads as a hang.
-  const gate = throttleGateFor(effective.runId, effective.baseUrl, config.throttleBudgetMs);
+  const { gate } = shared;
   gate.onWait = (ms, why) => write(`waiting ${(ms / 1000).toFixed(1)} s: ${why}; throttle budget left ${(gate.budgetLeftMs / 1000).toFixed(1)} s (--throttle-budget)`);
   const guard = new InterruptGuard(write);
   const startedAt = new Date();
   const collected = emptyCollected();
-  const suites = suitesOfShard(config.shard).filter((s) => s.checks.some((c) => selectedBy(config.only, c.id)));
   const bySuite = new Map<string, CheckResult[]>();
-  const runOne = async (suite: SuiteDefinition<never>) => {
-    if (guard.signal) return;
-    progress.suiteStarted(suite.name, suite.checks.filter((c) => selectedBy(config.only, c.id)).length);
+  /** A suite that did not run still owes a verdict for each selected check: blocked, with the cause. */
+  const unrun = ({ definition, plan: suite }: PlannedSuite, blockedBy: string, message: string, quiet: boolean) => {
+    const outcomes = notRun(definition, suite, blockedBy, message);
+    collected.checks.push(...outcomes);
+    if (!quiet) for (const outcome of outcomes) write(`  ${progressLine(outcome)}`);
+  };
+  const runOne = async (planned: PlannedSuite) => {
+    const { definition: suite, plan: suitePlan } = planned;
+    if (guard.signal) return unrun(planned, 'suite:interrupted', `the run was stopped by ${guard.signal} before this check was judged`, true);
+    progress.suiteStarted(suite.name, suitePlan.selected.length);
     let outcome: SuiteOutcome;
     try {
-      outcome = await runSuite(suite, effective, guard.abortSignal);
+      outcome = await runSuite(suite, effective, guard.abortSignal, suitePlan);
     } catch (error) {
       // The engine never throws; should it ever, the suite's checks are blocked by the error, never lost.
       const message = scrubText(`${(error as Error)?.message ?? String(error)}`);
-      collected.moduleErrors.set(suite.name, [message]);
       collected.errors.push(`${suite.name}: ${message}`);
-      return;
+      return unrun(planned, 'suite:error', `the ${suite.name} suite could not run: ${message}`, false);
     }
     collect(collected, outcome);
     bySuite.set(suite.name, outcome.outcomes);
@@ -76,15 +80,15 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
     for (const result of outcome.outcomes) progress.checkJudged(result);
   };
   // Suites are independent of each other: side by side, as many as --concurrency allows.
-  await inPool(suites, config.concurrency, runOne);
+  await inPool(plan.suites, config.concurrency, runOne);
   guard.release();
   gate.onWait = undefined;
   if (gate.pauses > 0) {
     write(`throttled: the target asked the run to wait ${gate.pauses} time${gate.pauses === 1 ? '' : 's'}; every request paused, ${(gate.waitedMs / 1000).toFixed(1)} s in all`);
   }
-  // Suites the run never reached (interrupted) still owe a verdict for each selected check.
-  for (const suite of suites) collected.suites.add(suite.name);
-  const checks = blockedByWrongBaseUrl(everySelectedCheck(collected, config, guard.signal, write), collected.answers, config, write);
+  for (const { definition } of plan.suites) collected.suites.add(definition.name);
+  // Decided over the whole run: only once every answer is in can it be told that none came from the family.
+  const checks = blockedByWrongBaseUrl(collected.checks.sort((a, b) => a.id.localeCompare(b.id)), collected.answers, config, write);
   const table = operationTable(loadSlice());
   const results: RunResults = {
     target: effective.target,
@@ -94,7 +98,7 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
     runId: effective.runId,
     startedAt: startedAt.toISOString(),
     durationMs: Date.now() - startedAt.getTime(),
-    sliceSha256: sliceSha256(),
+    sliceSha256: plan.sliceSha256,
     summary: summarise(checks),
     ...(config.shard !== undefined && { shard: config.shard }),
     decisions: decisionSummaries(checks.flatMap((c) => c.decisions ?? [])),
@@ -103,17 +107,9 @@ export async function runSuites(config: RunConfig, write: (line: string) => void
     coverage: coverageOf(table, collected.hits, whyNotSent(table, checks)),
     ...(gate.pauses > 0 && { throttled: { pauses: gate.pauses, waitedMs: Math.round(gate.waitedMs) } }),
   };
-  const resultsFile = writeResults(config, results);
-  const junitFile = writeJunit(config.reportDir, groupBySuite(checks, bySuite));
-  const reportFile = writeReport(config, results);
-  return { results, files: [resultsFile, junitFile, reportFile], exitCode: exitCodeOf(results), leftBehind: collected.leftBehind, ...(guard.signal && { interrupted: guard.signal }) };
-}
-
-/** `--shard i/n`: the i-th of n slices of the suites, in the one list's order; together they run each once. */
-function suitesOfShard(shard: string | undefined): SuiteDefinition<never>[] {
-  if (shard === undefined) return [...SUITES];
-  const [i, n] = shard.split('/').map(Number) as [number, number];
-  return SUITES.filter((_, index) => index % n === i - 1);
+  // Reports: every file reporter of the run, with what they need beside the results computed once.
+  const files = writeReports(results, { reportDir: config.reportDir, checksBySuite: groupBySuite(checks, bySuite) });
+  return { results, files, exitCode: exitCodeOf(results), leftBehind: collected.leftBehind, ...(guard.signal && { interrupted: guard.signal }) };
 }
 
 /** The checks of each suite in the run, in one list each; checks added by the runner go under their suite. */
@@ -137,25 +133,4 @@ function whyNotSent(table: ReturnType<typeof operationTable>, checks: readonly C
     if (status?.status === 'skipped' && status.message) why.set(op.name, status.blockedBy ? `blocked by ${status.blockedBy}: ${status.message}` : status.message);
   }
   return why;
-}
-
-/**
- * In replay the recordings' seed and run id are the run's: the recorded bodies were built from them.
- * Recordings made by different runs keep their own, per suite; the report then shows the configured ones.
- */
-function replayIdentity(config: RunConfig): { identity: Partial<Pick<RunConfig, 'seed' | 'runId'>>; olderSlice: string[] } {
-  if (config.target !== 'replay') return { identity: {}, olderSlice: [] };
-  const identities = new Map<string, { seed: number; runId: string }>();
-  const olderSlice: string[] = [];
-  const current = sliceSha256();
-  for (const file of readdirSync(config.fixturesDir).filter((f) => f.endsWith('.json'))) {
-    try {
-      const meta = (JSON.parse(readFileSync(path.join(config.fixturesDir, file), 'utf8')) as { meta?: { seed?: unknown; runId?: unknown; sliceSha256?: unknown } }).meta;
-      if (typeof meta?.seed === 'number' && typeof meta.runId === 'string') identities.set(`${meta.seed}/${meta.runId}`, { seed: meta.seed, runId: meta.runId });
-      if (typeof meta?.sliceSha256 === 'string' && meta.sliceSha256 !== current) olderSlice.push(file);
-    } catch {
-      // An unreadable recording fails its own suite with a precise message.
-    }
-  }
-  return { identity: identities.size === 1 ? [...identities.values()][0]! : {}, olderSlice };
 }

@@ -1,7 +1,7 @@
 /**
  * Serves a cassette through nock with the network disabled: a request that the cassette does not
  * hold fails loudly instead of reaching anything real. Each request is known by its client-request-id,
- * which the engine derives from the request's chain and step (requestGuid in context.ts): so requests
+ * which the engine derives from the request's chain and step (requestGuid in transport.ts): so requests
  * sent side by side, or twenty-five creates of the same shape, each find their own answer, whatever the
  * order they arrive in. The method, the path and the body (after the recording's scrubbing) must then
  * be the recorded ones too. Recordings made before requests were tagged are matched in order, by shape.
@@ -52,6 +52,7 @@ function byClientRequestId(scope: nock.Scope, basePath: string, interactions: re
     const left = recorded.map((interaction) => ({ interaction, body: canonical(interaction.request.body) }));
     // Other suites replay side by side on the same origin: only this recording's requests are this interceptor's.
     const ids = new Set(recorded.map(clientRequestId));
+    const canonicalScrubbed = canonicalScrubber();
     const interceptor = scope
       .intercept(() => true, method)
       .matchHeader('client-request-id', (value: string) => ids.has(value))
@@ -92,17 +93,18 @@ function clientRequestId({ request }: Interaction): string | undefined {
   return key === undefined ? undefined : request.headers[key];
 }
 
-/** Scrubbed once per body text: the same bodies come back in every run of a suite. */
-const seenBodies = new Map<unknown, string>();
-
-function canonicalScrubbed(body: unknown): string {
-  const key = typeof body === 'string' || body === undefined ? body : JSON.stringify(body);
-  let value = seenBodies.get(key);
-  if (value === undefined) {
-    if (seenBodies.size > 10_000) seenBodies.clear();
-    seenBodies.set(key, (value = canonical(scrubbed(body))));
-  }
-  return value;
+/**
+ * Scrubbed once per body text, for one installed recording (the scrubbing depends on the run's allowed
+ * hosts, so the memory ends with the replay): retried and repeated requests send the same bodies.
+ */
+function canonicalScrubber(): (body: unknown) => string {
+  const seenBodies = new Map<unknown, string>();
+  return (body) => {
+    const key = typeof body === 'string' || body === undefined ? body : JSON.stringify(body);
+    let value = seenBodies.get(key);
+    if (value === undefined) seenBodies.set(key, (value = canonical(scrubbed(body))));
+    return value;
+  };
 }
 
 function scrubbed(body: unknown): unknown {

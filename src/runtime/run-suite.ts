@@ -8,7 +8,10 @@
 import type { RunConfig } from '../config/run-config.js';
 import { selectedBy, type Check, type Verdict } from '../checks/check.js';
 import { TransportError, type Exchange } from '../client/exchange.js';
-import { scrubRequest, scrubText } from '../scrub/scrub.js';
+import { ThrottleGate } from '../client/throttle-gate.js';
+import { runAllowedHosts, scrubRequest, scrubText, withAllowedHosts } from '../scrub/scrub.js';
+import { suiteTarget, type SuiteTarget } from './target.js';
+import type { RecordingRead } from './cassette.js';
 import { withProxyReport } from '../checks/proxy-violations.js';
 import { withSliceExampleNote } from '../checks/slice-example.js';
 import { closeContext, openContext, type SuiteContext } from './context.js';
@@ -81,8 +84,50 @@ interface Blocker {
   evidence?: CheckOutcome['evidence'];
 }
 
-export async function runSuite<Subject>(definition: SuiteDefinition<Subject>, config: RunConfig, signal?: AbortSignal): Promise<SuiteOutcome> {
-  const selected = definition.checks.filter((c) => selectedBy(config.only, c.id));
+/** What the run shares with every one of its suites: made once per run, handed down, never looked up. */
+export interface RunShared {
+  /** The run's throttle gate: a throttled answer makes every request of the run wait. */
+  gate: ThrottleGate;
+  /** Hosts the scrubber keeps as they are during the run (the target's own). */
+  hosts: ReadonlySet<string>;
+}
+
+export function runShared(config: RunConfig): RunShared {
+  return { gate: new ThrottleGate(config.throttleBudgetMs), hosts: runAllowedHosts(config.baseUrl) };
+}
+
+/** One suite as the run's plan decided it: the checks it must judge and the target it talks to. */
+export interface SuitePlan extends RunShared {
+  /** The ids of the suite's checks the run selected (--only), in the suite's order. */
+  selected: readonly string[];
+  target: SuiteTarget;
+}
+
+/**
+ * The plan of one suite. The run's plan (runner/plan.ts) makes one per suite with the recording it read
+ * and the run's shared parts; a suite run on its own (the vitest host, tests) plans here.
+ */
+export function planSuite(definition: { name: string; checks: readonly { id: string }[] }, config: RunConfig, shared: RunShared = runShared(config), read?: RecordingRead, slice?: string): SuitePlan {
+  return {
+    ...shared,
+    selected: definition.checks.filter((c) => selectedBy(config.only, c.id)).map((c) => c.id),
+    target: suiteTarget(config, definition.name, read, slice),
+  };
+}
+
+export async function runSuite<Subject>(
+  definition: SuiteDefinition<Subject>,
+  config: RunConfig,
+  signal?: AbortSignal,
+  plan: SuitePlan = planSuite(definition, config),
+): Promise<SuiteOutcome> {
+  // What the suite writes or reports keeps the run's own target host readable.
+  return withAllowedHosts(plan.hosts, () => runPlanned(definition, config, signal, plan));
+}
+
+async function runPlanned<Subject>(definition: SuiteDefinition<Subject>, config: RunConfig, signal: AbortSignal | undefined, plan: SuitePlan): Promise<SuiteOutcome> {
+  const ids = new Set(plan.selected);
+  const selected = definition.checks.filter((c) => ids.has(c.id));
   const judged = selected.filter((c) => c.profiles.includes(config.profile) && c.unavailable === undefined);
   let ctx: SuiteContext | undefined;
   let subject: Subject | undefined;
@@ -91,7 +136,7 @@ export async function runSuite<Subject>(definition: SuiteDefinition<Subject>, co
   // A suite whose selected checks cannot be judged here sends nothing at all.
   if (judged.length > 0) {
     try {
-      ctx = await openContext(config, definition.name, signal, definition.spec);
+      ctx = await openContext(config, definition.name, signal, definition.spec, plan);
     } catch (error) {
       blocker = { blockedBy: 'suite:recording', message: messageOf(error) };
     }
@@ -106,6 +151,15 @@ export async function runSuite<Subject>(definition: SuiteDefinition<Subject>, co
   }
   const outcomes = selected.map((check) => outcomeOf(check, config, subject, blocker, ctx?.spec));
   return { suite: definition.name, outcomes, leftBehind, answers: tallyAnswers(ctx?.exchanges ?? []), hits: hitsOf(ctx?.exchanges ?? []) };
+}
+
+/**
+ * The verdicts of a suite that did not run at all (the run was interrupted before it started, or the
+ * engine itself failed): each selected check, blocked by `blockedBy` with `message`.
+ */
+export function notRun(definition: { checks: readonly Check<never>[] }, plan: Pick<SuitePlan, 'selected'>, blockedBy: string, message: string): CheckOutcome[] {
+  const ids = new Set(plan.selected);
+  return definition.checks.filter((c) => ids.has(c.id)).map((check) => blockedOutcome(check, blockedBy, scrubText(message)));
 }
 
 /** The same run, as a map from check id to outcome, for callers that look checks up by id. */

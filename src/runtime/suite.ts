@@ -8,7 +8,7 @@ import type { RunConfig } from '../config/run-config.js';
 import { selectedBy } from '../checks/check.js';
 import type { SuiteDefinition } from './definition.js';
 import type { CheckOutcome } from './outcome.js';
-import { runSuite, type SuiteOutcome } from './run-suite.js';
+import { planSuite, runSuite, type RunShared, type SuiteOutcome } from './run-suite.js';
 
 export type { SuiteContext } from './context.js';
 
@@ -27,15 +27,19 @@ declare module 'vitest' {
   }
 }
 
-/** One suite as vitest tests; the run's configuration is the one given, or the one vitest's config provides. */
-export function conformanceSuite<Subject>(definition: SuiteDefinition<Subject>, config: RunConfig = inject('conformance')): void {
+/**
+ * One suite as vitest tests; the run's configuration is the one given, or the one vitest's config
+ * provides. Suites given the same `shared` (runShared(config)) share one throttle gate; without it the
+ * suite has its own.
+ */
+export function conformanceSuite<Subject>(definition: SuiteDefinition<Subject>, config: RunConfig = inject('conformance'), shared?: RunShared): void {
   const selected = definition.checks.filter((c) => selectedBy(config.only, c.id));
   if (selected.length === 0) return;
 
   describe(definition.name, () => {
     let outcomes = new Map<string, CheckOutcome>();
     beforeAll(async ({}, suite) => {
-      const run = await runSuite(definition, config);
+      const run = await runSuite(definition, config, undefined, planSuite(definition, config, shared));
       outcomes = new Map(run.outcomes.map((o) => [o.id, o]));
       if (run.leftBehind.length > 0) suite.meta.leftBehind = run.leftBehind;
       suite.meta.answers = run.answers;

@@ -9,17 +9,39 @@
  * (example.invalid, where every pseudonym lives, and the replay host), and loopback (localhost and
  * *.localhost, 127.x.x.x, ::1), so the project's own tests that record against 127.0.0.1 keep their URLs.
  *
- * The target's own host: a run against another base URL (a proxy, an emulator, a national cloud) calls
- * `allowTargetHost(baseUrl)` once, in each process or worker that scrubs, as soon as it knows the URL
- * (the cassette's `meta.baseUrl` and the URLs in it then keep that host, and replay maps next links back
- * to it). `allowHosts(...hosts)` allows more. The list is per process (module state).
+ * The target's own host: a run against another base URL (a proxy, an emulator, a national cloud) keeps
+ * it as it is (the cassette's `meta.baseUrl` and the URLs in it then keep that host, and replay maps next
+ * links back to it). The run owns that list: `runAllowedHosts(baseUrl)` makes it, and everything scrubbed
+ * inside `withAllowedHosts(hosts, work)` — the run's suites, its recordings and reports — keeps those
+ * hosts. Two runs in one process (the API, the tests) each keep only their own target's host.
+ *
+ * Outside a run, scrubbing uses the built-in list; `allowHosts(...hosts)` and `allowTargetHost(baseUrl)`
+ * extend that default for callers that scrub on their own (`resetAllowedHosts()` undoes it).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { BARE_DOMAIN, HOST_MEMBER, URL_HOST, isAnnotationDomain } from './patterns.js';
 import { pseudonymHost } from './pseudonyms.js';
 
 const ALWAYS_ALLOWED = ['graph.microsoft.com', 'login.microsoftonline.com'];
 
+/** The default list, used where no run is in scope. */
 const allowed = new Set<string>(ALWAYS_ALLOWED);
+
+/** The hosts of the run whose work is in progress (its async scope), beside the default list. */
+const ofRun = new AsyncLocalStorage<ReadonlySet<string>>();
+
+/** The hosts a run keeps as they are: its base URL's host (none without one). Throws on a malformed URL. */
+export function runAllowedHosts(baseUrl: string | undefined): ReadonlySet<string> {
+  const hosts = new Set<string>();
+  const host = hostOf(baseUrl);
+  if (host !== undefined) hosts.add(host);
+  return hosts;
+}
+
+/** Runs `work` (and everything it awaits) scrubbing with `hosts` allowed beside the default list. */
+export function withAllowedHosts<T>(hosts: ReadonlySet<string>, work: () => T): T {
+  return ofRun.run(hosts, work);
+}
 
 /** `[::1]` and `::1`, `Graph.Microsoft.com.` and `graph.microsoft.com` are one host. */
 export function normaliseHost(host: string): string {
@@ -36,14 +58,20 @@ export function allowHosts(...hosts: string[]): void {
 
 /** Allows the host of the run's base URL (`--base-url`); nothing to do without one. Throws on a malformed URL. */
 export function allowTargetHost(baseUrl: string | undefined): void {
-  if (baseUrl === undefined || baseUrl === '') return;
+  const host = hostOf(baseUrl);
+  if (host !== undefined) allowHosts(host);
+}
+
+function hostOf(baseUrl: string | undefined): string | undefined {
+  if (baseUrl === undefined || baseUrl === '') return undefined;
   let hostname: string;
   try {
     hostname = new URL(baseUrl).hostname;
   } catch {
     throw new TypeError(`allowTargetHost needs an absolute URL, got ${JSON.stringify(baseUrl)}`);
   }
-  allowHosts(hostname);
+  const h = normaliseHost(hostname);
+  return h === '' ? undefined : h;
 }
 
 /** Back to the built-in allow-list (tests that allowed a host of their own). */
@@ -59,7 +87,7 @@ export function isAllowedHost(host: string, extra?: ReadonlySet<string>): boolea
   const h = normaliseHost(host);
   if (h === 'invalid' || h.endsWith('.invalid')) return true;
   if (h === 'localhost' || h.endsWith('.localhost') || LOOPBACK_V4.test(h) || h === '::1' || h === '0:0:0:0:0:0:0:1') return true;
-  return allowed.has(h) || (extra?.has(h) ?? false);
+  return allowed.has(h) || (ofRun.getStore()?.has(h) ?? false) || (extra?.has(h) ?? false);
 }
 
 /** The host as it is when allowed, its pseudonym otherwise. */

@@ -18,9 +18,9 @@
  *   RoleInstance and ScaleUnit name the machine that answered, and go.
  *
  * Hosts allowed as they are: graph.microsoft.com, login.microsoftonline.com, *.invalid, loopback, and
- * what the run allows. A run calls `allowTargetHost(baseUrl)` once it knows its base URL (in every
- * process or worker that scrubs), so the target's own host stays in its recordings and reports;
- * `allowHosts(...hosts)` allows others.
+ * the run's own: a run makes its list once (`runAllowedHosts(baseUrl)`, held by its plan) and does its
+ * work inside `withAllowedHosts(hosts, …)`, so the target's own host stays in its recordings and reports.
+ * Without a run in scope the built-in list applies; `allowHosts(...hosts)` extends it.
  */
 import type { CapturedRequest, CapturedResponse, Exchange } from '../client/exchange.js';
 import { isCredentialHeader, redactCredentials } from './credentials.js';
@@ -28,7 +28,7 @@ import { scrubHostHeader, scrubLocationHeader } from './hosts.js';
 import { pseudonymiseIdentifiers } from './identifiers.js';
 
 export { REDACTED } from './credentials.js';
-export { allowHosts, allowTargetHost, isAllowedHost, resetAllowedHosts } from './hosts.js';
+export { allowHosts, allowTargetHost, isAllowedHost, resetAllowedHosts, runAllowedHosts, withAllowedHosts } from './hosts.js';
 export { harnessGuid, isHarnessGuid, isPseudonymGuid } from './pseudonyms.js';
 
 const HOST_HEADERS = new Set(['host', 'x-forwarded-host', 'x-original-host']);
