@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { resolveRunConfig } from './src/config/run-config.js';
-import { ClosingLineReporter } from './src/report/closing-line-reporter.js';
+import { ClosingLineReporter } from './harness/closing-line-reporter.js';
 
 // `npm test` replays the committed recordings whatever CONFORMANCE_* says in the environment:
 // it is the offline proof that the suites and the fixtures agree.
@@ -13,7 +13,7 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { test: { name: 'harness', include: ['test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
-      { test: { name: 'conformance-replay', include: ['suites/**/*.conformance.ts'], provide: { conformance: replay } } },
+      { test: { name: 'conformance-replay', include: ['test/**/*.conformance.ts'], provide: { conformance: replay } } },
     ],
   },
 });

@@ -4,8 +4,8 @@
  * command. vitest is the user's (an optional peer dependency), so both share one copy.
  */
 import { resolveOptions } from './config/run-config.js';
-import { conformanceSuite } from './runtime/suite.js';
-import { SUITES } from './suites/index.js';
+import { conformanceSuite } from './engine/suite.js';
+import { SUITES } from '../suites/index.js';
 import { rawOptionsOf, type ConformanceOptions } from './api/options.js';
 
 export type { ConformanceOptions } from './api/options.js';

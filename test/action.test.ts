@@ -14,7 +14,7 @@ import { commandLineFromInputs } from '../src/action/inputs.js';
 import { OUTPUT_NAMES } from '../src/action/outputs.js';
 import { OPTION_FLAGS, rawOptionsOf, type ConformanceOptions } from '../src/api/options.js';
 import { fromRoot } from '../src/project-root.js';
-import { startDouble, type RunningDouble } from '../src/double/server.js';
+import { startDouble, type RunningDouble } from '../harness/double/server.js';
 import { runCommand } from './support/run-cli.js';
 
 type Json = Record<string, unknown>;

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SUITES } from '../src/suites/index.js';
+import { SUITES } from '../suites/index.js';
 import { runConformance } from './support/run-cli.js';
 
 let server: Server | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { ratePerSecond, repeat, stats } from '../src/bench/measure.js';
-import { formatNumber, formatTable, type Row } from '../src/bench/table.js';
+import { ratePerSecond, repeat, stats } from '../tools/bench/measure.js';
+import { formatNumber, formatTable, type Row } from '../tools/bench/table.js';
 
 describe('stats', () => {
   test('median, min and max of an odd count, samples kept in order', () => {

@@ -20,9 +20,9 @@ import { MAX_VIOLATIONS, unsplitValidator, validatorFor } from '../src/openapi/v
 import { fromRoot } from '../src/project-root.js';
 import { renderReport } from '../src/report/html.js';
 import { writeReports } from '../src/report/reporter.js';
-import { boundedMessage, evidenceOf, MAX_EVIDENCE_BODY_BYTES, MAX_MESSAGE_CHARS } from '../src/runtime/outcome.js';
-import { runSuite } from '../src/runtime/run-suite.js';
-import type { SuiteDefinition } from '../src/runtime/definition.js';
+import { boundedMessage, evidenceOf, MAX_EVIDENCE_BODY_BYTES, MAX_MESSAGE_CHARS } from '../src/engine/outcome.js';
+import { runSuite } from '../src/engine/run-suite.js';
+import type { SuiteDefinition } from '../src/engine/definition.js';
 import { resultsOf } from './support/results.js';
 
 const spec = loadSlice();

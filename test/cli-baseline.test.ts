@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDouble, type RunningDouble } from '../src/double/server.js';
+import { startDouble, type RunningDouble } from '../harness/double/server.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
 
 function baselineFile(text: string): string {

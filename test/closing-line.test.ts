@@ -16,7 +16,7 @@ function vitestOver(files: Record<string, string>): Promise<{ code: number | nul
   for (const [name, text] of Object.entries(files)) writeFileSync(path.join(dir, name), text);
   writeFileSync(
     path.join(dir, 'vitest.config.mjs'),
-    `import { ClosingLineReporter } from ${JSON.stringify(fromRoot('src/report/closing-line-reporter.ts'))};
+    `import { ClosingLineReporter } from ${JSON.stringify(fromRoot('harness/closing-line-reporter.ts'))};
 export default { test: { include: ['*.check.ts'], reporters: ['dot', new ClosingLineReporter()] } };`,
   );
   return new Promise((resolve) => {

@@ -8,10 +8,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fromRoot } from '../src/project-root.js';
-import type { Cassette } from '../src/runtime/cassette.js';
-import { startDouble } from '../src/double/server.js';
-import { SUITES } from '../src/suites/index.js';
-import { requestGuid } from '../src/runtime/context.js';
+import type { Cassette } from '../src/engine/cassette.js';
+import { startDouble } from '../harness/double/server.js';
+import { SUITES } from '../suites/index.js';
+import { requestGuid } from '../src/engine/context.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
 
 const SHIPPED = fromRoot('fixtures', 'recordings');

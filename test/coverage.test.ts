@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseOperationList } from '../src/checks/registry.js';
+import { parseOperationList } from '../tools/checks/registry.js';
 import { fromRoot } from '../src/project-root.js';
 import { coverageLine, coverageOf, notExercised, type Coverage, type OperationHit } from '../src/report/coverage.js';
 import { renderReport } from '../src/report/html.js';

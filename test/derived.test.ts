@@ -11,13 +11,13 @@ import { findOperation, operationOfRequest, operationTable } from '../src/openap
 import { validatorFor } from '../src/openapi/validator.js';
 import type { OpenApiDocument } from '../src/openapi/operations.js';
 import { resolveRunConfig, type Profile } from '../src/config/run-config.js';
-import { contractSuiteFor } from '../src/suites/contract.js';
-import { judgeSuite } from '../src/runtime/run-suite.js';
-import type { SuiteDefinition } from '../src/runtime/definition.js';
-import { startDouble, type Defect } from '../src/double/server.js';
+import { contractSuiteFor } from '../suites/contract.js';
+import { judgeSuite } from '../src/engine/run-suite.js';
+import type { SuiteDefinition } from '../src/engine/definition.js';
+import { startDouble, type Defect } from '../harness/double/server.js';
 import { fromRoot } from '../src/project-root.js';
 import { readFileSync } from 'node:fs';
-import { parseOperationList } from '../src/checks/registry.js';
+import { parseOperationList } from '../tools/checks/registry.js';
 
 const spec = loadSlice();
 const validator = validatorFor(spec);

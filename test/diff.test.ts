@@ -8,8 +8,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fromRoot } from '../src/project-root.js';
-import type { Cassette } from '../src/runtime/cassette.js';
-import { startDouble, type Defect } from '../src/double/server.js';
+import type { Cassette } from '../src/engine/cassette.js';
+import { startDouble, type Defect } from '../harness/double/server.js';
 import { runConformance } from './support/run-cli.js';
 
 const SHIPPED = fromRoot('fixtures', 'recordings');

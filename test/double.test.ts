@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest, Agent } from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFECT_DESCRIPTIONS, DEFECTS, startDouble, type Defect, type RunningDouble } from '../src/double/server.js';
+import { DEFECT_DESCRIPTIONS, DEFECTS, startDouble, type Defect, type RunningDouble } from '../harness/double/server.js';
 
 const SET = '/onPremisesPublishingProfiles/applicationProxy/connectorGroups';
 const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';

@@ -11,9 +11,9 @@ import { closedPort } from './support/ports.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fromRoot } from '../src/project-root.js';
-import { computeDrift, cutFamily, familyOf, formatChange, formatDrift, type DriftChange, type Family } from '../src/openapi/drift.js';
+import { computeDrift, cutFamily, familyOf, formatChange, formatDrift, type DriftChange, type Family } from '../tools/openapi/drift.js';
 import { GROUP_PATH, GROUPS_PATH } from '../src/openapi/paths.js';
-import type { JsonObject } from '../src/openapi/source.js';
+import type { JsonObject } from '../tools/openapi/source.js';
 import { runCommand } from './support/run-cli.js';
 
 const MODULE_2020_12 = 'powershell-openApiDocs-beta-Applications.2020-12.yml';
@@ -157,7 +157,7 @@ describe.concurrent('npm run spec:slice -- --from', () => {
 
   it('microsoft, from the URL the environment gives: reports the drift and exits 0', async () => {
     const url = `${base}/openApiDocs/beta/Applications.yml`;
-    const run = await runCommand('src/cli/slice.ts', ['--from', 'microsoft'], { GRAPH_CONFORMANCE_UPSTREAM_URL: url });
+    const run = await runCommand('tools/cli/slice.ts', ['--from', 'microsoft'], { GRAPH_CONFORMANCE_UPSTREAM_URL: url });
     expect(run.stderr).toContain(`fetched ${url} (0.7 MB, sha256 0e13a5f98dc583b0afab950db217049ad39fd44a99a7c021d85d0f4d6334d10e)`);
     expect(run.code, run.stderr).toBe(0);
     expect(served).toContain('/openApiDocs/beta/Applications.yml');
@@ -170,13 +170,13 @@ describe.concurrent('npm run spec:slice -- --from', () => {
   });
 
   it('URL with --fail-on-drift: exits 1 when the family changed', async () => {
-    const run = await runCommand('src/cli/slice.ts', ['--from', `${base}/openApiDocs/beta/Applications.yml`, '--fail-on-drift']);
+    const run = await runCommand('tools/cli/slice.ts', ['--from', `${base}/openApiDocs/beta/Applications.yml`, '--fail-on-drift']);
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toContain(`  ~ POST ${GROUPS_PATH}: 2XX → 201\n`);
   });
 
   it('a URL that answers 404: exits 2, saying where from and why', async () => {
-    const run = await runCommand('src/cli/slice.ts', ['--from', `${base}/missing.yml`]);
+    const run = await runCommand('tools/cli/slice.ts', ['--from', `${base}/missing.yml`]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`could not fetch the Applications module from ${base}/missing.yml: HTTP 404 Not Found.`);
     expect(run.stdout).toBe('');
@@ -184,7 +184,7 @@ describe.concurrent('npm run spec:slice -- --from', () => {
 
   it('offline: exits 2, saying the module could not be fetched, from where, why, and that nothing changed', async () => {
     const port = await closedPort();
-    const run = await runCommand('src/cli/slice.ts', ['--from', `http://127.0.0.1:${port}/x.yml`]);
+    const run = await runCommand('tools/cli/slice.ts', ['--from', `http://127.0.0.1:${port}/x.yml`]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       `spec:slice: could not fetch the Applications module from http://127.0.0.1:${port}/x.yml: connection refused (ECONNREFUSED). ` +
@@ -200,7 +200,7 @@ describe('cutting the same slice again', () => {
     const out = path.join(dir, 'openapi.yaml');
     const committed = readFileSync(fromRoot('specs', 'openapi.yaml'), 'utf8');
     writeFileSync(out, committed);
-    const run = await runCommand('src/cli/slice.ts', ['--out', out]);
+    const run = await runCommand('tools/cli/slice.ts', ['--out', out]);
     expect(run.code, run.stderr).toBe(0);
     expect(readFileSync(out, 'utf8') === committed, 'a re-cut slice differs from the committed one').toBe(true);
   });

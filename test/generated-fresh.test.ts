@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromRoot } from '../src/project-root.js';
 import { parse } from 'yaml';
-import { GENERATED_FILE, GENERATED_JSON, generateJson, generateTypes } from '../src/openapi/generate.js';
+import { GENERATED_FILE, GENERATED_JSON, generateJson, generateTypes } from '../tools/openapi/generate.js';
 import { loadSlice, loadSliceFrom } from '../src/openapi/load.js';
 import { DECISIONS_FILE, DECISIONS_JSON, generateDecisionsJson, loadDecisions, parseDecisions } from '../src/openapi/decisions.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';

@@ -9,14 +9,14 @@ import type { AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { fromRoot } from '../src/project-root.js';
-import type { Cassette } from '../src/runtime/cassette.js';
+import type { Cassette } from '../src/engine/cassette.js';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { capturingFetch, jsonDepthBeyond, MAX_JSON_DEPTH, TransportError, type RetryPolicy } from '../src/client/exchange.js';
 import { ThrottleGate } from '../src/client/throttle-gate.js';
 import { destination, isAbsoluteHttpUrl, relativeToBase, sameOrigin } from '../src/client/origin.js';
-import { startDouble } from '../src/double/server.js';
+import { startDouble } from '../harness/double/server.js';
 import { runConformance } from './support/run-cli.js';
 
 // A forced collection while a request waits: the timer that bounds it must survive one (nodejs/node#57736).

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fromRoot } from '../src/project-root.js';
 import { childEnv } from './support/run-cli.js';
-import { interceptionProblem } from '../src/runtime/interception-check.js';
+import { interceptionProblem } from '../src/engine/interception-check.js';
 import { REPLAY_BASE_URL } from '../src/config/run-config.js';
 
 function run(args: string[]): Promise<{ code: number | null; output: string }> {

@@ -8,20 +8,20 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDouble, type DoubleOptions, type RunningDouble } from '../src/double/server.js';
+import { startDouble, type DoubleOptions, type RunningDouble } from '../harness/double/server.js';
 import { childEnv, runCommand, runConformance } from './support/run-cli.js';
 import { fromRoot } from '../src/project-root.js';
 import { resolveRunConfig } from '../src/config/run-config.js';
-import { judgeSuite } from '../src/runtime/run-suite.js';
-import { createSuite } from '../src/suites/create.js';
-import { lifecycleSuite } from '../src/suites/lifecycle.js';
-import { navigationSuite } from '../src/suites/navigation.js';
+import { judgeSuite } from '../src/engine/run-suite.js';
+import { createSuite } from '../suites/create.js';
+import { lifecycleSuite } from '../suites/lifecycle.js';
+import { navigationSuite } from '../suites/navigation.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { acquireToken } from '../src/auth/token.js';
 import { retryAfterMs } from '../src/client/exchange.js';
 import { UsageError } from '../src/config/usage-error.js';
-import type { SuiteDefinition } from '../src/runtime/definition.js';
+import type { SuiteDefinition } from '../src/engine/definition.js';
 
 const leftovers = (double: RunningDouble) => [...double.groups.values()].filter((g) => g.name.startsWith('conformance-'));
 

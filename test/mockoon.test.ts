@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { SLICE_FILE } from '../src/openapi/load.js';
-import { SUITES } from '../src/suites/index.js';
-import { startMockoon, type RunningMockoon } from '../src/bench/mockoon.js';
+import { SUITES } from '../suites/index.js';
+import { startMockoon, type RunningMockoon } from '../tools/bench/mockoon.js';
 import type { RunResults } from '../src/report/results.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
 import { diffsIn, operationsAnsweredWithRequestId } from './support/diffs.js';

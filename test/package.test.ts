@@ -10,9 +10,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { distIsFresh } from '../src/cli/build-stamp.mjs';
 import { fromRoot } from '../src/project-root.js';
-import { startDouble, type RunningDouble } from '../src/double/server.js';
-import { installTarball, packProject, type InstalledPackage, type PackedProject } from '../src/packaging/install-tarball.js';
-import { SUITES } from '../src/suites/index.js';
+import { startDouble, type RunningDouble } from '../harness/double/server.js';
+import { installTarball, packProject, type InstalledPackage, type PackedProject } from '../harness/packaging/install-tarball.js';
+import { SUITES } from '../suites/index.js';
 import type { RunResults } from '../src/report/results.js';
 import { spawnCollecting } from './support/run-cli.js';
 

@@ -7,8 +7,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fromRoot } from '../src/project-root.js';
-import type { Cassette } from '../src/runtime/cassette.js';
-import { startDouble } from '../src/double/server.js';
+import type { Cassette } from '../src/engine/cassette.js';
+import { startDouble } from '../harness/double/server.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
 
 const SHIPPED = fromRoot('fixtures', 'recordings');

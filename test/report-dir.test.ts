@@ -8,10 +8,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
-import { LOCK_FILE, lockReportDir, type LockHolder } from '../src/runner/report-lock.js';
+import { LOCK_FILE, lockReportDir, type LockHolder } from '../src/run/report-lock.js';
 import { writeReportFile } from '../src/report/results.js';
 import { UsageError } from '../src/config/usage-error.js';
-import { startDouble, type RunningDouble } from '../src/double/server.js';
+import { startDouble, type RunningDouble } from '../harness/double/server.js';
 import { fromRoot } from '../src/project-root.js';
 import { childEnv, runCommand, runConformance } from './support/run-cli.js';
 

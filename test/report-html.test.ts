@@ -14,7 +14,7 @@ import { resultsOf } from './support/results.js';
 import { loadSlice } from '../src/openapi/load.js';
 import type { CheckResult, RunResults } from '../src/report/results.js';
 import { fromRoot } from '../src/project-root.js';
-import { startDouble } from '../src/double/server.js';
+import { startDouble } from '../harness/double/server.js';
 import { runConformance } from './support/run-cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';

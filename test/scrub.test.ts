@@ -17,8 +17,8 @@ import {
 } from '../src/scrub/scrub.js';
 import { findLeaks } from '../src/scrub/leaks.js';
 import { SECRET_RULE_SET, findSecrets, secretRuleIds } from '../src/scrub/secret-rules.js';
-import { cassetteOf } from '../src/runtime/record.js';
-import type { CassetteMeta } from '../src/runtime/cassette.js';
+import { cassetteOf } from '../src/engine/record.js';
+import type { CassetteMeta } from '../src/engine/cassette.js';
 import { lintSource } from '@secretlint/core';
 import { creator as recommendedPreset } from '@secretlint/secretlint-rule-preset-recommend';
 import { PLANTED_TOKENS, fragmentsOf, plantedPrivateKeys, type PlantedTokenKind } from './support/planted-secrets.js';

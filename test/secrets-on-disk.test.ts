@@ -14,8 +14,8 @@ import path from 'node:path';
 import { runConformance } from './support/run-cli.js';
 import { PLANTED_TOKENS, fragmentsOf, plantedPrivateKeys } from './support/planted-secrets.js';
 import type { Exchange } from '../src/client/exchange.js';
-import { writeCassette, type CassetteMeta } from '../src/runtime/cassette.js';
-import { cassetteOf } from '../src/runtime/record.js';
+import { writeCassette, type CassetteMeta } from '../src/engine/cassette.js';
+import { cassetteOf } from '../src/engine/record.js';
 import type { CheckResult, RunResults } from '../src/report/results.js';
 import { writeReports } from '../src/report/reporter.js';
 

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startDouble, type Defect, type DoubleOptions, type RunningDouble } from '../src/double/server.js';
+import { startDouble, type Defect, type DoubleOptions, type RunningDouble } from '../harness/double/server.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
 import { derivedChecks } from '../src/checks/derived.js';
 import { loadSlice } from '../src/openapi/load.js';
@@ -16,12 +16,12 @@ import { NAVIGATION_CHECKS } from '../src/checks/navigation.js';
 import { QUERY_CHECKS } from '../src/checks/query.js';
 import { conventionsNotFound } from '../src/checks/conventions.js';
 import type { Check } from '../src/checks/check.js';
-import { selfProofTable } from '../src/checks/registry.js';
-import { DEFECTS, DIFF_ONLY } from '../src/double/defects.js';
+import { selfProofTable } from '../tools/checks/registry.js';
+import { DEFECTS, DIFF_ONLY } from '../harness/double/defects.js';
 import { resolveRunConfig } from '../src/config/run-config.js';
 import { fromRoot } from '../src/project-root.js';
-import { judgeSuite } from '../src/runtime/run-suite.js';
-import { SUITES as SUITE_DEFINITIONS } from '../src/suites/index.js';
+import { judgeSuite } from '../src/engine/run-suite.js';
+import { SUITES as SUITE_DEFINITIONS } from '../suites/index.js';
 
 /** Suite (recording) name → its checks, from the one list of suites; --only below runs just the suites a defect can touch. */
 const SUITES: Record<string, readonly Check<never>[]> = Object.fromEntries(SUITE_DEFINITIONS.map((s) => [s.name, s.checks]));
@@ -50,7 +50,7 @@ const NEEDS_THE_NEW_ID = [
   .filter((id) => !ALWAYS_SKIPPED.includes(id));
 
 /**
- * Each defect with the checks it must fail: the inverse of every check's `provenBy` (src/checks/registry.ts),
+ * Each defect with the checks it must fail: the inverse of every check's `provenBy` (tools/checks/registry.ts),
  * so a check names its own proof and this table cannot drift from the records.
  */
 interface Case {

@@ -12,8 +12,8 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDouble, type RunningDouble } from '../src/double/server.js';
-import { LOCK_FILE } from '../src/runner/report-lock.js';
+import { startDouble, type RunningDouble } from '../harness/double/server.js';
+import { LOCK_FILE } from '../src/run/report-lock.js';
 import { fromRoot } from '../src/project-root.js';
 import { childEnv } from './support/run-cli.js';
 

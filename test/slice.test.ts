@@ -3,11 +3,11 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { fromRoot } from '../src/project-root.js';
-import { componentClosure, parseComponentRef } from '../src/openapi/closure.js';
+import { componentClosure, parseComponentRef } from '../tools/openapi/closure.js';
 import { loadDecisions, parseDecisions, type Decision, type DecisionSet } from '../src/openapi/decisions.js';
-import { collectRefs } from '../src/openapi/openapi-walk.js';
-import { sliceOpenApi, type SliceResult } from '../src/openapi/slice.js';
-import { isObject, type Json, type JsonObject } from '../src/openapi/source.js';
+import { collectRefs } from '../tools/openapi/openapi-walk.js';
+import { sliceOpenApi, type SliceResult } from '../tools/openapi/slice.js';
+import { isObject, type Json, type JsonObject } from '../tools/openapi/source.js';
 
 const UPSTREAM = fromRoot('specs', 'upstream');
 const MODULE_2024_10 = 'powershell-openApiDocs-beta-Applications.2024-10.yml';

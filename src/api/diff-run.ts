@@ -6,9 +6,9 @@
 import path from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
 import { UsageError, type RunConfig } from '../config/run-config.js';
-import { preflight, writableDir } from '../runner/preflight.js';
-import { lockReportDir } from '../runner/report-lock.js';
-import { sweepHint } from '../runner/after-interrupt.js';
+import { preflight, writableDir } from '../run/preflight.js';
+import { lockReportDir } from '../run/report-lock.js';
+import { sweepHint } from '../run/after-interrupt.js';
 import { scrubText } from '../scrub/scrub.js';
 import { printable } from '../report/printable.js';
 import type { RunHost } from './run-conformance.js';

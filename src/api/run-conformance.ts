@@ -5,9 +5,9 @@
  * `conformanceRun`, differing only in where its lines go and what they print once it returns.
  */
 import { resolveOptions, type RunConfig } from '../config/run-config.js';
-import { preflight, writableDir } from '../runner/preflight.js';
-import { lockReportDir } from '../runner/report-lock.js';
-import { cleanUpAfterInterrupt } from '../runner/after-interrupt.js';
+import { preflight, writableDir } from '../run/preflight.js';
+import { lockReportDir } from '../run/report-lock.js';
+import { cleanUpAfterInterrupt } from '../run/after-interrupt.js';
 import type { RunResults } from '../report/results.js';
 import type { ReportFiles } from '../report/reporter.js';
 import { rawOptionsOf, type ConformanceOptions } from './options.js';
@@ -62,7 +62,7 @@ export async function conformanceRun(config: RunConfig, host: RunHost): Promise<
     // Loaded after the options are known good (the suites take a second to load, a usage error should
     // not), and before the target is probed: a kept-alive probe connection left idle while modules load
     // can be closed by the target just as the first suite reuses it.
-    const { runSuites } = await import('../runner/run-suites.js');
+    const { runSuites } = await import('../run/run-suites.js');
     await preflight(config);
     const run = await runSuites(config, host.progress);
     if (run.interrupted) {

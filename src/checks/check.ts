@@ -28,13 +28,13 @@ export interface Check<Subject> {
   profiles: readonly Profile[];
   /**
    * Ids in specs/decisions.yaml that decide what this check accepts. Each decision's `checks:` lists
-   * exactly the checks that cite it (src/checks/registry.ts holds both sides to each other).
+   * exactly the checks that cite it (tools/checks/registry.ts holds both sides to each other).
    */
   decisions?: readonly string[];
   /** Capabilities of the target, beyond what the slice states, that the check needs to be judged (none yet). */
   needs?: readonly string[];
   /**
-   * Defects of the reference double (src/double/defects.ts) that must fail this check: the proof that it
+   * Defects of the reference double (harness/double/defects.ts) that must fail this check: the proof that it
    * can fail. test/self-proof.test.ts runs each defect and expects exactly the checks that name it.
    */
   provenBy: readonly string[];

@@ -1,5 +1,5 @@
 /** Property-based create bodies: every valid one accepted (and echoed), every invalid one refused. */
-import type { PropertyOutcome } from '../runtime/property.js';
+import type { PropertyOutcome } from '../engine/property.js';
 import { BOTH, failed, GRAPH, notReached, passed, type Check } from './check.js';
 
 export interface PropertySubject {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SOURCES = ['src', 'fixtures', 'generated'];
+const SOURCES = ['src', 'suites', 'fixtures', 'generated'];
 const CONFIGS = ['tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 
 function tsFiles(dir) {

@@ -5,7 +5,7 @@
  * (docs/contract.md). Commands: run (default), sweep, diff, docs-check.
  */
 import { resolveRunConfig, UsageError, type RunConfig } from '../config/run-config.js';
-import { preflight } from '../runner/preflight.js';
+import { preflight } from '../run/preflight.js';
 import { HELP } from './help.js';
 import { guardOutput, printable } from '../report/printable.js';
 import { conformanceRun, PRINTING_HOST } from '../api/run-conformance.js';
@@ -17,7 +17,7 @@ async function main(): Promise<number> {
   // get it escaped (printable.ts).
   guardOutput();
   if (process.argv[2] === 'docs-check') {
-    const { docsCheck } = await import('../docs/docs-check-command.js');
+    const { docsCheck } = await import('../docs-check/docs-check-command.js');
     return docsCheck(process.argv.slice(3));
   }
   const { help, command, olderThanMs, yes, warnings, config } = resolveRunConfig(process.argv.slice(2), process.env, process.cwd());

@@ -9,7 +9,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { RunConfig } from '../config/run-config.js';
 import { capturingFetch, type Exchange } from '../client/exchange.js';
-import { readCassette, type Cassette, type RecordingSource } from '../runtime/cassette.js';
+import { readCassette, type Cassette, type RecordingSource } from '../engine/cassette.js';
 import { loadSlice } from '../openapi/load.js';
 import { operationOfRequest } from '../openapi/operation-table.js';
 import { GROUPS_URL_PATH } from '../openapi/paths.js';

@@ -4,7 +4,7 @@
  */
 import { capturingFetch, type Exchange } from '../client/exchange.js';
 import type { RunConfig } from '../config/run-config.js';
-import { retryPolicy } from '../runtime/transport.js';
+import { retryPolicy } from '../engine/transport.js';
 import { GROUPS_URL_PATH as GROUPS } from '../openapi/paths.js';
 import { destination } from '../client/origin.js';
 import { printable } from '../report/printable.js';

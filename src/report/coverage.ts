@@ -7,7 +7,7 @@
  * to the slice shows up here as not exercised until something sends it.
  */
 import type { TableOperation } from '../openapi/operation-table.js';
-import type { OperationHit } from '../runtime/run-suite.js';
+import type { OperationHit } from '../engine/run-suite.js';
 
 export type { OperationHit };
 

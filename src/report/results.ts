@@ -2,8 +2,8 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { CONFIGURATION_BLOCKERS, type CheckOutcome, type CheckStatus } from '../runtime/outcome.js';
-import type { SuiteOutcome } from '../runtime/run-suite.js';
+import { CONFIGURATION_BLOCKERS, type CheckOutcome, type CheckStatus } from '../engine/outcome.js';
+import type { SuiteOutcome } from '../engine/run-suite.js';
 import { scrubText } from '../scrub/scrub.js';
 import { UsageError } from '../config/usage-error.js';
 import type { Coverage } from './coverage.js';

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { RunConfig } from '../config/run-config.js';
-import { sweepHint } from '../runner/after-interrupt.js';
+import { sweepHint } from '../run/after-interrupt.js';
 import { coverageLine, notExercised } from './coverage.js';
 import { printable } from './printable.js';
 import type { CheckResult, RunResults } from './results.js';

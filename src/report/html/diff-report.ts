@@ -5,7 +5,7 @@
  */
 import { html, Markup } from './escape.js';
 import { CSS, PAGE_HEAD_BEFORE_TITLE } from './style.js';
-import type { RecordingSource } from '../../runtime/cassette.js';
+import type { RecordingSource } from '../../engine/cassette.js';
 
 export interface DiffReportInput {
   baseUrl: string;

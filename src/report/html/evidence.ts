@@ -1,6 +1,6 @@
 /** The request and response a check captured, as collapsible blocks: headers, then the body pretty-printed. */
 import type { CheckResult } from '../results.js';
-import type { BodyCut } from '../../runtime/outcome.js';
+import type { BodyCut } from '../../engine/outcome.js';
 import { html, Markup } from './escape.js';
 
 type Message = NonNullable<CheckResult['evidence']>['request'];

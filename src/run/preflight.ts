@@ -1,0 +1,94 @@
+/**
+ * What a run checks before any suite starts — the folders it writes, the recordings or the target, the
+ * token — each problem a usage error saying how to fix it (exit 2), so a broken setup never reaches a verdict.
+ */
+import { accessSync, constants, existsSync, mkdirSync, readdirSync, statSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import { UsageError, type RunConfig } from '../config/run-config.js';
+
+/** A folder the run will write into, made if missing; one that cannot be written is a usage error naming it. */
+export function writableDir(dir: string, option: string): void {
+  const inTheWay = notAFolder(dir);
+  if (inTheWay?.path === dir) throw new UsageError(`${option}: ${inTheWay.why}; choose a folder this user can write`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    const err = error as NodeJS.ErrnoException;
+    throw new UsageError(`${option}: cannot write to ${dir} (${err.code ?? err.message})${inTheWay ? `: ${inTheWay.why}` : ''}; choose a folder this user can write`);
+  }
+}
+
+/**
+ * What stands where a folder should be: `dir` itself, or the parent that is a file (`dir` is below a
+ * file). Undefined when `dir` is a folder, or missing with nothing in the way of making it. Said in words,
+ * because the system's own ENOTDIR or EEXIST does not tell which path is the file.
+ */
+function notAFolder(dir: string): { path: string; why: string } | undefined {
+  const inTheWay = (p: string, stats: Stats) => ({ path: p, why: stats.isFile() ? `${p} is a file, not a folder` : `${p} is not a folder` });
+  try {
+    const stats = statSync(dir);
+    return stats.isDirectory() ? undefined : inTheWay(dir, stats);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') return undefined;
+  }
+  for (let parent = path.dirname(dir); parent !== path.dirname(parent); parent = path.dirname(parent)) {
+    try {
+      const stats = statSync(parent);
+      if (!stats.isDirectory()) return inTheWay(parent, stats);
+    } catch {
+      // Below the file too: keep going up to it.
+    }
+  }
+  return undefined;
+}
+
+/** The recordings folder, read by replay and diff and written by --record: a file there is a usage error. */
+function fixturesFolder(dir: string): void {
+  const inTheWay = notAFolder(dir);
+  if (!inTheWay) return;
+  const where = inTheWay.path === dir ? inTheWay.why : `cannot use ${dir}: ${inTheWay.why}`;
+  throw new UsageError(`--fixtures-dir / CONFORMANCE_FIXTURES_DIR: ${where}; point it at a folder of recordings`);
+}
+
+
+export async function preflight(config: RunConfig): Promise<void> {
+  // Whatever the command, an option naming a file where a folder belongs is a mistake to say at once.
+  fixturesFolder(config.fixturesDir);
+  if (config.target === 'replay') {
+    if (!existsSync(config.fixturesDir) || !readdirSync(config.fixturesDir).some((f) => f.endsWith('.json'))) {
+      throw new UsageError(`replay: no recordings in ${config.fixturesDir}; point --fixtures-dir at a folder of recordings, or record some with --base-url URL --record`);
+    }
+    if (config.seedGiven) {
+      process.stderr.write(`note: replay uses the seed each recording was made with; --seed ${config.seed} applies to url and live runs\n`);
+    }
+    const { interceptionProblem } = await import('../engine/interception-check.js');
+    const problem = await interceptionProblem(config.baseUrl);
+    if (problem) {
+      throw new UsageError(
+        `replay cannot run offline: the interceptor (nock) does not see the fetch the client uses: ${problem}. ` +
+          'The likely cause: the fetch implementation changed under the interceptor (a Node or undici upgrade, or a module ' +
+          `replacing globalThis.fetch). No suite ran: only the probe left the process, addressed to ${new URL(config.baseUrl).host}.`,
+      );
+    }
+    return;
+  }
+  if (config.record) writableDir(config.fixturesDir, '--fixtures-dir / CONFORMANCE_FIXTURES_DIR');
+  if (config.target === 'live' && config.token === undefined) {
+    const { acquireToken } = await import('../auth/token.js');
+    config.token = await acquireToken();
+  }
+  try {
+    // Reachability, not speed: a slow target gets its verdicts from --timeout per request later.
+    const probe = await fetch(config.baseUrl, { method: 'GET', signal: AbortSignal.timeout(Math.min(Math.max(config.timeoutMs, 2_000), 10_000)) });
+    // Only that it answered matters: a body that never ends must not keep the connection (or the process) busy.
+    await probe.body?.cancel().catch(() => undefined);
+  } catch (error) {
+    const err = error as Error & { cause?: { code?: string; message?: string } };
+    // Headers too large to read are still an answer: the run's own requests name them for what they are.
+    if (err.cause?.code === 'UND_ERR_HEADERS_OVERFLOW') return;
+    const why = err.name === 'TimeoutError' ? 'no answer within the timeout' : (err.cause?.code ?? err.cause?.message ?? err.message);
+    throw new UsageError(`target unreachable: ${config.baseUrl} (${why}); start the mock or proxy, or fix --base-url / GRAPH_BASE_URL`);
+  }
+}
+

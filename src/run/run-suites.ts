@@ -1,0 +1,136 @@
+/**
+ * Runs the conformance suites for one resolved run — the engine's suite loop, no test runner — and
+ * assembles and writes its results: results.json, junit.xml, report.html. The same suite definitions run
+ * under vitest in `npm test` (suites/*.conformance.ts); here the command needs none of vitest's machinery.
+ */
+import { inPool } from '../engine/pool.js';
+import type { RunConfig } from '../config/run-config.js';
+import { ProgressReporter, progressLine } from '../report/progress-reporter.js';
+import { blockedByWrongBaseUrl } from './every-verdict.js';
+import { InterruptGuard } from './interrupt-guard.js';
+import { collect, emptyCollected, exitCodeOf, summarise, type CheckResult, type RunResults } from '../report/results.js';
+import { writeReports, type ReportFiles } from '../report/reporter.js';
+import { coverageOf } from '../report/coverage.js';
+import { loadSlice } from '../openapi/load.js';
+import { operationTable } from '../openapi/operation-table.js';
+import { scrubText, withAllowedHosts } from '../scrub/scrub.js';
+import { decisionSummaries } from '../openapi/decision-summaries.js';
+import { SUITES } from '../../suites/index.js';
+import { notRun, runSuite, type SuiteOutcome } from '../engine/run-suite.js';
+import { planRun, type PlannedSuite, type RunPlan } from './plan.js';
+
+export interface SuiteRun {
+  results: RunResults;
+  /** The report files written, by reporter name. */
+  files: ReportFiles;
+  exitCode: 0 | 1 | 2;
+  /** Groups suites created and could not delete, with why. */
+  leftBehind: { id: string; why: string }[];
+  /** Set when SIGINT/SIGTERM stopped the run: the command cleans up and exits 130. */
+  interrupted?: NodeJS.Signals;
+}
+
+export async function runSuites(config: RunConfig, write: (line: string) => void): Promise<SuiteRun> {
+  const plan = planRun(config);
+  // Everything the run writes (recordings, results.json, report.html) keeps the target's own host readable.
+  return withAllowedHosts(plan.shared.hosts, () => runPlan(plan, write));
+}
+
+async function runPlan(plan: RunPlan, write: (line: string) => void): Promise<SuiteRun> {
+  const { config: effective, shared } = plan;
+  const config = effective;
+  write(
+    `graph-conformance: target ${effective.target} (${effective.baseUrl}), profile ${effective.profile}, ` +
+      `seed ${effective.seed}, run ${effective.runId}${config.shard ? `, shard ${config.shard}` : ''}`,
+  );
+  if (plan.staleRecordings.length > 0) {
+    write(`note: ${plan.staleRecordings.join(', ')} recorded against another version of specs/openapi.yaml; record again (--record) if checks disagree with it`);
+  }
+  const progress = new ProgressReporter(write, config.quiet);
+  // A run that waits says so, each time the target makes it wait: a silent pause reads as a hang.
+  const { gate } = shared;
+  gate.onWait = (ms, why) => write(`waiting ${(ms / 1000).toFixed(1)} s: ${why}; throttle budget left ${(gate.budgetLeftMs / 1000).toFixed(1)} s (--throttle-budget)`);
+  const guard = new InterruptGuard(write);
+  const startedAt = new Date();
+  const collected = emptyCollected();
+  const bySuite = new Map<string, CheckResult[]>();
+  /** A suite that did not run still owes a verdict for each selected check: blocked, with the cause. */
+  const unrun = ({ definition, plan: suite }: PlannedSuite, blockedBy: string, message: string, quiet: boolean) => {
+    const outcomes = notRun(definition, suite, blockedBy, message);
+    collected.checks.push(...outcomes);
+    if (!quiet) for (const outcome of outcomes) write(`  ${progressLine(outcome)}`);
+  };
+  const runOne = async (planned: PlannedSuite) => {
+    const { definition: suite, plan: suitePlan } = planned;
+    if (guard.signal) return unrun(planned, 'suite:interrupted', `the run was stopped by ${guard.signal} before this check was judged`, true);
+    progress.suiteStarted(suite.name, suitePlan.selected.length);
+    let outcome: SuiteOutcome;
+    try {
+      outcome = await runSuite(suite, effective, guard.abortSignal, suitePlan);
+    } catch (error) {
+      // The engine never throws; should it ever, the suite's checks are blocked by the error, never lost.
+      const message = scrubText(`${(error as Error)?.message ?? String(error)}`);
+      collected.errors.push(`${suite.name}: ${message}`);
+      return unrun(planned, 'suite:error', `the ${suite.name} suite could not run: ${message}`, false);
+    }
+    collect(collected, outcome);
+    bySuite.set(suite.name, outcome.outcomes);
+    // Suites run side by side: each prints its name and its verdicts together, when it ends.
+    progress.suiteEnded(suite.name, outcome.outcomes.length);
+    for (const result of outcome.outcomes) progress.checkJudged(result);
+  };
+  // Suites are independent of each other: side by side, as many as --concurrency allows.
+  await inPool(plan.suites, config.concurrency, runOne);
+  guard.release();
+  gate.onWait = undefined;
+  if (gate.pauses > 0) {
+    write(`throttled: the target asked the run to wait ${gate.pauses} time${gate.pauses === 1 ? '' : 's'}; every request paused, ${(gate.waitedMs / 1000).toFixed(1)} s in all`);
+  }
+  for (const { definition } of plan.suites) collected.suites.add(definition.name);
+  // Decided over the whole run: only once every answer is in can it be told that none came from the family.
+  const checks = blockedByWrongBaseUrl(collected.checks.sort((a, b) => a.id.localeCompare(b.id)), collected.answers, config, write);
+  const table = operationTable(loadSlice());
+  const results: RunResults = {
+    target: effective.target,
+    baseUrl: effective.baseUrl,
+    profile: effective.profile,
+    seed: effective.seed,
+    runId: effective.runId,
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+    sliceSha256: plan.sliceSha256,
+    summary: summarise(checks),
+    ...(config.shard !== undefined && { shard: config.shard }),
+    decisions: decisionSummaries(checks.flatMap((c) => c.decisions ?? [])),
+    errors: collected.errors,
+    checks,
+    coverage: coverageOf(table, collected.hits, whyNotSent(table, checks)),
+    ...(gate.pauses > 0 && { throttled: { pauses: gate.pauses, waitedMs: Math.round(gate.waitedMs) } }),
+  };
+  // Reports: every file reporter of the run, with what they need beside the results computed once.
+  const files = writeReports(results, { reportDir: config.reportDir, checksBySuite: groupBySuite(checks, bySuite) });
+  return { results, files, exitCode: exitCodeOf(results), leftBehind: collected.leftBehind, ...(guard.signal && { interrupted: guard.signal }) };
+}
+
+/** The checks of each suite in the run, in one list each; checks added by the runner go under their suite. */
+function groupBySuite(checks: readonly CheckResult[], bySuite: ReadonlyMap<string, readonly CheckResult[]>): Map<string, CheckResult[]> {
+  const suiteOf = new Map<string, string>();
+  for (const suite of SUITES) for (const check of suite.checks) suiteOf.set(check.id, suite.name);
+  // In the one list's order, whatever order the suites finished in.
+  const grouped = new Map<string, CheckResult[]>(SUITES.filter((s) => bySuite.has(s.name)).map((s) => [s.name, []]));
+  for (const check of checks) {
+    const name = suiteOf.get(check.id) ?? 'graph-conformance';
+    grouped.set(name, [...(grouped.get(name) ?? []), check]);
+  }
+  return grouped;
+}
+
+/** Why an operation was not exercised, when its status check says (skipped or blocked). */
+function whyNotSent(table: ReturnType<typeof operationTable>, checks: readonly CheckResult[]): Map<string, string> {
+  const why = new Map<string, string>();
+  for (const op of table) {
+    const status = checks.find((c) => c.id === `${op.name}.status`);
+    if (status?.status === 'skipped' && status.message) why.set(op.name, status.blockedBy ? `blocked by ${status.blockedBy}: ${status.message}` : status.message);
+  }
+  return why;
+}

@@ -1,0 +1,146 @@
+/**
+ * The query suite: three groups under the suite's own name prefix (names that differ in their first
+ * ASCII letter after it, so no collation question arises; the second holds an apostrophe, so a $filter
+ * literal must double it) and one outside it, then one read per query option, a PATCH asking for the
+ * entity back, and the deletes. Reads after the creates settle before any option is judged.
+ */
+import type { SuiteContext, SuiteDefinition } from '../src/engine/definition.js';
+import { createStop } from '../src/checks/check.js';
+import { createdId } from '../src/checks/http.js';
+import { QUERY_CHECKS, type QueryGroup, type QueryStep, type QuerySubject } from '../src/checks/query.js';
+import { GROUPS_URL_PATH } from '../src/openapi/paths.js';
+import type { Exchange } from '../src/client/exchange.js';
+import { isAbsoluteHttpUrl } from '../src/client/origin.js';
+
+/** Graph's advanced query capabilities ($count, $search on directory objects) need this header. */
+const EVENTUAL = { ConsistencyLevel: 'eventual' };
+const JSON_BODY = { 'Content-Type': 'application/json' };
+
+export const querySuite: SuiteDefinition<QuerySubject> = {
+  name: 'query',
+  checks: QUERY_CHECKS,
+  async produce(ctx) {
+    const prefix = `conformance-${ctx.runId}-query-`;
+    const subject: QuerySubject = { spec: ctx.spec, validator: ctx.validator, prefix, groups: [], steps: {}, pages: {} };
+    // Ascending order by name, whatever the collation: the letter after the prefix decides.
+    const names = [`${prefix}alpha`, `${prefix}bravo-o'hara`, `${prefix}charlie`, `conformance-${ctx.runId}-outside-delta`];
+    const creates = await ctx.eachInChains(names, (_, i) => `create-${i}`, async (name) => {
+      const created = await ctx.send('POST', GROUPS_URL_PATH, { headers: JSON_BODY, body: JSON.stringify({ name, isDefault: false }) });
+      const id = createdId(created);
+      if (id) ctx.track(id);
+      return { name, id, status: created.response.status };
+    });
+    for (const { name, id } of creates) if (id) (name.startsWith(prefix) ? subject.groups.push({ name, id }) : (subject.outsider = { name, id }));
+    const failedCreate = creates.find((c) => !c.id);
+    if (failedCreate) {
+      subject.stoppedBecause = createStop('create', failedCreate.status);
+      await deleteAll(ctx, [...subject.groups, ...(subject.outsider ? [subject.outsider] : [])]);
+      return subject;
+    }
+    const [a] = subject.groups as [QueryGroup, QueryGroup, QueryGroup];
+    const own = `startswith(name,'${prefix}')`;
+    const list = (query: string, headers: Record<string, string> = {}) => ctx.send('GET', `${GROUPS_URL_PATH}?${query}`, { headers });
+    const q = encodeURIComponent;
+
+    // Collection reads follow @odata.nextLink: a server may page three groups.
+    const read = async (step: QueryStep, first: () => Promise<Exchange>) => {
+      const pages = await allPages(ctx, await first(), (why) => ((subject.refusedLinks ??= {})[step] = why));
+      subject.steps[step] = pages[0];
+      subject.pages[step] = pages;
+      return pages;
+    };
+    // A tenant lists a new group after a while: the first read waits for all three.
+    let seen = 0;
+    await ctx.readAfterWrite(
+      async () => (seen = visible(await read('orderAsc', () => list(`$filter=${q(own)}&$orderby=name`)), prefix)),
+      () => seen < subject.groups.length,
+    );
+    // Once all three show, every probe is independent of the others: side by side, each its own chain.
+    const probes: Array<[QueryStep, () => Promise<unknown>]> = [
+      ['orderDesc', () => read('orderDesc', () => list(`$filter=${q(own)}&$orderby=${q('name desc')}`))],
+      ['top', async () => (subject.steps.top = await list(`$filter=${q(own)}&$orderby=name&$top=1`))],
+      ['skip', () => read('skip', () => list(`$filter=${q(own)}&$orderby=name&$skip=1`))],
+      ['filterQuoted', () => read('filterQuoted', () => list(`$filter=${q(`name eq '${subject.groups[1]!.name.replaceAll("'", "''")}'`)}`))],
+      ['countParameter', async () => (subject.steps.countParameter = await list(`$filter=${q(own)}&$count=true&$top=1`, EVENTUAL))],
+      ['countSegment', async () => (subject.steps.countSegment = await ctx.send('GET', `${GROUPS_URL_PATH}/$count?$filter=${q(own)}`, { headers: EVENTUAL }))],
+      ['search', () => read('search', () => list(`$search=${q(`"name:${a.name}"`)}`, EVENTUAL))],
+      ['select', async () => (subject.steps.select = await ctx.send('GET', `${GROUPS_URL_PATH}/${a.id}?$select=name`))],
+      ['expand', async () => (subject.steps.expand = await ctx.send('GET', `${GROUPS_URL_PATH}/${a.id}?$expand=members`))],
+    ];
+    await ctx.eachInChains(probes, ([step]) => step, ([, probe]) => probe());
+
+    const c = subject.groups[2]!;
+    subject.patch = { name: `${c.name}-patched`, region: 'eur' };
+    subject.steps.patchRepresentation = await ctx.send('PATCH', `${GROUPS_URL_PATH}/${c.id}`, {
+      headers: { ...JSON_BODY, Prefer: 'return=representation' },
+      body: JSON.stringify(subject.patch),
+    });
+    await deleteAll(ctx, [...subject.groups, ...(subject.outsider ? [subject.outsider] : [])]);
+    return subject;
+  },
+};
+
+/** Enough for three groups on any server; a target whose links never end is stopped here. */
+const MAX_PAGES = 20;
+
+/**
+ * The first page and every page its @odata.nextLink chain leads to, up to a page that repeats an item
+ * already read (a link that loops back: list.paging judges paging; these checks judge the options).
+ */
+async function allPages(ctx: SuiteContext, first: Exchange, refused: (why: string) => void): Promise<Exchange[]> {
+  const pages = [first];
+  const seen = new Set(idsOn(first));
+  for (let next = nextLink(first); next !== undefined && pages.length < MAX_PAGES; next = nextLink(pages.at(-1)!)) {
+    const where = ctx.linkTarget(next);
+    if (!where.ok) {
+      refused(`page ${pages.length} has @odata.nextLink ${where.why}`);
+      break;
+    }
+    const page = await ctx.follow(next);
+    const ids = idsOn(page);
+    if (ids.some((id) => seen.has(id))) break;
+    ids.forEach((id) => seen.add(id));
+    pages.push(page);
+  }
+  return pages;
+}
+
+function idsOn(page: Exchange): string[] {
+  try {
+    const value = (JSON.parse(page.response.body) as { value?: unknown }).value;
+    return Array.isArray(value) ? value.map((item) => String((item as { id?: unknown } | null)?.id)) : [];
+  } catch {
+    return [];
+  }
+}
+
+function nextLink(page: Exchange): string | undefined {
+  if (page.response.status !== 200) return undefined;
+  try {
+    const link = (JSON.parse(page.response.body) as { '@odata.nextLink'?: unknown })['@odata.nextLink'];
+    return typeof link === 'string' && isAbsoluteHttpUrl(link) ? link : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How many of the suite's groups the pages show. */
+function visible(pages: readonly Exchange[], prefix: string): number {
+  let count = 0;
+  for (const page of pages) {
+    try {
+      const value = (JSON.parse(page.response.body) as { value?: unknown }).value;
+      if (Array.isArray(value)) count += value.filter((g) => String((g as { name?: unknown })?.name).startsWith(prefix)).length;
+    } catch {
+      // Not a collection: the check says so.
+    }
+  }
+  return count;
+}
+
+async function deleteAll(ctx: SuiteContext, groups: readonly QueryGroup[]): Promise<void> {
+  await ctx.eachInChains(groups, (_, i) => `delete-${i}`, async ({ id }) => {
+    const gone = await ctx.send('DELETE', `${GROUPS_URL_PATH}/${id}`);
+    if (gone.response.status >= 200 && gone.response.status < 300) ctx.untrack(id);
+  });
+}
