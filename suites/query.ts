@@ -30,7 +30,11 @@ export const querySuite: SuiteDefinition<QuerySubject> = {
       if (id) ctx.track(id);
       return { name, id, status: created.response.status };
     });
-    for (const { name, id } of creates) if (id) (name.startsWith(prefix) ? subject.groups.push({ name, id }) : (subject.outsider = { name, id }));
+    for (const { name, id } of creates) {
+      if (!id) continue;
+      if (name.startsWith(prefix)) subject.groups.push({ name, id });
+      else subject.outsider = { name, id };
+    }
     const failedCreate = creates.find((c) => !c.id);
     if (failedCreate) {
       subject.stoppedBecause = createStop('create', failedCreate.status);

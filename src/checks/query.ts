@@ -259,7 +259,7 @@ export const querySearch = claimed({
   expectation: 'GET …/connectorGroups?$search="name:<the first group\'s name>" (ConsistencyLevel: eventual) answers 200 with that group and neither of the other two, or a 4xx with Graph\'s error envelope',
   provenBy: ['list-status-203', 'list-no-value', 'query-search-ignored'],
   run(subject) {
-    return appliedOrRefused(subject, 'search', '$search', GROUPS_PATH, (exchange) => {
+    return appliedOrRefused(subject, 'search', '$search', GROUPS_PATH, (_exchange) => {
       const got = ownNames(subject, 'search') ?? [];
       const [first, ...others] = subject.groups.map((g) => g.name);
       const intruders = others.filter((n) => got.includes(n));

@@ -38,6 +38,8 @@ export function conformanceSuite<Subject>(definition: SuiteDefinition<Subject>, 
 
   describe(definition.name, () => {
     let outcomes = new Map<string, CheckOutcome>();
+    // vitest reads the first parameter's destructuring to know which fixtures a hook uses: none here.
+    // eslint-disable-next-line no-empty-pattern
     beforeAll(async ({}, suite) => {
       const run = await runSuite(definition, config, undefined, planSuite(definition, config, shared));
       outcomes = new Map(run.outcomes.map((o) => [o.id, o]));
