@@ -11,7 +11,11 @@ export interface ClosingCount {
   skipped: number;
 }
 
-export function closingCount(modules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<SerializedError> = [], reason?: TestRunEndReason): ClosingCount {
+export function closingCount(
+  modules: ReadonlyArray<TestModule>,
+  unhandledErrors: ReadonlyArray<SerializedError> = [],
+  reason?: TestRunEndReason,
+): ClosingCount {
   const count = { passed: 0, failed: 0, skipped: 0 };
   for (const module of modules) {
     let failedTests = 0;

@@ -99,12 +99,17 @@ function fieldsOf(doc: OpenApiDocument, op: TableOperation): { text: string[]; n
 }
 
 /** The body an operation takes: a reference for `$ref` POSTs, bytes for a media upload; undefined when it takes none. */
-export function referenceOrMediaBody(doc: OpenApiDocument, op: TableOperation, known: Known): { body: string; contentType: string; unknown: boolean } | undefined {
+export function referenceOrMediaBody(
+  doc: OpenApiDocument,
+  op: TableOperation,
+  known: Known,
+): { body: string; contentType: string; unknown: boolean } | undefined {
   const json = requestSchema(doc, op.path, op.method);
   if (json && typeof json.$ref === 'string' && json.$ref.endsWith('/ReferenceCreate')) {
     return { body: JSON.stringify({ '@odata.id': connectorUrl(known.unknownId) }), contentType: 'application/json', unknown: true };
   }
-  const content = ((resolveLocal(doc, ((doc.paths[op.path] as Record<string, Record<string, unknown>>)[op.method]!.requestBody ?? {}) as Record<string, unknown>).content ?? {}) as Record<string, unknown>);
+  const content = (resolveLocal(doc, ((doc.paths[op.path] as Record<string, Record<string, unknown>>)[op.method]!.requestBody ?? {}) as Record<string, unknown>)
+    .content ?? {}) as Record<string, unknown>;
   if ('application/octet-stream' in content) return { body: 'GIF89a conformance', contentType: 'application/octet-stream', unknown: false };
   return undefined;
 }

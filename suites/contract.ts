@@ -60,7 +60,11 @@ async function produce(ctx: SuiteContext, table: readonly TableOperation[]): Pro
     await ctx.readAfterWrite(() => ctx.send('GET', filledGet.path), undefined, 'success');
   }
   const variants = table.filter((op) => !isCreate(op) && !isGroupDelete(op)).flatMap((op) => variantsOf(ctx, op, known, notSent, created.region));
-  await ctx.eachInChains(variants, (v) => v.chain, (v) => send(ctx, v.op, v.path, v.payload, v.expect));
+  await ctx.eachInChains(
+    variants,
+    (v) => v.chain,
+    (v) => send(ctx, v.op, v.path, v.payload, v.expect),
+  );
   const remove = table.find(isGroupDelete);
   if (remove && known.groupId) {
     const filled = fillPath(remove, known)!;
@@ -98,7 +102,9 @@ function variantsOf(ctx: SuiteContext, op: TableOperation, known: Known, notSent
   const headers: Record<string, string> = op.method === 'delete' && op.headers.includes('If-Match') ? { 'If-Match': '*' } : {};
   const payload = { ...body, headers };
   const plain: Variant[] =
-    op.method === 'get' && op.path === GROUP_PATH ? [] : [{ op, chain: op.name, path: `${filled.path}${query([])}`, payload, expect: unknown ? 'error' : 'success' }];
+    op.method === 'get' && op.path === GROUP_PATH
+      ? []
+      : [{ op, chain: op.name, path: `${filled.path}${query([])}`, payload, expect: unknown ? 'error' : 'success' }];
   return [
     ...plain,
     ...optional.map((q): Variant => ({ op, chain: `${op.name}?${q.name}`, path: `${filled.path}${query([q])}`, payload, expect: unknown ? 'error' : 'any' })),

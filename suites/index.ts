@@ -8,4 +8,12 @@ import { negativeSuite } from './negative.js';
 import { propertySuite } from './property.js';
 import { querySuite } from './query.js';
 
-export const SUITES: readonly SuiteDefinition<never>[] = [contractSuite, createSuite, lifecycleSuite, navigationSuite, negativeSuite, propertySuite, querySuite] as unknown as SuiteDefinition<never>[];
+export const SUITES: readonly SuiteDefinition<never>[] = [
+  contractSuite,
+  createSuite,
+  lifecycleSuite,
+  navigationSuite,
+  negativeSuite,
+  propertySuite,
+  querySuite,
+] as unknown as SuiteDefinition<never>[];

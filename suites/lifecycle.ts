@@ -92,4 +92,3 @@ async function listAllPages(ctx: SuiteContext, subject: LifecycleSubject): Promi
     pages.push(await ctx.follow(next));
   }
 }
-

@@ -1,5 +1,13 @@
 import type { SuiteDefinition } from '../src/engine/definition.js';
-import { NAVIGATION_CHECKS, APPLICATION_PATH, APPLICATIONS_PATH, MEMBER_REF_PATH, MEMBER_REFS_PATH, MEMBERS_PATH, type NavigationSubject } from '../src/checks/navigation.js';
+import {
+  NAVIGATION_CHECKS,
+  APPLICATION_PATH,
+  APPLICATIONS_PATH,
+  MEMBER_REF_PATH,
+  MEMBER_REFS_PATH,
+  MEMBERS_PATH,
+  type NavigationSubject,
+} from '../src/checks/navigation.js';
 import { GROUPS_PATH } from '../src/checks/create.js';
 import { createdId } from '../src/checks/http.js';
 import { createStop } from '../src/checks/check.js';

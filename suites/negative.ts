@@ -25,13 +25,17 @@ export const negativeSuite: SuiteDefinition<NegativeSubject> = {
     const subject: NegativeSubject = { spec: ctx.spec, validator: ctx.validator, cases: {} };
     // Each case is independent of the others: side by side, each its own chain.
     const cases = Object.entries(requests) as [NegativeCase, [string, string, SendOptions]][];
-    await ctx.eachInChains(cases, ([name]) => name, async ([name, [method, path, options]]) => {
-      const exchange = await ctx.send(method, path, options);
-      subject.cases[name] = exchange;
-      // A target that wrongly accepts the request has created a group: it must not outlive the run.
-      const id = method === 'POST' ? createdId(exchange) : undefined;
-      if (id) ctx.track(id);
-    });
+    await ctx.eachInChains(
+      cases,
+      ([name]) => name,
+      async ([name, [method, path, options]]) => {
+        const exchange = await ctx.send(method, path, options);
+        subject.cases[name] = exchange;
+        // A target that wrongly accepts the request has created a group: it must not outlive the run.
+        const id = method === 'POST' ? createdId(exchange) : undefined;
+        if (id) ctx.track(id);
+      },
+    );
     return subject;
   },
 };

@@ -6,7 +6,14 @@ import { judgeError, successStatuses } from '../src/checks/response.js';
 import { requestSchema } from '../src/openapi/operations.js';
 import { runProperty, type Judgement } from '../src/engine/property.js';
 import { PROFILE_ID } from '../src/engine/context.js';
-import { invalidCreateBody, invalidCreateClasses, LONG_NAME_LENGTH, validCreateBody, validCreateClasses, type Mutation } from '../fixtures/factories/connector-group-arbitraries.js';
+import {
+  invalidCreateBody,
+  invalidCreateClasses,
+  LONG_NAME_LENGTH,
+  validCreateBody,
+  validCreateClasses,
+  type Mutation,
+} from '../fixtures/factories/connector-group-arbitraries.js';
 import type { ConnectorGroupCreateBody } from '../fixtures/factories/connector-group.js';
 import type { Exchange } from '../src/client/exchange.js';
 
@@ -30,8 +37,16 @@ export const propertySuite: SuiteDefinition<PropertySubject> = {
       each: <T>(values: readonly T[], work: (value: T, index: number) => Promise<Judgement>) => ctx.eachInChains(values, (_, i) => `${kind}/${i}`, work),
       shrinkIn: <R>(work: () => Promise<R>) => ctx.inChain(`${kind}/shrink`, work),
     });
-    const valid = await runProperty<ConnectorGroupCreateBody>(validCreateBody(ctx.runId), (body) => acceptsValid(ctx, body), { ...options, examples: validClasses, ...inChains('valid') });
-    const invalid = await runProperty<Mutation>(invalidCreateBody(ctx.runId, isInvalid), ({ body }) => refusesInvalid(ctx, body), { ...options, examples: invalidClasses, ...inChains('invalid') });
+    const valid = await runProperty<ConnectorGroupCreateBody>(validCreateBody(ctx.runId), (body) => acceptsValid(ctx, body), {
+      ...options,
+      examples: validClasses,
+      ...inChains('valid'),
+    });
+    const invalid = await runProperty<Mutation>(invalidCreateBody(ctx.runId, isInvalid), ({ body }) => refusesInvalid(ctx, body), {
+      ...options,
+      examples: invalidClasses,
+      ...inChains('invalid'),
+    });
     return { valid, invalid };
   },
 };
@@ -56,8 +71,14 @@ async function acceptsValid(ctx: SuiteContext, body: ConnectorGroupCreateBody): 
   const documented = successStatuses(ctx.spec, GROUPS_PATH, 'post');
   // A service may bound a name's length: a 400 with Graph's error envelope is a fair answer (decision input-space).
   if (body.name.length >= LONG_NAME_LENGTH && exchange.response.status === 400) {
-    const refusal = judgeError({ spec: ctx.spec, validator: ctx.validator }, ctx.config.profile, exchange, { statuses: [400], path: GROUPS_PATH, method: 'post' });
-    return refusal.status === 'failed' ? { ok: false, message: `a ${body.name.length}-character name was refused, but ${refusal.message}`, exchange } : { ok: true };
+    const refusal = judgeError({ spec: ctx.spec, validator: ctx.validator }, ctx.config.profile, exchange, {
+      statuses: [400],
+      path: GROUPS_PATH,
+      method: 'post',
+    });
+    return refusal.status === 'failed'
+      ? { ok: false, message: `a ${body.name.length}-character name was refused, but ${refusal.message}`, exchange }
+      : { ok: true };
   }
   if (!documented.includes(String(exchange.response.status))) {
     return { ok: false, message: `a valid body was answered ${exchange.response.status}: ${exchange.response.body.slice(0, 160)}`, exchange };
@@ -73,6 +94,10 @@ async function acceptsValid(ctx: SuiteContext, body: ConnectorGroupCreateBody): 
 async function refusesInvalid(ctx: SuiteContext, body: unknown): Promise<Judgement> {
   const exchange = await create(ctx, body);
   await discard(ctx, exchange);
-  const verdict = judgeError({ spec: ctx.spec, validator: ctx.validator }, ctx.config.profile, exchange, { statuses: [400], path: GROUPS_PATH, method: 'post' });
+  const verdict = judgeError({ spec: ctx.spec, validator: ctx.validator }, ctx.config.profile, exchange, {
+    statuses: [400],
+    path: GROUPS_PATH,
+    method: 'post',
+  });
   return verdict.status === 'failed' ? { ok: false, message: `an invalid body was not refused properly: ${verdict.message}`, exchange } : { ok: true };
 }

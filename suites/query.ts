@@ -24,12 +24,16 @@ export const querySuite: SuiteDefinition<QuerySubject> = {
     const subject: QuerySubject = { spec: ctx.spec, validator: ctx.validator, prefix, groups: [], steps: {}, pages: {} };
     // Ascending order by name, whatever the collation: the letter after the prefix decides.
     const names = [`${prefix}alpha`, `${prefix}bravo-o'hara`, `${prefix}charlie`, `conformance-${ctx.runId}-outside-delta`];
-    const creates = await ctx.eachInChains(names, (_, i) => `create-${i}`, async (name) => {
-      const created = await ctx.send('POST', GROUPS_URL_PATH, { headers: JSON_BODY, body: JSON.stringify({ name, isDefault: false }) });
-      const id = createdId(created);
-      if (id) ctx.track(id);
-      return { name, id, status: created.response.status };
-    });
+    const creates = await ctx.eachInChains(
+      names,
+      (_, i) => `create-${i}`,
+      async (name) => {
+        const created = await ctx.send('POST', GROUPS_URL_PATH, { headers: JSON_BODY, body: JSON.stringify({ name, isDefault: false }) });
+        const id = createdId(created);
+        if (id) ctx.track(id);
+        return { name, id, status: created.response.status };
+      },
+    );
     for (const { name, id } of creates) {
       if (!id) continue;
       if (name.startsWith(prefix)) subject.groups.push({ name, id });
@@ -71,7 +75,11 @@ export const querySuite: SuiteDefinition<QuerySubject> = {
       ['select', async () => (subject.steps.select = await ctx.send('GET', `${GROUPS_URL_PATH}/${a.id}?$select=name`))],
       ['expand', async () => (subject.steps.expand = await ctx.send('GET', `${GROUPS_URL_PATH}/${a.id}?$expand=members`))],
     ];
-    await ctx.eachInChains(probes, ([step]) => step, ([, probe]) => probe());
+    await ctx.eachInChains(
+      probes,
+      ([step]) => step,
+      ([, probe]) => probe(),
+    );
 
     const c = subject.groups[2]!;
     subject.patch = { name: `${c.name}-patched`, region: 'eur' };
@@ -143,8 +151,12 @@ function visible(pages: readonly Exchange[], prefix: string): number {
 }
 
 async function deleteAll(ctx: SuiteContext, groups: readonly QueryGroup[]): Promise<void> {
-  await ctx.eachInChains(groups, (_, i) => `delete-${i}`, async ({ id }) => {
-    const gone = await ctx.send('DELETE', `${GROUPS_URL_PATH}/${id}`);
-    if (gone.response.status >= 200 && gone.response.status < 300) ctx.untrack(id);
-  });
+  await ctx.eachInChains(
+    groups,
+    (_, i) => `delete-${i}`,
+    async ({ id }) => {
+      const gone = await ctx.send('DELETE', `${GROUPS_URL_PATH}/${id}`);
+      if (gone.response.status >= 200 && gone.response.status < 300) ctx.untrack(id);
+    },
+  );
 }

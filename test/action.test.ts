@@ -21,7 +21,9 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const ACTION = readFileSync(fromRoot('action.yml'), 'utf8');
 /** The run options an input mirrors: every option of the command but help and the sweep command's own. */
-const RUN_OPTIONS = Object.keys(OPTIONS).filter((o) => !['help', 'older-than', 'yes'].includes(o)).sort();
+const RUN_OPTIONS = Object.keys(OPTIONS)
+  .filter((o) => !['help', 'older-than', 'yes'].includes(o))
+  .sort();
 
 function lintAction(text: string): string[] {
   const doc = parseDocument(text);
@@ -42,7 +44,8 @@ function lintAction(text: string): string[] {
 
   steps.forEach((step, i) => {
     const where = `runs.steps[${i}]`;
-    if (typeof step.uses === 'string' && !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(step.uses)) problems.push(`${where}: uses ${step.uses} is not pinned to a commit`);
+    if (typeof step.uses === 'string' && !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(step.uses))
+      problems.push(`${where}: uses ${step.uses} is not pinned to a commit`);
     if (typeof step.run === 'string') {
       if (typeof step.shell !== 'string') problems.push(`${where}: a run step without shell`);
       // An expression in the script is spliced into it before bash reads it: script injection.
@@ -51,7 +54,8 @@ function lintAction(text: string): string[] {
     // Each INPUT_<NAME> variable must carry the input of that name, which is what the step reads.
     for (const [variable, value] of Object.entries(isObject(step.env) ? step.env : {})) {
       const m = /^INPUT_([A-Z_]+)$/.exec(variable);
-      if (m && value !== `\${{ inputs.${m[1]!.toLowerCase().replace(/_/g, '-')} }}`) problems.push(`${where}: env ${variable} is ${String(value)}, not its input`);
+      if (m && value !== `\${{ inputs.${m[1]!.toLowerCase().replace(/_/g, '-')} }}`)
+        problems.push(`${where}: env ${variable} is ${String(value)}, not its input`);
     }
   });
 
@@ -72,11 +76,31 @@ describe('action.yml', () => {
   const broken: Array<[string, string, RegExp]> = [
     ['an input no option has', ACTION.replace('  seed:\n', '  colour:\n'), /inputs\.colour: not an option[\s\S]*option --seed: no input/],
     ['an input never handed over', ACTION.replace('        INPUT_SHARD: ${{ inputs.shard }}\n', ''), /inputs\.shard: never handed to a step/],
-    ['a variable carrying another input', ACTION.replace('INPUT_SEED: ${{ inputs.seed }}', 'INPUT_SEED: ${{ inputs.shard }}'), /env INPUT_SEED is \$\{\{ inputs\.shard \}\}/],
-    ['an action pinned to a tag', ACTION.replace(/actions\/setup-node@[0-9a-f]{40}/, 'actions/setup-node@v4'), /uses actions\/setup-node@v4 is not pinned to a commit/],
-    ['an input spliced into the script', ACTION.replace('run: node "$GITHUB_ACTION_PATH/dist/src/cli/action.js"', 'run: node "$GITHUB_ACTION_PATH/dist/src/cli/action.js" ${{ inputs.only }}'), /an expression inside run/],
-    ['a run step without shell', ACTION.replace('    - id: run\n      name: graph-conformance\n      shell: bash\n', '    - id: run\n      name: graph-conformance\n'), /a run step without shell/],
-    ['an output not from the step', ACTION.replace('${{ steps.run.outputs.failed }}', '${{ steps.run.outputs.passed }}'), /outputs\.failed: not the run step's output/],
+    [
+      'a variable carrying another input',
+      ACTION.replace('INPUT_SEED: ${{ inputs.seed }}', 'INPUT_SEED: ${{ inputs.shard }}'),
+      /env INPUT_SEED is \$\{\{ inputs\.shard \}\}/,
+    ],
+    [
+      'an action pinned to a tag',
+      ACTION.replace(/actions\/setup-node@[0-9a-f]{40}/, 'actions/setup-node@v4'),
+      /uses actions\/setup-node@v4 is not pinned to a commit/,
+    ],
+    [
+      'an input spliced into the script',
+      ACTION.replace('run: node "$GITHUB_ACTION_PATH/dist/src/cli/action.js"', 'run: node "$GITHUB_ACTION_PATH/dist/src/cli/action.js" ${{ inputs.only }}'),
+      /an expression inside run/,
+    ],
+    [
+      'a run step without shell',
+      ACTION.replace('    - id: run\n      name: graph-conformance\n      shell: bash\n', '    - id: run\n      name: graph-conformance\n'),
+      /a run step without shell/,
+    ],
+    [
+      'an output not from the step',
+      ACTION.replace('${{ steps.run.outputs.failed }}', '${{ steps.run.outputs.passed }}'),
+      /outputs\.failed: not the run step's output/,
+    ],
     ['a node action', ACTION.replace('using: composite', 'using: node20'), /runs\.using: node20/],
   ];
   test.each(broken)('the lint finds %s', (_name, text, finding) => {
@@ -98,14 +122,27 @@ describe("the inputs and the API's fields become the options the command's resol
 
   test("the API's options are judged by the command's resolver: the same values, the same refusals naming the flag", () => {
     const resolve = (options: ConformanceOptions) => resolveOptions({ command: 'run', options: rawOptionsOf(options) }, {}, fromRoot());
-    expect(resolve({ only: 'create.,list.', seed: 5, timeout: 2000 }).config).toMatchObject({ only: ['create.', 'list.'], seed: 5, seedGiven: true, timeoutMs: 2000 });
+    expect(resolve({ only: 'create.,list.', seed: 5, timeout: 2000 }).config).toMatchObject({
+      only: ['create.', 'list.'],
+      seed: 5,
+      seedGiven: true,
+      timeoutMs: 2000,
+    });
     expect(() => resolve({ timeout: -5 })).toThrow("--timeout / CONFORMANCE_TIMEOUT_MS: '-5' is not a whole number ≥ 1");
     expect(() => resolve({ record: 'yes' as unknown as boolean })).toThrow("--record: 'yes' is not true or false");
   });
 
   test('empty inputs are left out, booleans are switches, the command is kept apart; the token is never an option', () => {
     expect(commandLineFromInputs({ INPUT_COMMAND: 'run', INPUT_BASE_URL: '', INPUT_RECORD: 'false' })).toEqual({ command: 'run', options: {} });
-    expect(commandLineFromInputs({ INPUT_COMMAND: 'diff', INPUT_BASE_URL: 'http://127.0.0.1:4010', INPUT_ONLY: 'create.,list.', INPUT_VERBOSE: 'true', INPUT_TOKEN: 'secret' })).toEqual({
+    expect(
+      commandLineFromInputs({
+        INPUT_COMMAND: 'diff',
+        INPUT_BASE_URL: 'http://127.0.0.1:4010',
+        INPUT_ONLY: 'create.,list.',
+        INPUT_VERBOSE: 'true',
+        INPUT_TOKEN: 'secret',
+      }),
+    ).toEqual({
       command: 'diff',
       options: { 'base-url': 'http://127.0.0.1:4010', only: ['create.,list.'], verbose: true },
     });
@@ -152,7 +189,13 @@ describe.concurrent('the step as Actions runs it', () => {
     const run = await step({ INPUT_ONLY: 'create.' });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(Object.keys(run.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
-    expect(run.outputs).toMatchObject({ 'exit-code': '0', passed: '8', failed: '0', blocked: '0', summary: '8 passed, 0 failed, 0 blocked, 0 skipped, 0 warned' });
+    expect(run.outputs).toMatchObject({
+      'exit-code': '0',
+      passed: '8',
+      failed: '0',
+      blocked: '0',
+      summary: '8 passed, 0 failed, 0 blocked, 0 skipped, 0 warned',
+    });
     for (const file of ['results', 'junit', 'report']) expect(run.outputs[file]).toMatch(/reports\/(results\.json|junit\.xml|report\.html)$/);
   });
 

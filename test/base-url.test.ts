@@ -42,7 +42,9 @@ describe('a base URL that serves nothing of the family', () => {
   test('a partial mock (create served, the rest 404 HTML) is judged normally: failures, exit 1', async () => {
     const baseUrl = await serve((request, response) => {
       if (request.method === 'POST' && request.url?.endsWith('/connectorGroups')) {
-        response.writeHead(201, { 'Content-Type': 'application/json' }).end(JSON.stringify({ id: 'g1', name: 'x', isDefault: false, connectorGroupType: 'applicationProxy' }));
+        response
+          .writeHead(201, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ id: 'g1', name: 'x', isDefault: false, connectorGroupType: 'applicationProxy' }));
       } else cannotGet(request, response);
     });
     const run = await runConformance(['--base-url', baseUrl, '--only', 'create.,get.', '--profile', 'openapi']);

@@ -78,17 +78,50 @@ describe('the line-by-line reading never disagrees with the YAML parser', () => 
   const special = fc.constantFrom(...':#"\'{}[],&*!|>%@`?\t\r\\'.split(''), ': ', ' #', 'true', 'null', 'NULL', '~');
   const word = fc.array(fc.oneof({ arbitrary: ordinary, weight: 40 }, { arbitrary: special, weight: 1 }), { maxLength: 16 }).map((cs) => cs.join(''));
   const idChar = fc.constantFrom(...'abcz019.-_'.split(''));
-  const idWord = fc.array(fc.oneof({ arbitrary: idChar, weight: 40 }, { arbitrary: fc.constantFrom(...':#/*" '.split('')), weight: 1 }), { maxLength: 10 }).map((cs) => cs.join(''));
+  const idWord = fc
+    .array(fc.oneof({ arbitrary: idChar, weight: 40 }, { arbitrary: fc.constantFrom(...':#/*" '.split('')), weight: 1 }), { maxLength: 10 })
+    .map((cs) => cs.join(''));
   // A reason most often starts with a letter, as the line-by-line reading needs.
-  const ending = fc.constantFrom('', '', '', '', '', ' ', '  ', '\t', '\tx', ':', ': x', ':\tx', ' #c', '#c', '\r', '\rx', '\u2028x', '\u0085x', '\ufeffx', '\x7f', '\x00');
+  const ending = fc.constantFrom(
+    '',
+    '',
+    '',
+    '',
+    '',
+    ' ',
+    '  ',
+    '\t',
+    '\tx',
+    ':',
+    ': x',
+    ':\tx',
+    ' #c',
+    '#c',
+    '\r',
+    '\rx',
+    '\u2028x',
+    '\u0085x',
+    '\ufeffx',
+    '\x7f',
+    '\x00',
+  );
   const reason = fc.oneof(
     { arbitrary: fc.tuple(fc.constantFrom(...'abzAZ'.split('')), word, ending).map(([a, b, c]) => a + b + c), weight: 8 },
     { arbitrary: word, weight: 1 },
     { arbitrary: fc.constantFrom('true', 'False', 'NULL', 'null', 'Null', 'yes', 'No', 'nan', 'Infinity'), weight: 1 },
   );
-  const id = fc.tuple(fc.constantFrom('create', 'list', 'diff', 'a', 'true', 'X'), fc.constantFrom('.', '.', '.', '.', ''), idWord).map(([a, dot, b]) => `${a}${dot}${b}`);
-  const other = fc.oneof(word.map((w) => `#${w}`), word.map((w) => `  ${w}`), fc.constantFrom('', '', '---', '- id: a.b', '  reason: x', '\ufeffa.b: x'));
-  const mapLine = fc.oneof({ arbitrary: fc.tuple(id, fc.constantFrom(': ', ': ', ':  ', ':'), reason).map(([k, sep, v]) => `${k}${sep}${v}`), weight: 20 }, { arbitrary: other, weight: 1 });
+  const id = fc
+    .tuple(fc.constantFrom('create', 'list', 'diff', 'a', 'true', 'X'), fc.constantFrom('.', '.', '.', '.', ''), idWord)
+    .map(([a, dot, b]) => `${a}${dot}${b}`);
+  const other = fc.oneof(
+    word.map((w) => `#${w}`),
+    word.map((w) => `  ${w}`),
+    fc.constantFrom('', '', '---', '- id: a.b', '  reason: x', '\ufeffa.b: x'),
+  );
+  const mapLine = fc.oneof(
+    { arbitrary: fc.tuple(id, fc.constantFrom(': ', ': ', ':  ', ':'), reason).map(([k, sep, v]) => `${k}${sep}${v}`), weight: 20 },
+    { arbitrary: other, weight: 1 },
+  );
   const listLine = fc.oneof({ arbitrary: fc.tuple(id, reason).map(([k, v]) => `- id: ${k}\n  reason: ${v}`), weight: 20 }, { arbitrary: other, weight: 1 });
   const document = fc.oneof(fc.array(mapLine, { maxLength: 6 }), fc.array(listLine, { maxLength: 6 }), fc.array(fc.oneof(mapLine, listLine), { maxLength: 3 }));
 

@@ -35,7 +35,13 @@ const JSON_TYPE = 'application/json;odata.metadata=minimal;charset=utf-8';
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** A valid group whose id is no GUID, so that scrubbing leaves the body's head as it was. */
-const validGroup = (i: number) => ({ id: `g-${String(i).padStart(6, '0')}`, name: `group ${i}`, connectorGroupType: 'applicationProxy', isDefault: false, region: 'nam' });
+const validGroup = (i: number) => ({
+  id: `g-${String(i).padStart(6, '0')}`,
+  name: `group ${i}`,
+  connectorGroupType: 'applicationProxy',
+  isDefault: false,
+  region: 'nam',
+});
 /** Two violations each: id and name of the wrong type. */
 const invalidGroup = (i: number) => ({ id: i, name: i, connectorGroupType: 'applicationProxy', isDefault: false });
 const listBody = (items: unknown[]) => JSON.stringify({ '@odata.context': `${GROUPS}/$metadata#connectorGroups`, value: items });
@@ -45,7 +51,16 @@ afterAll(() => reportDirs.forEach((dir) => rmSync(dir, { recursive: true, force:
 
 describe('the validator judges a list item by item, exactly as one Ajv call', () => {
   test('violation for violation, envelope and nested arrays included, in the same order', () => {
-    const faulty = { id: 7, name: 5, connectorGroupType: 'syncFabric', isDefault: 'no', region: 'mars', colour: 'blue', applications: [{ appId: 3, onPremisesPublishing: { externalAuthenticationType: 'x' } }, 'x', null], members: [{ id: 1 }, 2] };
+    const faulty = {
+      id: 7,
+      name: 5,
+      connectorGroupType: 'syncFabric',
+      isDefault: 'no',
+      region: 'mars',
+      colour: 'blue',
+      applications: [{ appId: 3, onPremisesPublishing: { externalAuthenticationType: 'x' } }, 'x', null],
+      members: [{ id: 1 }, 2],
+    };
     const bodies: unknown[] = [
       { '@odata.context': 5, '@odata.nextLink': 7, extra: 'string', value: [faulty, validGroup(1), faulty, 'not an object', null] },
       { value: [validGroup(1), validGroup(2)] },
@@ -68,7 +83,10 @@ describe('the validator judges a list item by item, exactly as one Ajv call', ()
     const value = fc.oneof(fc.constant(null), fc.string({ maxLength: 3 }), fc.integer(), fc.boolean(), fc.constant('applicationProxy'), fc.constant('nam'));
     const item = fc.oneof(
       fc.record({ id: value, name: value, connectorGroupType: value, isDefault: value, region: value, colour: value }, { requiredKeys: [] }),
-      fc.record({ id: fc.string(), applications: fc.array(fc.oneof(value, fc.record({ appId: value, displayName: value }, { requiredKeys: [] })), { maxLength: 3 }) }),
+      fc.record({
+        id: fc.string(),
+        applications: fc.array(fc.oneof(value, fc.record({ appId: value, displayName: value }, { requiredKeys: [] })), { maxLength: 3 }),
+      }),
       value,
     );
     const body = fc.record({ value: fc.oneof(fc.array(item, { maxLength: 6 }), value), '@odata.nextLink': value, extra: value }, { requiredKeys: [] });
@@ -112,13 +130,23 @@ function suiteOf(exchanges: Exchange[], extra: Check<DerivedSubject>[] = []): Su
 }
 
 function listExchange(body: string, contentType = JSON_TYPE): Exchange {
-  return { request: { method: 'GET', url: GROUPS, headers: { accept: 'application/json' } }, response: { status: 200, headers: { 'content-type': contentType }, body }, durationMs: 1, operation: 'list', expect: 'success', tag: 'main#0' };
+  return {
+    request: { method: 'GET', url: GROUPS, headers: { accept: 'application/json' } },
+    response: { status: 200, headers: { 'content-type': contentType }, body },
+    durationMs: 1,
+    operation: 'list',
+    expect: 'success',
+    tag: 'main#0',
+  };
 }
 
 async function judged(exchanges: Exchange[], extra: Check<DerivedSubject>[] = []) {
   const reportDir = mkdtempSync(path.join(tmpdir(), 'gc-bounded-'));
   reportDirs.push(reportDir);
-  const config = { ...resolveRunConfig(['--base-url', 'http://127.0.0.1:9/beta', '--token', 'T', '--seed', '1', '--settle-ms', '0'], {}, fromRoot()).config, reportDir };
+  const config = {
+    ...resolveRunConfig(['--base-url', 'http://127.0.0.1:9/beta', '--token', 'T', '--seed', '1', '--settle-ms', '0'], {}, fromRoot()).config,
+    reportDir,
+  };
   const { outcomes } = await runSuite(suiteOf(exchanges, extra), config);
   const results = resultsOf(outcomes);
   const files = writeReports(results, { reportDir, checksBySuite: new Map([['bounded', outcomes]]) });
@@ -182,7 +210,16 @@ describe('through the engine: a hostile list answer, and results.json and report
   test('any check message past 4,096 characters is cut, saying how much; a secret the cut goes through is still scrubbed', async () => {
     const jwt = `eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCJ9.${'eyJzdWIiOiIxMjM0NTY3ODkwIn0'.padEnd(200, 'A')}.${'s'.repeat(86)}`;
     const long = `${'x'.repeat(MAX_MESSAGE_CHARS - 100)} ${jwt} ${'y'.repeat(1_000_000)}`;
-    const shouty: Check<DerivedSubject> = { id: 'bounded.shouty', operation: 'list', title: 'fails at length', expectation: '-', profiles: BOTH, provenBy: [], unproven: 'a fixture of this test', run: () => failed(long) };
+    const shouty: Check<DerivedSubject> = {
+      id: 'bounded.shouty',
+      operation: 'list',
+      title: 'fails at length',
+      expectation: '-',
+      profiles: BOTH,
+      provenBy: [],
+      unproven: 'a fixture of this test',
+      run: () => failed(long),
+    };
     const { byId } = await judged([listExchange(listBody([validGroup(1)]))], [shouty]);
     const message = byId.get('bounded.shouty')!.message!;
     expect(message.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS);

@@ -32,13 +32,20 @@ export default { test: { include: ['*.check.ts'], reporters: ['dot', new Closing
   });
 }
 
-const closingLine = (output: string) => output.split('\n').filter((l) => /^\d+ passed, \d+ failed, \d+ skipped$/.test(l)).at(-1);
+const closingLine = (output: string) =>
+  output
+    .split('\n')
+    .filter((l) => /^\d+ passed, \d+ failed, \d+ skipped$/.test(l))
+    .at(-1);
 
 const PASSING = `import { test } from 'vitest'; test('ok', () => {});`;
 
 describe.concurrent('the closing line of a failing run never says 0 failed', () => {
   test('a file that fails to load counts as failed', async () => {
-    const run = await vitestOver({ 'a.check.ts': PASSING, 'b.check.ts': `import '../does/not/exist.js';\nimport { test } from 'vitest'; test('never', () => {});` });
+    const run = await vitestOver({
+      'a.check.ts': PASSING,
+      'b.check.ts': `import '../does/not/exist.js';\nimport { test } from 'vitest'; test('never', () => {});`,
+    });
     expect(run.code).not.toBe(0);
     expect(closingLine(run.output)).toBe('1 passed, 1 failed, 0 skipped');
   });

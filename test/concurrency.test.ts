@@ -50,7 +50,9 @@ describe.concurrent('replay by chain and step', () => {
     cpSync(SHIPPED, dir, { recursive: true });
     const file = path.join(dir, 'property.json');
     const cassette = JSON.parse(readFileSync(file, 'utf8')) as Cassette;
-    const creates = (cassette.interactions as unknown as Array<Cassette['interactions'][number] & Named>).filter((i) => i.request.method === 'POST' && i.response.status === 201);
+    const creates = (cassette.interactions as unknown as Array<Cassette['interactions'][number] & Named>).filter(
+      (i) => i.request.method === 'POST' && i.response.status === 201,
+    );
     // Two valid creates of the same shape: the names in their answers traded (the ids stay, so the deletes
     // that follow still find theirs). Matched by shape, or in order, the two could not tell.
     const [a, b] = creates.filter((i) => typeof (i.request.body as { region?: unknown }).region === 'string').slice(0, 2) as unknown as [Named, Named];

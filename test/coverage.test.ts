@@ -35,7 +35,13 @@ function hit(o: TableOperation, status = successOf(o), parameters: string[] = []
 
 /** Every operation once, with every query parameter it declares. */
 function everything(except: (o: TableOperation) => boolean = () => false): OperationHit[] {
-  return TABLE.filter((o) => !except(o)).map((o) => hit(o, successOf(o), o.query.map((q) => q.name)));
+  return TABLE.filter((o) => !except(o)).map((o) =>
+    hit(
+      o,
+      successOf(o),
+      o.query.map((q) => q.name),
+    ),
+  );
 }
 
 describe('coverageOf on the slice', () => {
@@ -65,22 +71,39 @@ describe('coverageOf on the slice', () => {
     const logo = op('applications.item.logo.get');
     const members = op('members.list');
     const hits = everything((o) => o === logo || o === members);
-    hits.push(hit(members, 200, members.query.map((q) => q.name).filter((n) => n !== '$search')));
+    hits.push(
+      hit(
+        members,
+        200,
+        members.query.map((q) => q.name).filter((n) => n !== '$search'),
+      ),
+    );
     const c = coverageOf(TABLE, hits, new Map([['applications.item.logo.get', 'a new group has no application to fetch a logo of']]));
 
     expect(coverageLine(c)).toBe(`operations ${OPS - 1}/${OPS} · query parameters ${PAIRS - logo.query.length - 1}/${PAIRS}`);
     expect(notExercised(c)).toEqual([
-      "GET …/connectorGroups/{connectorGroup-id}/applications/{application-id}/logo: not exercised (a new group has no application to fetch a logo of)",
+      'GET …/connectorGroups/{connectorGroup-id}/applications/{application-id}/logo: not exercised (a new group has no application to fetch a logo of)',
       'GET …/connectorGroups/{connectorGroup-id}/members: $search never sent',
     ]);
     const item = c.operations.items.find((i) => i.name === logo.name)!;
-    expect(item).toMatchObject({ exercised: false, statuses: [], onlyErrors: false, skipped: 'a new group has no application to fetch a logo of', method: 'GET', path: logo.path });
+    expect(item).toMatchObject({
+      exercised: false,
+      statuses: [],
+      onlyErrors: false,
+      skipped: 'a new group has no application to fetch a logo of',
+      method: 'GET',
+      path: logo.path,
+    });
     expect(c.operations.items.find((i) => i.name === members.name)!.parameters).toMatchObject({ $top: true, $search: false });
   });
 
   test('an operation never exercised takes its pairs with it, listed once, without a reason when none is known', () => {
     const count = op('members.count');
-    const c = coverageOf(TABLE, everything((o) => o === count), new Map([['create', 'a reason for an operation that was exercised']]));
+    const c = coverageOf(
+      TABLE,
+      everything((o) => o === count),
+      new Map([['create', 'a reason for an operation that was exercised']]),
+    );
     expect(coverageLine(c)).toBe(`operations ${OPS - 1}/${OPS} · query parameters ${PAIRS - count.query.length}/${PAIRS}`);
     expect(notExercised(c)).toEqual(['GET …/connectorGroups/{connectorGroup-id}/members/$count: not exercised']);
     expect(c.operations.items.find((i) => i.name === 'create')!.skipped).toBeUndefined();
@@ -99,12 +122,18 @@ describe('coverageOf on the slice', () => {
 
   test('statuses are distinct and ascending', () => {
     const create = op('create');
-    const c = coverageOf(TABLE, [201, 500, 400, 201, 400, 429].map((s) => hit(create, s)));
+    const c = coverageOf(
+      TABLE,
+      [201, 500, 400, 201, 400, 429].map((s) => hit(create, s)),
+    );
     expect(c.operations.items.find((i) => i.name === 'create')!.statuses).toEqual([201, 400, 429, 500]);
   });
 
   test('parameters an operation does not declare, and operations the slice does not have, count for nothing', () => {
-    const c = coverageOf(TABLE, [hit(op('create'), 201, ['$top', 'api-version']), { operation: 'nonesuch', method: 'GET', path: '/x', status: 200, parameters: ['$top'] }]);
+    const c = coverageOf(TABLE, [
+      hit(op('create'), 201, ['$top', 'api-version']),
+      { operation: 'nonesuch', method: 'GET', path: '/x', status: 200, parameters: ['$top'] },
+    ]);
     expect(c.operations.exercised).toBe(1);
     expect(c.parameters).toEqual({ total: PAIRS, exercised: 0 });
     expect(c.operations.items.find((i) => i.name === 'create')!.parameters).toEqual({});
@@ -137,9 +166,13 @@ describe('the Coverage section of report.html', () => {
     expect(section).toContain('<h2 id="coverage-h">Coverage</h2>');
     expect(section).toContain(`<p class="coverage-line">${coverageLine(coverage)}</p>`);
     // logo not sent, byAppId without its parameters, members with $top alone.
-    expect(coverageLine(coverage)).toBe(`operations ${OPS - 1}/${OPS} · query parameters ${PAIRS - logo.query.length - byAppId.query.length - members.query.length + 1}/${PAIRS}`);
+    expect(coverageLine(coverage)).toBe(
+      `operations ${OPS - 1}/${OPS} · query parameters ${PAIRS - logo.query.length - byAppId.query.length - members.query.length + 1}/${PAIRS}`,
+    );
     expect(section).toMatch(/<table class="coverage-matrix">\s*<caption id="coverage-caption">[^<]+<\/caption>/);
-    expect(section).toContain(`<th scope="colgroup" colspan="${new Set(TABLE.flatMap((o) => o.query.map((q) => q.name))).size}" class="cov-params-h">query parameters</th>`);
+    expect(section).toContain(
+      `<th scope="colgroup" colspan="${new Set(TABLE.flatMap((o) => o.query.map((q) => q.name))).size}" class="cov-params-h">query parameters</th>`,
+    );
     for (const p of ['$top', '$search', '$expand', '@id']) expect(section).toContain(`<th scope="col" class="cov-param-h"><code>${p}</code></th>`);
     expect(section.match(/<th scope="row">/g)).toHaveLength(OPS);
   });
@@ -151,7 +184,9 @@ describe('the Coverage section of report.html', () => {
       return section.slice(section.lastIndexOf('<tr', start), section.indexOf('</tr>', start));
     };
     const list = row(members.name);
-    expect(list).toContain('<span class="cov-method">GET</span> <code class="cov-path" title="/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups/{connectorGroup-id}/members"><span>…</span>/<wbr><span>connectorGroups</span>/<wbr><span>{connectorGroup-id}</span>/<wbr><span>members</span></code>');
+    expect(list).toContain(
+      '<span class="cov-method">GET</span> <code class="cov-path" title="/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups/{connectorGroup-id}/members"><span>…</span>/<wbr><span>connectorGroups</span>/<wbr><span>{connectorGroup-id}</span>/<wbr><span>members</span></code>',
+    );
     expect(list).toContain('<code class="cov-name">members.list</code>');
     expect(list).toContain('<span class="cov-status cov-status-2xx">200</span> <span class="cov-status cov-status-5xx">500</span>');
     expect(list).toContain('<td class="cov-sent"><span aria-hidden="true">✓</span><span class="sr-only">sent</span></td>');
@@ -168,7 +203,9 @@ describe('the Coverage section of report.html', () => {
 
   test('what was not exercised, with why', () => {
     expect(section).toContain(`<h3 id="coverage-gaps-h">Not exercised (${1 + byAppId.query.length + members.query.length - 1})</h3>`);
-    expect(section).toContain('<code class="cov-name">applications.item.logo.get</code>: not exercised <span class="cov-reason">(no application to fetch a logo of)</span>');
+    expect(section).toContain(
+      '<code class="cov-name">applications.item.logo.get</code>: not exercised <span class="cov-reason">(no application to fetch a logo of)</span>',
+    );
     expect(section).toContain('<code class="cov-name">members.list</code>: <code>$search</code> never sent');
   });
 
@@ -180,8 +217,20 @@ describe('the Coverage section of report.html', () => {
   });
 
   test('a path or reason carrying markup is shown as text', () => {
-    const hostile: TableOperation = { ...logo, name: `x${INJECTED}`, path: `/onPremisesPublishingProfiles/p/connectorGroups/${INJECTED}`, query: [{ name: INJECTED, required: false, schema: {} }] };
-    const c = coverageOf([...TABLE, hostile], hits, new Map([[logo.name, INJECTED], [hostile.name, INJECTED]]));
+    const hostile: TableOperation = {
+      ...logo,
+      name: `x${INJECTED}`,
+      path: `/onPremisesPublishingProfiles/p/connectorGroups/${INJECTED}`,
+      query: [{ name: INJECTED, required: false, schema: {} }],
+    };
+    const c = coverageOf(
+      [...TABLE, hostile],
+      hits,
+      new Map([
+        [logo.name, INJECTED],
+        [hostile.name, INJECTED],
+      ]),
+    );
     const out = renderReport(results({ coverage: c }));
     expect(out).not.toMatch(/<script/i);
     expect(out).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');

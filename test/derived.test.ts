@@ -25,7 +25,14 @@ const GROUPS = 'https://t.example.invalid/beta/onPremisesPublishingProfiles/appl
 const JSON_TYPE = 'application/json;odata.metadata=minimal;charset=utf-8';
 const GROUP = { id: 'g1', name: 'conformance-x', connectorGroupType: 'applicationProxy', isDefault: false, region: 'eur' };
 
-function exchange(operation: string, method: string, url: string, status: number, body: unknown, options: { type?: string; expect?: Exchange['expect'] } = {}): Exchange {
+function exchange(
+  operation: string,
+  method: string,
+  url: string,
+  status: number,
+  body: unknown,
+  options: { type?: string; expect?: Exchange['expect'] } = {},
+): Exchange {
   const text = body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body);
   const headers: Record<string, string> = text === '' ? {} : { 'content-type': options.type ?? JSON_TYPE };
   return { request: { method, url, headers: {} }, response: { status, headers, body: text }, durationMs: 1, operation, expect: options.expect ?? 'any' };
@@ -62,8 +69,12 @@ describe('an exact documented code (create: 201)', () => {
   });
 
   test('a body of the wrong schema fails body.schema; a wrong media type fails header.content-type', () => {
-    expect(judge('create', [exchange('create', 'POST', GROUPS, 201, { ...GROUP, connectorGroupType: 42 }, { expect: 'success' })])['body.schema']?.status).toBe('failed');
-    expect(judge('create', [exchange('create', 'POST', GROUPS, 201, GROUP, { type: 'text/plain', expect: 'success' })])['header.content-type']?.status).toBe('failed');
+    expect(judge('create', [exchange('create', 'POST', GROUPS, 201, { ...GROUP, connectorGroupType: 42 }, { expect: 'success' })])['body.schema']?.status).toBe(
+      'failed',
+    );
+    expect(judge('create', [exchange('create', 'POST', GROUPS, 201, GROUP, { type: 'text/plain', expect: 'success' })])['header.content-type']?.status).toBe(
+      'failed',
+    );
   });
 });
 
@@ -76,7 +87,9 @@ describe('default documents errors only', () => {
 
   test('a 404 where the group exists fails the status check (graph and openapi)', () => {
     for (const profile of ['graph', 'openapi'] as const) {
-      expect(judge('get', [exchange('get', 'GET', `${GROUPS}/g1`, 404, { error: { code: 'x', message: 'y' } }, { expect: 'success' })], profile).status?.status).toBe('failed');
+      expect(
+        judge('get', [exchange('get', 'GET', `${GROUPS}/g1`, 404, { error: { code: 'x', message: 'y' } }, { expect: 'success' })], profile).status?.status,
+      ).toBe('failed');
     }
   });
 
@@ -108,7 +121,9 @@ describe('ranges, text/plain and bodies documented as absent', () => {
   test('2XX: a 204 without a body passes a members/$ref POST; a 204 with a body fails the schema', () => {
     const url = `${GROUPS}/g1/members/$ref`;
     expect(judge('members.ref.create', [exchange('members.ref.create', 'POST', url, 204, undefined, { expect: 'any' })]).status?.status).toBe('passed');
-    expect(judge('members.ref.create', [exchange('members.ref.create', 'POST', url, 204, { surprise: true }, { expect: 'any' })])['body.schema']?.status).toBe('failed');
+    expect(judge('members.ref.create', [exchange('members.ref.create', 'POST', url, 204, { surprise: true }, { expect: 'any' })])['body.schema']?.status).toBe(
+      'failed',
+    );
   });
 
   test('PATCH 200 or 204: the note says which', () => {
@@ -118,7 +133,11 @@ describe('ranges, text/plain and bodies documented as absent', () => {
 
   test('a binary logo is not held to a schema', () => {
     const url = `${GROUPS}/g1/applications/a1/logo`;
-    expect(judge('applications.item.logo.get', [exchange('applications.item.logo.get', 'GET', url, 200, 'GIF89a', { type: 'application/octet-stream', expect: 'success' })])['body.schema']?.status).toBe('passed');
+    expect(
+      judge('applications.item.logo.get', [
+        exchange('applications.item.logo.get', 'GET', url, 200, 'GIF89a', { type: 'application/octet-stream', expect: 'success' }),
+      ])['body.schema']?.status,
+    ).toBe('passed');
   });
 
   test('every exchange of the operation is judged: the one with a query parameter that fails is named', () => {
@@ -141,13 +160,21 @@ describe('an operation added to a copy of the slice', () => {
     copy.paths[item] = {
       get: {
         parameters: [{ name: '$select', in: 'query', schema: { type: 'array', items: { type: 'string' } } }],
-        responses: { '2XX': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/microsoft.graph.connector' } } } }, default: { $ref: '#/components/responses/error' } },
+        responses: {
+          '2XX': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/microsoft.graph.connector' } } } },
+          default: { $ref: '#/components/responses/error' },
+        },
       },
     };
     const op = findOperation(copy, 'members.get');
     expect(op).toMatchObject({ method: 'get', path: item, statuses: ['2XX', 'default'], query: [{ name: '$select' }] });
     expect(operationOfRequest(copy, 'GET', '/onPremisesPublishingProfiles/applicationProxy/connectorGroups/g1/members/c1')?.name).toBe('members.get');
-    expect(derivedChecks(op!).map((c) => c.id)).toEqual(['members.get.status', 'members.get.header.content-type', 'members.get.body.schema', 'members.get.server-error']);
+    expect(derivedChecks(op!).map((c) => c.id)).toEqual([
+      'members.get.status',
+      'members.get.header.content-type',
+      'members.get.body.schema',
+      'members.get.server-error',
+    ]);
     const url = `${GROUPS}/g1/members/c1`;
     const v = judge('members.get', [exchange('members.get', 'GET', url, 503, 'down', { type: 'text/plain', expect: 'error' })], 'graph', copy);
     expect(statusOf(v)).toMatchObject({ status: 'failed', 'server-error': 'failed' });
@@ -159,7 +186,9 @@ describe('an operation added to a copy of the slice', () => {
     expect(table.map((o) => o.name).sort()).toEqual([...expected].sort());
     expect(table.reduce((n, o) => n + o.query.length, 0)).toBeGreaterThan(0);
     expect(new Set(table.map((o) => o.name)).size).toBe(table.length);
-    expect(table.map((o) => o.name)).toEqual(expect.arrayContaining(['create', 'get', 'update', 'delete', 'list', 'count', 'members.ref.delete', 'applications.by-appId.get']));
+    expect(table.map((o) => o.name)).toEqual(
+      expect.arrayContaining(['create', 'get', 'update', 'delete', 'list', 'count', 'members.ref.delete', 'applications.by-appId.get']),
+    );
   });
 });
 
@@ -170,7 +199,10 @@ describe('an operation added to a copy of the slice, sent and judged end to end'
     copy.paths[`${members}/{connector-id}`] = {
       get: {
         parameters: [{ name: '$select', in: 'query', schema: { type: 'array', items: { type: 'string' } } }],
-        responses: { '2XX': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/microsoft.graph.connector' } } } }, default: { $ref: '#/components/responses/error' } },
+        responses: {
+          '2XX': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/microsoft.graph.connector' } } } },
+          default: { $ref: '#/components/responses/error' },
+        },
       },
     };
     const suite = contractSuiteFor(copy);

@@ -53,7 +53,9 @@ describe('parsePage', () => {
   });
 
   test('the closing #page.annotation and other comments are not blocks; comments inside a fence are code', () => {
-    const page = ['<!-- uuid: 8fcb5dbc -->', '```http', '<!-- { "blockType": "request" } -->', '```', '<!--', '{ "type": "#page.annotation" }', '-->'].join('\n');
+    const page = ['<!-- uuid: 8fcb5dbc -->', '```http', '<!-- { "blockType": "request" } -->', '```', '<!--', '{ "type": "#page.annotation" }', '-->'].join(
+      '\n',
+    );
     expect(parsePage(page)).toEqual([]);
   });
 
@@ -83,7 +85,11 @@ describe('parsePage', () => {
 
 describe('parseHttpBlock', () => {
   test('request line, headers, blank line, JSON body with the line of each value', () => {
-    const block = parseHttpBlock(lines('POST https://graph.microsoft.com/beta/a HTTP/1.1\nContent-type: application/json\n\n{\n  "name": "x",\n  "tags": [1, {"k": true}]\n}'), 'request', 0);
+    const block = parseHttpBlock(
+      lines('POST https://graph.microsoft.com/beta/a HTTP/1.1\nContent-type: application/json\n\n{\n  "name": "x",\n  "tags": [1, {"k": true}]\n}'),
+      'request',
+      0,
+    );
     expect(block.ok && block.start).toEqual({ kind: 'request', method: 'POST', url: 'https://graph.microsoft.com/beta/a', line: 1 });
     if (!block.ok || !block.body?.json?.ok) throw new Error('expected a JSON body');
     expect(block.headers).toEqual([{ name: 'Content-type', value: 'application/json', line: 2 }]);
@@ -124,7 +130,11 @@ describe('parseHttpBlock', () => {
 
   test('malformed JSON names what was expected and where', () => {
     const block = parseHttpBlock(lines('POST https://x/a\nContent-Type: application/json\n\n{\n  "a": 1,\n}'), 'request', 0);
-    expect(block.ok && block.body?.json).toEqual({ ok: false, message: 'the body is not valid JSON: expected a double-quoted property name, found "}" (line 6)', line: 6 });
+    expect(block.ok && block.body?.json).toEqual({
+      ok: false,
+      message: 'the body is not valid JSON: expected a double-quoted property name, found "}" (line 6)',
+      line: 6,
+    });
   });
 });
 
@@ -145,7 +155,10 @@ describe('locateJson agrees with JSON.parse', () => {
 
 describe('resolve: docs URL → slice operation', () => {
   test.each([
-    ['https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups', '/onPremisesPublishingProfiles/applicationProxy/connectorGroups'],
+    [
+      'https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups',
+      '/onPremisesPublishingProfiles/applicationProxy/connectorGroups',
+    ],
     ['https://graph.microsoft.com/v1.0/a/b/?$select=id#x', '/a/b'],
     ['/onPremisesPublishingProfiles/applicationProxy/connectorGroups/%24count', '/onPremisesPublishingProfiles/applicationProxy/connectorGroups/$count'],
     ['https://graph.microsoft.com/applications/{id}', '/applications/{id}'],
@@ -154,16 +167,28 @@ describe('resolve: docs URL → slice operation', () => {
   });
 
   test('a {param} matches one segment, whatever it holds', () => {
-    expect(resolveOperation(slice, 'GET', 'https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/{id}')).toMatchObject({ ok: true, template: ITEM, method: 'get', caseInsensitive: false });
+    expect(resolveOperation(slice, 'GET', 'https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/{id}')).toMatchObject(
+      { ok: true, template: ITEM, method: 'get', caseInsensitive: false },
+    );
   });
 
   test('literal segments win over parameters: $count and $ref are not ids', () => {
-    expect(resolveOperation(slice, 'GET', `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/$count`)).toMatchObject({ ok: true, template: `${CREATE}/$count` });
-    expect(resolveOperation(slice, 'POST', `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/g1/members/$ref`)).toMatchObject({ ok: true, template: `${ITEM}/members/$ref` });
+    expect(
+      resolveOperation(slice, 'GET', `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/$count`),
+    ).toMatchObject({ ok: true, template: `${CREATE}/$count` });
+    expect(
+      resolveOperation(slice, 'POST', `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/g1/members/$ref`),
+    ).toMatchObject({ ok: true, template: `${ITEM}/members/$ref` });
   });
 
   test("key segments: applications(appId='…')", () => {
-    expect(resolveOperation(slice, 'GET', `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/g1/applications(appId='00000003-0000-0000-c000-000000000000')`)).toMatchObject({
+    expect(
+      resolveOperation(
+        slice,
+        'GET',
+        `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/g1/applications(appId='00000003-0000-0000-c000-000000000000')`,
+      ),
+    ).toMatchObject({
       ok: true,
       template: `${ITEM}/applications(appId='{appId}')`,
     });
@@ -172,7 +197,11 @@ describe('resolve: docs URL → slice operation', () => {
   test('case-sensitive first, then ignoring case', () => {
     expect(matchTemplate(['/a/B', '/a/{x}'], '/a/b')).toEqual({ template: '/a/{x}', caseInsensitive: false });
     expect(matchTemplate(['/a/B/c'], '/A/b/C')).toEqual({ template: '/a/B/c', caseInsensitive: true });
-    expect(resolveOperation(slice, 'GET', 'https://graph.microsoft.com/beta/onpremisespublishingprofiles/applicationProxy/connectorgroups')).toMatchObject({ ok: true, template: CREATE, caseInsensitive: true });
+    expect(resolveOperation(slice, 'GET', 'https://graph.microsoft.com/beta/onpremisespublishingprofiles/applicationProxy/connectorgroups')).toMatchObject({
+      ok: true,
+      template: CREATE,
+      caseInsensitive: true,
+    });
   });
 
   test('a path outside the slice says which path and that it is not in the slice', () => {
@@ -203,7 +232,12 @@ describe('checkPage on the fixture pages', () => {
       ['response', 'delete_connectorgroup', 'conforming'],
     ]);
     expect(results[0]!.reason).toBe('blockType "ignored" is not a request or response block');
-    expect(byName(results, 'create_connectorgroup', 'response')).toMatchObject({ operation: { method: 'POST', template: CREATE }, httpStatus: 201, documentedAs: '201', schema: 'microsoft.graph.connectorGroup' });
+    expect(byName(results, 'create_connectorgroup', 'response')).toMatchObject({
+      operation: { method: 'POST', template: CREATE },
+      httpStatus: 201,
+      documentedAs: '201',
+      schema: 'microsoft.graph.connectorGroup',
+    });
     expect(byName(results, 'list_connectorgroups', 'response').schema).toBe('collection of microsoft.graph.connectorGroup');
     expect(byName(results, 'delete_connectorgroup', 'request').operation).toMatchObject({ method: 'DELETE', template: ITEM });
   });
@@ -246,17 +280,36 @@ describe('checkPage on the fixture pages', () => {
         message: `HTTP 200 is not documented for POST ${CREATE}: the slice documents 201; \`default\` documents errors, not a success status`,
       },
     ]);
-    expect(byName(results, 'delete_answered_200', 'response').violations.map((v) => v.message)).toEqual([expect.stringMatching(/HTTP 200 is not documented for DELETE .*the slice documents 204/)]);
+    expect(byName(results, 'delete_answered_200', 'response').violations.map((v) => v.message)).toEqual([
+      expect.stringMatching(/HTTP 200 is not documented for DELETE .*the slice documents 204/),
+    ]);
   });
 
   test('truncated: missing required properties are allowed, wrong ones are not', () => {
     const results = check('truncated.md');
-    expect(byName(results, 'get_missing_ok', 'response')).toMatchObject({ status: 'conforming', documentedAs: 'default', schema: 'microsoft.graph.ODataErrors.ODataError' });
+    expect(byName(results, 'get_missing_ok', 'response')).toMatchObject({
+      status: 'conforming',
+      documentedAs: 'default',
+      schema: 'microsoft.graph.ODataErrors.ODataError',
+    });
     expect(byName(results, 'get_missing_not_truncated', 'response').violations).toEqual([
-      { kind: 'schema', keyword: 'required', pointer: '/error', line: lineOf('truncated.md', '"error": { "code": "itemNotFound" }', 2), message: "/error must have required property 'message'" },
+      {
+        kind: 'schema',
+        keyword: 'required',
+        pointer: '/error',
+        line: lineOf('truncated.md', '"error": { "code": "itemNotFound" }', 2),
+        message: "/error must have required property 'message'",
+      },
     ]);
     expect(byName(results, 'get_truncated_wrong', 'response').violations).toEqual([
-      { kind: 'schema', keyword: 'type', pointer: '/error/code', line: lineOf('truncated.md', '"code": 404'), message: '/error/code must be string', value: 404 },
+      {
+        kind: 'schema',
+        keyword: 'type',
+        pointer: '/error/code',
+        line: lineOf('truncated.md', '"code": 404'),
+        message: '/error/code must be string',
+        value: 404,
+      },
     ]);
   });
 
@@ -270,14 +323,20 @@ describe('checkPage on the fixture pages', () => {
     ]);
     const fallback = byName(results, 'list_type_not_in_slice', 'response');
     expect(fallback).toMatchObject({ status: 'conforming', schema: 'microsoft.graph.connectorGroupCollectionResponse' });
-    expect(fallback.notes).toEqual(['@odata.type microsoft.graph.somethingElse is not in the slice; validated against the documented response schema (microsoft.graph.connectorGroupCollectionResponse)']);
+    expect(fallback.notes).toEqual([
+      '@odata.type microsoft.graph.somethingElse is not in the slice; validated against the documented response schema (microsoft.graph.connectorGroupCollectionResponse)',
+    ]);
   });
 
   test('an unmapped path is skipped with the path and why, and so is its response', () => {
     const results = check('unmapped.md');
     expect(results.map((r) => [r.blockType, r.status, r.reason])).toEqual([
       ['request', 'skipped', 'unmappable: /onPremisesPublishingProfiles/applicationProxy/connectors/{id} is not in the slice (no path template matches it)'],
-      ['response', 'skipped', expect.stringMatching(/^its request block \(line 4\) was skipped, so its operation is unknown: unmappable: .*connectors\/\{id\} is not in the slice/)],
+      [
+        'response',
+        'skipped',
+        expect.stringMatching(/^its request block \(line 4\) was skipped, so its operation is unknown: unmappable: .*connectors\/\{id\} is not in the slice/),
+      ],
       ['example', 'skipped', 'blockType "example" is not a request or response block'],
     ]);
   });
@@ -291,14 +350,25 @@ describe('checkPage on the fixture pages', () => {
       ['after_the_broken_one', 'response', 'conforming'],
     ]);
     expect(results[0]!.violations).toEqual([
-      expect.objectContaining({ kind: 'malformed', keyword: 'annotation', line: lineOf('malformed-annotation.md', '} -->'), message: expect.stringMatching(/^malformed annotation: the annotation is not valid JSON/) }),
+      expect.objectContaining({
+        kind: 'malformed',
+        keyword: 'annotation',
+        line: lineOf('malformed-annotation.md', '} -->'),
+        message: expect.stringMatching(/^malformed annotation: the annotation is not valid JSON/),
+      }),
     ]);
   });
 
   test('a malformed JSON body is a malformed violation on the line it breaks', () => {
     const results = check('malformed-body.md');
     expect(byName(results, 'broken_body', 'request').violations).toEqual([
-      { kind: 'malformed', keyword: 'json', pointer: '', line: lineOf('malformed-body.md', '"region": eur'), message: `malformed block: the body is not valid JSON: expected a JSON value, found "eur" (line ${lineOf('malformed-body.md', '"region": eur')})` },
+      {
+        kind: 'malformed',
+        keyword: 'json',
+        pointer: '',
+        line: lineOf('malformed-body.md', '"region": eur'),
+        message: `malformed block: the body is not valid JSON: expected a JSON value, found "eur" (line ${lineOf('malformed-body.md', '"region": eur')})`,
+      },
     ]);
     expect(byName(results, 'broken_body', 'response').status).toBe('conforming');
   });
@@ -318,19 +388,33 @@ describe('checkPage on the fixture pages', () => {
     ].join('\n');
     const [, response] = checkPage(page, 'inline.md', slice);
     expect(response!.violations).toEqual([
-      { kind: 'odata-type', keyword: '@odata.type', pointer: '', line: 5, message: 'the annotation names a collection of microsoft.graph.connector, but the slice documents microsoft.graph.connectorGroup for HTTP 200 (200)' },
+      {
+        kind: 'odata-type',
+        keyword: '@odata.type',
+        pointer: '',
+        line: 5,
+        message: 'the annotation names a collection of microsoft.graph.connector, but the slice documents microsoft.graph.connectorGroup for HTTP 200 (200)',
+      },
     ]);
   });
 
   test('an undeclared property holding a string is named as such, not as "must be object"', () => {
-    const page = ['<!-- { "blockType": "request" } -->', '```http', 'POST https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups', '', '{ "displayName": "x" }', '```'].join('\n');
+    const page = [
+      '<!-- { "blockType": "request" } -->',
+      '```http',
+      'POST https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups',
+      '',
+      '{ "displayName": "x" }',
+      '```',
+    ].join('\n');
     expect(checkPage(page, 'inline.md', slice)[0]!.violations).toEqual([
       {
         kind: 'schema',
         keyword: 'additionalProperties',
         pointer: '/displayName',
         line: 5,
-        message: '/displayName is not a property of microsoft.graph.connectorGroup (an undeclared member must be an object, per additionalProperties: {type: object})',
+        message:
+          '/displayName is not a property of microsoft.graph.connectorGroup (an undeclared member must be an object, per additionalProperties: {type: object})',
         value: 'x',
       },
     ]);
@@ -362,7 +446,15 @@ describe('checkPage on the fixture pages', () => {
 
 describe('checkPage on broken block shapes', () => {
   test('an annotation with no fence after it is skipped; a fence never closed is malformed', () => {
-    const page = ['<!-- { "blockType": "request", "name": "lonely" } -->', 'Some prose.', '', '<!-- { "blockType": "request", "name": "open" } -->', '```http', 'GET https://graph.microsoft.com/beta/x', ''].join('\n');
+    const page = [
+      '<!-- { "blockType": "request", "name": "lonely" } -->',
+      'Some prose.',
+      '',
+      '<!-- { "blockType": "request", "name": "open" } -->',
+      '```http',
+      'GET https://graph.microsoft.com/beta/x',
+      '',
+    ].join('\n');
     const results = checkPage(page, 'inline.md', slice);
     expect(results.map((r) => [r.name, r.status, r.reason ?? r.violations.map((v) => `${v.kind}/${v.keyword} line ${v.line}: ${v.message}`).join()])).toEqual([
       ['lonely', 'skipped', 'the annotation is not followed by a fenced code block'],
@@ -379,7 +471,9 @@ describe('format', () => {
     expect(text).toContain(`  FAIL  line 4  request create_bad_type: POST ${CREATE} → microsoft.graph.connectorGroup — 1 violation`);
     expect(text).toContain(`        enum.md:${lineOf('enum.md', '"mars"')}  schema/enum  /region must be equal to one of the allowed values`);
     expect(text).toContain('(got "mars")');
-    expect(summaryLine(summarize([...results, ...check('unmapped.md'), ...check('conforming.md')]))).toBe('12 blocks: 6 conforming, 2 with violations, 4 skipped');
+    expect(summaryLine(summarize([...results, ...check('unmapped.md'), ...check('conforming.md')]))).toBe(
+      '12 blocks: 6 conforming, 2 with violations, 4 skipped',
+    );
   });
 });
 
@@ -388,24 +482,46 @@ describe.concurrent('npm run docs-check (spawned)', () => {
     const run = await runCommand('src/cli/docs-check.ts', [fixture('conforming.md')]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`  ok    line ${lineOf('conforming.md', 'HTTP/1.1 201') - 1}  response create_connectorgroup: HTTP 201 → microsoft.graph.connectorGroup`);
+    expect(run.stdout).toContain(
+      `  ok    line ${lineOf('conforming.md', 'HTTP/1.1 201') - 1}  response create_connectorgroup: HTTP 201 → microsoft.graph.connectorGroup`,
+    );
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('7 blocks: 6 conforming, 0 with violations, 1 skipped');
   });
 
   test('skips alone still exit 0', async () => {
     const run = await runCommand('src/cli/docs-check.ts', [fixture('unmapped.md')]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('skip  line 4  request get_connector — unmappable: /onPremisesPublishingProfiles/applicationProxy/connectors/{id} is not in the slice');
+    expect(run.stdout).toContain(
+      'skip  line 4  request get_connector — unmappable: /onPremisesPublishingProfiles/applicationProxy/connectors/{id} is not in the slice',
+    );
   });
 
   test('every fixture with --json: exit 1, an array of block results on stdout, the summary on stderr', async () => {
-    const names = ['conforming.md', 'enum.md', 'wrong-type.md', 'status.md', 'truncated.md', 'collection.md', 'unmapped.md', 'malformed-annotation.md', 'malformed-body.md'];
+    const names = [
+      'conforming.md',
+      'enum.md',
+      'wrong-type.md',
+      'status.md',
+      'truncated.md',
+      'collection.md',
+      'unmapped.md',
+      'malformed-annotation.md',
+      'malformed-body.md',
+    ];
     const run = await runCommand('src/cli/docs-check.ts', ['--json', ...names.map(fixture)]);
     expect(run.code).toBe(1);
     const results = JSON.parse(run.stdout) as BlockResult[];
     expect(results).toEqual(names.flatMap(check));
     const kinds = new Set(results.flatMap((r) => r.violations.map((v) => `${v.kind}/${v.keyword}`)));
-    expect([...kinds].sort()).toEqual(['malformed/annotation', 'malformed/json', 'schema/enum', 'schema/isCollection', 'schema/required', 'schema/type', 'status/status']);
+    expect([...kinds].sort()).toEqual([
+      'malformed/annotation',
+      'malformed/json',
+      'schema/enum',
+      'schema/isCollection',
+      'schema/required',
+      'schema/type',
+      'status/status',
+    ]);
     expect(run.stderr.trim()).toBe(summaryLine(summarize(results)));
   });
 
@@ -413,8 +529,12 @@ describe.concurrent('npm run docs-check (spawned)', () => {
     const run = await runCommand('src/cli/docs-check.ts', [fixture('malformed-annotation.md'), fixture('malformed-body.md')]);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe('');
-    expect(run.stdout).toContain(`${fixture('malformed-annotation.md')}:${lineOf('malformed-annotation.md', '} -->')}  malformed/annotation  malformed annotation:`);
-    expect(run.stdout).toContain(`${fixture('malformed-body.md')}:${lineOf('malformed-body.md', '"region": eur')}  malformed/json  malformed block: the body is not valid JSON`);
+    expect(run.stdout).toContain(
+      `${fixture('malformed-annotation.md')}:${lineOf('malformed-annotation.md', '} -->')}  malformed/annotation  malformed annotation:`,
+    );
+    expect(run.stdout).toContain(
+      `${fixture('malformed-body.md')}:${lineOf('malformed-body.md', '"region": eur')}  malformed/json  malformed block: the body is not valid JSON`,
+    );
   });
 
   test('unreadable input exits 2 naming the file and why; readable files are still checked', async () => {

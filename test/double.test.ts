@@ -127,7 +127,14 @@ describe('graph double: correct behaviour', () => {
     it('keeps the region sent, ignores id and read-only isDefault, accepts @odata.type and media-type parameters', async () => {
       const answer = await create(
         double,
-        { '@odata.type': '#microsoft.graph.connectorGroup', id: 'chosen-by-client', name: 'g', region: 'eur', isDefault: true, connectorGroupType: 'applicationProxy' },
+        {
+          '@odata.type': '#microsoft.graph.connectorGroup',
+          id: 'chosen-by-client',
+          name: 'g',
+          region: 'eur',
+          isDefault: true,
+          connectorGroupType: 'applicationProxy',
+        },
         { contentType: 'application/json; charset=utf-8' },
       );
       expect(answer.status).toBe(201);
@@ -240,7 +247,14 @@ describe('graph double: correct behaviour', () => {
       const got = await call(double, 'GET', `${SET}/${id}`);
       expect(got.status).toBe(200);
       expectGraphHeaders(got);
-      expect(got.json).toEqual({ '@odata.context': ENTITY_CONTEXT, id, name: 'readable', connectorGroupType: 'applicationProxy', isDefault: false, region: 'nam' });
+      expect(got.json).toEqual({
+        '@odata.context': ENTITY_CONTEXT,
+        id,
+        name: 'readable',
+        connectorGroupType: 'applicationProxy',
+        isDefault: false,
+        region: 'nam',
+      });
 
       const missing = randomUUID();
       const notFound = await call(double, 'GET', `${SET}/${missing}`);
@@ -261,7 +275,11 @@ describe('graph double: correct behaviour', () => {
       const other = await call(double, 'GET', '/onPremisesPublishingProfiles/provisioning/connectorGroups');
       expectEnvelope(other, 404, 'Request_ResourceNotFound');
       expect(other.json.error.message).toContain('provisioning');
-      expectEnvelope(await call(double, 'POST', '/onPremisesPublishingProfiles/other/connectorGroups', { body: { name: 'g' } }), 404, 'Request_ResourceNotFound');
+      expectEnvelope(
+        await call(double, 'POST', '/onPremisesPublishingProfiles/other/connectorGroups', { body: { name: 'g' } }),
+        404,
+        'Request_ResourceNotFound',
+      );
     });
 
     it('lists groups in creation order', async () => {
@@ -353,7 +371,11 @@ describe('graph double: correct behaviour', () => {
         expectEnvelope(await call(double, 'PATCH', `${SET}/${id}`, { body }), 400, 'BadRequest');
       }
       expectEnvelope(await call(double, 'PATCH', `${SET}/${id}`, { rawBody: '{', contentType: 'application/json' }), 400, 'BadRequest');
-      expectEnvelope(await call(double, 'PATCH', `${SET}/${id}`, { rawBody: 'name=x', contentType: 'application/x-www-form-urlencoded' }), 415, 'UnsupportedMediaType');
+      expectEnvelope(
+        await call(double, 'PATCH', `${SET}/${id}`, { rawBody: 'name=x', contentType: 'application/x-www-form-urlencoded' }),
+        415,
+        'UnsupportedMediaType',
+      );
       expectEnvelope(await call(double, 'PATCH', `${SET}/${randomUUID()}`, { body: { name: 'x' } }), 404, 'Request_ResourceNotFound');
       expect(double.groups.get(id)).toMatchObject({ name: 'kept', region: 'nam' });
     });
@@ -389,7 +411,11 @@ describe('graph double: correct behaviour', () => {
       expect(add.json.error.message).toContain(connector);
       expectEnvelope(await call(double, 'POST', `${SET}/${id}/members/$ref`, { body: {} }), 400, 'BadRequest');
       expectEnvelope(await call(double, 'DELETE', `${SET}/${id}/members/${connector}/$ref`), 404, 'Request_ResourceNotFound');
-      expectEnvelope(await call(double, 'DELETE', `${SET}/${id}/members/$ref?@id=${encodeURIComponent(`https://x/connectors/${connector}`)}`), 404, 'Request_ResourceNotFound');
+      expectEnvelope(
+        await call(double, 'DELETE', `${SET}/${id}/members/$ref?@id=${encodeURIComponent(`https://x/connectors/${connector}`)}`),
+        404,
+        'Request_ResourceNotFound',
+      );
       expectEnvelope(await call(double, 'GET', `${SET}/${id}/applications/${randomUUID()}`), 404, 'Request_ResourceNotFound');
       expectEnvelope(await call(double, 'GET', `${SET}/${randomUUID()}/members`), 404, 'Request_ResourceNotFound');
     });
@@ -468,9 +494,21 @@ describe('graph double: correct behaviour', () => {
     it('$expand renders members and applications (empty), * meaning both', async () => {
       const all = await call(double, 'GET', `${SET}?$expand=*`);
       expect(all.status).toBe(200);
-      expect(all.json.value[0]).toEqual({ id: ids[0], name: 'conformance-b', connectorGroupType: 'applicationProxy', isDefault: false, region: 'nam', applications: [], members: [] });
+      expect(all.json.value[0]).toEqual({
+        id: ids[0],
+        name: 'conformance-b',
+        connectorGroupType: 'applicationProxy',
+        isDefault: false,
+        region: 'nam',
+        applications: [],
+        members: [],
+      });
       expect(Object.keys((await call(double, 'GET', `${SET}?$expand=members`)).json.value[0]).at(-1)).toBe('members');
-      expect((await call(double, 'GET', `${SET}?$select=name&$expand=${q('applications($select=id)')}`)).json.value[0]).toEqual({ id: ids[0], name: 'conformance-b', applications: [] });
+      expect((await call(double, 'GET', `${SET}?$select=name&$expand=${q('applications($select=id)')}`)).json.value[0]).toEqual({
+        id: ids[0],
+        name: 'conformance-b',
+        applications: [],
+      });
       expectEnvelope(await call(double, 'GET', `${SET}?$expand=owners`), 400, 'BadRequest');
       expectEnvelope(await call(double, 'GET', `${SET}?$expand=name`), 400, 'BadRequest');
     });
@@ -481,7 +519,15 @@ describe('graph double: correct behaviour', () => {
       const expanded = await call(double, 'GET', `${SET}/${id}?$expand=members`);
       expect(expanded.status).toBe(200);
       expectGraphHeaders(expanded);
-      expect(expanded.json).toEqual({ '@odata.context': ENTITY_CONTEXT, id, name: 'conformance-b', connectorGroupType: 'applicationProxy', isDefault: false, region: 'nam', members: [] });
+      expect(expanded.json).toEqual({
+        '@odata.context': ENTITY_CONTEXT,
+        id,
+        name: 'conformance-b',
+        connectorGroupType: 'applicationProxy',
+        isDefault: false,
+        region: 'nam',
+        members: [],
+      });
       for (const query of ['$expand=owners', '$top=1', '$filter=' + q("name eq 'x'")]) {
         expectEnvelope(await call(double, 'GET', `${SET}/${id}?${query}`), 400, 'BadRequest');
       }
@@ -619,7 +665,15 @@ describe('graph double: correct behaviour', () => {
     });
 
     it('matches the literal $count and $ref segments before ids, and nothing may follow them', async () => {
-      for (const path of [`${SET}/$count/members`, `${group}/members/$count/x`, `${group}/members/$ref/x`, `${group}/applications/$count/x`, `${group}/applications/x/owners`, `${group}/applications(colour='x')`, `${group}/applications(appId='x')/logo`]) {
+      for (const path of [
+        `${SET}/$count/members`,
+        `${group}/members/$count/x`,
+        `${group}/members/$ref/x`,
+        `${group}/applications/$count/x`,
+        `${group}/applications/x/owners`,
+        `${group}/applications(colour='x')`,
+        `${group}/applications(appId='x')/logo`,
+      ]) {
         expectEnvelope(await call(double, 'GET', path), 404, 'Request_ResourceNotFound');
       }
       expect((await call(double, 'GET', `${SET}/$COUNT`)).text).toBe('1');
@@ -632,8 +686,22 @@ describe('graph double: correct behaviour', () => {
       await create(double, { name: 'logged' }, { clientRequestId: 'trace-1' });
       await call(double, 'GET', `${SET}?$top=1`, { token: null });
       expect(double.requests).toEqual([
-        { method: 'POST', path: SET, headers: expect.objectContaining({ 'client-request-id': 'trace-1', 'content-type': 'application/json' }), body: '{"name":"logged"}', at: expect.any(Number), status: 201 },
-        { method: 'GET', path: `${SET}?$top=1`, headers: expect.not.objectContaining({ authorization: expect.anything() }), body: '', at: expect.any(Number), status: 401 },
+        {
+          method: 'POST',
+          path: SET,
+          headers: expect.objectContaining({ 'client-request-id': 'trace-1', 'content-type': 'application/json' }),
+          body: '{"name":"logged"}',
+          at: expect.any(Number),
+          status: 201,
+        },
+        {
+          method: 'GET',
+          path: `${SET}?$top=1`,
+          headers: expect.not.objectContaining({ authorization: expect.anything() }),
+          body: '',
+          at: expect.any(Number),
+          status: 401,
+        },
       ]);
     });
 
@@ -768,7 +836,11 @@ async function scenarioFacets(double: RunningDouble): Promise<Record<string, Fac
   );
   await step('members.count', 'GET', `${group}/members/$count?$search=${q('"machineName:x"')}`);
   await step('members.refs', 'GET', `${group}/members/$ref`);
-  await step('members.refs.query', 'GET', `${group}/members/$ref?$top=1&$skip=1&$search=${q('"machineName:x"')}&$filter=${q(`id eq '${unknown}'`)}&$count=true&$orderby=id`);
+  await step(
+    'members.refs.query',
+    'GET',
+    `${group}/members/$ref?$top=1&$skip=1&$search=${q('"machineName:x"')}&$filter=${q(`id eq '${unknown}'`)}&$count=true&$orderby=id`,
+  );
   await step('applications', 'GET', `${group}/applications`);
   await step(
     'applications.query',
@@ -778,9 +850,14 @@ async function scenarioFacets(double: RunningDouble): Promise<Record<string, Fac
   await step('applications.count', 'GET', `${group}/applications/$count?$filter=${q(`id eq '${unknown}'`)}`);
   await step('members.add', 'POST', `${group}/members/$ref`, { body: { '@odata.id': `https://graph.microsoft.com/beta/connectors/${randomUUID()}` } });
   await step('members.remove', 'DELETE', `${group}/members/${randomUUID()}/$ref`);
-  await step('members.remove-by-url', 'DELETE', `${group}/members/$ref?@id=${q(`https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectors/${unknown}`)}`, {
-    headers: { 'If-Match': '*' },
-  });
+  await step(
+    'members.remove-by-url',
+    'DELETE',
+    `${group}/members/$ref?@id=${q(`https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectors/${unknown}`)}`,
+    {
+      headers: { 'If-Match': '*' },
+    },
+  );
   await step('members.remove-without-url', 'DELETE', `${group}/members/$ref`);
   await step('applications.unknown', 'GET', `${group}/applications/${randomUUID()}`);
   await step('applications.unknown.query', 'GET', `${group}/applications/${unknown}?$select=id,displayName&$expand=owners`);
@@ -931,7 +1008,23 @@ const EXPECTED_CHANGES: Record<Defect, { create: string[]; scenario: string[] }>
   'non-ascii-mangled': { create: [], scenario: [] },
   'long-name-500': { create: [], scenario: [] },
   'region-null-refused': { create: [], scenario: [] },
-  'default-region-eur': { create: [], scenario: ['get', 'get.expand', 'list.count', 'list.expand', 'list.filter.id', 'list.filter.name', 'list.orderby', 'list.page-1', 'list.page-2', 'list.search', 'list.skip', 'list.top'] },
+  'default-region-eur': {
+    create: [],
+    scenario: [
+      'get',
+      'get.expand',
+      'list.count',
+      'list.expand',
+      'list.filter.id',
+      'list.filter.name',
+      'list.orderby',
+      'list.page-1',
+      'list.page-2',
+      'list.search',
+      'list.skip',
+      'list.top',
+    ],
+  },
   'update-200-always': { create: [], scenario: ['patch'] },
 };
 
@@ -1140,7 +1233,7 @@ describe('graph double: defects', () => {
       expect((await call(defective, 'GET', `${SET}/${badId}/members`)).json.value).toEqual([]);
     });
 
-    it("logo-get-server-error: reading a logo is 500 with the envelope; setting and removing one are still 404", async () => {
+    it('logo-get-server-error: reading a logo is 500 with the envelope; setting and removing one are still 404', async () => {
       await use('logo-get-server-error');
       const [badId, goodId] = [await createdId(defective, 'one'), await createdId(correct, 'one')];
       const application = randomUUID();

@@ -53,8 +53,12 @@ describe('drift from the 2020-12 module to the 2024-10 module', () => {
     expect(changes).toContainEqual({ kind: 'schema-renamed', before: 'odata.error', after: 'microsoft.graph.ODataErrors.ODataError' });
     expect(changes).toContainEqual({ kind: 'schema-renamed', before: 'odata.error.main', after: 'microsoft.graph.ODataErrors.MainError' });
     expect(changes).toContainEqual({
-      kind: 'property-renamed', schema: 'microsoft.graph.ODataErrors.MainError', before: 'innererror', after: 'innerError',
-      beforeType: 'object', afterType: 'microsoft.graph.ODataErrors.InnerError',
+      kind: 'property-renamed',
+      schema: 'microsoft.graph.ODataErrors.MainError',
+      before: 'innererror',
+      after: 'innerError',
+      beforeType: 'object',
+      afterType: 'microsoft.graph.ODataErrors.InnerError',
     });
     expect(report).toContain(
       '  ~ microsoft.graph.ODataErrors.MainError (was odata.error.main): property innererror → innerError (renamed-looking; object → microsoft.graph.ODataErrors.InnerError)\n',
@@ -69,8 +73,11 @@ describe('drift from the 2020-12 module to the 2024-10 module', () => {
     expect(report).toContain('  + microsoft.graph.singleSignOnMode: enum member oAuthToken\n');
     expect(changes).toContainEqual({ kind: 'schema-removed', schema: 'microsoft.graph.metadataEntry' });
     expect(changes).toContainEqual({
-      kind: 'property-type', schema: 'microsoft.graph.objectDefinition', property: 'metadata',
-      before: 'microsoft.graph.metadataEntry[]', after: 'microsoft.graph.objectDefinitionMetadataEntry[]',
+      kind: 'property-type',
+      schema: 'microsoft.graph.objectDefinition',
+      property: 'metadata',
+      before: 'microsoft.graph.metadataEntry[]',
+      after: 'microsoft.graph.objectDefinitionMetadataEntry[]',
     });
   });
 

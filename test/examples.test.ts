@@ -103,12 +103,18 @@ describe('examples in the slice', () => {
 });
 
 describe("a failure whose body is the slice's example says so", () => {
-  const exchange = (body: string) => ({ request: { method: 'GET', url: 'http://x.invalid/', headers: {} }, response: { status: 200, headers: {}, body }, durationMs: 1 });
+  const exchange = (body: string) => ({
+    request: { method: 'GET', url: 'http://x.invalid/', headers: {} },
+    response: { status: 200, headers: {}, body },
+    durationMs: 1,
+  });
   const example = (slice.components?.schemas as Record<string, Obj>)['microsoft.graph.connectorGroup']!.example as Obj;
 
   test('the example, in any key order, is named; anything else is not', () => {
     const reordered = JSON.stringify(Object.fromEntries(Object.entries(example).reverse()));
-    expect(withSliceExampleNote('wrong', exchange(reordered), slice)).toMatch(/^wrong \(the body is the slice's own example: a mock built from the slice answers it whatever was sent/);
+    expect(withSliceExampleNote('wrong', exchange(reordered), slice)).toMatch(
+      /^wrong \(the body is the slice's own example: a mock built from the slice answers it whatever was sent/,
+    );
     expect(withSliceExampleNote('wrong', exchange(JSON.stringify({ ...example, name: 'other' })), slice)).toBe('wrong');
     // A scalar such as a $count's "1" says nothing about the target.
     expect(withSliceExampleNote('wrong', exchange('1'), slice)).toBe('wrong');

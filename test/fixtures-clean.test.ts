@@ -142,7 +142,10 @@ describe('the detector fires', () => {
   });
 
   test("a recording's own target host is allowed in it, and only in it", () => {
-    const recording = JSON.stringify({ meta: { baseUrl: 'https://graph-proxy.contoso.com/beta' }, interactions: [{ body: { '@odata.nextLink': 'https://graph-proxy.contoso.com/beta/x' } }] });
+    const recording = JSON.stringify({
+      meta: { baseUrl: 'https://graph-proxy.contoso.com/beta' },
+      interactions: [{ body: { '@odata.nextLink': 'https://graph-proxy.contoso.com/beta/x' } }],
+    });
     expect(findLeaks(recording, { allowedHosts: recordedTarget(recording) })).toEqual([]);
     expect(findLeaks(recording).map((l) => l.value)).toEqual(['graph-proxy.contoso.com', 'graph-proxy.contoso.com']);
   });

@@ -42,7 +42,8 @@ async function listen(handler: (req: IncomingMessage, res: ServerResponse) => vo
 /** Answers the reachability probe (GET of the base URL itself) like any server, then `hostile` for the rest. */
 function target(hostile: (req: IncomingMessage, res: ServerResponse) => void): Promise<string> {
   return listen((req, res) => {
-    if (req.method === 'GET' && (req.url === '/' || req.url === '')) return void res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"error":{"code":"NotFound","message":"no"}}');
+    if (req.method === 'GET' && (req.url === '/' || req.url === ''))
+      return void res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"error":{"code":"NotFound","message":"no"}}');
     hostile(req, res);
   });
 }
@@ -96,14 +97,20 @@ describe('every request is bounded by --timeout and --max-body-bytes', () => {
     });
     const error = await failure(capturingFetch(() => {}, { timeoutMs: 30_000, maxBodyBytes: 1 << 20 })(new Request(`${url}/x`)));
     expect(error.kind).toBe('unreadable');
-    expect(error.message).toMatch(new RegExp(`^GET ${url}/x: answered 200 with a body past --max-body-bytes 1,048,576 \\(stopped reading after [\\d,]+ bytes\\); judged as too large$`));
+    expect(error.message).toMatch(
+      new RegExp(`^GET ${url}/x: answered 200 with a body past --max-body-bytes 1,048,576 \\(stopped reading after [\\d,]+ bytes\\); judged as too large$`),
+    );
   });
 
   test('a Content-Length past the limit is refused before a byte of the body is read', async () => {
-    const url = await listen((_, res) => void res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(200 * 1024 * 1024) }).write('['));
+    const url = await listen(
+      (_, res) => void res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(200 * 1024 * 1024) }).write('['),
+    );
     const error = await failure(capturingFetch(() => {}, LIMITS)(new Request(`${url}/x`)));
     expect(error.kind).toBe('unreadable');
-    expect(error.message).toBe(`GET ${url}/x: answered 200 announcing a 209,715,200-byte body, more than --max-body-bytes 1,048,576; judged as too large, not read`);
+    expect(error.message).toBe(
+      `GET ${url}/x: answered 200 announcing a 209,715,200-byte body, more than --max-body-bytes 1,048,576; judged as too large, not read`,
+    );
   });
 
   test("JSON nested 100,000 deep is the target's failure, named, not a stack overflow", async () => {
@@ -111,7 +118,9 @@ describe('every request is bounded by --timeout and --max-body-bytes', () => {
     const url = await listen((_, res) => void res.writeHead(201, { 'Content-Type': 'application/json' }).end(deep));
     const error = await failure(capturingFetch(() => {}, LIMITS)(new Request(`${url}/x`, { method: 'POST', body: '{}' })));
     expect(error.kind).toBe('unreadable');
-    expect(error.message).toBe(`POST ${url}/x: answered 201 with JSON nested more than ${MAX_JSON_DEPTH} levels deep (at byte ${MAX_JSON_DEPTH}); no Graph body nests like that, and it is not judged further`);
+    expect(error.message).toBe(
+      `POST ${url}/x: answered 201 with JSON nested more than ${MAX_JSON_DEPTH} levels deep (at byte ${MAX_JSON_DEPTH}); no Graph body nests like that, and it is not judged further`,
+    );
   });
 
   test('the depth scan skips strings and escapes, and lets a body at the limit through', () => {
@@ -124,7 +133,9 @@ describe('every request is bounded by --timeout and --max-body-bytes', () => {
     const url = await listen((_, res) => void res.writeHead(200, { 'X-Big': 'a'.repeat(20_000) }).end('{}'));
     const error = await failure(capturingFetch(() => {}, LIMITS)(new Request(`${url}/x`)));
     expect(error.kind).toBe('unreadable');
-    expect(error.message).toMatch(/: the response headers are larger than Node's limit \([\d,]+ bytes, --max-http-header-size\); the answer is not read \[UND_ERR_HEADERS_OVERFLOW\]$/);
+    expect(error.message).toMatch(
+      /: the response headers are larger than Node's limit \([\d,]+ bytes, --max-http-header-size\); the answer is not read \[UND_ERR_HEADERS_OVERFLOW\]$/,
+    );
   });
 });
 
@@ -146,7 +157,9 @@ describe('waiting for a throttling target has a budget', () => {
 
   test('a wait within the budget is announced, waited and counted', async () => {
     let calls = 0;
-    const url = await listen((_, res) => (calls++ === 0 ? res.writeHead(503, { 'Retry-After': '1' }).end() : res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}')));
+    const url = await listen((_, res) =>
+      calls++ === 0 ? res.writeHead(503, { 'Retry-After': '1' }).end() : res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}'),
+    );
     const gate = new ThrottleGate();
     gate.budgetMs = 5_000;
     const said: string[] = [];
@@ -170,7 +183,7 @@ describe('one rule for where requests may go', () => {
     expect(isAbsoluteHttpUrl('file:///etc/passwd')).toBe(false);
     expect(destination('http://127.0.0.1:47201/x', 'http://127.0.0.1:4720')).toEqual({
       ok: false,
-      why: 'http://127.0.0.1:47201/x is on another origin (http://127.0.0.1:47201), not the target\'s (http://127.0.0.1:4720): not requested',
+      why: "http://127.0.0.1:47201/x is on another origin (http://127.0.0.1:47201), not the target's (http://127.0.0.1:4720): not requested",
     });
   });
 
@@ -212,7 +225,9 @@ describe.concurrent('the command against hostile targets', () => {
     expect(run.code, run.stdout + run.stderr).toBe(1);
     const check = run.results?.checks.find((c) => c.id === 'create.status');
     expect(check?.blockedBy).toBe('suite:unreadable-answer');
-    expect(check?.message).toMatch(/^POST http:\/\/127\.0\.0\.1:\d+\/onPremisesPublishingProfiles\/applicationProxy\/connectorGroups: answered 201 with a body past --max-body-bytes 1,000,000/);
+    expect(check?.message).toMatch(
+      /^POST http:\/\/127\.0\.0\.1:\d+\/onPremisesPublishingProfiles\/applicationProxy\/connectorGroups: answered 201 with a body past --max-body-bytes 1,000,000/,
+    );
     for (const file of ['results.json', 'junit.xml', 'report.html']) expect(existsSync(path.join(run.reportDir, file)), file).toBe(true);
   });
 
@@ -242,13 +257,17 @@ describe.concurrent('the command against hostile targets', () => {
     const run = await runConformance(['--base-url', url, '--throttle-budget', '1000', '--only', 'create.status']);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.results?.checks[0]?.blockedBy).toBe('suite:throttled');
-    expect(run.results?.checks[0]?.message).toMatch(/^the target answered 429 to POST \S+\/connectorGroups \(Retry-After: 999999, capped at 60 s\); waiting 60\.0 s more would pass the run's throttle budget of 1\.0 s/);
+    expect(run.results?.checks[0]?.message).toMatch(
+      /^the target answered 429 to POST \S+\/connectorGroups \(Retry-After: 999999, capped at 60 s\); waiting 60\.0 s more would pass the run's throttle budget of 1\.0 s/,
+    );
     expect(performance.now() - started).toBeLessThan(15_000);
     const double = await startDouble({ faults: { throttle: { status: 429, times: 1, retryAfterSeconds: 1, after: 1 } } });
     try {
       const waited = await runConformance(['--base-url', double.baseUrl, '--only', 'create.status']);
       expect(waited.code, waited.stdout + waited.stderr).toBe(0);
-      expect(waited.stdout).toMatch(/^waiting 1\.0 s: the target answered 429 to \S+ \S+ \(Retry-After: 1\); throttle budget left 299\.0 s \(--throttle-budget\)$/m);
+      expect(waited.stdout).toMatch(
+        /^waiting 1\.0 s: the target answered 429 to \S+ \S+ \(Retry-After: 1\); throttle budget left 299\.0 s \(--throttle-budget\)$/m,
+      );
     } finally {
       await double.close();
     }
@@ -263,10 +282,15 @@ describe.concurrent('the command against hostile targets', () => {
       expect(run.code, run.stdout + run.stderr).toBe(1);
       expect(seen).toEqual([]);
       const checks = run.results?.checks ?? [];
-      expect(checks.find((c) => c.id === 'list.paging')?.message).toMatch(/has @odata\.nextLink http:\/\/127\.0\.0\.1:\d+\/latest\/meta-data\/\S+ is on another origin/);
+      expect(checks.find((c) => c.id === 'list.paging')?.message).toMatch(
+        /has @odata\.nextLink http:\/\/127\.0\.0\.1:\d+\/latest\/meta-data\/\S+ is on another origin/,
+      );
       const refused = checks.filter((c) => c.blockedBy === 'suite:foreign-link');
       expect(refused.map((c) => c.id)).toContain('query.orderby');
-      for (const check of refused) expect(check.message).toMatch(/@odata\.nextLink http:\/\/127\.0\.0\.1:\d+\/latest\/meta-data\/.* is on another origin .*; the pages behind it were not read/);
+      for (const check of refused)
+        expect(check.message).toMatch(
+          /@odata\.nextLink http:\/\/127\.0\.0\.1:\d+\/latest\/meta-data\/.* is on another origin .*; the pages behind it were not read/,
+        );
     } finally {
       await double.close();
     }
@@ -280,7 +304,10 @@ describe.concurrent('the command against hostile targets', () => {
       const port = 2000 + Math.floor(Math.random() * 4000);
       let foreign: string;
       try {
-        foreign = await listen((req, res) => (seen.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`), res.writeHead(404).end()), port * 10 + 1);
+        foreign = await listen(
+          (req, res) => (seen.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`), res.writeHead(404).end()),
+          port * 10 + 1,
+        );
       } catch {
         continue;
       }

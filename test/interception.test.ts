@@ -35,13 +35,14 @@ describe('the interception self-test', () => {
     const breaker = path.join(dir, 'restore-nock.mjs');
     writeFileSync(
       breaker,
-      "import { createRequire } from 'node:module';\n" +
-        `createRequire(${JSON.stringify(fromRoot('package.json'))})('nock').restore();\n`,
+      "import { createRequire } from 'node:module';\n" + `createRequire(${JSON.stringify(fromRoot('package.json'))})('nock').restore();\n`,
     );
     const reportDir = path.join(dir, 'reports');
     const { code, output } = await run(['--import', breaker, fromRoot('src/cli/launch.mjs'), fromRoot('src/cli/conformance.ts'), '--report-dir', reportDir]);
     expect(code, output).toBe(2);
-    expect(output).toMatch(/error: replay cannot run offline: the interceptor \(nock\) does not see the fetch the client uses: a request the interceptor holds was not served by it/);
+    expect(output).toMatch(
+      /error: replay cannot run offline: the interceptor \(nock\) does not see the fetch the client uses: a request the interceptor holds was not served by it/,
+    );
     expect(output).toMatch(/the fetch implementation changed under the interceptor/);
     expect(output).not.toMatch(/→ \w+: \d+ checks running/);
     expect(existsSync(path.join(reportDir, 'results.json'))).toBe(false);

@@ -48,7 +48,8 @@ function layoutProblems(entries: readonly string[], importsOf: Graph): string[] 
     if (file.startsWith('dist/') || entries.includes(file)) continue;
     // One problem per crossing: what a tool or the harness imports in turn is not named again.
     if (by !== undefined && NEVER_SHIPPED.some((root) => by.startsWith(root))) continue;
-    if (NEVER_SHIPPED.some((root) => file.startsWith(root))) problems.push(`${by} imports ${file}, which the package must not run (${NEVER_SHIPPED.join(', ')} do not ship)`);
+    if (NEVER_SHIPPED.some((root) => file.startsWith(root)))
+      problems.push(`${by} imports ${file}, which the package must not run (${NEVER_SHIPPED.join(', ')} do not ship)`);
     else if (!SHIPPED_ROOTS.some((root) => file.startsWith(root))) problems.push(`${by} imports ${file}, outside what ships (${SHIPPED_ROOTS.join(', ')})`);
   }
   return problems;
@@ -64,7 +65,10 @@ describe('what ships', () => {
   });
 
   test('a shipped module that imports the reference double, or a tool, is named with its importer', () => {
-    const withLeak: Graph = (file) => [...importsOnDisk(file), ...(file === 'src/engine/run-suite.ts' ? ['harness/double/server.ts', 'tools/checks/registry.ts'] : [])];
+    const withLeak: Graph = (file) => [
+      ...importsOnDisk(file),
+      ...(file === 'src/engine/run-suite.ts' ? ['harness/double/server.ts', 'tools/checks/registry.ts'] : []),
+    ];
     expect(layoutProblems(ENTRIES, withLeak)).toEqual([
       'src/engine/run-suite.ts imports harness/double/server.ts, which the package must not run (tools/, harness/, test/ do not ship)',
       'src/engine/run-suite.ts imports tools/checks/registry.ts, which the package must not run (tools/, harness/, test/ do not ship)',

@@ -38,9 +38,11 @@ async function judged(suite: SuiteDefinition<never>, options: DoubleOptions, ext
 }
 
 const CREATE_IDS = createSuite.checks.map((c) => c.id);
-const blockedOf = (verdicts: Map<string, { blockedBy?: string }>) => [...verdicts].filter(([, v]) => v.blockedBy !== undefined).map(([id, v]) => [id, v.blockedBy]);
+const blockedOf = (verdicts: Map<string, { blockedBy?: string }>) =>
+  [...verdicts].filter(([, v]) => v.blockedBy !== undefined).map(([id, v]) => [id, v.blockedBy]);
 const failedOf = (verdicts: Map<string, { status: string }>) => [...verdicts].filter(([, v]) => v.status === 'failed').map(([id]) => id);
-const messageOf = (verdicts: Map<string, unknown>, id: string) => (verdicts.get(id) as { message?: string; note?: string })?.message ?? (verdicts.get(id) as { note?: string })?.note;
+const messageOf = (verdicts: Map<string, unknown>, id: string) =>
+  (verdicts.get(id) as { message?: string; note?: string })?.message ?? (verdicts.get(id) as { note?: string })?.note;
 
 describe('throttling, eventual consistency and transport faults', () => {
   test('429 with Retry-After is waited out and retried', async () => {
@@ -102,11 +104,15 @@ describe('throttling, eventual consistency and transport faults', () => {
 /** Starts the command, sends `signal` `afterMs` after the first suite started, and waits for it to end. */
 function interrupted(baseUrl: string, afterMs: number, signal: NodeJS.Signals, extra: string[] = []) {
   const reportDir = mkdtempSync(path.join(tmpdir(), 'gc-int-'));
-  const child = spawn(process.execPath, [fromRoot('src/cli/launch.mjs'), fromRoot('src/cli/conformance.ts'), '--base-url', baseUrl, '--report-dir', reportDir, ...extra], {
-    cwd: fromRoot(),
-    env: childEnv({}),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [fromRoot('src/cli/launch.mjs'), fromRoot('src/cli/conformance.ts'), '--base-url', baseUrl, '--report-dir', reportDir, ...extra],
+    {
+      cwd: fromRoot(),
+      env: childEnv({}),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   let timer: NodeJS.Timeout | undefined;
   child.stdout.on('data', (c: Buffer) => {
@@ -137,7 +143,10 @@ describe.concurrent('an interrupted run leaves nothing behind', () => {
       expect(output).toMatch(new RegExp(`${signal}: stopping the run`));
       expect(output).toMatch(new RegExp(`${signal}: deleted \\d+ groups? this run had created`));
       expect(leftovers(double), output).toEqual([]);
-      expect(double.requests.some((r) => r.method === 'POST'), 'the run had created something to clean up').toBe(true);
+      expect(
+        double.requests.some((r) => r.method === 'POST'),
+        'the run had created something to clean up',
+      ).toBe(true);
     } finally {
       await double.close();
     }
@@ -154,7 +163,9 @@ test('Ctrl-C against a target that stops answering: exit 130, no stack trace, th
   try {
     const { code, output } = await interrupted(baseUrl, 200, 'SIGINT', ['--timeout', '700']);
     expect(code, output).toBe(130);
-    expect(output).toMatch(/SIGINT: clean-up could not list or delete this run's groups: GET http:\/\/127\.0\.0\.1:\d+\/\S+connectorGroups: no response within 700 ms/);
+    expect(output).toMatch(
+      /SIGINT: clean-up could not list or delete this run's groups: GET http:\/\/127\.0\.0\.1:\d+\/\S+connectorGroups: no response within 700 ms/,
+    );
     expect(output).toContain(`run: npx graph-conformance sweep --target url --base-url ${baseUrl} --yes`);
     expect(output).not.toMatch(/\n\s+at /);
   } finally {
@@ -175,7 +186,13 @@ describe('sweep', () => {
           headers: { authorization: 'Bearer T', 'content-type': 'application/json' },
           body: JSON.stringify({ name }),
         });
-      for (const name of [`conformance-${twoHoursAgo}a1b2c3-stale-one`, `conformance-${twoHoursAgo}a1b2c3-stale-two`, `conformance-${now}d4e5f6-fresh`, 'production-group']) await plant(name);
+      for (const name of [
+        `conformance-${twoHoursAgo}a1b2c3-stale-one`,
+        `conformance-${twoHoursAgo}a1b2c3-stale-two`,
+        `conformance-${now}d4e5f6-fresh`,
+        'production-group',
+      ])
+        await plant(name);
 
       const dry = await runCommand('src/cli/conformance.ts', ['sweep', '--base-url', double.baseUrl, '--older-than', '1h']);
       expect(dry.code, dry.stderr).toBe(0);
@@ -207,14 +224,24 @@ describe('sweep', () => {
 
 describe('live credentials', () => {
   test('a token from the credential is used as it is', async () => {
-    await expect(acquireToken({ getToken: async () => ({ token: 'from-credential', expiresOnTimestamp: Date.now() + 60_000 }) })).resolves.toBe('from-credential');
+    await expect(acquireToken({ getToken: async () => ({ token: 'from-credential', expiresOnTimestamp: Date.now() + 60_000 }) })).resolves.toBe(
+      'from-credential',
+    );
   });
 
   test('a failing credential is a usage error naming what to set and the permission', async () => {
     const error = await acquireToken({ getToken: async () => Promise.reject(new Error('EnvironmentCredential is unavailable.')) }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
     const message = (error as Error).message;
-    for (const needed of ['EnvironmentCredential is unavailable', 'GRAPH_ACCESS_TOKEN', 'AZURE_CLIENT_SECRET', 'AZURE_FEDERATED_TOKEN_FILE', 'az login', 'Directory.ReadWrite.All', 'create-permissions']) {
+    for (const needed of [
+      'EnvironmentCredential is unavailable',
+      'GRAPH_ACCESS_TOKEN',
+      'AZURE_CLIENT_SECRET',
+      'AZURE_FEDERATED_TOKEN_FILE',
+      'az login',
+      'Directory.ReadWrite.All',
+      'create-permissions',
+    ]) {
       expect(message).toContain(needed);
     }
   });

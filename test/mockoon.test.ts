@@ -39,7 +39,12 @@ describe.concurrent('mockoon-cli start --data specs/openapi.yaml', () => {
     expect(idsWithStatus(run.results, 'failed')).toEqual(MOCKOON_LIMITS);
     expect(run.results?.summary.blocked).toBe(0);
     const judged = SUITES.flatMap((s) => s.checks).filter((c) => c.profiles.includes('openapi') && c.unavailable === undefined);
-    expect(idsWithStatus(run.results, 'passed')).toEqual(judged.map((c) => c.id).filter((id) => !MOCKOON_LIMITS.includes(id)).sort());
+    expect(idsWithStatus(run.results, 'passed')).toEqual(
+      judged
+        .map((c) => c.id)
+        .filter((id) => !MOCKOON_LIMITS.includes(id))
+        .sort(),
+    );
     // text/plain is not served from an import: the documented type, no body.
     expect(message(run.results, 'count.body.schema')).toBe('GET …/connectorGroups/$count: the response has no body');
     // The OData key segment is never routed: Mockoon's own HTML 404.
@@ -56,7 +61,9 @@ describe.concurrent('mockoon-cli start --data specs/openapi.yaml', () => {
     // A count Graph answers as text, Mockoon with no body at all.
     expect(diffs).toContainEqual(expect.objectContaining({ id: 'diff.count./', target: 'absent' }));
     // Its HTML 404 for the OData key segment it cannot route.
-    expect(diffs).toContainEqual(expect.objectContaining({ id: 'diff.applications.by-appId.get.header:content-type', recorded: 'application/json', target: 'text/html' }));
+    expect(diffs).toContainEqual(
+      expect.objectContaining({ id: 'diff.applications.by-appId.get.header:content-type', recorded: 'application/json', target: 'text/html' }),
+    );
     expect(ids.has('diff.list.status')).toBe(false);
   });
 

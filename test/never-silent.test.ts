@@ -38,7 +38,13 @@ function withCreateRecording(text: string | null): string {
 }
 
 const blockedBy = (run: CliRun) => Object.fromEntries((run.results?.checks ?? []).filter((c) => c.blockedBy !== undefined).map((c) => [c.id, c.blockedBy]));
-const selectedCount = (only: string[]) => SUITES.flatMap((s) => s.checks).filter((c) => selectedBy(only.flatMap((o) => o.split(',')), c.id)).length;
+const selectedCount = (only: string[]) =>
+  SUITES.flatMap((s) => s.checks).filter((c) =>
+    selectedBy(
+      only.flatMap((o) => o.split(',')),
+      c.id,
+    ),
+  ).length;
 const junitCases = (run: CliRun) => (readFileSync(path.join(run.reportDir, 'junit.xml'), 'utf8').match(/<testcase /g) ?? []).length;
 
 describe.concurrent('a recording that cannot be replayed blocks its checks, exit 2, naming the file', () => {
@@ -79,7 +85,9 @@ describe.concurrent('a recording made for another slice that no longer matches',
     const run = await runConformance(['--fixtures-dir', dir, '--only', ONLY_CREATE_SUITE]);
     expect(run.code, run.stdout + run.stderr).toBe(2);
     expect(blockedBy(run)).toEqual(Object.fromEntries(CREATE_IDS.map((id) => [id, 'suite:recording'])));
-    expect(run.results?.checks[0]?.message).toMatch(/create\.json in .* does not hold this request .*made against another version of specs\/openapi\.yaml; record it again/);
+    expect(run.results?.checks[0]?.message).toMatch(
+      /create\.json in .* does not hold this request .*made against another version of specs\/openapi\.yaml; record it again/,
+    );
   });
 });
 
@@ -106,7 +114,20 @@ describe('time limits scale with the work', () => {
     // while each request stays ten times within it (a busy machine cannot push one past the limit).
     const double = await startDouble({ faults: { delayMs: 100 } });
     try {
-      const run = await runConformance(['--base-url', double.baseUrl, '--only', 'property.', '--timeout', '1000', '--concurrency', '2', '--property-runs', '6', '--seed', '3']);
+      const run = await runConformance([
+        '--base-url',
+        double.baseUrl,
+        '--only',
+        'property.',
+        '--timeout',
+        '1000',
+        '--concurrency',
+        '2',
+        '--property-runs',
+        '6',
+        '--seed',
+        '3',
+      ]);
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect(idsWithStatus(run.results, 'passed')).toEqual(PROPERTY_CHECKS.map((c) => c.id).sort());
       expect(run.stderr).not.toMatch(/matches no check id/);
@@ -122,7 +143,9 @@ describe('time limits scale with the work', () => {
       expect(run.code, run.stdout + run.stderr).toBe(1);
       expect(run.results?.checks).toHaveLength(CREATE_IDS.length);
       expect(blockedBy(run)).toEqual(Object.fromEntries(CREATE_IDS.map((id) => [id, 'suite:timeout'])));
-      expect(run.results?.checks[0]?.message).toMatch(/POST http:\/\/127\.0\.0\.1:\d+\/onPremisesPublishingProfiles\/applicationProxy\/connectorGroups: no response within 400 ms \(--timeout\)/);
+      expect(run.results?.checks[0]?.message).toMatch(
+        /POST http:\/\/127\.0\.0\.1:\d+\/onPremisesPublishingProfiles\/applicationProxy\/connectorGroups: no response within 400 ms \(--timeout\)/,
+      );
       // The create landed although its answer never came: found by the name it sent, and deleted.
       expect([...double.groups.values()].filter((g) => g.name.startsWith('conformance-'))).toEqual([]);
       expect(double.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/connectorGroups'))).toHaveLength(1);
@@ -153,14 +176,16 @@ describe('a suite that never reported is filled in, blocked', () => {
     const config = resolveRunConfig(['--only', 'create.,negative.unknown-id'], {}, fromRoot()).config;
     const lines: string[] = [];
     const checks = everySelectedCheck(
-      { ...emptyCollected(['create.conformance.ts: SyntaxError: x']), moduleErrors: new Map([['create', ['SyntaxError: x']]]), suites: new Set(['create', 'negative']) },
+      {
+        ...emptyCollected(['create.conformance.ts: SyntaxError: x']),
+        moduleErrors: new Map([['create', ['SyntaxError: x']]]),
+        suites: new Set(['create', 'negative']),
+      },
       config,
       undefined,
       (l) => lines.push(l),
     );
-    expect(checks.map((c) => [c.id, c.status, c.blockedBy])).toEqual(
-      [...CREATE_IDS, 'negative.unknown-id'].sort().map((id) => [id, 'skipped', 'suite:error']),
-    );
+    expect(checks.map((c) => [c.id, c.status, c.blockedBy])).toEqual([...CREATE_IDS, 'negative.unknown-id'].sort().map((id) => [id, 'skipped', 'suite:error']));
     expect(checks.find((c) => c.id === 'create.body.id')?.message).toMatch(/the create suite could not run: SyntaxError: x/);
     expect(lines).toHaveLength(CREATE_IDS.length + 1);
   });
@@ -192,7 +217,9 @@ describe('credentials go only to the target', () => {
       const run = await runConformance(['--base-url', double.baseUrl, '--token', 'SECRET-TOKEN-1', '--only', 'list.paging']);
       expect(run.code, run.stdout + run.stderr).toBe(1);
       expect(idsWithStatus(run.results, 'failed')).toEqual(['list.paging']);
-      expect(run.results?.checks[0]?.message).toMatch(/@odata\.nextLink http:\/\/127\.0\.0\.1:\d+\/\S+ is on another origin \(http:\/\/127\.0\.0\.1:\d+\), not the target's/);
+      expect(run.results?.checks[0]?.message).toMatch(
+        /@odata\.nextLink http:\/\/127\.0\.0\.1:\d+\/\S+ is on another origin \(http:\/\/127\.0\.0\.1:\d+\), not the target's/,
+      );
       expect(seen.filter((r) => r.authorization !== undefined)).toEqual([]);
       expect(seen).toEqual([]);
     } finally {

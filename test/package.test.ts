@@ -43,7 +43,11 @@ const inApp = (command: string, args: readonly string[], app = installed) =>
   spawnCollecting(command, args, { cwd: app.appDir, env: { npm_config_offline: 'true', npm_config_update_notifier: 'false' } });
 
 const resultsIn = (dir: string) => JSON.parse(readFileSync(path.join(installed.appDir, dir, 'results.json'), 'utf8')) as RunResults;
-const failedIds = (results: RunResults) => results.checks.filter((c) => c.status === 'failed').map((c) => c.id).sort();
+const failedIds = (results: RunResults) =>
+  results.checks
+    .filter((c) => c.status === 'failed')
+    .map((c) => c.id)
+    .sort();
 
 describe('what npm pack puts in the package', () => {
   test('the command, built JavaScript with its types, the slice and its artefacts, the decisions, the recordings, the README; no TypeScript source, no tests', () => {
@@ -68,7 +72,9 @@ describe('what npm pack puts in the package', () => {
     }
     const typescript = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'generated/openapi.ts');
     expect(typescript).toEqual([]);
-    expect(files.filter((f) => /^(test|suites|src\/(?!openapi\/formats\.cjs$)|dist\/src\/(bench|double|packaging)\/|specs\/upstream|node_modules)/.test(f))).toEqual([]);
+    expect(
+      files.filter((f) => /^(test|suites|src\/(?!openapi\/formats\.cjs$)|dist\/src\/(bench|double|packaging)\/|specs\/upstream|node_modules)/.test(f)),
+    ).toEqual([]);
   });
 
   test('package.json: the bin, Node ≥ 20.19, vitest an optional peer, no TypeScript runner among the dependencies', () => {
@@ -153,12 +159,27 @@ describe.concurrent('installed from the tarball, offline', () => {
   });
 
   test('its types: a user file that calls runConformance type-checks against the installed declarations, and a wrong option does not', async () => {
-    const good = "import { runConformance, type ConformanceRun } from 'graph-conformance';\nconst run: ConformanceRun = await runConformance({ baseUrl: 'http://127.0.0.1:4010', profile: 'openapi', only: 'create.' });\nconst failed: number = run.results.summary.failed;\nexport { failed };\n";
+    const good =
+      "import { runConformance, type ConformanceRun } from 'graph-conformance';\nconst run: ConformanceRun = await runConformance({ baseUrl: 'http://127.0.0.1:4010', profile: 'openapi', only: 'create.' });\nconst failed: number = run.results.summary.failed;\nexport { failed };\n";
     const bad = "import { runConformance } from 'graph-conformance';\nawait runConformance({ profile: 'strict' });\n";
     writeFileSync(path.join(installed.appDir, 'good.ts'), good);
     writeFileSync(path.join(installed.appDir, 'bad.ts'), bad);
     const tsc = fromRoot('node_modules', 'typescript', 'bin', 'tsc');
-    const options = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node', '--typeRoots', fromRoot('node_modules', '@types')];
+    const options = [
+      '--noEmit',
+      '--strict',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--skipLibCheck',
+      '--types',
+      'node',
+      '--typeRoots',
+      fromRoot('node_modules', '@types'),
+    ];
     // One compiler run for both files (it is the slow part): every error it reports is in bad.ts, at the wrong option.
     const run = await inApp(process.execPath, [tsc, ...options, 'good.ts', 'bad.ts']);
     expect(run.code).not.toBe(0);
@@ -175,7 +196,9 @@ describe.concurrent('installed from the tarball, offline', () => {
     const vitest = path.join(installed.appDir, 'node_modules', 'vitest', 'vitest.mjs');
     const run = await inApp(process.execPath, [vitest, 'run', 'mock.test.mjs', '--reporter', 'json', '--outputFile', 'vitest.json']);
     expect(run.code, run.stdout + run.stderr).toBe(1);
-    const report = JSON.parse(readFileSync(path.join(installed.appDir, 'vitest.json'), 'utf8')) as { testResults: { assertionResults: { title: string; status: string }[] }[] };
+    const report = JSON.parse(readFileSync(path.join(installed.appDir, 'vitest.json'), 'utf8')) as {
+      testResults: { assertionResults: { title: string; status: string }[] }[];
+    };
     const tests = Object.fromEntries(report.testResults.flatMap((f) => f.assertionResults.map((a) => [a.title, a.status])));
     expect(tests).toEqual({ 'create.status': 'failed', 'create.body.schema': 'passed' });
   });

@@ -148,12 +148,24 @@ describe.concurrent('diff: prism mock against the recordings', () => {
 describe.concurrent('prism mock of a slice broken on purpose', () => {
   test('a wrong status and an invalid example fail exactly the checks that judge them', async () => {
     // Only what the two faults touch, so this Prism is not one of four under a full run's load.
-    const run = await runConformance(['--base-url', doctoredMock.baseUrl, '--profile', 'openapi', '--seed', '7', '--only', 'create.,list.,property.valid-bodies', ...GENTLY]);
+    const run = await runConformance([
+      '--base-url',
+      doctoredMock.baseUrl,
+      '--profile',
+      'openapi',
+      '--seed',
+      '7',
+      '--only',
+      'create.,list.,property.valid-bodies',
+      ...GENTLY,
+    ]);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     // create documents 200 in the copy: create.status, and the property check that holds every valid body to 201.
     expect(idsWithStatus(run.results, 'failed'), run.stdout).toEqual(['create.status', 'list.body.schema', 'property.valid-bodies']);
     expect(check(run.results, 'create.status')?.message).toMatch(/^POST …\/connectorGroups: status 200 is not documented \(documented: 201, default/);
-    expect(check(run.results, 'list.body.schema')?.message).toMatch(/^GET …\/connectorGroups: \/value\/0\/connectorGroupType must be equal to one of the allowed values/);
+    expect(check(run.results, 'list.body.schema')?.message).toMatch(
+      /^GET …\/connectorGroups: \/value\/0\/connectorGroupType must be equal to one of the allowed values/,
+    );
   });
 });
 
@@ -206,7 +218,7 @@ describe.concurrent('prism proxy --errors in front of the reference double', () 
    * correct `"@odata.context": "https://…"` string must be an object, so Prism replaces the 201 by its
    * own 500. The project decides otherwise (odata-annotations, allof-inheritance).
    */
-  test('it turns a correct create into a 500, and every create check names Prism\'s report', async () => {
+  test("it turns a correct create into a 500, and every create check names Prism's report", async () => {
     const run = await runConformance(['--base-url', proxy.baseUrl, '--profile', 'graph', '--seed', '7', ...GENTLY, ...ONLY_CREATE]);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     // Every create check fails but the schema one, which leaves a 5xx to create.server-error.

@@ -32,7 +32,7 @@ describe('proxyViolations', () => {
     expect(proxyViolations({ 'sl-violations': cut })).toBe('sl-violations (at least 2 errors, header cut short by the proxy): first "quoted"; second');
   });
 
-  test('something that is not Prism\'s JSON is quoted as it is, on one line', () => {
+  test("something that is not Prism's JSON is quoted as it is, on one line", () => {
     expect(proxyViolations({ 'sl-violations': 'oops\nnot json' })).toBe('sl-violations: oops not json');
   });
 });

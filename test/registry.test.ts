@@ -5,7 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { BOTH, passed, type Check } from '../src/checks/check.js';
-import { checkTable, consistencyProblems, decisionChecks, selfProofTable, withCheckTable, type DecisionRecord, type RuleRecord } from '../tools/checks/registry.js';
+import {
+  checkTable,
+  consistencyProblems,
+  decisionChecks,
+  selfProofTable,
+  withCheckTable,
+  type DecisionRecord,
+  type RuleRecord,
+} from '../tools/checks/registry.js';
 import { allRecords, committedDecisions, defectRecords, handWritten, operationRecords, withDecisionChecks } from '../tools/cli/check-records.js';
 import { DECISIONS_FILE, parseDecisions } from '../src/openapi/decisions.js';
 import { fromRoot } from '../src/project-root.js';
@@ -30,7 +38,10 @@ describe('the committed registries agree with the check records', () => {
 
   test("decisions.yaml's checks: lists are what the records cite (npm run docs:tables leaves it as it is)", () => {
     const yaml = readFileSync(DECISIONS_FILE, 'utf8');
-    expect(withDecisionChecks(yaml, decisionChecks(records, decisions)) === yaml, 'specs/decisions.yaml checks: differ from the records: run npm run docs:tables').toBe(true);
+    expect(
+      withDecisionChecks(yaml, decisionChecks(records, decisions)) === yaml,
+      'specs/decisions.yaml checks: differ from the records: run npm run docs:tables',
+    ).toBe(true);
   });
 });
 
@@ -50,11 +61,15 @@ describe('a new record reaches every registry', () => {
   const withIt = [...records, throwaway];
 
   test("the README's check table gains its row", () => {
-    expect(checkTable(handWritten(withIt))).toContain('| `create.throwaway-rule` | both | whatever the throwaway rule asks | `create-status-201` | `create-status-200` |');
+    expect(checkTable(handWritten(withIt))).toContain(
+      '| `create.throwaway-rule` | both | whatever the throwaway rule asks | `create-status-201` | `create-status-200` |',
+    );
   });
 
   test("its decision's checks: must list it, and the generator writes it there", () => {
-    expect(problems(withIt)).toEqual([`check create.throwaway-rule cites decision create-status-201, but specs/decisions.yaml create-status-201's checks: does not list create.throwaway-rule`]);
+    expect(problems(withIt)).toEqual([
+      `check create.throwaway-rule cites decision create-status-201, but specs/decisions.yaml create-status-201's checks: does not list create.throwaway-rule`,
+    ]);
     const want = decisionChecks(withIt, decisions);
     expect(want.get('create-status-201')).toEqual(['create.status', 'create.throwaway-rule']);
     const yaml = withDecisionChecks(readFileSync(DECISIONS_FILE, 'utf8'), want);
@@ -72,7 +87,9 @@ describe('a new record reaches every registry', () => {
 describe('one side of a link changed: the check fails naming both sides', () => {
   test("a decision's checks: loses a check that cites it", () => {
     const mutated = decisions.map((d) => (d.id === 'unknown-id-404' ? { ...d, checks: d.checks?.filter((c) => c !== 'lifecycle.delete-twice') } : d));
-    expect(problems(records, mutated)).toEqual([`check lifecycle.delete-twice cites decision unknown-id-404, but specs/decisions.yaml unknown-id-404's checks: does not list lifecycle.delete-twice`]);
+    expect(problems(records, mutated)).toEqual([
+      `check lifecycle.delete-twice cites decision unknown-id-404, but specs/decisions.yaml unknown-id-404's checks: does not list lifecycle.delete-twice`,
+    ]);
   });
 
   test("a decision's checks: gains a check that does not cite it, or one that does not exist", () => {
@@ -105,14 +122,20 @@ describe('one side of a link changed: the check fails naming both sides', () => 
 
   test('a check with an empty provenBy and no reason', () => {
     const mutated = records.map((r) => (r.id === 'members.add-remove' ? { ...r, unproven: undefined } : r));
-    expect(problems(mutated)).toEqual(['check members.add-remove has an empty provenBy and no unproven saying why no defect of harness/double/defects.ts fails it']);
+    expect(problems(mutated)).toEqual([
+      'check members.add-remove has an empty provenBy and no unproven saying why no defect of harness/double/defects.ts fails it',
+    ]);
   });
 
   test('the operation list loses an operation, or the table does', () => {
     const lost = { ...operations, expected: operations.expected.filter((o) => o !== 'members.ref.delete') };
-    expect(problems(records, decisions, lost)).toEqual(['operation members.ref.delete is in the operation table (from specs/openapi.yaml) but not in specs/operations.txt']);
+    expect(problems(records, decisions, lost)).toEqual([
+      'operation members.ref.delete is in the operation table (from specs/openapi.yaml) but not in specs/operations.txt',
+    ]);
     const dropped = { ...operations, table: operations.table.filter((o) => o !== 'members.ref.delete') };
-    expect(problems(records, decisions, dropped)).toEqual(['specs/operations.txt lists operation members.ref.delete, which the operation table (from specs/openapi.yaml) does not have']);
+    expect(problems(records, decisions, dropped)).toEqual([
+      'specs/operations.txt lists operation members.ref.delete, which the operation table (from specs/openapi.yaml) does not have',
+    ]);
   });
 });
 

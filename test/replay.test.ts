@@ -16,7 +16,11 @@ const SHIPPED = fromRoot('fixtures', 'recordings');
 type Recorded = Cassette['interactions'][number];
 
 /** A copy of the shipped recordings with one response of one recording changed by `doctor`. */
-function doctored(doctor: (response: Recorded['response']) => void, recording = 'create', pick = (all: Recorded[]) => all.find((i) => i.request.method === 'POST')): string {
+function doctored(
+  doctor: (response: Recorded['response']) => void,
+  recording = 'create',
+  pick = (all: Recorded[]) => all.find((i) => i.request.method === 'POST'),
+): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'gc-doctored-'));
   cpSync(SHIPPED, dir, { recursive: true });
   const file = path.join(dir, `${recording}.json`);
@@ -89,7 +93,12 @@ describe.concurrent('a doctored recording fails exactly the matching check', () 
   });
 
   test('the report names the decision behind a failure', async () => {
-    const run = await runConformance(['--fixtures-dir', doctored((r) => void ((r.body as Record<string, unknown>).connectorGroupType = 'syncFabric'), 'contract'), '--only', 'create.']);
+    const run = await runConformance([
+      '--fixtures-dir',
+      doctored((r) => void ((r.body as Record<string, unknown>).connectorGroupType = 'syncFabric'), 'contract'),
+      '--only',
+      'create.',
+    ]);
     const failure = run.results?.checks.find((c) => c.status === 'failed');
     expect(failure?.message).toMatch(/connectorGroupType.*allowed: "applicationProxy"/);
     expect(failure?.decisions).toContain('connector-group-type-values');
@@ -106,7 +115,19 @@ describe('recording', () => {
     const double = await startDouble();
     let recorded;
     try {
-      recorded = await runConformance(['--base-url', double.baseUrl, '--token', token, '--record', '--fixtures-dir', fixtures, '--seed', '11', '--only', 'create.,negative.']);
+      recorded = await runConformance([
+        '--base-url',
+        double.baseUrl,
+        '--token',
+        token,
+        '--record',
+        '--fixtures-dir',
+        fixtures,
+        '--seed',
+        '11',
+        '--only',
+        'create.,negative.',
+      ]);
     } finally {
       await double.close();
     }

@@ -48,7 +48,9 @@ describe('the report dir lock', () => {
     const d = dir();
     // This test's parent (vitest's main process) is alive for as long as the test runs.
     plantLock(d, { pid: process.ppid });
-    expect(() => lockReportDir(d, OPTION, () => {})).toThrow(new RegExp(`is in use by another run \\(pid ${process.ppid}, started 2025-01-01T00:00:00.000Z\\).*delete ${lockOf(d)}`));
+    expect(() => lockReportDir(d, OPTION, () => {})).toThrow(
+      new RegExp(`is in use by another run \\(pid ${process.ppid}, started 2025-01-01T00:00:00.000Z\\).*delete ${lockOf(d)}`),
+    );
     expect(JSON.parse(readFileSync(lockOf(d), 'utf8'))).toMatchObject({ pid: process.ppid, token: 'planted' });
   });
 
@@ -139,7 +141,9 @@ describe.concurrent('a file where a folder belongs: exit 2, one line, no stack',
     const f = file();
     const run = await runConformance(['--fixtures-dir', path.join(f, 'recordings')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe(`error: --fixtures-dir / CONFORMANCE_FIXTURES_DIR: cannot use ${f}/recordings: ${f} is a file, not a folder; point it at a folder of recordings\n`);
+    expect(run.stderr).toBe(
+      `error: --fixtures-dir / CONFORMANCE_FIXTURES_DIR: cannot use ${f}/recordings: ${f} is a file, not a folder; point it at a folder of recordings\n`,
+    );
   });
 
   test('--report-dir is a file', async () => {
@@ -174,11 +178,15 @@ describe('one run per report dir, through the command', () => {
 
   test('a second run into the same dir is refused (exit 2, naming the first run’s pid and the dir); the first, interrupted, leaves no lock', async () => {
     const d = dir();
-    const first = spawn(process.execPath, [fromRoot('bin/graph-conformance.mjs'), '--base-url', slow.baseUrl, '--report-dir', d, '--only', 'create.', '--timeout', '1000'], {
-      cwd: fromRoot(),
-      env: childEnv({}),
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const first = spawn(
+      process.execPath,
+      [fromRoot('bin/graph-conformance.mjs'), '--base-url', slow.baseUrl, '--report-dir', d, '--only', 'create.', '--timeout', '1000'],
+      {
+        cwd: fromRoot(),
+        env: childEnv({}),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     first.stderr.on('data', (c: Buffer) => (output += c.toString()));
     const exited = new Promise<number | null>((resolve) => first.on('close', resolve));
@@ -196,7 +204,11 @@ describe('one run per report dir, through the command', () => {
 
     const second = await runConformance(['--base-url', slow.baseUrl, '--report-dir', d]);
     expect(second.code).toBe(2);
-    expect(second.stderr).toMatch(new RegExp(`^error: ${OPTION.replaceAll('/', '\\/')}: ${d} is in use by another run \\(pid ${first.pid}, started [\\dT:.Z-]+\\); wait for it to end or choose another report dir`));
+    expect(second.stderr).toMatch(
+      new RegExp(
+        `^error: ${OPTION.replaceAll('/', '\\/')}: ${d} is in use by another run \\(pid ${first.pid}, started [\\dT:.Z-]+\\); wait for it to end or choose another report dir`,
+      ),
+    );
     expect(second.stdout).toBe('');
 
     first.kill('SIGINT');
@@ -210,7 +222,9 @@ describe('one run per report dir, through the command', () => {
     plantLock(d, { pid: dead });
     const run = await runConformance(['--only', 'create.status', '--report-dir', d]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr).toContain(`note: ${d} was locked by a run that is no longer running (pid ${dead}, started 2025-01-01T00:00:00.000Z); this run takes it over`);
+    expect(run.stderr).toContain(
+      `note: ${d} was locked by a run that is no longer running (pid ${dead}, started 2025-01-01T00:00:00.000Z); this run takes it over`,
+    );
     expect(readdirSync(d).sort()).toEqual(['junit.xml', 'report.html', 'results.json']);
   });
 

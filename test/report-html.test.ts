@@ -44,7 +44,10 @@ function exchange(body: string, contentType = 'application/json'): NonNullable<C
 
 function results(checks: CheckResult[], extra: Partial<RunResults> & { shard?: string } = {}): RunResults {
   return resultsOf(checks, {
-    decisions: { 'is-default-false-on-create': 'The new group must answer isDefault false.', 'connector-group-type-values': 'connectorGroupType stays [applicationProxy].' },
+    decisions: {
+      'is-default-false-on-create': 'The new group must answer isDefault false.',
+      'connector-group-type-values': 'connectorGroupType stays [applicationProxy].',
+    },
     ...extra,
   });
 }
@@ -68,16 +71,27 @@ describe('renderReport', () => {
 
   test('header: totals in words as well as colour, and the run facts', () => {
     const page = renderReport(
-      results([check({ id: 'create.status' }), check({ id: 'create.body.id', status: 'failed', message: 'm' }), check({ id: 'create.header.x', status: 'skipped', message: 'graph profile only' })], {
-        shard: '2/3',
-      }),
+      results(
+        [
+          check({ id: 'create.status' }),
+          check({ id: 'create.body.id', status: 'failed', message: 'm' }),
+          check({ id: 'create.header.x', status: 'skipped', message: 'graph profile only' }),
+        ],
+        {
+          shard: '2/3',
+        },
+      ),
     );
-    for (const words of ['1</span> <span class="total-word"><span aria-hidden="true">✓</span> passed', '1</span> <span class="total-word"><span aria-hidden="true">✗</span> failed']) {
+    for (const words of [
+      '1</span> <span class="total-word"><span aria-hidden="true">✓</span> passed',
+      '1</span> <span class="total-word"><span aria-hidden="true">✗</span> failed',
+    ]) {
       expect(page).toContain(words);
     }
     expect(page).toContain('0</span> <span class="total-word"><span aria-hidden="true">!</span> warned');
     expect(page).toMatch(/✗<\/span> FAILED/);
-    for (const fact of ['http://127.0.0.1:4010', '>graph<', '>42<', 'run42abc', '2026-11-27 03:46:01 UTC', '1.2 s', '>2/3<', 'shard']) expect(page).toContain(fact);
+    for (const fact of ['http://127.0.0.1:4010', '>graph<', '>42<', 'run42abc', '2026-11-27 03:46:01 UTC', '1.2 s', '>2/3<', 'shard'])
+      expect(page).toContain(fact);
   });
 
   test('one section per operation, a row per check with id, title, status and duration', () => {
@@ -145,20 +159,28 @@ describe('renderReport', () => {
 
   test('everything the target sent is escaped: an injected script renders as text', () => {
     const page = renderReport(
-      results([
-        check({
-          id: 'create.body.echo',
-          title: INJECTED,
-          status: 'failed',
-          message: `name: got ${INJECTED}`,
-          expectation: '"quoted" & <b>bold</b>',
-          evidence: {
-            request: { method: 'POST', url: 'http://x/"><script>1</script>', headers: { 'x-evil"><script>': INJECTED }, body: INJECTED },
-            response: { status: 201, headers: { 'content-type': 'text/html', 'x-h': INJECTED }, body: `<html>${INJECTED}</html>` },
-          },
-        }),
-        check({ id: 'create.body.schema', status: 'failed', message: `/name<script> must be string`, evidence: exchange(JSON.stringify({ 'name<script>': INJECTED })) }),
-      ], { errors: [`create.conformance.ts: ${INJECTED}`], baseUrl: 'http://x/<script>' }),
+      results(
+        [
+          check({
+            id: 'create.body.echo',
+            title: INJECTED,
+            status: 'failed',
+            message: `name: got ${INJECTED}`,
+            expectation: '"quoted" & <b>bold</b>',
+            evidence: {
+              request: { method: 'POST', url: 'http://x/"><script>1</script>', headers: { 'x-evil"><script>': INJECTED }, body: INJECTED },
+              response: { status: 201, headers: { 'content-type': 'text/html', 'x-h': INJECTED }, body: `<html>${INJECTED}</html>` },
+            },
+          }),
+          check({
+            id: 'create.body.schema',
+            status: 'failed',
+            message: `/name<script> must be string`,
+            evidence: exchange(JSON.stringify({ 'name<script>': INJECTED })),
+          }),
+        ],
+        { errors: [`create.conformance.ts: ${INJECTED}`], baseUrl: 'http://x/<script>' },
+      ),
     );
     expect(page).not.toMatch(/<script|<img|onerror="|<b>/i);
     expect(page).toContain('&lt;script&gt;window.__pwned = 1&lt;/script&gt;&lt;img src=x onerror=&quot;window.__pwned = 2&quot;&gt;');
@@ -185,13 +207,15 @@ describe('renderReport', () => {
       { pointer: '/a~1b', keyword: 'type', why: 'must be string', message: '…' },
     ];
     // Any check id: the table comes from the violations, never from the message text (update.body has one too).
-    const page = renderReport(results([check({ id: 'update.body', status: 'failed', message: 'whatever the message says', violations: structured, evidence: exchange(body) })]));
+    const page = renderReport(
+      results([check({ id: 'update.body', status: 'failed', message: 'whatever the message says', violations: structured, evidence: exchange(body) })]),
+    );
     const diff = element(page, 'check-update.body').split('class="pointer-diff"')[1] ?? '';
-    const rows = [...diff.matchAll(/<tr><td><code class="pointer">([^<]*)<\/code><\/td><td class="arrow" aria-hidden="true">→<\/td><td>([^<]*)<\/td><td>(.*?)<\/td><\/tr>/g)].map((m) => [
-      m[1],
-      m[2],
-      m[3]!.replace(/<[^>]+>/g, ''),
-    ]);
+    const rows = [
+      ...diff.matchAll(
+        /<tr><td><code class="pointer">([^<]*)<\/code><\/td><td class="arrow" aria-hidden="true">→<\/td><td>([^<]*)<\/td><td>(.*?)<\/td><\/tr>/g,
+      ),
+    ].map((m) => [m[1], m[2], m[3]!.replace(/<[^>]+>/g, '')]);
     expect(rows).toEqual([
       ['/connectorGroupType', 'must be string', '42'],
       ['/connectorGroupType', 'must be equal to one of the allowed values (allowed: &quot;applicationProxy&quot;)', '42'],
@@ -202,13 +226,21 @@ describe('renderReport', () => {
   });
 
   test('pointer diff: non-JSON bodies, no violations, and the validator names the property itself', () => {
-    const v = (pointer: string, why: string, property?: string) => ({ pointer, keyword: 'type', why, message: `${pointer} ${why}`, ...(property && { property }) });
+    const v = (pointer: string, why: string, property?: string) => ({
+      pointer,
+      keyword: 'type',
+      why,
+      message: `${pointer} ${why}`,
+      ...(property && { property }),
+    });
     expect(pointerViolations([v('/x', 'must be string')], 'not json')).toEqual([{ pointer: '/x', why: 'must be string', looked: false, found: false }]);
     expect(pointerViolations([v('', 'must be object')], '[1]')).toEqual([{ pointer: '', why: 'must be object', looked: true, found: true, value: [1] }]);
     expect(pointerViolations([], '<html>')).toBeUndefined();
     expect(pointerViolations(undefined, '')).toBeUndefined();
     const missing = validatorFor(loadSlice()).validate({ $ref: '#/components/schemas/microsoft.graph.ODataErrors.MainError' }, { code: 'x' });
-    expect(missing).toContainEqual(expect.objectContaining({ keyword: 'required', pointer: '', property: 'message', why: "must have required property 'message'" }));
+    expect(missing).toContainEqual(
+      expect.objectContaining({ keyword: 'required', pointer: '', property: 'message', why: "must have required property 'message'" }),
+    );
     expect(resolvePointer({ a: [{ 'b~c': 1 }] }, '/a/0/b~0c')).toEqual({ found: true, value: 1 });
     expect(resolvePointer({ a: [] }, '/a/0')).toEqual({ found: false });
     expect(resolvePointer({ a: { constructor: 1 } }, '/a/toString')).toEqual({ found: false });
@@ -218,7 +250,12 @@ describe('renderReport', () => {
   });
 
   test('baseline: a known failure is marked and does not make the verdict FAILED; a fixed entry says to remove it', () => {
-    const known = check({ id: 'create.status', status: 'failed', message: 'expected 201, got 200', baseline: { state: 'known', reason: 'tenant bug #12 <b>' } });
+    const known = check({
+      id: 'create.status',
+      status: 'failed',
+      message: 'expected 201, got 200',
+      baseline: { state: 'known', reason: 'tenant bug #12 <b>' },
+    });
     const fixed = check({ id: 'create.body.id', status: 'passed', baseline: { state: 'fixed', reason: 'was issue #9' } });
     const page = renderReport(results([known, fixed, check({ id: 'create.body.echo' })]));
     expect(element(page, 'check-create.status')).toContain('KNOWN · baseline');
@@ -259,7 +296,16 @@ describe('renderReport', () => {
 
 const LAUNCH = {
   executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 };
 
 /** Opens a file with every network request of the page blocked and recorded, CSP refusals included. */
@@ -352,7 +398,10 @@ describe.skipIf(!HAS_CHROMIUM)(`report.html in headless chromium${HAS_CHROMIUM ?
 
   test('the no-network assertion can fail: a page that loads something is caught', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'gc-html-')), 'leaky.html');
-    writeFileSync(file, '<!doctype html><title>leaky</title><img src="http://127.0.0.1:9/pixel.png"><link rel="stylesheet" href="https://fonts.example.invalid/f.css">');
+    writeFileSync(
+      file,
+      '<!doctype html><title>leaky</title><img src="http://127.0.0.1:9/pixel.png"><link rel="stylesheet" href="https://fonts.example.invalid/f.css">',
+    );
     const { attempts } = await open(browser, file);
     expect(attempts.join('\n')).toContain('http://127.0.0.1:9/pixel.png');
   });

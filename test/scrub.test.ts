@@ -85,8 +85,33 @@ const HARNESS = '5eed0000-1a2b-4c3d-8e4f-5a6b7c8d9e0f';
 const ALREADY = '5ca1ab1e-0000-4000-8000-0123456789ab';
 
 /** Every value that must not survive, each planted in more than one place below. */
-const PLANTED = [JWT, ...JWT.split('.'), TENANT, TENANT_UPPER, OBJECT_ID, REQUEST_ID, UPN, EMAIL, GUEST_UPN, 'alice.smith', 'Bob.Jones', 'carol_northwind', 'fabrikam.com',
-  'alice.smith%40contoso', CLIENT_SECRET, QUERY_SECRET, JSON_SECRET, NESTED_SECRET, OPAQUE_TOKEN, COOKIE, 'AkQ2session', URL_PASSWORD, TENANT_DOMAIN, APP_PROXY_HOST, 'contoso'];
+const PLANTED = [
+  JWT,
+  ...JWT.split('.'),
+  TENANT,
+  TENANT_UPPER,
+  OBJECT_ID,
+  REQUEST_ID,
+  UPN,
+  EMAIL,
+  GUEST_UPN,
+  'alice.smith',
+  'Bob.Jones',
+  'carol_northwind',
+  'fabrikam.com',
+  'alice.smith%40contoso',
+  CLIENT_SECRET,
+  QUERY_SECRET,
+  JSON_SECRET,
+  NESTED_SECRET,
+  OPAQUE_TOKEN,
+  COOKIE,
+  'AkQ2session',
+  URL_PASSWORD,
+  TENANT_DOMAIN,
+  APP_PROXY_HOST,
+  'contoso',
+];
 
 function planted(): Exchange {
   return {
@@ -157,7 +182,13 @@ describe('secrets and identifiers planted everywhere', () => {
     expect(Object.keys(scrubbed.response.headers).sort()).toEqual(['client-request-id', 'request-id', 'www-authenticate', 'x-echo', 'x-ms-ags-diagnostic']);
     // What is left is still usable: the body is JSON, the structure and the harmless parts are kept.
     const body = JSON.parse(scrubbed.response.body) as Record<string, unknown>;
-    expect(body).toMatchObject({ id: pseudonymOf(OBJECT_ID), tenantId: pseudonymOf(TENANT), client_secret: '<redacted>', clientSecret: '<redacted>', access_token: '<redacted>:jwt' });
+    expect(body).toMatchObject({
+      id: pseudonymOf(OBJECT_ID),
+      tenantId: pseudonymOf(TENANT),
+      client_secret: '<redacted>',
+      clientSecret: '<redacted>',
+      access_token: '<redacted>:jwt',
+    });
     expect(body['userPrincipalName']).toMatch(/^user-[0-9a-f]{8}@example\.invalid$/);
     expect(body['verifiedDomain']).toMatch(/^tenant-[0-9a-f]{8}\.example\.invalid$/);
     expect(body['externalUrl']).toMatch(/^https:\/\/tenant-[0-9a-f]{8}\.example\.invalid\/$/);
@@ -180,8 +211,18 @@ describe('secrets and identifiers planted everywhere', () => {
 
   test('drops every header named for a secret, a token or a cookie, and keeps correlation ids', () => {
     const kept = scrubHeaders({
-      Authorization: 'x', 'Proxy-Authorization': 'x', Cookie: 'x', 'Set-Cookie': 'x', 'X-MS-Client-Secret': 'x', 'x-api-token': 'x', 'X-Csrf-Cookie': 'x',
-      'x-ms-secret-hint': 'x', 'client-request-id': HARNESS, 'request-id': ALREADY, 'x-ms-ags-diagnostic': '{}', 'www-authenticate': 'Bearer realm=""',
+      Authorization: 'x',
+      'Proxy-Authorization': 'x',
+      Cookie: 'x',
+      'Set-Cookie': 'x',
+      'X-MS-Client-Secret': 'x',
+      'x-api-token': 'x',
+      'X-Csrf-Cookie': 'x',
+      'x-ms-secret-hint': 'x',
+      'client-request-id': HARNESS,
+      'request-id': ALREADY,
+      'x-ms-ags-diagnostic': '{}',
+      'www-authenticate': 'Bearer realm=""',
     });
     expect(kept).toEqual({ 'client-request-id': HARNESS, 'request-id': ALREADY, 'x-ms-ags-diagnostic': '{}', 'www-authenticate': 'Bearer realm=""' });
   });
@@ -244,9 +285,18 @@ describe('pseudonyms', () => {
   });
 
   test('a tenant domain becomes tenant-<8 hex>.example.invalid; Microsoft and local hosts stay', () => {
-    expect(scrubText(`https://login.microsoftonline.com/${TENANT_DOMAIN}/v2.0`)).toMatch(/^https:\/\/login\.microsoftonline\.com\/tenant-[0-9a-f]{8}\.example\.invalid\/v2\.0$/);
+    expect(scrubText(`https://login.microsoftonline.com/${TENANT_DOMAIN}/v2.0`)).toMatch(
+      /^https:\/\/login\.microsoftonline\.com\/tenant-[0-9a-f]{8}\.example\.invalid\/v2\.0$/,
+    );
     expect(scrubText(TENANT_DOMAIN)).toBe(scrubText(TENANT_DOMAIN.toUpperCase()));
-    for (const host of ['https://graph.microsoft.com/beta', 'https://login.microsoftonline.com/common', 'http://127.0.0.1:4010', 'http://localhost:4010', 'https://x.example.invalid', 'https://a.invalid']) {
+    for (const host of [
+      'https://graph.microsoft.com/beta',
+      'https://login.microsoftonline.com/common',
+      'http://127.0.0.1:4010',
+      'http://localhost:4010',
+      'https://x.example.invalid',
+      'https://a.invalid',
+    ]) {
       expect(scrubText(host)).toBe(host);
     }
   });
@@ -321,8 +371,25 @@ const DIAGNOSTIC = '{"ServerInfo":{"DataCenter":"West Europe","Slice":"E","Ring"
 
 /** Every value that must not survive the by-value rules. */
 const PLANTED_BY_VALUE = [
-  REFRESH_TOKEN, REFRESH_TOKEN.slice(4, 30), OPAQUE_ACCESS, OPAQUE_ACCESS.slice(4, 30), BEARER_OPAQUE, 'pl4nted', 'SiGnature', ACCOUNT_KEY, 'cGxhbnRlZEFjY291bnRLZXk0', 'c2JQbGFudGVkS2V5',
-  BASIC_CREDENTIAL, 'dXNlcjpwYXNz', RANDOM_KEY, 'AM2PEPF0000DB1E', 'contoso', 'fabrikam', 'northwind', 'store.blob', 'portal.',
+  REFRESH_TOKEN,
+  REFRESH_TOKEN.slice(4, 30),
+  OPAQUE_ACCESS,
+  OPAQUE_ACCESS.slice(4, 30),
+  BEARER_OPAQUE,
+  'pl4nted',
+  'SiGnature',
+  ACCOUNT_KEY,
+  'cGxhbnRlZEFjY291bnRLZXk0',
+  'c2JQbGFudGVkS2V5',
+  BASIC_CREDENTIAL,
+  'dXNlcjpwYXNz',
+  RANDOM_KEY,
+  'AM2PEPF0000DB1E',
+  'contoso',
+  'fabrikam',
+  'northwind',
+  'store.blob',
+  'portal.',
 ];
 
 function neutral(): Exchange {
@@ -330,7 +397,12 @@ function neutral(): Exchange {
     request: {
       method: 'GET',
       url: `https://graph.microsoft.com/beta/x?key=${RANDOM_KEY}&$skiptoken=RFNwdAIAAQAAACE6MTIzNDU2Nzg5MDEy&redirect=${encodeURIComponent('https://app.fabrikam.com/cb')}`,
-      headers: { host: 'portal.contoso.com:8443', 'x-forwarded-host': 'portal.contoso.com', 'client-request-id': HARNESS, 'x-note': `Basic ${BASIC_CREDENTIAL}` },
+      headers: {
+        host: 'portal.contoso.com:8443',
+        'x-forwarded-host': 'portal.contoso.com',
+        'client-request-id': HARNESS,
+        'x-note': `Basic ${BASIC_CREDENTIAL}`,
+      },
     },
     response: {
       status: 200,
@@ -355,7 +427,13 @@ function neutral(): Exchange {
         x: 'see https://contoso.com/help',
         message: 'Ask support.northwind.org or contoso.com.\nThen fabrikam.co.uk',
         // JSON holding JSON, as a body inside results.json
-        inner: JSON.stringify({ note: REFRESH_TOKEN, cfg: CONNECTION, link: SAS_URL, echo: `Basic ${BASIC_CREDENTIAL}`, diag: JSON.parse(DIAGNOSTIC) as unknown }),
+        inner: JSON.stringify({
+          note: REFRESH_TOKEN,
+          cfg: CONNECTION,
+          link: SAS_URL,
+          echo: `Basic ${BASIC_CREDENTIAL}`,
+          diag: JSON.parse(DIAGNOSTIC) as unknown,
+        }),
       }),
     },
     durationMs: 1,
@@ -390,11 +468,21 @@ describe('secrets planted under neutral names are found by value', () => {
       x: `see https://${hostPseudonym('contoso.com')}/help`,
       message: `Ask ${hostPseudonym('support.northwind.org')} or ${hostPseudonym('contoso.com')}.\nThen ${hostPseudonym('fabrikam.co.uk')}`,
     });
-    expect(body['encoded']).toBe(encodeURIComponent(`https://${hostPseudonym('store.blob.core.windows.net')}/c/b?sv=2022-11-02&se=2026-01-01&sp=r&sig=`) + '<redacted>');
-    expect(JSON.parse(body['inner']!)).toMatchObject({ note: '<redacted>', echo: 'Basic <redacted>', diag: { ServerInfo: { ScaleUnit: '<redacted>', RoleInstance: '<redacted>' } } });
+    expect(body['encoded']).toBe(
+      encodeURIComponent(`https://${hostPseudonym('store.blob.core.windows.net')}/c/b?sv=2022-11-02&se=2026-01-01&sp=r&sig=`) + '<redacted>',
+    );
+    expect(JSON.parse(body['inner']!)).toMatchObject({
+      note: '<redacted>',
+      echo: 'Basic <redacted>',
+      diag: { ServerInfo: { ScaleUnit: '<redacted>', RoleInstance: '<redacted>' } },
+    });
     // one host, one pseudonym: in the next link, Location, Content-Location, Host and X-Forwarded-Host
     expect(scrubbed.request.headers).toMatchObject({ host: `${portal}:8443`, 'x-forwarded-host': portal, 'x-note': 'Basic <redacted>' });
-    expect(scrubbed.response.headers).toMatchObject({ location: `https://${portal}/beta/x/1`, 'content-location': `//${portal}/beta/x/2`, 'x-note': 'Bearer <redacted>' });
+    expect(scrubbed.response.headers).toMatchObject({
+      location: `https://${portal}/beta/x/1`,
+      'content-location': `//${portal}/beta/x/2`,
+      'x-note': 'Bearer <redacted>',
+    });
     // a paging cursor stays as it was (replay matches it); a random key= value does not
     expect(scrubbed.request.url).toBe(
       `https://graph.microsoft.com/beta/x?key=<redacted>&$skiptoken=RFNwdAIAAQAAACE6MTIzNDU2Nzg5MDEy&redirect=${encodeURIComponent(`https://${hostPseudonym('app.fabrikam.com')}/cb`)}`,
@@ -410,18 +498,39 @@ describe('secrets planted under neutral names are found by value', () => {
 
   test.each([
     ['{"note": "0.AAAAxyzabcdefghijklmnopqrstuvwxyz0123456789_-ABC.DEFGH"}', '{"note": "<redacted>"}'],
-    ['{"link": "https://store.blob.core.windows.net/c/b?sv=2022-11-02&se=2026-01-01&sp=r&sig=abc%2Fdef%3D"}', `{"link": "https://${hostPseudonym('store.blob.core.windows.net')}/c/b?sv=2022-11-02&se=2026-01-01&sp=r&sig=<redacted>"}`],
-    ['{"cfg": "DefaultEndpointsProtocol=https;AccountName=x;AccountKey=abc123==;EndpointSuffix=core.windows.net"}', `{"cfg": "DefaultEndpointsProtocol=https;AccountName=x;AccountKey=<redacted>;EndpointSuffix=${hostPseudonym('core.windows.net')}"}`],
+    [
+      '{"link": "https://store.blob.core.windows.net/c/b?sv=2022-11-02&se=2026-01-01&sp=r&sig=abc%2Fdef%3D"}',
+      `{"link": "https://${hostPseudonym('store.blob.core.windows.net')}/c/b?sv=2022-11-02&se=2026-01-01&sp=r&sig=<redacted>"}`,
+    ],
+    [
+      '{"cfg": "DefaultEndpointsProtocol=https;AccountName=x;AccountKey=abc123==;EndpointSuffix=core.windows.net"}',
+      `{"cfg": "DefaultEndpointsProtocol=https;AccountName=x;AccountKey=<redacted>;EndpointSuffix=${hostPseudonym('core.windows.net')}"}`,
+    ],
     ['{"echo": "Authorization: Basic dXNlcjpwYXNz"}', '{"echo": "Authorization: Basic <redacted>"}'],
-    ['{"@odata.nextLink": "https://portal.contoso.com/beta/x?$skiptoken=abc"}', `{"@odata.nextLink": "https://${hostPseudonym('portal.contoso.com')}/beta/x?$skiptoken=abc"}`],
+    [
+      '{"@odata.nextLink": "https://portal.contoso.com/beta/x?$skiptoken=abc"}',
+      `{"@odata.nextLink": "https://${hostPseudonym('portal.contoso.com')}/beta/x?$skiptoken=abc"}`,
+    ],
     ['{"x": "see https://contoso.com/help"}', `{"x": "see https://${hostPseudonym('contoso.com')}/help"}`],
     ['SharedAccessSignature sr=bus&sig=AbC%2BdEf%3D&se=1767225600&skn=send', 'SharedAccessSignature sr=bus&sig=<redacted>&se=1767225600&skn=send'],
-    ['Endpoint=sb://x.invalid/;SharedAccessSignature=SharedAccessSignature sr=a&sig=b&se=1', 'Endpoint=sb://x.invalid/;SharedAccessSignature=<redacted> sr=a&sig=<redacted>&se=1'],
-    ['https://s3.invalid/o?X-Amz-Credential=AKIA%2F20260101&X-Amz-Signature=0f1e2d3c4b5a', 'https://s3.invalid/o?X-Amz-Credential=AKIA%2F20260101&X-Amz-Signature=<redacted>'],
+    [
+      'Endpoint=sb://x.invalid/;SharedAccessSignature=SharedAccessSignature sr=a&sig=b&se=1',
+      'Endpoint=sb://x.invalid/;SharedAccessSignature=<redacted> sr=a&sig=<redacted>&se=1',
+    ],
+    [
+      'https://s3.invalid/o?X-Amz-Credential=AKIA%2F20260101&X-Amz-Signature=0f1e2d3c4b5a',
+      'https://s3.invalid/o?X-Amz-Credential=AKIA%2F20260101&X-Amz-Signature=<redacted>',
+    ],
     ['url=https%3A%2F%2Fa.invalid%2Fb%3Fsv%3D1%26sig%3DxYz%252F%26se%3D2', 'url=https%3A%2F%2Fa.invalid%2Fb%3Fsv%3D1%26sig%3D<redacted>%26se%3D2'],
-    ['?token=abcDEF1234567890xyz&api-key=Zm9vYmFyYmF6cXV4MTIzNDU2&subscription-key=0123456789abcdef0123456789abcdef', '?token=<redacted>&api-key=<redacted>&subscription-key=<redacted>'],
+    [
+      '?token=abcDEF1234567890xyz&api-key=Zm9vYmFyYmF6cXV4MTIzNDU2&subscription-key=0123456789abcdef0123456789abcdef',
+      '?token=<redacted>&api-key=<redacted>&subscription-key=<redacted>',
+    ],
     ['WWW-Authenticate: Negotiate YIIBhwYGKwYBBQUCoIIBezCCAXeg', 'WWW-Authenticate: Negotiate <redacted>'],
-    ['{"a":"x%3DeyJhbGciOiJSUzI1NiJ9.eyJ0aWQiOiJ4In0.c2ln","b":"line\\neyJhbGciOiJSUzI1NiJ9.eyJ0aWQiOiJ4In0.c2ln"}', '{"a":"x%3D<redacted>:jwt","b":"line\\n<redacted>:jwt"}'],
+    [
+      '{"a":"x%3DeyJhbGciOiJSUzI1NiJ9.eyJ0aWQiOiJ4In0.c2ln","b":"line\\neyJhbGciOiJSUzI1NiJ9.eyJ0aWQiOiJ4In0.c2ln"}',
+      '{"a":"x%3D<redacted>:jwt","b":"line\\n<redacted>:jwt"}',
+    ],
   ])('%s', (text, expected) => {
     expect(scrubText(text)).toBe(expected);
     expect(scrubText(expected)).toBe(expected);
@@ -505,7 +614,10 @@ describe('hosts', () => {
     expect(scrubText('http://10.1.2.3:8080/x http://[2001:db8::1]/x http://intranet/x')).toBe(
       `http://${hostPseudonym('10.1.2.3')}:8080/x http://${hostPseudonym('2001:db8::1')}/x http://${hostPseudonym('intranet')}/x`,
     );
-    expect(scrubHeaders({ host: '127.0.0.1:4010', 'x-forwarded-host': 'localhost, [::1]:443' })).toEqual({ host: '127.0.0.1:4010', 'x-forwarded-host': 'localhost, [::1]:443' });
+    expect(scrubHeaders({ host: '127.0.0.1:4010', 'x-forwarded-host': 'localhost, [::1]:443' })).toEqual({
+      host: '127.0.0.1:4010',
+      'x-forwarded-host': 'localhost, [::1]:443',
+    });
   });
 
   test('user-info goes, the host after it is judged as any other', () => {
@@ -518,7 +630,9 @@ describe('hosts', () => {
     const before = scrubText(text);
     expect(before).not.toContain('graph-proxy.contoso.com');
     allowTargetHost('https://Graph-Proxy.contoso.com:8443/beta');
-    expect(scrubText(text)).toBe(`https://graph-proxy.contoso.com:8443/beta/x?$skiptoken=1 and graph-proxy.contoso.com, https://${hostPseudonym('other.contoso.com')}/`);
+    expect(scrubText(text)).toBe(
+      `https://graph-proxy.contoso.com:8443/beta/x?$skiptoken=1 and graph-proxy.contoso.com, https://${hostPseudonym('other.contoso.com')}/`,
+    );
     expect(scrubHeaders({ host: 'graph-proxy.contoso.com:8443' })).toEqual({ host: 'graph-proxy.contoso.com:8443' });
     expect(findLeaks(scrubText(text))).toEqual([]);
     resetAllowedHosts();
@@ -527,7 +641,9 @@ describe('hosts', () => {
 
   test('allowHosts allows more hosts; allowTargetHost takes nothing for no URL and refuses a malformed one', () => {
     allowHosts('Partner.Example.COM', '[2001:db8::2]');
-    expect(scrubText('https://partner.example.com/x http://[2001:db8::2]/y partner.example.com')).toBe('https://partner.example.com/x http://[2001:db8::2]/y partner.example.com');
+    expect(scrubText('https://partner.example.com/x http://[2001:db8::2]/y partner.example.com')).toBe(
+      'https://partner.example.com/x http://[2001:db8::2]/y partner.example.com',
+    );
     expect(() => allowTargetHost(undefined)).not.toThrow();
     expect(() => allowTargetHost('not a url')).toThrow(/absolute URL/);
   });
@@ -538,12 +654,20 @@ describe('hosts', () => {
     const exchanges: Exchange[] = [
       {
         request: { method: 'GET', url: `${base}${groups}?$top=1`, headers: {} },
-        response: { status: 200, headers: { location: `https://portal.contoso.com/beta${groups}` }, body: JSON.stringify({ '@odata.nextLink': `https://portal.contoso.com/beta${groups}?$skiptoken=abc`, value: [] }) },
+        response: {
+          status: 200,
+          headers: { location: `https://portal.contoso.com/beta${groups}` },
+          body: JSON.stringify({ '@odata.nextLink': `https://portal.contoso.com/beta${groups}?$skiptoken=abc`, value: [] }),
+        },
         durationMs: 1,
       },
       {
         request: { method: 'GET', url: `${base}${groups}?$skiptoken=abc`, headers: {} },
-        response: { status: 200, headers: {}, body: JSON.stringify({ '@odata.nextLink': `${base}${groups}?$skiptoken=def`, value: [], note: 'from https://PORTAL.contoso.com/' }) },
+        response: {
+          status: 200,
+          headers: {},
+          body: JSON.stringify({ '@odata.nextLink': `${base}${groups}?$skiptoken=def`, value: [], note: 'from https://PORTAL.contoso.com/' }),
+        },
         durationMs: 1,
       },
     ];
@@ -560,12 +684,15 @@ describe('hosts', () => {
 
 describe('bare domains', () => {
   // Recognised only when they end in a common public suffix (lower case): .com .net .org .io .dev .cloud .co.uk.
-  test.each(['contoso.com', 'support.fabrikam.net', 'northwind.org', 'tailspin.io', 'wingtip.dev', 'adatum.cloud', 'litware.co.uk', 'Contoso.com'])('%s in a message is pseudonymised', (domain) => {
-    const text = `{"message":"Domain ${domain} is not verified (${domain}).","path":"/domains/${domain}"}`;
-    const p = hostPseudonym(domain);
-    expect(scrubText(text)).toBe(`{"message":"Domain ${p} is not verified (${p}).","path":"/domains/${p}"}`);
-    expect(findLeaks(text).map((l) => l.kind)).toEqual(['host', 'host', 'host']);
-  });
+  test.each(['contoso.com', 'support.fabrikam.net', 'northwind.org', 'tailspin.io', 'wingtip.dev', 'adatum.cloud', 'litware.co.uk', 'Contoso.com'])(
+    '%s in a message is pseudonymised',
+    (domain) => {
+      const text = `{"message":"Domain ${domain} is not verified (${domain}).","path":"/domains/${domain}"}`;
+      const p = hostPseudonym(domain);
+      expect(scrubText(text)).toBe(`{"message":"Domain ${p} is not verified (${p}).","path":"/domains/${p}"}`);
+      expect(findLeaks(text).map((l) => l.kind)).toEqual(['host', 'host', 'host']);
+    },
+  );
 
   test('a tenant domain keeps its tenant- pseudonym, an address its user- one', () => {
     expect(scrubText('contoso.onmicrosoft.com alice@contoso.com %2Fcontoso.onmicrosoft.com%2F')).toMatch(
@@ -583,12 +710,15 @@ describe("Graph's diagnostic header", () => {
       expect(scrubbed).toEqual({ [name]: '{"ServerInfo":{"DataCenter":"West Europe","Slice":"E","Ring":"5"}}' });
       expect(scrubHeaders(scrubbed)).toEqual(scrubbed);
     }
-    expect(scrubHeaders({ 'x-ms-ags-diagnostic': '{"ServerInfo":{"RoleInstance":"AM2PEPF0000DB1E","Extra":"x"},"Machine":"y"}' })).toEqual({ 'x-ms-ags-diagnostic': '{"ServerInfo":{}}' });
+    expect(scrubHeaders({ 'x-ms-ags-diagnostic': '{"ServerInfo":{"RoleInstance":"AM2PEPF0000DB1E","Extra":"x"},"Machine":"y"}' })).toEqual({
+      'x-ms-ags-diagnostic': '{"ServerInfo":{}}',
+    });
     expect(scrubHeaders({ 'x-ms-ags-diagnostic': '{}' })).toEqual({ 'x-ms-ags-diagnostic': '{}' });
   });
 
   test('what is not such JSON is dropped whole', () => {
-    for (const value of ['RoleInstance=AM2PEPF0000DB1E', '[1]', '{"ServerInfo":"AM2PEPF0000DB1E"}', 'null']) expect(scrubHeaders({ 'x-ms-ags-diagnostic': value })).toEqual({});
+    for (const value of ['RoleInstance=AM2PEPF0000DB1E', '[1]', '{"ServerInfo":"AM2PEPF0000DB1E"}', 'null'])
+      expect(scrubHeaders({ 'x-ms-ags-diagnostic': value })).toEqual({});
   });
 
   test('serialised whole, as in results.json, its RoleInstance and ScaleUnit are redacted', () => {
@@ -597,7 +727,9 @@ describe("Graph's diagnostic header", () => {
     expect(JSON.parse(JSON.parse(once).headers['x-ms-ags-diagnostic'] as string)).toEqual({
       ServerInfo: { DataCenter: 'West Europe', Slice: 'E', Ring: '5', ScaleUnit: '<redacted>', RoleInstance: '<redacted>' },
     });
-    expect(scrubText(DIAGNOSTIC)).toBe('{"ServerInfo":{"DataCenter":"West Europe","Slice":"E","Ring":"5","ScaleUnit":"<redacted>","RoleInstance":"<redacted>"}}');
+    expect(scrubText(DIAGNOSTIC)).toBe(
+      '{"ServerInfo":{"DataCenter":"West Europe","Slice":"E","Ring":"5","ScaleUnit":"<redacted>","RoleInstance":"<redacted>"}}',
+    );
     expect(scrubText(once)).toBe(once);
   });
 });
@@ -622,13 +754,63 @@ describe('scrubbing long bodies', () => {
   // run was quadratic in the JSON-in-a-string secret pattern (70 s on 300 kB) before it started only where a
   // run of backslashes starts.
   const UNITS = [
-    '\\', '\\"token\\":\\"a', '0.A', '0.AAAAA-', 'sig=', 'sig=a&', 'sig%3D', '%26sig%3D', 'token%3D', 'token=1', 'key=a1', 'x-api-key=',
-    'AccountKey=', 'AccountKey=a;', 'password=', 'Basic ', 'Basic dXNlcjpwYXNz', 'Bearer ', 'Negotiate ', 'https://', 'https%3A%2F%2F',
-    'https:\\/\\/', 'a://x:', 'https://[', 'a.com.', 'a.co.uk.', 'a.', '%2Fa', '\\na', '"host":"a"', '"host":"', '"RoleInstance":"', '\\"RoleInstance\\":\\"',
+    '\\',
+    '\\"token\\":\\"a',
+    '0.A',
+    '0.AAAAA-',
+    'sig=',
+    'sig=a&',
+    'sig%3D',
+    '%26sig%3D',
+    'token%3D',
+    'token=1',
+    'key=a1',
+    'x-api-key=',
+    'AccountKey=',
+    'AccountKey=a;',
+    'password=',
+    'Basic ',
+    'Basic dXNlcjpwYXNz',
+    'Bearer ',
+    'Negotiate ',
+    'https://',
+    'https%3A%2F%2F',
+    'https:\\/\\/',
+    'a://x:',
+    'https://[',
+    'a.com.',
+    'a.co.uk.',
+    'a.',
+    '%2Fa',
+    '\\na',
+    '"host":"a"',
+    '"host":"',
+    '"RoleInstance":"',
+    '\\"RoleInstance\\":\\"',
     // PEM keys, AWS secrets by name, and where the rule set's patterns could start again and again
-    '-----BEGIN PRIVATE KEY-----', '-----BEGIN PRIVATE KEY-----\\nMI', '-----BEGIN A ', '-----BEGIN PRIVATE KEY-----a-', 'aws_secret_access_key=', 'secret_access_key = \\"',
-    'AKIA', 'AKIAAAAAAAAAAAAAAAAA', 'ghs_1_-', 'ghp_', 'SG.x.', 'xoxb-a-', 'https://a:b@', 'http://a:x-oauth-basic@', 'mongodb://a:b@', 'postgres://a:', 'sk-ant-api03-',
-    'ops_ey', '_authToken=', 'account: ', 'glc_', 'hvs.', '"x-api-key":"',
+    '-----BEGIN PRIVATE KEY-----',
+    '-----BEGIN PRIVATE KEY-----\\nMI',
+    '-----BEGIN A ',
+    '-----BEGIN PRIVATE KEY-----a-',
+    'aws_secret_access_key=',
+    'secret_access_key = \\"',
+    'AKIA',
+    'AKIAAAAAAAAAAAAAAAAA',
+    'ghs_1_-',
+    'ghp_',
+    'SG.x.',
+    'xoxb-a-',
+    'https://a:b@',
+    'http://a:x-oauth-basic@',
+    'mongodb://a:b@',
+    'postgres://a:',
+    'sk-ant-api03-',
+    'ops_ey',
+    '_authToken=',
+    'account: ',
+    'glc_',
+    'hvs.',
+    '"x-api-key":"',
   ];
   test.each(UNITS)('%j repeated to 300 kB is scrubbed, and looked through for leaks, in one pass', (unit) => {
     const text = unit.repeat(Math.ceil(300_000 / unit.length));
@@ -745,7 +927,9 @@ describe(`well-known secrets (${SECRET_RULE_SET})`, () => {
     const [finding] = findSecrets(`x aws_secret_access_key=${key}`);
     expect(finding?.range).toEqual([2, 2 + key.length]);
     expect(finding && [finding.start, finding.end]).toEqual([24, 24 + key.length]);
-    expect(scrubText(`aws_secret_access_key=${key}\naws_secret_access_key = '${key}'`)).toBe("aws_secret_access_key=<redacted>\naws_secret_access_key = '<redacted>'");
+    expect(scrubText(`aws_secret_access_key=${key}\naws_secret_access_key = '${key}'`)).toBe(
+      "aws_secret_access_key=<redacted>\naws_secret_access_key = '<redacted>'",
+    );
     expect(scrubText(JSON.stringify({ message: `export AWS_SECRET_ACCESS_KEY="${key}"` }))).toBe('{"message":"export AWS_SECRET_ACCESS_KEY=\\"<redacted>\\""}');
   });
 
@@ -757,7 +941,9 @@ describe(`well-known secrets (${SECRET_RULE_SET})`, () => {
       'account_id: 1234-5678-9012',
       'ordinary text with no secret at all',
     ].join('\n');
-    const ours = findSecrets(corpus).map((f) => `${f.ruleId} ${f.messageId} ${f.range[0]}-${f.range[1]}`).sort();
+    const ours = findSecrets(corpus)
+      .map((f) => `${f.ruleId} ${f.messageId} ${f.range[0]}-${f.range[1]}`)
+      .sort();
     expect(ours.length).toBeGreaterThanOrEqual(14);
     expect(ours).toEqual(await secretlintCore(corpus));
     // every scanner of the preset runs, its comment filter apart
@@ -767,7 +953,11 @@ describe(`well-known secrets (${SECRET_RULE_SET})`, () => {
 
   test('a secretlint-disable comment in what the target sent switches nothing off', () => {
     const token = PLANTED_TOKENS['github-token'];
-    for (const text of [`// secretlint-disable\n${token}\n// secretlint-enable`, `${token} // secretlint-disable-line`, `<!-- secretlint-disable -->${token}`]) {
+    for (const text of [
+      `// secretlint-disable\n${token}\n// secretlint-enable`,
+      `${token} // secretlint-disable-line`,
+      `<!-- secretlint-disable -->${token}`,
+    ]) {
       expect(scrubText(text)).not.toContain(token);
     }
   });
@@ -790,7 +980,12 @@ describe('credential headers, by name', () => {
     'X-Auth-Key': 'PlantedCloudflareAuth12',
     'x-sentry-auth': 'PlantedSentryAuth13',
   };
-  const ORDINARY = { 'content-type': 'application/json', 'idempotency-key': 'a1', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', 'access-control-allow-credentials': 'true' };
+  const ORDINARY = {
+    'content-type': 'application/json',
+    'idempotency-key': 'a1',
+    'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+    'access-control-allow-credentials': 'true',
+  };
   const raw = (): Exchange => ({
     request: { method: 'GET', url: 'http://127.0.0.1:4010/beta/x', headers: { ...CREDENTIAL_HEADERS, ...ORDINARY } },
     response: { status: 200, headers: { ...CREDENTIAL_HEADERS, ...ORDINARY }, body: '{}' },

@@ -57,10 +57,31 @@ const CUSTOMER_HOST = 'portal.fabrikam.com';
 const BARE_DOMAIN = 'northwind.net';
 
 const PLANTED = [
-  TOKEN, ...TOKEN.split('.'), ECHOED_JWT, ...ECHOED_JWT.split('.'), TENANT, OBJECT, UPN, 'contoso', SECRET, COOKIE,
-  REFRESH_TOKEN, REFRESH_TOKEN.slice(5, 40), 'pl4ntedSasSiGnature', ACCOUNT_KEY, 'cGxhbnRlZEFjY291bnRLZXk0', BASIC, BEARER_OPAQUE, RANDOM_KEY,
-  ROLE_INSTANCE, SCALE_UNIT, 'plantedstore', 'fabrikam', 'northwind',
-  ...[PEM, AKIA, AWS_SECRET, GITHUB, SLACK, JWT].flatMap(fragmentsOf), ...Object.values(CREDENTIAL_HEADERS),
+  TOKEN,
+  ...TOKEN.split('.'),
+  ECHOED_JWT,
+  ...ECHOED_JWT.split('.'),
+  TENANT,
+  OBJECT,
+  UPN,
+  'contoso',
+  SECRET,
+  COOKIE,
+  REFRESH_TOKEN,
+  REFRESH_TOKEN.slice(5, 40),
+  'pl4ntedSasSiGnature',
+  ACCOUNT_KEY,
+  'cGxhbnRlZEFjY291bnRLZXk0',
+  BASIC,
+  BEARER_OPAQUE,
+  RANDOM_KEY,
+  ROLE_INSTANCE,
+  SCALE_UNIT,
+  'plantedstore',
+  'fabrikam',
+  'northwind',
+  ...[PEM, AKIA, AWS_SECRET, GITHUB, SLACK, JWT].flatMap(fragmentsOf),
+  ...Object.values(CREDENTIAL_HEADERS),
 ];
 
 /** Graph's diagnostic header, naming the machine that answered. */
@@ -131,7 +152,9 @@ function leakyServer(): Promise<{ baseUrl: string; server: Server }> {
       );
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve({ baseUrl: `http://127.0.0.1:${(server.address() as { port: number }).port}`, server })),
+  );
 }
 
 function filesUnder(dir: string): string[] {
@@ -142,7 +165,17 @@ test('a leaky target recorded and reported leaves no credential, tenant id or ad
   const { baseUrl, server } = await leakyServer();
   const fixtures = mkdtempSync(path.join(tmpdir(), 'gc-leak-fixtures-'));
   try {
-    const run = await runConformance(['--base-url', baseUrl, '--token', TOKEN, '--record', '--fixtures-dir', fixtures, '--only', 'create.,negative.unknown-id']);
+    const run = await runConformance([
+      '--base-url',
+      baseUrl,
+      '--token',
+      TOKEN,
+      '--record',
+      '--fixtures-dir',
+      fixtures,
+      '--only',
+      'create.,negative.unknown-id',
+    ]);
     // The leaky target fails checks (its name is not what was sent): their messages quote it, scrubbed.
     expect(run.code, run.stderr).toBe(1);
     const written = [...filesUnder(fixtures), ...filesUnder(run.reportDir)];
@@ -158,14 +191,19 @@ test('a leaky target recorded and reported leaves no credential, tenant id or ad
       /"name": "user-[0-9a-f]{8}@example\.invalid via https:\/\/host-[0-9a-f]{8}\.example\.invalid\/ with <redacted> sig=<redacted> Basic <redacted> Bearer <redacted> host-[0-9a-f]{8}\.example\.invalid <redacted> <redacted> <redacted> aws_secret_access_key=<redacted> <redacted>:jwt <redacted>"/,
     );
     // ...and so does the failure message that quotes it (junit.xml writes messages as they are)
-    expect(readFileSync(path.join(run.reportDir, 'junit.xml'), 'utf8')).toMatch(/with &lt;redacted(&gt;|>) sig=&lt;redacted(&gt;|>) Basic &lt;redacted(&gt;|>) Bearer &lt;redacted(&gt;|>) host-/);
-    const created = (JSON.parse(recorded) as { interactions: { response: { headers: Record<string, string>; body?: Record<string, string> } }[] }).interactions[0]!.response;
+    expect(readFileSync(path.join(run.reportDir, 'junit.xml'), 'utf8')).toMatch(
+      /with &lt;redacted(&gt;|>) sig=&lt;redacted(&gt;|>) Basic &lt;redacted(&gt;|>) Bearer &lt;redacted(&gt;|>) host-/,
+    );
+    const created = (JSON.parse(recorded) as { interactions: { response: { headers: Record<string, string>; body?: Record<string, string> } }[] })
+      .interactions[0]!.response;
     expect(created.body?.['@odata.nextLink']).toBe(
       `${baseUrl}/onPremisesPublishingProfiles/applicationProxy/connectorGroups?$skiptoken=keep-this-cursor&sig=<redacted>&key=<redacted>&note=<redacted>`,
     );
     expect(created.body).toMatchObject({ note: '<redacted>', echo: 'Authorization: Basic <redacted>', said: 'Authorization: Bearer <redacted>' });
     expect(created.body?.['link']).toMatch(/^https:\/\/host-[0-9a-f]{8}\.example\.invalid\/c\/b\?sv=2022-11-02&se=2026-01-01&sp=r&sig=<redacted>$/);
-    expect(created.body?.['cfg']).toMatch(/^DefaultEndpointsProtocol=https;AccountName=x;AccountKey=<redacted>;EndpointSuffix=host-[0-9a-f]{8}\.example\.invalid$/);
+    expect(created.body?.['cfg']).toMatch(
+      /^DefaultEndpointsProtocol=https;AccountName=x;AccountKey=<redacted>;EndpointSuffix=host-[0-9a-f]{8}\.example\.invalid$/,
+    );
     expect(created.headers['x-ms-ags-diagnostic']).toBe('{"ServerInfo":{"DataCenter":"West Europe","Slice":"E","Ring":"5"}}');
     expect(created.headers['content-location']).toMatch(/^https:\/\/host-[0-9a-f]{8}\.example\.invalid\/beta\/connectorGroups$/);
     // Credential headers are dropped by name; a well-known token under a neutral name is redacted by value.
@@ -187,7 +225,11 @@ test('credential headers and well-known secrets in a request never reach a recor
       headers: { ...CREDENTIAL_HEADERS, 'content-type': 'application/json', 'x-note': `${SLACK} ${AKIA}` },
       body: JSON.stringify({ name: 'g', region: 'eur', note: WELL_KNOWN }),
     },
-    response: { status: 400, headers: { ...CREDENTIAL_HEADERS, 'content-type': 'application/json' }, body: JSON.stringify({ error: { code: 'Request_BadRequest', message: `Rejected: ${WELL_KNOWN}` } }) },
+    response: {
+      status: 400,
+      headers: { ...CREDENTIAL_HEADERS, 'content-type': 'application/json' },
+      body: JSON.stringify({ error: { code: 'Request_BadRequest', message: `Rejected: ${WELL_KNOWN}` } }),
+    },
     durationMs: 1,
   };
   const check: CheckResult = {
@@ -200,10 +242,31 @@ test('credential headers and well-known secrets in a request never reach a recor
     evidence: { request: exchange.request, response: exchange.response },
   };
   const results: RunResults = {
-    target: 'url', baseUrl, profile: 'openapi', seed: 1, runId: 'planted', startedAt: new Date(0).toISOString(), durationMs: 1, sliceSha256: '0'.repeat(64),
-    summary: { passed: 0, failed: 1, skipped: 0, warned: 0, blocked: 0, known: 0, fixed: 0 }, decisions: {}, errors: [], checks: [check],
+    target: 'url',
+    baseUrl,
+    profile: 'openapi',
+    seed: 1,
+    runId: 'planted',
+    startedAt: new Date(0).toISOString(),
+    durationMs: 1,
+    sliceSha256: '0'.repeat(64),
+    summary: { passed: 0, failed: 1, skipped: 0, warned: 0, blocked: 0, known: 0, fixed: 0 },
+    decisions: {},
+    errors: [],
+    checks: [check],
   };
-  const meta = { operation: 'create', source: 'url-target', target: 'url', recordedAt: new Date(0).toISOString(), sliceSha256: '0'.repeat(64), seed: 1, runId: 'planted', profile: 'openapi', baseUrl, note: '' } satisfies CassetteMeta;
+  const meta = {
+    operation: 'create',
+    source: 'url-target',
+    target: 'url',
+    recordedAt: new Date(0).toISOString(),
+    sliceSha256: '0'.repeat(64),
+    seed: 1,
+    runId: 'planted',
+    profile: 'openapi',
+    baseUrl,
+    note: '',
+  } satisfies CassetteMeta;
   const written = [
     writeCassette(dir, cassetteOf([exchange], baseUrl, meta)),
     ...Object.values(writeReports(results, { reportDir: dir, checksBySuite: new Map([['create', [check]]]) })),

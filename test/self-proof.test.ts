@@ -73,7 +73,8 @@ const CAUGHT_BY: readonly Case[] = selfProofTable(ALL, DEFECTS).map(({ defect, f
 /** The target a test run addresses: the double's base URL, a fixed seed, the suites the defect can touch. */
 function configFor(baseUrl: string, propertyRuns: number) {
   // No waiting for eventual consistency: the double is consistent, and its defects would only wait longer.
-  return resolveRunConfig(['--base-url', baseUrl, '--token', 'T', '--seed', '7', '--settle-ms', '0', '--property-runs', String(propertyRuns)], {}, fromRoot()).config;
+  return resolveRunConfig(['--base-url', baseUrl, '--token', 'T', '--seed', '7', '--settle-ms', '0', '--property-runs', String(propertyRuns)], {}, fromRoot())
+    .config;
 }
 
 /**
@@ -123,7 +124,9 @@ describe('against the correct reference double', () => {
     expect(run.code, run.stdout).toBe(0);
     expect(idsWithStatus(run.results, 'failed')).toEqual([]);
     expect(idsWithStatus(run.results, 'skipped')).toEqual(ALWAYS_SKIPPED);
-    expect([...idsWithStatus(run.results, 'passed'), ...idsWithStatus(run.results, 'warned')].sort()).toEqual(ids(ALL).filter((id) => !ALWAYS_SKIPPED.includes(id)));
+    expect([...idsWithStatus(run.results, 'passed'), ...idsWithStatus(run.results, 'warned')].sort()).toEqual(
+      ids(ALL).filter((id) => !ALWAYS_SKIPPED.includes(id)),
+    );
     expect(run.results).toMatchObject({ target: 'url', baseUrl: double.baseUrl, profile: 'graph', seed: 7 });
     expect(run.results?.checks.find((c) => c.id === 'list.paging')?.message).toMatch(/pages followed/);
     expect(run.results?.checks.find((c) => c.id === 'update.status')?.message).toMatch(/answered 204/);
@@ -162,7 +165,11 @@ describe.concurrent('through the command, a defect per suite: exit 1, the failin
     ['create-echo-name', ['create.body.echo'], 'create.'],
     ['list-no-value', ['lifecycle.list-contains', 'list.body.value'], onlySuitesOf(['list.body.value'])],
     ['members-add-accepts-unknown', ['members.add.unknown-connector', 'members.ref.create.status'], 'members.,applications.'],
-    ['invalid-body-accepted', ['negative.body.unknown-enum', 'negative.body.unknown-property', 'negative.body.wrong-type', 'property.invalid-bodies'], 'negative.,property.'],
+    [
+      'invalid-body-accepted',
+      ['negative.body.unknown-enum', 'negative.body.unknown-property', 'negative.body.wrong-type', 'property.invalid-bodies'],
+      'negative.,property.',
+    ],
   ] as const)('%s', async (defect, fails, only) => {
     const run = await against([defect], ['--only', only]);
     expect(run.code, run.stdout + run.stderr).toBe(1);

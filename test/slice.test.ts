@@ -106,7 +106,12 @@ describe('the committed slice (specs/openapi.yaml)', () => {
   });
 
   it('comes out the same through the full-parse fallback as through the line index', () => {
-    const full = sliceOpenApi(moduleBytes, { sourceName: MODULE_2024_10, decisions: decisions.decisions, slicedAt: xSlice(committed).slicedAt as string, parser: 'full' });
+    const full = sliceOpenApi(moduleBytes, {
+      sourceName: MODULE_2024_10,
+      decisions: decisions.decisions,
+      slicedAt: xSlice(committed).slicedAt as string,
+      parser: 'full',
+    });
     expect(full.mode).toBe('full-parse');
     expect(full.yaml === indexed.yaml).toBe(true);
   });
@@ -323,23 +328,37 @@ describe('slicing other inputs', () => {
     expect(result.mode).toBe('line-index');
     expect(Object.keys(doc.paths)).toEqual([CREATE]);
     const item = doc.paths[CREATE] as JsonObject & { post: { responses: JsonObject } };
-    expect(item.parameters).toEqual([{ name: 'onPremisesPublishingProfile-id', in: 'path', required: true, schema: { type: 'string' }, 'x-ms-docs-key-type': 'onPremisesPublishingProfile' }]);
+    expect(item.parameters).toEqual([
+      { name: 'onPremisesPublishingProfile-id', in: 'path', required: true, schema: { type: 'string' }, 'x-ms-docs-key-type': 'onPremisesPublishingProfile' },
+    ]);
     expect(Object.keys(item.post.responses)).toEqual(['201', '4XX']);
     expect(Object.keys(doc.components.schemas ?? {})).toEqual([
-      'microsoft.graph.entity', 'microsoft.graph.connectorGroup', 'microsoft.graph.connectorGroupRegion', 'microsoft.graph.connector',
-      'microsoft.graph.label', 'microsoft.graph.detail', 'microsoft.graph.connectorGroupCollectionResponse', 'microsoft.graph.ODataErrors.ODataError',
+      'microsoft.graph.entity',
+      'microsoft.graph.connectorGroup',
+      'microsoft.graph.connectorGroupRegion',
+      'microsoft.graph.connector',
+      'microsoft.graph.label',
+      'microsoft.graph.detail',
+      'microsoft.graph.connectorGroupCollectionResponse',
+      'microsoft.graph.ODataErrors.ODataError',
     ]);
     const own = ownProperties(doc.components.schemas?.['microsoft.graph.connectorGroup'] ?? null);
     expect(own.region).toEqual({ anyOf: [{ $ref: '#/components/schemas/microsoft.graph.connectorGroupRegion' }], nullable: true });
     expect(own.description).toEqual({ type: 'string', nullable: true });
-    expect(((doc.components.schemas?.['microsoft.graph.connectorGroup'] as JsonObject).allOf as JsonObject[])[1]?.example).toEqual({ description: 'an example value, kept as it is' });
+    expect(((doc.components.schemas?.['microsoft.graph.connectorGroup'] as JsonObject).allOf as JsonObject[])[1]?.example).toEqual({
+      description: 'an example value, kept as it is',
+    });
     expect((doc.components.schemas?.['microsoft.graph.entity'] as JsonObject).discriminator).toEqual({
       propertyName: '@odata.type',
       mapping: { '#microsoft.graph.connectorGroup': '#/components/schemas/microsoft.graph.connectorGroup' },
     });
     expect(doc.components.responses?.['microsoft.graph.connectorGroupCollectionResponse']).toMatchObject({ description: '' });
     expect(result.document).not.toHaveProperty('tags');
-    expect(result.document.info).toEqual({ title: 'OData Service for namespace microsoft.graph', version: '1.0.1', 'x-slice': expect.objectContaining({ decisions: ['create-status-201', 'region-nullable'], paths: 1, schemas: 8 }) });
+    expect(result.document.info).toEqual({
+      title: 'OData Service for namespace microsoft.graph',
+      version: '1.0.1',
+      'x-slice': expect.objectContaining({ decisions: ['create-status-201', 'region-nullable'], paths: 1, schemas: 8 }),
+    });
     expect(proseOutsideResponses(result.document)).toEqual([]);
     expect(result.notices.join('\n')).toMatch(/region-nullable: microsoft\.graph\.connectorGroup\.region is already nullable/);
   });
@@ -381,7 +400,12 @@ describe('slicing other inputs', () => {
       ].join('\n'),
     );
     const viaIndex = sliceMain(tricky);
-    const viaFull = sliceOpenApi(tricky, { sourceName: 'x.yaml', decisions: only('create-status-201', 'region-nullable'), slicedAt: '2026-01-01', parser: 'full' });
+    const viaFull = sliceOpenApi(tricky, {
+      sourceName: 'x.yaml',
+      decisions: only('create-status-201', 'region-nullable'),
+      slicedAt: '2026-01-01',
+      parser: 'full',
+    });
     expect(viaIndex.mode).toBe('line-index');
     // In segment order (literal before parameter), whatever order the source had them in.
     expect(Object.keys(viaIndex.document.paths as JsonObject)).toEqual([CREATE, "/x/connectorGroups(name='{name}')", '/y/connectorGroups!']);
@@ -392,20 +416,30 @@ describe('slicing other inputs', () => {
     const ghost = parseDecisions(
       `version: 1\ndecisions:\n  - id: ghost-decision\n    summary: s\n    reason: r\n    sources: [docs/x.md]\n    slice:\n      - {op: response-status, path: '${CREATE}', method: patch, from: 2XX, to: {'200': keep}}\n`,
     );
-    expect(() => sliceOpenApi(MAIN_FORM, { sourceName: 'openapi.yaml', decisions: ghost.decisions })).toThrow(/decision ghost-decision no longer applies: the input has no PATCH/);
+    expect(() => sliceOpenApi(MAIN_FORM, { sourceName: 'openapi.yaml', decisions: ghost.decisions })).toThrow(
+      /decision ghost-decision no longer applies: the input has no PATCH/,
+    );
     // The project's own decisions on an input that lacks their targets.
-    expect(() => sliceOpenApi(MAIN_FORM, { sourceName: 'openapi.yaml', decisions: decisions.decisions })).toThrow(/decision connector-list-example no longer applies: the slice holds no schema microsoft\.graph\.connectorCollectionResponse/);
+    expect(() => sliceOpenApi(MAIN_FORM, { sourceName: 'openapi.yaml', decisions: decisions.decisions })).toThrow(
+      /decision connector-list-example no longer applies: the slice holds no schema microsoft\.graph\.connectorCollectionResponse/,
+    );
     const narrowedUpstream = MAIN_FORM.replace('        2XX:\n          description: Created', "        '201':\n          description: Created");
-    expect(() => sliceMain(narrowedUpstream)).toThrow(/decision create-status-201 no longer applies: POST .* documents no '2XX' response \(it documents 201, 4XX\)/);
+    expect(() => sliceMain(narrowedUpstream)).toThrow(
+      /decision create-status-201 no longer applies: POST .* documents no '2XX' response \(it documents 201, 4XX\)/,
+    );
     const typeChanged = parseDecisions(
       `version: 1\ndecisions:\n  - id: enum-check\n    summary: s\n    reason: r\n    sources: [docs/x.md]\n    slice:\n      - {op: expect-enum, schema: microsoft.graph.connectorGroupRegion, values: [nam]}\n`,
     );
-    expect(() => sliceOpenApi(MAIN_FORM, { sourceName: 'x', decisions: typeChanged.decisions })).toThrow(/enum-check .* enumerates \[nam, eur, unknownFutureValue\]/);
+    expect(() => sliceOpenApi(MAIN_FORM, { sourceName: 'x', decisions: typeChanged.decisions })).toThrow(
+      /enum-check .* enumerates \[nam, eur, unknownFutureValue\]/,
+    );
   });
 
   it('fails on a dangling $ref, naming it', () => {
     const dangling = MAIN_FORM.replace("$ref: '#/components/schemas/microsoft.graph.detail'", "$ref: '#/components/schemas/microsoft.graph.gone'");
-    expect(() => sliceMain(dangling)).toThrow(/dangling \$ref #\/components\/schemas\/microsoft\.graph\.gone \(in #\/components\/schemas\/microsoft\.graph\.connectorGroup\)/);
+    expect(() => sliceMain(dangling)).toThrow(
+      /dangling \$ref #\/components\/schemas\/microsoft\.graph\.gone \(in #\/components\/schemas\/microsoft\.graph\.connectorGroup\)/,
+    );
   });
 
   it('fails when no path contains /connectorGroups', () => {
@@ -457,7 +491,11 @@ function proseOutsideResponses(doc: JsonObject): string[] {
       if (kind === 'names') visit(value, here, at.endsWith('/responses') ? 'response' : 'object');
       else if (key === 'example' || key === 'enum' || key === 'default' || key.startsWith('x-')) continue;
       else if ((key === 'description' || key === 'summary') && !(kind === 'response' && key === 'description')) found.push(here);
-      else if (['paths', 'properties', 'responses', 'content', 'schemas', 'parameters', 'requestBodies', 'securitySchemes', 'headers'].includes(key) && isObject(value)) visit(value, here, 'names');
+      else if (
+        ['paths', 'properties', 'responses', 'content', 'schemas', 'parameters', 'requestBodies', 'securitySchemes', 'headers'].includes(key) &&
+        isObject(value)
+      )
+        visit(value, here, 'names');
       else visit(value, here, 'object');
     }
   };

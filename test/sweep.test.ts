@@ -27,7 +27,10 @@ async function listingServer(next: (page: number, origin: string) => string | un
     const page = Number(url.searchParams.get('page') ?? '1');
     const link = next(page, origin);
     response.writeHead(200, { 'Content-Type': 'application/json' }).end(
-      JSON.stringify({ value: [{ id: `g${page}`, name: `conformance-${twoHoursAgo}a1b2c3-p${page}` }], ...(link !== undefined && { '@odata.nextLink': link }) }),
+      JSON.stringify({
+        value: [{ id: `g${page}`, name: `conformance-${twoHoursAgo}a1b2c3-p${page}` }],
+        ...(link !== undefined && { '@odata.nextLink': link }),
+      }),
     );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -92,7 +95,9 @@ describe('sweep', () => {
       expect(run.code, run.stdout + run.stderr).toBe(2);
       expect(server.listings()).toBe(2);
       expect(elsewhere.requests).toEqual([]);
-      expect(run.stderr).toContain(`error: sweep could not list the connectorGroups: the listing's @odata.nextLink was not followed: ${elsewhere.origin}${GROUPS}?page=3 is on another origin (${elsewhere.origin})`);
+      expect(run.stderr).toContain(
+        `error: sweep could not list the connectorGroups: the listing's @odata.nextLink was not followed: ${elsewhere.origin}${GROUPS}?page=3 is on another origin (${elsewhere.origin})`,
+      );
       expect(run.stderr).not.toMatch(/\n\s+at /);
     } finally {
       await Promise.all([server.close(), elsewhere.close()]);

@@ -72,7 +72,9 @@ describe('the stream guard', () => {
   });
 
   test('the legacy ##[command] and ##vso[ are broken anywhere in a line', () => {
-    expect(filtered('see ##[error]legacy and ##vso[task.setvariable]x ##VSO[y]\n')).toBe('see ##\\u005berror]legacy and ##vso\\u005btask.setvariable]x ##VSO\\u005by]\n');
+    expect(filtered('see ##[error]legacy and ##vso[task.setvariable]x ##VSO[y]\n')).toBe(
+      'see ##\\u005berror]legacy and ##vso\\u005btask.setvariable]x ##VSO\\u005by]\n',
+    );
     expect(filtered('# [x] #[y]\n')).toBe('# [x] #[y]\n');
   });
 
@@ -89,7 +91,29 @@ describe('the stream guard', () => {
 
   test('any text, written in any pieces: the same output, no control character but newline and tab, no command line', () => {
     // Tokens rather than single characters, so `##` + `[` and `::` meet often, split and whole.
-    const pieces = ['::', ':', ' ', '\t', '\n', '#', '##', '[', 'vso', 'VSO', 'a', '\x1b', '\x07', '\r', '\x00', '\x7f', '\u009b', '\u00a0', '\u2003', '\u2028', '\u202e'];
+    const pieces = [
+      '::',
+      ':',
+      ' ',
+      '\t',
+      '\n',
+      '#',
+      '##',
+      '[',
+      'vso',
+      'VSO',
+      'a',
+      '\x1b',
+      '\x07',
+      '\r',
+      '\x00',
+      '\x7f',
+      '\u009b',
+      '\u00a0',
+      '\u2003',
+      '\u2028',
+      '\u202e',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.array(fc.nat(40), { maxLength: 5 }), (chars, cuts) => {
         const text = chars.join('');
@@ -140,7 +164,13 @@ interface Hostile {
  */
 async function startHostile(): Promise<Hostile> {
   const twoHoursAgo = (Date.now() - 2 * 3_600_000).toString(36).padStart(8, '0');
-  const group = { id: `id-${HOSTILE}`, name: `conformance-${twoHoursAgo}a1b2c3-${HOSTILE}`, connectorGroupType: 'applicationProxy', isDefault: false, region: 'nam' };
+  const group = {
+    id: `id-${HOSTILE}`,
+    name: `conformance-${twoHoursAgo}a1b2c3-${HOSTILE}`,
+    connectorGroupType: 'applicationProxy',
+    isDefault: false,
+    region: 'nam',
+  };
   const server: Server = createServer((request, response) => {
     request.resume();
     const json = (status: number, body: unknown) => response.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));

@@ -24,7 +24,10 @@ function readTable(): Row[] {
   const rows: Row[] = [];
   lines.forEach((text, i) => {
     if (!text.startsWith('| `')) return;
-    const cells = text.split('|').slice(1, -1).map((c) => c.trim());
+    const cells = text
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
     const file = /^`([^`]+)`$/.exec(cells[0] ?? '')?.[1];
     const sha256 = /^`([0-9a-f]{64})`$/.exec(cells.at(-1) ?? '')?.[1];
     if (file === undefined || sha256 === undefined) throw new Error(`specs/upstream/README.md:${i + 1}: a row needs \`file\` first and \`sha256\` last`);
@@ -41,7 +44,9 @@ function filesUnder(dir: string, prefix = ''): string[] {
 
 describe('specs/upstream/', () => {
   const rows = readTable();
-  const present = filesUnder(UPSTREAM).filter((f) => !OWN.has(f)).sort();
+  const present = filesUnder(UPSTREAM)
+    .filter((f) => !OWN.has(f))
+    .sort();
 
   it('lists each file once', () => {
     expect(rows.length).toBeGreaterThan(50);
@@ -60,7 +65,12 @@ describe('specs/upstream/', () => {
   it('holds every file exactly as listed: nothing was edited', () => {
     const changed = rows
       .filter((r) => present.includes(r.file))
-      .map((r) => ({ ...r, actual: createHash('sha256').update(readFileSync(path.join(UPSTREAM, r.file))).digest('hex') }))
+      .map((r) => ({
+        ...r,
+        actual: createHash('sha256')
+          .update(readFileSync(path.join(UPSTREAM, r.file)))
+          .digest('hex'),
+      }))
       .filter((r) => r.actual !== r.sha256)
       .map((r) => `${r.file}: README.md:${r.line} says ${r.sha256}, the file is ${r.actual}`);
     expect(changed).toEqual([]);

@@ -13,7 +13,13 @@ import type { OpenApiDocument } from '../src/openapi/operations.js';
 
 const CONNECTOR_GROUP = { $ref: '#/components/schemas/microsoft.graph.connectorGroup' };
 const ODATA_ERROR = { $ref: '#/components/schemas/microsoft.graph.ODataErrors.ODataError' };
-const valid = { id: '3e6f4c35-a04b-4d03-b98a-66fff89b72e6', name: 'Connector Group Demo', connectorGroupType: 'applicationProxy', isDefault: false, region: 'nam' };
+const valid = {
+  id: '3e6f4c35-a04b-4d03-b98a-66fff89b72e6',
+  name: 'Connector Group Demo',
+  connectorGroupType: 'applicationProxy',
+  isDefault: false,
+  region: 'nam',
+};
 
 const slice = loadSlice();
 const validate = (schema: Record<string, unknown>, value: unknown) => validatorFor(slice).validate(schema, value);
@@ -21,7 +27,9 @@ const pointers = (schema: Record<string, unknown>, value: unknown) => validate(s
 
 describe('connectorGroup as the slice describes it', () => {
   test('a real create response, OData annotations included, is valid', () => {
-    expect(validate(CONNECTOR_GROUP, { '@odata.context': 'https://graph.microsoft.com/beta/$metadata#x/$entity', ...valid, 'name@odata.type': '#String' })).toEqual([]);
+    expect(
+      validate(CONNECTOR_GROUP, { '@odata.context': 'https://graph.microsoft.com/beta/$metadata#x/$entity', ...valid, 'name@odata.type': '#String' }),
+    ).toEqual([]);
   });
 
   test("allOf with entity is inheritance: the base's additionalProperties does not reject name", () => {
@@ -108,8 +116,16 @@ describe('the OpenAPI 3.0 forms of the main Graph description', () => {
   });
 
   test('required from a derived member and formats still apply', () => {
-    expect(validatorFor(doc).validate(thing, { id: 'a' }).map((v) => v.keyword)).toEqual(['required']);
-    expect(validatorFor(doc).validate(thing, { size: 2 ** 40 }).map((v) => v.keyword)).toEqual(['format']);
+    expect(
+      validatorFor(doc)
+        .validate(thing, { id: 'a' })
+        .map((v) => v.keyword),
+    ).toEqual(['required']);
+    expect(
+      validatorFor(doc)
+        .validate(thing, { size: 2 ** 40 })
+        .map((v) => v.keyword),
+    ).toEqual(['format']);
   });
 });
 
@@ -118,7 +134,19 @@ describe('precompiled validators (npm run build)', () => {
   const fileFor = (test: string) => fromRoot('dist', `validators.test-${test}-${process.pid}.cjs`);
   const bodies: Array<[string, unknown]> = [
     ['a valid connectorGroup', valid],
-    ['one with every kind of fault', { ...valid, id: 7, name: 5, region: 'mars', isDefault: 'no', connectorGroupType: 'syncFabric', colour: 'blue', applications: [{ appId: 3, onPremisesPublishing: { externalAuthenticationType: 'x' } }] }],
+    [
+      'one with every kind of fault',
+      {
+        ...valid,
+        id: 7,
+        name: 5,
+        region: 'mars',
+        isDefault: 'no',
+        connectorGroupType: 'syncFabric',
+        colour: 'blue',
+        applications: [{ appId: 3, onPremisesPublishing: { externalAuthenticationType: 'x' } }],
+      },
+    ],
     ['region null', { ...valid, region: null }],
     ['not an object', [valid]],
   ];

@@ -112,7 +112,8 @@ function lintWorkflow(text: string, ctx: LintContext): string[] {
         if (/^azure\/login@/i.test(uses)) {
           if (!oidc) problems.push(`${where}: azure/login without permissions id-token: write (OIDC) on the job or workflow`);
           const withs = isObject(step.with) ? step.with : {};
-          for (const key of ['client-secret', 'creds']) if (key in withs) problems.push(`${where}: azure/login with ${key}: a client secret; use OIDC (client-id, tenant-id)`);
+          for (const key of ['client-secret', 'creds'])
+            if (key in withs) problems.push(`${where}: azure/login with ${key}: a client secret; use OIDC (client-id, tenant-id)`);
         }
       }
       if (typeof step.run === 'string') {
@@ -156,7 +157,10 @@ describe('examples/github-actions/conformance.yml', () => {
 
   test('push replays; the nightly live run is sharded, OIDC-signed and uploads its reports always', () => {
     const wf = parseDocument(text).toJS() as {
-      jobs: Record<string, { if?: string; strategy?: { matrix?: { shard?: unknown[] } }; steps: Array<{ run?: string; uses?: string; if?: string; with?: Json; env?: Json }> }>;
+      jobs: Record<
+        string,
+        { if?: string; strategy?: { matrix?: { shard?: unknown[] } }; steps: Array<{ run?: string; uses?: string; if?: string; with?: Json; env?: Json }> }
+      >;
     };
     const runs = (job: string) => wf.jobs[job]!.steps.map((s) => s.run ?? '').join('\n');
     expect(runs('replay')).toMatch(/npm ci[\s\S]*npm test[\s\S]*npm run conformance\b/);
@@ -174,7 +178,12 @@ describe('examples/github-actions/conformance.yml', () => {
     for (const job of ['replay', 'live']) {
       const upload = wf.jobs[job]!.steps.find((s) => s.uses?.startsWith('actions/upload-artifact@'));
       expect(upload?.if, job).toBe('always()');
-      expect(String(upload?.with?.path).split('\n').map((p) => p.trim()).filter(Boolean)).toEqual(['reports/junit.xml', 'reports/results.json', 'reports/report.html']);
+      expect(
+        String(upload?.with?.path)
+          .split('\n')
+          .map((p) => p.trim())
+          .filter(Boolean),
+      ).toEqual(['reports/junit.xml', 'reports/results.json', 'reports/report.html']);
     }
   });
 });
@@ -203,9 +212,26 @@ jobs:
 
   test('the small good workflow is clean, so every finding below comes from its one defect', () => {
     expect(lintWorkflow(GOOD, ctx)).toEqual([]);
-    expect(conformanceFlags('npm run conformance -- --target live \\\n  --profile=graph --shard 1/3 && npm run conformance')).toEqual(['--target', '--profile', '--shard']);
+    expect(conformanceFlags('npm run conformance -- --target live \\\n  --profile=graph --shard 1/3 && npm run conformance')).toEqual([
+      '--target',
+      '--profile',
+      '--shard',
+    ]);
     const fromHelp = knownConformanceFlags(HELP);
-    for (const flag of ['--target', '--base-url', '--token', '--profile', '--record', '--fixtures-dir', '--report-dir', '--seed', '--only', '--timeout', '-h', '--help']) {
+    for (const flag of [
+      '--target',
+      '--base-url',
+      '--token',
+      '--profile',
+      '--record',
+      '--fixtures-dir',
+      '--report-dir',
+      '--seed',
+      '--only',
+      '--timeout',
+      '-h',
+      '--help',
+    ]) {
       expect(fromHelp, flag).toContain(flag);
     }
     // Only the option column counts: flags in the indented examples are not options by themselves.
@@ -222,9 +248,21 @@ jobs:
     ['unknown npm script', GOOD.replace('npm ci && npm test', 'npm run lint'), /npm run lint: no script "lint"/],
     ['npm test without a test script', GOOD, /npm test: no script "test"/],
     ['unknown conformance flag', GOOD.replace('--profile graph', '--profile graph --turbo'), /conformance -- --turbo: not an option/],
-    ['no id-token: write', GOOD.replace('  id-token: write', '  contents: read'), /azure\/login without permissions id-token: write[\s\S]*no job has id-token: write/],
-    ['a client secret', GOOD.replace('client-id: x, tenant-id: y', 'client-id: x, tenant-id: y, client-secret: ${{ secrets.AZURE_CLIENT_SECRET }}'), /client-secret[\s\S]*secrets\.AZURE_CLIENT_SECRET/],
-    ['AZURE_CLIENT_SECRET in env', GOOD.replace('    runs-on: ubuntu-latest\n', '    runs-on: ubuntu-latest\n    env: { AZURE_CLIENT_SECRET: x }\n'), /AZURE_CLIENT_SECRET: a client secret/],
+    [
+      'no id-token: write',
+      GOOD.replace('  id-token: write', '  contents: read'),
+      /azure\/login without permissions id-token: write[\s\S]*no job has id-token: write/,
+    ],
+    [
+      'a client secret',
+      GOOD.replace('client-id: x, tenant-id: y', 'client-id: x, tenant-id: y, client-secret: ${{ secrets.AZURE_CLIENT_SECRET }}'),
+      /client-secret[\s\S]*secrets\.AZURE_CLIENT_SECRET/,
+    ],
+    [
+      'AZURE_CLIENT_SECRET in env',
+      GOOD.replace('    runs-on: ubuntu-latest\n', '    runs-on: ubuntu-latest\n    env: { AZURE_CLIENT_SECRET: x }\n'),
+      /AZURE_CLIENT_SECRET: a client secret/,
+    ],
     ['an unpinned action', GOOD.replace('actions/checkout@v4', 'actions/checkout@main'), /actions\/checkout@main is not pinned/],
   ];
 

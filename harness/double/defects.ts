@@ -59,7 +59,7 @@ export const DEFECT_DESCRIPTIONS = {
   'delete-twice-204': 'DELETE of a group that does not exist (any more) answers 204 instead of 404',
   'patch-unknown-204': 'PATCH of a group that does not exist (any more) answers 204 instead of 404',
   'logo-delete-unknown-400': 'DELETE …/applications/{id}/logo for an unknown application answers 400 instead of 404',
-  'errors-without-request-id': "error responses carry no request-id header (successful ones still do)",
+  'errors-without-request-id': 'error responses carry no request-id header (successful ones still do)',
   // Inputs from the whole space the slice allows.
   'non-ascii-mangled': "create stores and echoes a name with every non-ASCII character replaced by '?' (a Latin-1 column)",
   'long-name-500': 'a name longer than the double allows answers 500 instead of 400',

@@ -3,14 +3,7 @@
 import { APPLICATION, CONNECTOR, CONNECTOR_GROUP, type EntityType } from './entity-types.js';
 import { ERRORS } from './errors.js';
 import { newGuid } from './ids.js';
-import {
-  CONNECTOR_GROUP_TYPE,
-  CONTEXT,
-  DEFAULT_REGION,
-  PROFILE_ID,
-  toEntityJson,
-  type ConnectorGroupRecord,
-} from './model.js';
+import { CONNECTOR_GROUP_TYPE, CONTEXT, DEFAULT_REGION, PROFILE_ID, toEntityJson, type ConnectorGroupRecord } from './model.js';
 import {
   DEFAULT_PAGE_SIZE,
   matching,
@@ -164,7 +157,9 @@ function createGroup(ctx: OperationContext): Outcome {
     fields = coerceConnectorGroup(ctx.body);
   } else {
     if (ctx.defects.has('region-null-refused') && isJsonObject(ctx.body) && ctx.body['region'] === null) {
-      return failure(ERRORS.badRequest("A null value was found for the property named 'region', which has the expected type 'microsoft.graph.connectorGroupRegion'."));
+      return failure(
+        ERRORS.badRequest("A null value was found for the property named 'region', which has the expected type 'microsoft.graph.connectorGroupRegion'."),
+      );
     }
     const checked = validateConnectorGroup(ctx.body, 'create');
     if (!checked.ok) {

@@ -26,11 +26,7 @@ export type EntityProperty = (typeof ENTITY_PROPERTIES)[number];
 export const NAVIGATION_PROPERTIES = ['applications', 'members'] as const;
 
 /** `select` may name navigation properties too: they add nothing unless `expand` names them as well. */
-export function toEntityJson(
-  group: ConnectorGroupRecord,
-  select?: ReadonlySet<string>,
-  expand: readonly string[] = [],
-): Record<string, unknown> {
+export function toEntityJson(group: ConnectorGroupRecord, select?: ReadonlySet<string>, expand: readonly string[] = []): Record<string, unknown> {
   const json: Record<string, unknown> = {};
   for (const property of ENTITY_PROPERTIES) {
     // Directory-backed Graph entities always carry their key, even when $select omits it.

@@ -150,11 +150,7 @@ function parseFilter(raw: string | undefined, type: EntityType): Parsed<Collecti
   if (!property) return refuse(notFound(type, name));
   if (!type.filterable.includes(property)) return unsupported;
   const literal = (match[2] ?? '').replaceAll("''", "'").toLowerCase();
-  return ok(
-    startsWith
-      ? (item: Item) => folded(item, property)?.startsWith(literal) === true
-      : (item: Item) => folded(item, property) === literal,
-  );
+  return ok(startsWith ? (item: Item) => folded(item, property)?.startsWith(literal) === true : (item: Item) => folded(item, property) === literal);
 }
 
 const SEARCH_CLAUSE = /^"((?:[^"\\]|\\.)*)"\s*/;
@@ -251,7 +247,11 @@ function decodeSkipToken(token: string | undefined): { offset: number; after?: n
  * Every option `supported` allows, checked against `type`. Options the resource does not take are refused;
  * the ones it takes but the request lacks come back as "no restriction".
  */
-export function parseCollectionQuery(search: URLSearchParams, type: EntityType, supported: readonly string[] = QUERY_OPTIONS.collection): Parsed<CollectionQuery> {
+export function parseCollectionQuery(
+  search: URLSearchParams,
+  type: EntityType,
+  supported: readonly string[] = QUERY_OPTIONS.collection,
+): Parsed<CollectionQuery> {
   const opts = options(search);
   const unsupported = refuseUnsupported(opts, supported);
   if (unsupported) return { ok: false, error: unsupported };
@@ -303,9 +303,7 @@ export function matching<T extends Item>(items: Iterable<T>, query: CollectionQu
 
 /** The query string for the next page: the caller's options as sent, with $skiptoken replaced. */
 export function nextPageQuery(rawQuery: string, token: string): string {
-  const kept = rawQuery
-    .split('&')
-    .filter((part) => part !== '' && safeDecode(part.split('=')[0] ?? '').toLowerCase() !== '$skiptoken');
+  const kept = rawQuery.split('&').filter((part) => part !== '' && safeDecode(part.split('=')[0] ?? '').toLowerCase() !== '$skiptoken');
   return [...kept, `$skiptoken=${token}`].join('&');
 }
 

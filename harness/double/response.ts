@@ -2,8 +2,7 @@
 import { REFERENCE_DOUBLE_HEADER } from '../../src/engine/cassette.js';
 import { graphEnvelope, plainEnvelope, type Correlation, type GraphError } from './errors.js';
 
-export const JSON_CONTENT_TYPE =
-  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+export const JSON_CONTENT_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 /** What the content-type defects send: a bare media type, no charset. */
 export const TEXT_CONTENT_TYPE = 'text/plain';
 /** $count answers: the count as text, in Graph's spelling. */

@@ -38,9 +38,7 @@ export const ALLOWED_METHODS: Readonly<Record<RouteName, readonly string[]>> = {
   applicationByKey: ['GET'],
 };
 
-export type RouteMatch =
-  | { readonly ok: true; readonly profileId: string; readonly route: Route }
-  | { readonly ok: false; readonly unknownSegment: string };
+export type RouteMatch = { readonly ok: true; readonly profileId: string; readonly route: Route } | { readonly ok: false; readonly unknownSegment: string };
 
 const is = (segment: string | undefined, name: string): boolean => segment?.toLowerCase() === name.toLowerCase();
 
@@ -97,9 +95,5 @@ export function matchRoute(pathname: string): RouteMatch {
 
 /** Operations whose request body is a JSON document. */
 export function takesJsonBody(route: Route, method: string): boolean {
-  return (
-    (route.name === 'groups' && method === 'POST') ||
-    (route.name === 'group' && method === 'PATCH') ||
-    (route.name === 'memberRefs' && method === 'POST')
-  );
+  return (route.name === 'groups' && method === 'POST') || (route.name === 'group' && method === 'PATCH') || (route.name === 'memberRefs' && method === 'POST');
 }

@@ -130,7 +130,11 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
     const rawQuery = rawUrl.includes('?') ? rawUrl.slice(rawUrl.indexOf('?') + 1) : '';
 
     if (faults.redirectCreates && method === 'POST' && url.pathname.endsWith('/connectorGroups')) {
-      write(response, { status: faults.redirectCreates.status, headers: { Location: faults.redirectCreates.location, 'Content-Type': 'text/plain' }, body: 'moved' });
+      write(response, {
+        status: faults.redirectCreates.status,
+        headers: { Location: faults.redirectCreates.location, 'Content-Type': 'text/plain' },
+        body: 'moved',
+      });
       return;
     }
     let outcome: Outcome;

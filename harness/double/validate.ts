@@ -1,13 +1,6 @@
 // Request-body rules for microsoft.graph.connectorGroup. The first problem in document order wins, as in
 // ODataLib's reader; messages follow Graph's wording where it is known.
-import {
-  CONNECTOR_GROUP_TYPE,
-  DEFAULT_REGION,
-  ENTITY_TYPE,
-  NAVIGATION_PROPERTIES,
-  WRITABLE_REGIONS,
-  type ConnectorGroupRegion,
-} from './model.js';
+import { CONNECTOR_GROUP_TYPE, DEFAULT_REGION, ENTITY_TYPE, NAVIGATION_PROPERTIES, WRITABLE_REGIONS, type ConnectorGroupRegion } from './model.js';
 
 export const MAX_NAME_LENGTH = 256;
 
@@ -67,7 +60,9 @@ export function validateConnectorGroup(body: unknown, mode: Mode): Validation {
         const problem = typeProblem(property, value, 'string', 'Edm.String');
         if (problem) return reject(problem);
         if (value !== `#${ENTITY_TYPE}`) {
-          return reject(`A type named '${String(value).replace(/^#/, '')}' could not be resolved by the model. When a model is available, each type name must resolve to a valid type.`);
+          return reject(
+            `A type named '${String(value).replace(/^#/, '')}' could not be resolved by the model. When a model is available, each type name must resolve to a valid type.`,
+          );
         }
         break;
       }
@@ -91,8 +86,7 @@ export function validateConnectorGroup(body: unknown, mode: Mode): Validation {
           break;
         }
         const problem =
-          typeProblem(property, value, 'string', 'microsoft.graph.connectorGroupRegion') ??
-          enumProblem(property, value as string, WRITABLE_REGIONS);
+          typeProblem(property, value, 'string', 'microsoft.graph.connectorGroupRegion') ?? enumProblem(property, value as string, WRITABLE_REGIONS);
         if (problem) return reject(problem);
         region = value as ConnectorGroupRegion;
         break;
@@ -105,8 +99,7 @@ export function validateConnectorGroup(body: unknown, mode: Mode): Validation {
       }
       case 'connectorGroupType': {
         const problem =
-          typeProblem(property, value, 'string', 'microsoft.graph.connectorGroupType') ??
-          enumProblem(property, value as string, [CONNECTOR_GROUP_TYPE]);
+          typeProblem(property, value, 'string', 'microsoft.graph.connectorGroupType') ?? enumProblem(property, value as string, [CONNECTOR_GROUP_TYPE]);
         if (problem) return reject(problem);
         break;
       }

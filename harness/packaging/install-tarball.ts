@@ -52,7 +52,12 @@ export function packProject(destination = mkdtempSync(path.join(tmpdir(), 'gc-pa
     env: { ...process.env, npm_config_offline: 'true', npm_config_update_notifier: 'false' },
   });
   const [packed] = JSON.parse(out) as [{ filename: string; size: number; unpackedSize: number; files: { path: string }[] }];
-  return { tarball: path.join(destination, packed.filename), packedBytes: packed.size, unpackedBytes: packed.unpackedSize, files: packed.files.map((f) => f.path).sort() };
+  return {
+    tarball: path.join(destination, packed.filename),
+    packedBytes: packed.size,
+    unpackedBytes: packed.unpackedSize,
+    files: packed.files.map((f) => f.path).sort(),
+  };
 }
 
 /** Installs the tarball into a new empty folder, as described above. */

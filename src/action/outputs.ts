@@ -16,7 +16,19 @@ export type Ran =
 
 /** Only the files this run returned are named: an earlier run's left in the report dir is not this run's. */
 export function actionOutputs(exitCode: number, ran: Ran | undefined): ActionOutputs {
-  const outputs: ActionOutputs = { 'exit-code': String(exitCode), summary: '', passed: '', failed: '', blocked: '', skipped: '', warned: '', differences: '', results: '', junit: '', report: '' };
+  const outputs: ActionOutputs = {
+    'exit-code': String(exitCode),
+    summary: '',
+    passed: '',
+    failed: '',
+    blocked: '',
+    skipped: '',
+    warned: '',
+    differences: '',
+    results: '',
+    junit: '',
+    report: '',
+  };
   if (ran === undefined) {
     outputs.summary = `no results.json: the run stopped before any check (exit ${exitCode})`;
     return outputs;
@@ -28,7 +40,14 @@ export function actionOutputs(exitCode: number, ran: Ran | undefined): ActionOut
     return outputs;
   }
   const s = ran.summary;
-  Object.assign(outputs, { junit: ran.files.junit, passed: String(s.passed), failed: String(s.failed), blocked: String(s.blocked), skipped: String(s.skipped - s.blocked), warned: String(s.warned) });
+  Object.assign(outputs, {
+    junit: ran.files.junit,
+    passed: String(s.passed),
+    failed: String(s.failed),
+    blocked: String(s.blocked),
+    skipped: String(s.skipped - s.blocked),
+    warned: String(s.warned),
+  });
   outputs.summary = `${outputs.passed} passed, ${outputs.failed} failed, ${outputs.blocked} blocked, ${outputs.skipped} skipped, ${outputs.warned} warned`;
   return outputs;
 }
@@ -36,5 +55,7 @@ export function actionOutputs(exitCode: number, ran: Ran | undefined): ActionOut
 /** GITHUB_OUTPUT text: `name<<DELIMITER`, the value, the delimiter. */
 export function githubOutputText(outputs: ActionOutputs): string {
   const delimiter = `gc_${randomBytes(8).toString('hex')}`;
-  return Object.entries(outputs).map(([name, value]) => `${name}<<${delimiter}\n${value}\n${delimiter}\n`).join('');
+  return Object.entries(outputs)
+    .map(([name, value]) => `${name}<<${delimiter}\n${value}\n${delimiter}\n`)
+    .join('');
 }

@@ -35,10 +35,14 @@ export async function diffRun(config: RunConfig, host: RunHost): Promise<DiffCon
     const { writeReportFile } = await import('../report/results.js');
     // One line each, naming recordings and quoting the target: escaped whole.
     const write = (line: string) => host.progress(printable(line));
-    write(`graph-conformance diff: target ${config.baseUrl} against the recordings in ${path.relative(process.cwd(), config.fixturesDir) || config.fixturesDir}`);
+    write(
+      `graph-conformance diff: target ${config.baseUrl} against the recordings in ${path.relative(process.cwd(), config.fixturesDir) || config.fixturesDir}`,
+    );
     const run = await runDiff(config, write);
     for (const d of run.diffs) {
-      write(`  ${d.known !== undefined ? '✗ (known)' : '✗'} ${d.id} — ${d.request}: recorded ${JSON.stringify(d.recorded)}, target ${JSON.stringify(d.target)}`);
+      write(
+        `  ${d.known !== undefined ? '✗ (known)' : '✗'} ${d.id} — ${d.request}: recorded ${JSON.stringify(d.recorded)}, target ${JSON.stringify(d.target)}`,
+      );
     }
     const unknown = run.diffs.filter((d) => d.known === undefined).length;
     const file = path.join(config.reportDir, 'results.json');
@@ -49,7 +53,9 @@ export async function diffRun(config: RunConfig, host: RunHost): Promise<DiffCon
     const { renderDiffReport } = await import('../report/html/diff-report.js');
     const report = path.join(config.reportDir, 'report.html');
     writeReportFile(report, scrubText(renderDiffReport({ baseUrl: config.baseUrl, sources: run.sources, requests: run.requests, diffs: run.diffs })));
-    write(`${run.requests} requests, ${run.diffs.length} difference${run.diffs.length === 1 ? '' : 's'}${unknown < run.diffs.length ? ` (${run.diffs.length - unknown} known)` : ''}`);
+    write(
+      `${run.requests} requests, ${run.diffs.length} difference${run.diffs.length === 1 ? '' : 's'}${unknown < run.diffs.length ? ` (${run.diffs.length - unknown} known)` : ''}`,
+    );
     write(`reports: ${[file, report].map((f) => path.relative(process.cwd(), f) || f).join(', ')}`);
     for (const id of run.leftBehind) host.notice(`could not delete group ${printable(id)}`);
     if (run.leftBehind.length > 0) host.notice(sweepHint(config));

@@ -55,8 +55,16 @@ export const conventionsNotFound: Check<DerivedSubject> = {
   id: 'conventions.not-found',
   operation: 'conventions',
   title: "an unknown id is a 404 with Graph's error envelope, on every method",
-  expectation: "every GET, PUT, PATCH or DELETE the contract suite sends for an id that does not exist (an application, its logo, a member) answers 404 with Graph's error envelope",
-  provenBy: ['members-remove-unknown-204', 'applications-get-unknown-200', 'error-envelope-not-graph', 'logo-get-server-error', 'by-app-id-html', 'logo-delete-unknown-400'],
+  expectation:
+    "every GET, PUT, PATCH or DELETE the contract suite sends for an id that does not exist (an application, its logo, a member) answers 404 with Graph's error envelope",
+  provenBy: [
+    'members-remove-unknown-204',
+    'applications-get-unknown-200',
+    'error-envelope-not-graph',
+    'logo-get-server-error',
+    'by-app-id-html',
+    'logo-delete-unknown-400',
+  ],
   profiles: GRAPH,
   decisions: ['unknown-id-404'],
   run(subject) {

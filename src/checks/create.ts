@@ -79,9 +79,4 @@ export const createClientRequestId: Check<CreateSubject> = {
  * create.status, create.header.content-type and create.body.schema are derived from the slice and judged
  * in the contract suite (checks/derived.ts); these are the create behaviours the slice cannot state.
  */
-export const CREATE_CHECKS: readonly Check<CreateSubject>[] = [
-  createBodyId,
-  createBodyEcho,
-  createRequestId,
-  createClientRequestId,
-];
+export const CREATE_CHECKS: readonly Check<CreateSubject>[] = [createBodyId, createBodyEcho, createRequestId, createClientRequestId];

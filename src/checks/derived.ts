@@ -102,7 +102,13 @@ export function derivedProvenBy(op: TableOperation, aspect: Aspect): string[] {
 export function derivedChecks(op: TableOperation): Check<DerivedSubject>[] {
   const where = `${op.method.toUpperCase()} ${op.path.replace(/^.*(?=\/connectorGroups)/, '…')}`;
   const narrowing = narrowedBy(op);
-  const check = (aspect: Aspect, title: string, expectation: string, judge: (e: Exchange, s: DerivedSubject, profile: Profile) => Verdict, extra: readonly string[] = []): Check<DerivedSubject> => {
+  const check = (
+    aspect: Aspect,
+    title: string,
+    expectation: string,
+    judge: (e: Exchange, s: DerivedSubject, profile: Profile) => Verdict,
+    extra: readonly string[] = [],
+  ): Check<DerivedSubject> => {
     const id = `${op.name}.${aspect}`;
     const provenBy = derivedProvenBy(op, aspect);
     return {
@@ -114,14 +120,32 @@ export function derivedChecks(op: TableOperation): Check<DerivedSubject>[] {
       decisions: [...new Set([...extra, ...(DECISIONS_BY_ID[id] ?? []), ...(aspect === 'status' ? narrowing : [])])],
       provenBy,
       // One judgement shared by every operation: proven where the double has a defect of it, on others.
-      ...(provenBy.length === 0 && { unproven: `the ${aspect} judgement every operation shares is proven on other operations; the reference double has no defect of ${op.name}'s` }),
+      ...(provenBy.length === 0 && {
+        unproven: `the ${aspect} judgement every operation shares is proven on other operations; the reference double has no defect of ${op.name}'s`,
+      }),
       run: (subject, profile) => onEvery(op, subject, (e) => judge(e, subject, profile)),
     };
   };
   return [
-    check('status', `${where} answers with a documented status`, `a status ${where} documents (${op.statuses.join(', ')}; default only for a 4xx), a 2xx for a valid request on what exists, a 4xx for an unknown id (graph)`, judgeStatus(op)),
-    check('header.content-type', `${where} declares the documented media type`, `the Content-Type documented for the status that came back (parameters such as odata.metadata and charset allowed)`, judgeMediaType(op)),
-    check('body.schema', `${where} answers with a body of the documented schema`, `the body validates against the slice's schema for the status that came back`, judgeSchema(op), SCHEMA_READING),
+    check(
+      'status',
+      `${where} answers with a documented status`,
+      `a status ${where} documents (${op.statuses.join(', ')}; default only for a 4xx), a 2xx for a valid request on what exists, a 4xx for an unknown id (graph)`,
+      judgeStatus(op),
+    ),
+    check(
+      'header.content-type',
+      `${where} declares the documented media type`,
+      `the Content-Type documented for the status that came back (parameters such as odata.metadata and charset allowed)`,
+      judgeMediaType(op),
+    ),
+    check(
+      'body.schema',
+      `${where} answers with a body of the documented schema`,
+      `the body validates against the slice's schema for the status that came back`,
+      judgeSchema(op),
+      SCHEMA_READING,
+    ),
     check('server-error', `${where} never answers 5xx`, 'no request the suite sends, with any documented query parameter, gets a 5xx', judgeServerError),
   ];
 }
@@ -166,7 +190,11 @@ function judgeMediaType(op: TableOperation) {
   return (exchange: Exchange, subject: DerivedSubject): Verdict => {
     if (exchange.response.body === '') return PASSED;
     const documented = responseFor(subject.spec, op.path, op.method, exchange)?.mediaTypes ?? [];
-    if (documented.length === 0) return failed(`status ${exchange.response.status} is documented without a body, got ${exchange.response.body.length} bytes`, exchange.response.headers['content-type']);
+    if (documented.length === 0)
+      return failed(
+        `status ${exchange.response.status} is documented without a body, got ${exchange.response.body.length} bytes`,
+        exchange.response.headers['content-type'],
+      );
     return checkContentType(exchange, documented);
   };
 }

@@ -80,7 +80,8 @@ export const listPaging: Check<LifecycleSubject> = {
     if (subject.steps.listProblem) return failed(subject.steps.listProblem, undefined, pages.at(-1));
     const seen = new Set<string>();
     for (const [n, page] of pages.entries()) {
-      if (n > 0 && page.response.status !== 200) return failed(`following @odata.nextLink to page ${n + 1} answered ${page.response.status}, not 200`, page.response.status, page);
+      if (n > 0 && page.response.status !== 200)
+        return failed(`following @odata.nextLink to page ${n + 1} answered ${page.response.status}, not 200`, page.response.status, page);
       for (const id of idsOf(page)) {
         if (seen.has(id)) return failed(`group ${id} appears again on page ${n + 1}`, undefined, page);
         seen.add(id);
@@ -116,7 +117,12 @@ export const lifecycleGetUpdated: Check<LifecycleSubject> = {
   run(subject) {
     const { getUpdated } = subject.steps;
     if (!getUpdated) return notReached('get after patch', subject.stoppedBecause);
-    if (getUpdated.response.status >= 300) return failed(`GET after PATCH answered ${getUpdated.response.status}${settledNote(subject.settled?.getUpdated)}`, getUpdated.response.status, getUpdated);
+    if (getUpdated.response.status >= 300)
+      return failed(
+        `GET after PATCH answered ${getUpdated.response.status}${settledNote(subject.settled?.getUpdated)}`,
+        getUpdated.response.status,
+        getUpdated,
+      );
     return withSettledNote(sameEntity(subject.update, entityOf(getUpdated), ['name', 'region'], getUpdated), subject.settled?.getUpdated);
   },
 };
@@ -156,7 +162,13 @@ export const lifecycleGetAfterDelete: Check<LifecycleSubject> = {
 };
 
 /** A request for the group after its DELETE: Graph answers 404 with its error envelope (decision unknown-id-404). */
-function afterDelete(id: string, step: 'deleteAgain' | 'patchDeleted', method: 'delete' | 'patch', what: string, provenBy: readonly string[]): Check<LifecycleSubject> {
+function afterDelete(
+  id: string,
+  step: 'deleteAgain' | 'patchDeleted',
+  method: 'delete' | 'patch',
+  what: string,
+  provenBy: readonly string[],
+): Check<LifecycleSubject> {
   return {
     id,
     operation: 'lifecycle',
@@ -173,8 +185,16 @@ function afterDelete(id: string, step: 'deleteAgain' | 'patchDeleted', method: '
   };
 }
 
-export const lifecycleDeleteTwice = afterDelete('lifecycle.delete-twice', 'deleteAgain', 'delete', 'deleting', ['delete-not-deleting', 'error-envelope-not-graph', 'delete-twice-204']);
-export const lifecyclePatchAfterDelete = afterDelete('lifecycle.patch-after-delete', 'patchDeleted', 'patch', 'patching', ['delete-not-deleting', 'error-envelope-not-graph', 'patch-unknown-204']);
+export const lifecycleDeleteTwice = afterDelete('lifecycle.delete-twice', 'deleteAgain', 'delete', 'deleting', [
+  'delete-not-deleting',
+  'error-envelope-not-graph',
+  'delete-twice-204',
+]);
+export const lifecyclePatchAfterDelete = afterDelete('lifecycle.patch-after-delete', 'patchDeleted', 'patch', 'patching', [
+  'delete-not-deleting',
+  'error-envelope-not-graph',
+  'patch-unknown-204',
+]);
 
 /**
  * The status, media type and schema of get, update, delete and list are derived from the slice and

@@ -102,4 +102,6 @@ function negativeCheck(name: NegativeCase, spec: CaseSpec): Check<NegativeSubjec
   };
 }
 
-export const NEGATIVE_CHECKS: readonly Check<NegativeSubject>[] = (Object.entries(CASES) as [NegativeCase, CaseSpec][]).map(([name, spec]) => negativeCheck(name, spec));
+export const NEGATIVE_CHECKS: readonly Check<NegativeSubject>[] = (Object.entries(CASES) as [NegativeCase, CaseSpec][]).map(([name, spec]) =>
+  negativeCheck(name, spec),
+);

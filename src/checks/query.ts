@@ -36,17 +36,7 @@ export interface QuerySubject extends Judged {
 }
 
 export type QueryStep =
-  | 'top'
-  | 'skip'
-  | 'orderAsc'
-  | 'orderDesc'
-  | 'filterQuoted'
-  | 'countParameter'
-  | 'countSegment'
-  | 'select'
-  | 'expand'
-  | 'search'
-  | 'patchRepresentation';
+  'top' | 'skip' | 'orderAsc' | 'orderDesc' | 'filterQuoted' | 'countParameter' | 'countSegment' | 'select' | 'expand' | 'search' | 'patchRepresentation';
 
 const CLAIMED = ['query-options-claimed'] as const;
 
@@ -66,7 +56,7 @@ function names(exchange: Exchange): string[] | undefined {
 function allNames(subject: QuerySubject, step: QueryStep): string[] | undefined {
   const pages = subject.pages[step] ?? (subject.steps[step] ? [subject.steps[step]!] : []);
   const lists = pages.map(names);
-  return lists.every((l) => l !== undefined) ? lists.flat() as string[] : undefined;
+  return lists.every((l) => l !== undefined) ? (lists.flat() as string[]) : undefined;
 }
 
 function ownNames(subject: QuerySubject, step: QueryStep): string[] | undefined {
@@ -79,7 +69,8 @@ const show = (list: readonly string[]) => `[${list.map((n) => JSON.stringify(n))
 function collection(subject: QuerySubject, step: QueryStep, option: string): { exchange: Exchange; names: string[] } | Verdict {
   const exchange = subject.steps[step];
   if (!exchange) return notReached(option, subject.stoppedBecause);
-  if (exchange.response.status !== 200) return failed(`${option} answered ${exchange.response.status}, not 200: the option is documented for this operation`, exchange.response.status, exchange);
+  if (exchange.response.status !== 200)
+    return failed(`${option} answered ${exchange.response.status}, not 200: the option is documented for this operation`, exchange.response.status, exchange);
   const listed = allNames(subject, step);
   if (!listed) return failed(`${option} answered 200 without a collection: ${exchange.response.body.slice(0, 160)}`, undefined, exchange);
   const refused = subject.refusedLinks?.[step];
@@ -109,7 +100,8 @@ export const queryTop = claimed({
     if (first.length > 1) return notApplied('$top=1', `${first.length} items came back`, page.exchange);
     const body = parseJsonBody(page.exchange);
     const next = body.ok ? (body.value as { '@odata.nextLink'?: unknown } | null)?.['@odata.nextLink'] : undefined;
-    if (typeof next !== 'string') return failed('$top=1 on three matching groups gave one and no @odata.nextLink: the other two cannot be reached', undefined, page.exchange);
+    if (typeof next !== 'string')
+      return failed('$top=1 on three matching groups gave one and no @odata.nextLink: the other two cannot be reached', undefined, page.exchange);
     return passed();
   },
 });
@@ -147,7 +139,9 @@ export const queryOrderBy = claimed({
       const got = ownNames(subject, step) ?? [];
       if (show(got) !== show(want)) {
         const same = show([...got].sort()) === show([...want].sort());
-        return same ? notApplied(option, `the groups came back ${show(got)}, expected ${show(want)}`, page.exchange) : failed(`${option}: expected ${show(want)}, got ${show(got)}`, got, page.exchange);
+        return same
+          ? notApplied(option, `the groups came back ${show(got)}, expected ${show(want)}`, page.exchange)
+          : failed(`${option}: expected ${show(want)}, got ${show(got)}`, got, page.exchange);
       }
     }
     return passed();
@@ -165,8 +159,13 @@ export const queryFilter = claimed({
     if (isVerdict(page)) return page;
     const want = subject.groups[1]!.name;
     if (page.names.length === 1 && page.names[0] === want) return passed();
-    if (page.names.length > 1) return notApplied("$filter=name eq '…'", `${page.names.length} groups came back: ${show(page.names.slice(0, 5))}`, page.exchange);
-    return failed(`$filter=name eq '${want.replaceAll("'", "''")}': expected exactly ${JSON.stringify(want)}, got ${show(page.names)}`, page.names, page.exchange);
+    if (page.names.length > 1)
+      return notApplied("$filter=name eq '…'", `${page.names.length} groups came back: ${show(page.names.slice(0, 5))}`, page.exchange);
+    return failed(
+      `$filter=name eq '${want.replaceAll("'", "''")}': expected exactly ${JSON.stringify(want)}, got ${show(page.names)}`,
+      page.names,
+      page.exchange,
+    );
   },
 });
 
@@ -182,7 +181,9 @@ export const queryCount = claimed({
     const body = parseJsonBody(page.exchange);
     const count = body.ok ? (body.value as { '@odata.count'?: unknown } | null)?.['@odata.count'] : undefined;
     if (count === undefined) return notApplied('$count=true', 'the body has no @odata.count', page.exchange);
-    return count === subject.groups.length ? passed() : failed(`@odata.count is ${JSON.stringify(count)}; the filter keeps ${subject.groups.length} groups`, count, page.exchange);
+    return count === subject.groups.length
+      ? passed()
+      : failed(`@odata.count is ${JSON.stringify(count)}; the filter keeps ${subject.groups.length} groups`, count, page.exchange);
   },
 });
 
@@ -200,7 +201,9 @@ export const queryCountSegment: Check<QuerySubject> = {
     if (exchange.response.status !== 200) return failed(`$count answered ${exchange.response.status}, not 200`, exchange.response.status, exchange);
     const text = exchange.response.body.trim();
     if (!/^\d+$/.test(text)) return failed(`$count answered ${JSON.stringify(text.slice(0, 60))}, not an integer as text`, text, exchange);
-    return Number(text) === subject.groups.length ? passed() : failed(`$count under the filter is ${text}; the same filter lists ${subject.groups.length} groups`, Number(text), exchange);
+    return Number(text) === subject.groups.length
+      ? passed()
+      : failed(`$count under the filter is ${text}; the same filter lists ${subject.groups.length} groups`, Number(text), exchange);
   },
 };
 
@@ -215,7 +218,8 @@ export const querySelect = claimed({
     if (!exchange) return notReached('$select', subject.stoppedBecause);
     if (exchange.response.status !== 200) return failed(`$select=name answered ${exchange.response.status}, not 200`, exchange.response.status, exchange);
     const body = parseJsonBody(exchange);
-    if (!body.ok || typeof body.value !== 'object' || body.value === null) return failed(`$select=name: ${body.ok ? 'the body is not an object' : body.message}`, undefined, exchange);
+    if (!body.ok || typeof body.value !== 'object' || body.value === null)
+      return failed(`$select=name: ${body.ok ? 'the body is not an object' : body.message}`, undefined, exchange);
     const keys = Object.keys(body.value);
     const extra = keys.filter((k) => k !== 'name' && k !== 'id' && !k.includes('@'));
     if (extra.length > 0) return notApplied('$select=name', `it also returned ${extra.join(', ')}`, exchange);
@@ -230,9 +234,12 @@ function appliedOrRefused(subject: QuerySubject, step: QueryStep, option: string
   const { status } = exchange.response;
   if (status >= 400 && status < 500) {
     const refusal = judgeError(subject, 'graph', exchange, { statuses: [status], path, method: 'get' });
-    return refusal.status === 'failed' ? failed(`${option} refused with ${status}, but ${refusal.message}`, undefined, exchange) : passed(`${option} refused with ${status}`);
+    return refusal.status === 'failed'
+      ? failed(`${option} refused with ${status}, but ${refusal.message}`, undefined, exchange)
+      : passed(`${option} refused with ${status}`);
   }
-  if (status !== 200) return failed(`${option} answered ${status}: expected 200 with the option applied, or a 4xx with Graph's error envelope`, status, exchange);
+  if (status !== 200)
+    return failed(`${option} answered ${status}: expected 200 with the option applied, or a 4xx with Graph's error envelope`, status, exchange);
   const problem = applied(exchange);
   return problem === undefined ? passed() : notApplied(option, problem, exchange);
 }
@@ -241,7 +248,7 @@ export const queryExpand = claimed({
   id: 'query.expand',
   operation: 'get',
   title: '$expand=members is applied, or refused with a 4xx and the error envelope',
-  expectation: 'GET …/connectorGroups/{id}?$expand=members answers 200 with a members array, or a 4xx with Graph\'s error envelope',
+  expectation: "GET …/connectorGroups/{id}?$expand=members answers 200 with a members array, or a 4xx with Graph's error envelope",
   provenBy: ['get-status-203', 'query-expand-ignored'],
   run(subject) {
     return appliedOrRefused(subject, 'expand', '$expand=members', GROUP_PATH, (exchange) => {
@@ -256,7 +263,8 @@ export const querySearch = claimed({
   id: 'query.search',
   operation: 'list',
   title: '$search="name:…" is applied, or refused with a 4xx and the error envelope',
-  expectation: 'GET …/connectorGroups?$search="name:<the first group\'s name>" (ConsistencyLevel: eventual) answers 200 with that group and neither of the other two, or a 4xx with Graph\'s error envelope',
+  expectation:
+    'GET …/connectorGroups?$search="name:<the first group\'s name>" (ConsistencyLevel: eventual) answers 200 with that group and neither of the other two, or a 4xx with Graph\'s error envelope',
   provenBy: ['list-status-203', 'list-no-value', 'query-search-ignored'],
   run(subject) {
     return appliedOrRefused(subject, 'search', '$search', GROUPS_PATH, (_exchange) => {
@@ -281,13 +289,17 @@ export const updateBodyPatched: Check<QuerySubject> = {
     const exchange = subject.steps.patchRepresentation;
     if (!exchange || !subject.patch) return notReached('PATCH', subject.stoppedBecause);
     const { status } = exchange.response;
-    if (status === 204) return skipped('PATCH answered 204 No Content despite Prefer: return=representation: there is no body to hold to the patch (lifecycle.get-updated judges the read-back)');
+    if (status === 204)
+      return skipped(
+        'PATCH answered 204 No Content despite Prefer: return=representation: there is no body to hold to the patch (lifecycle.get-updated judges the read-back)',
+      );
     if (status !== 200) return failed(`PATCH answered ${status}, not 200 or 204`, status, exchange);
     const body = parseJsonBody(exchange);
     const entity = body.ok ? (body.value as { name?: unknown; region?: unknown } | null) : null;
     const wrong: string[] = [];
     if (entity?.name !== subject.patch.name) wrong.push(`name: patched to ${JSON.stringify(subject.patch.name)}, got ${JSON.stringify(entity?.name)}`);
-    if (entity?.region !== subject.patch.region) wrong.push(`region: patched to ${JSON.stringify(subject.patch.region)}, got ${JSON.stringify(entity?.region)}`);
+    if (entity?.region !== subject.patch.region)
+      wrong.push(`region: patched to ${JSON.stringify(subject.patch.region)}, got ${JSON.stringify(entity?.region)}`);
     return wrong.length === 0 ? passed() : failed(`the 200 does not carry the entity as patched: ${wrong.join('; ')}`, entity, exchange);
   },
 };

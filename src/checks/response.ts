@@ -62,7 +62,9 @@ export function bodySchemaCheck<S extends Judged>(spec: ResponseCheckSpec<S> & {
 export function judgeBody(subject: Judged, path: string, method: HttpMethod, exchange: Exchange): Verdict {
   const documented = responseFor(subject.spec, path, method, exchange);
   if (documented && !documented.schema && documented.mediaTypes.length === 0) {
-    return exchange.response.body.trim() === '' ? PASSED : failed(`status ${exchange.response.status} is documented without a body, got ${exchange.response.body.slice(0, 120)}`);
+    return exchange.response.body.trim() === ''
+      ? PASSED
+      : failed(`status ${exchange.response.status} is documented without a body, got ${exchange.response.body.slice(0, 120)}`);
   }
   const parsed = parseJsonBody(exchange);
   if (!parsed.ok) return failed(parsed.message, exchange.response.body);
@@ -128,16 +130,19 @@ export function judgeError(subject: Judged, profile: Profile, exchange: Exchange
     // not which answer (a stateless mock's 200 with a valid body is as good as a 404 with the error body).
     const documented = documentedResponse(subject.spec, expected.path, expected.method, status);
     const byDefault = documented?.key === 'default';
-    if (!documented || (byDefault && (status < 400 || status > 499))) return failed(`status ${status} is not documented for ${expected.method.toUpperCase()} ${expected.path}`, status);
+    if (!documented || (byDefault && (status < 400 || status > 499)))
+      return failed(`status ${status} is not documented for ${expected.method.toUpperCase()} ${expected.path}`, status);
     return judgeBody(subject, expected.path, expected.method, exchange);
   }
   if (!expected.statuses.includes(status)) return failed(`expected ${expected.statuses.join(' or ')}, got ${status}`, status);
   const parsed = parseJsonBody(exchange);
   if (!parsed.ok) return failed(`expected Graph's error envelope: ${parsed.message}`, exchange.response.body);
   const error = (parsed.value as { error?: unknown } | null)?.error as { code?: unknown; message?: unknown } | undefined;
-  if (typeof error !== 'object' || error === null) return failed(`expected Graph's error envelope {"error": {"code", "message"}}, got ${exchange.response.body.slice(0, 160)}`);
+  if (typeof error !== 'object' || error === null)
+    return failed(`expected Graph's error envelope {"error": {"code", "message"}}, got ${exchange.response.body.slice(0, 160)}`);
   if (typeof error.code !== 'string' || error.code === '') return failed(`error.code must be a non-empty string, got ${JSON.stringify(error.code)}`);
-  if (typeof error.message !== 'string' || error.message === '') return failed(`error.message must be a non-empty string, got ${JSON.stringify(error.message)}`);
+  if (typeof error.message !== 'string' || error.message === '')
+    return failed(`error.message must be a non-empty string, got ${JSON.stringify(error.message)}`);
   const envelope = subject.validator.validateBounded({ $ref: '#/components/schemas/microsoft.graph.ODataErrors.ODataError' }, parsed.value);
   if (envelope.total > 0) return failed(violationsMessage(envelope), envelope);
   const wanted = STATUS_CODES[status];

@@ -29,7 +29,13 @@ async function main(): Promise<number> {
       const run = await conformanceRun(config, PRINTING_HOST);
       ran = { command: 'run', files: run.files, summary: run.results.summary };
       // Interrupted: the clean-up has said what it deleted and where the partial reports are.
-      if (run.exitCode !== 130) printRunSummary(run, config, (text) => process.stdout.write(text), (text) => process.stderr.write(text));
+      if (run.exitCode !== 130)
+        printRunSummary(
+          run,
+          config,
+          (text) => process.stdout.write(text),
+          (text) => process.stderr.write(text),
+        );
       exitCode = run.exitCode;
     }
   } catch (error) {

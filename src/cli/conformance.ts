@@ -34,7 +34,12 @@ async function main(): Promise<number> {
   const run = await conformanceRun(config, PRINTING_HOST);
   // Interrupted: the clean-up has said what it deleted and where the partial reports are.
   if (run.exitCode === 130) return 130;
-  printRunSummary(run, config, (text) => process.stdout.write(text), (text) => process.stderr.write(text));
+  printRunSummary(
+    run,
+    config,
+    (text) => process.stdout.write(text),
+    (text) => process.stderr.write(text),
+  );
   return run.exitCode;
 }
 
@@ -56,12 +61,15 @@ async function sweep(config: RunConfig, olderThanMs: number | undefined, yes: bo
   }
   // A group whose name carries no run time cannot be shown to be old: only an age-less sweep takes it.
   const stale = listing.groups.filter((g) => olderThanMs === undefined || (g.createdAt !== undefined && now - g.createdAt.getTime() > olderThanMs));
-  for (const g of stale) process.stdout.write(`${printable(g.name)}  ${printable(g.id)}  ${g.createdAt ? `run started ${g.createdAt.toISOString()}` : 'run time unknown'}\n`);
+  for (const g of stale)
+    process.stdout.write(`${printable(g.name)}  ${printable(g.id)}  ${g.createdAt ? `run started ${g.createdAt.toISOString()}` : 'run time unknown'}\n`);
   const scope = olderThanMs === undefined ? '' : ` older than ${Math.round(olderThanMs / 60_000)} min`;
   const atLeast = listing.more ? 'at least ' : '';
   if (listing.more) process.stderr.write(`${pageLimitNote(listing)}\n`);
   if (!yes) {
-    process.stdout.write(`${atLeast}${stale.length} conformance group${stale.length === 1 ? '' : 's'}${scope} on ${config.baseUrl}; dry run, add --yes to delete them\n`);
+    process.stdout.write(
+      `${atLeast}${stale.length} conformance group${stale.length === 1 ? '' : 's'}${scope} on ${config.baseUrl}; dry run, add --yes to delete them\n`,
+    );
     return listing.more ? 1 : 0;
   }
   const refused = await deleteGroups(config, stale);

@@ -152,7 +152,10 @@ export function capturingFetch(
       } catch (error) {
         hooks.onUnanswered?.(captured);
         if (hooks.signal?.aborted) throw new TransportError(`${request.method} ${request.url}: not answered, the run was interrupted`, captured, 'interrupted');
-        const failure = error instanceof UnreadableAnswer ? { kind: 'unreadable' as const, message: `${request.method} ${request.url}: ${error.message}` } : describeTransportError(error, captured, timeoutMs, response, received.bytes);
+        const failure =
+          error instanceof UnreadableAnswer
+            ? { kind: 'unreadable' as const, message: `${request.method} ${request.url}: ${error.message}` }
+            : describeTransportError(error, captured, timeoutMs, response, received.bytes);
         throw new TransportError(failure.message, captured, failure.kind);
       } finally {
         clearTimeout(timer);
@@ -224,7 +227,9 @@ async function readBody(response: Response, received: { bytes: number }, signal:
   const announced = response.headers.get('content-length');
   if (announced && /^\d+$/.test(announced) && Number(announced) > maxBytes) {
     await response.body.cancel().catch(() => undefined);
-    throw new UnreadableAnswer(`answered ${response.status} announcing a ${count(Number(announced))}-byte body, more than --max-body-bytes ${count(maxBytes)}; judged as too large, not read`);
+    throw new UnreadableAnswer(
+      `answered ${response.status} announcing a ${count(Number(announced))}-byte body, more than --max-body-bytes ${count(maxBytes)}; judged as too large, not read`,
+    );
   }
   const chunks: Uint8Array[] = [];
   const reader = response.body.getReader();
@@ -240,7 +245,9 @@ async function readBody(response: Response, received: { bytes: number }, signal:
       received.bytes += value.byteLength;
       if (received.bytes > maxBytes) {
         await reader.cancel().catch(() => undefined);
-        throw new UnreadableAnswer(`answered ${response.status} with a body past --max-body-bytes ${count(maxBytes)} (stopped reading after ${count(received.bytes)} bytes); judged as too large`);
+        throw new UnreadableAnswer(
+          `answered ${response.status} with a body past --max-body-bytes ${count(maxBytes)} (stopped reading after ${count(received.bytes)} bytes); judged as too large`,
+        );
       }
       chunks.push(value);
     }
@@ -285,7 +292,9 @@ export function describeTransportError(
   const where = `${request.method} ${request.url}`;
   const timedOut = err.name === 'TimeoutError' || (err.cause as { name?: string } | undefined)?.name === 'TimeoutError';
   if (timedOut || err.cause?.code === 'UND_ERR_HEADERS_TIMEOUT' || err.cause?.code === 'UND_ERR_BODY_TIMEOUT') {
-    const what = response ? `the response body did not finish within ${timeoutMs} ms (${count(receivedBytes)} bytes arrived)` : `no response within ${timeoutMs} ms`;
+    const what = response
+      ? `the response body did not finish within ${timeoutMs} ms (${count(receivedBytes)} bytes arrived)`
+      : `no response within ${timeoutMs} ms`;
     return { kind: 'timeout', message: `${where}: ${what} (--timeout)` };
   }
   const code = err.cause?.code ?? err.cause?.cause?.code;
@@ -297,7 +306,10 @@ export function describeTransportError(
   }
   switch (code) {
     case 'UND_ERR_HEADERS_OVERFLOW':
-      return { kind: 'unreadable', message: `${where}: the response headers are larger than Node's limit (${count(maxHeaderSize)} bytes, --max-http-header-size); the answer is not read${detail}` };
+      return {
+        kind: 'unreadable',
+        message: `${where}: the response headers are larger than Node's limit (${count(maxHeaderSize)} bytes, --max-http-header-size); the answer is not read${detail}`,
+      };
     case 'ECONNREFUSED':
       return { kind: 'refused', message: `${where}: the target refused the connection (nothing listens there)${detail}` };
     case 'ECONNRESET':

@@ -37,7 +37,8 @@ export function destination(url: string, base: string): Destination {
   const origin = originOf(url);
   if (origin === undefined) return { ok: false, why: `${JSON.stringify(url.slice(0, 200))} is not an absolute http(s) URL` };
   const own = originOf(base);
-  if (origin !== own) return { ok: false, why: `${url.length > 200 ? `${url.slice(0, 200)}…` : url} is on another origin (${origin}), not the target's (${own}): not requested` };
+  if (origin !== own)
+    return { ok: false, why: `${url.length > 200 ? `${url.slice(0, 200)}…` : url} is on another origin (${origin}), not the target's (${own}): not requested` };
   return { ok: true, url: new URL(url).href };
 }
 

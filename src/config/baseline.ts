@@ -39,7 +39,8 @@ export function readBaseline(file: string): Baseline {
     : typeof raw === 'object'
       ? Object.entries(raw as Record<string, unknown>)
       : [];
-  if (entries.length === 0 && !(typeof raw === 'object')) throw new UsageError(`--baseline ${file}: expected a mapping of check id to reason, or a list of {id, reason}`);
+  if (entries.length === 0 && !(typeof raw === 'object'))
+    throw new UsageError(`--baseline ${file}: expected a mapping of check id to reason, or a list of {id, reason}`);
   const baseline: Baseline = {};
   for (const [id, reason] of entries) {
     // A check id (create.status) or a difference's (diff.create./name, array indices written *).

@@ -103,7 +103,11 @@ export const OPTIONS = {
 } as const;
 
 export type OptionFlag = keyof typeof OPTIONS;
-type RawValue<F extends OptionFlag> = (typeof OPTIONS)[F] extends { type: 'boolean' } ? boolean : (typeof OPTIONS)[F] extends { multiple: true } ? string[] : string;
+type RawValue<F extends OptionFlag> = (typeof OPTIONS)[F] extends { type: 'boolean' }
+  ? boolean
+  : (typeof OPTIONS)[F] extends { multiple: true }
+    ? string[]
+    : string;
 /**
  * The options as given, keyed by flag, before any is judged: a value's text, `true` for a switch, every
  * `--only`. The command line parses into it and the API's fields map onto it (OPTION_FLAGS), so one
@@ -145,7 +149,8 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   }
   const command = positionals[0] === 'sweep' ? 'sweep' : positionals[0] === 'diff' ? 'diff' : 'run';
   const extra = positionals.slice(command === 'run' ? 0 : 1);
-  if (extra.length > 0) throw new UsageError(`unexpected argument '${extra[0]}'; the commands are 'sweep', 'diff' and 'docs-check'. Run with --help for the options.`);
+  if (extra.length > 0)
+    throw new UsageError(`unexpected argument '${extra[0]}'; the commands are 'sweep', 'diff' and 'docs-check'. Run with --help for the options.`);
   return { command, options: { ...values } };
 }
 
@@ -204,13 +209,15 @@ export function resolveOptions({ command, options: values }: CommandLine, env: N
   const concurrencyRaw = str('concurrency', 'CONFORMANCE_CONCURRENCY');
   const concurrency = concurrencyRaw === undefined ? DEFAULT_CONCURRENCY[target] : integer(concurrencyRaw, '--concurrency / CONFORMANCE_CONCURRENCY', 1);
   const settleRaw = str('settle-ms', 'CONFORMANCE_SETTLE_MS');
-  const settleMs = settleRaw === undefined ? (target === 'live' ? 15_000 : target === 'url' ? 3_750 : 0) : integer(settleRaw, '--settle-ms / CONFORMANCE_SETTLE_MS', 0);
+  const settleMs =
+    settleRaw === undefined ? (target === 'live' ? 15_000 : target === 'url' ? 3_750 : 0) : integer(settleRaw, '--settle-ms / CONFORMANCE_SETTLE_MS', 0);
 
   const baselineFile = str('baseline', 'CONFORMANCE_BASELINE');
   const shard = str('shard', 'CONFORMANCE_SHARD');
   if (shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(shard);
-    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new UsageError(`--shard / CONFORMANCE_SHARD: '${shard}' is not i/n with 1 ≤ i ≤ n, e.g. 2/3`);
+    if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2]))
+      throw new UsageError(`--shard / CONFORMANCE_SHARD: '${shard}' is not i/n with 1 ≤ i ≤ n, e.g. 2/3`);
   }
   const quiet = values.verbose === true ? false : values.quiet === true || env.CI === 'true' || env.CI === '1';
 
@@ -224,7 +231,9 @@ export function resolveOptions({ command, options: values }: CommandLine, env: N
   // own folder is not where a user's recordings belong, so recording there needs a folder named.
   const fixturesRaw = str('fixtures-dir', 'CONFORMANCE_FIXTURES_DIR');
   if (record && fixturesRaw === undefined && isInstalledPackage()) {
-    throw new UsageError('--record writes recordings: name the folder with --fixtures-dir DIR (or CONFORMANCE_FIXTURES_DIR); the installed package keeps its own');
+    throw new UsageError(
+      '--record writes recordings: name the folder with --fixtures-dir DIR (or CONFORMANCE_FIXTURES_DIR); the installed package keeps its own',
+    );
   }
   const fixturesDir = fixturesRaw === undefined ? fromRoot('fixtures', 'recordings') : path.resolve(cwd, fixturesRaw);
 
@@ -303,7 +312,9 @@ function parseBaseUrl(raw: string): string {
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`--base-url / GRAPH_BASE_URL: '${raw}' is not an absolute URL; give one like http://127.0.0.1:4010 or https://graph.microsoft.com/beta`);
+    throw new UsageError(
+      `--base-url / GRAPH_BASE_URL: '${raw}' is not an absolute URL; give one like http://127.0.0.1:4010 or https://graph.microsoft.com/beta`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new UsageError(`--base-url / GRAPH_BASE_URL: '${raw}' must be http:// or https://`);

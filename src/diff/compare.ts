@@ -16,7 +16,18 @@ export interface Difference {
 }
 
 /** Properties whose values a service makes per request: compared by presence and JSON type only. */
-export const PER_REQUEST = new Set(['id', 'appId', 'createdDateTime', 'date', 'request-id', 'requestId', 'client-request-id', '@odata.nextLink', '@odata.count', '@odata.etag']);
+export const PER_REQUEST = new Set([
+  'id',
+  'appId',
+  'createdDateTime',
+  'date',
+  'request-id',
+  'requestId',
+  'client-request-id',
+  '@odata.nextLink',
+  '@odata.count',
+  '@odata.etag',
+]);
 
 /** Present or not depending on how much the collection holds at the time: not compared at all. */
 const WITH_THE_DATA = new Set(['@odata.nextLink']);

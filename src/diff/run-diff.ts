@@ -41,13 +41,18 @@ const HOP = new Set(['host', 'content-length', 'connection', 'authorization', 'a
 export async function runDiff(config: RunConfig, write: (line: string) => void): Promise<DiffRun> {
   const spec = loadSlice();
   const basePath = new URL(config.baseUrl).pathname.replace(/\/+$/, '');
-  const names = readdirSync(config.fixturesDir).filter((f) => f.endsWith('.json')).map((f) => path.basename(f, '.json')).sort();
+  const names = readdirSync(config.fixturesDir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => path.basename(f, '.json'))
+    .sort();
   const run: DiffRun = { diffs: [], sources: {}, requests: 0, leftBehind: [], refused: [] };
   for (const name of names) {
     const cassette = readCassette(config.fixturesDir, name);
     run.sources[name] = cassette.meta.source;
     if (cassette.meta.source !== 'graph-tenant') {
-      write(`note: ${name}.json was recorded against ${cassette.meta.source === 'reference-double' ? "graph-conformance's own reference double" : 'a URL target'}, not against Microsoft Graph: the target is compared with that, not with Graph`);
+      write(
+        `note: ${name}.json was recorded against ${cassette.meta.source === 'reference-double' ? "graph-conformance's own reference double" : 'a URL target'}, not against Microsoft Graph: the target is compared with that, not with Graph`,
+      );
     }
     const found = await diffCassette(cassette, name, config, basePath, spec, run, write);
     write(`${name}: ${cassette.interactions.length} requests, ${found} difference${found === 1 ? '' : 's'}`);
@@ -59,7 +64,15 @@ export async function runDiff(config: RunConfig, write: (line: string) => void):
   return run;
 }
 
-async function diffCassette(cassette: Cassette, name: string, config: RunConfig, basePath: string, spec: ReturnType<typeof loadSlice>, run: DiffRun, write: (line: string) => void): Promise<number> {
+async function diffCassette(
+  cassette: Cassette,
+  name: string,
+  config: RunConfig,
+  basePath: string,
+  spec: ReturnType<typeof loadSlice>,
+  run: DiffRun,
+  write: (line: string) => void,
+): Promise<number> {
   let last: Exchange | undefined;
   const transport = capturingFetch((e) => (last = e), config);
   /** Recorded value → the target's, for ids and next links learnt from answers. */
@@ -116,7 +129,12 @@ async function diffCassette(cassette: Cassette, name: string, config: RunConfig,
   // What the diff created and did not delete again (the recording's own deletes ran above).
   for (const id of created) {
     try {
-      await transport(new Request(`${config.baseUrl}${GROUPS_URL_PATH}/${id}`, { method: 'DELETE', headers: config.token ? { Authorization: `Bearer ${config.token}` } : {} }));
+      await transport(
+        new Request(`${config.baseUrl}${GROUPS_URL_PATH}/${id}`, {
+          method: 'DELETE',
+          headers: config.token ? { Authorization: `Bearer ${config.token}` } : {},
+        }),
+      );
       if ((last?.response.status ?? 500) >= 300 && last?.response.status !== 404) run.leftBehind.push(id);
     } catch {
       run.leftBehind.push(id);

@@ -66,8 +66,7 @@ export interface BlockResult {
 
 /** What a response needs from the request block before it. */
 type Pending =
-  | { ok: true; name?: string; operation: BlockOperation; method: HttpMethod; line: number }
-  | { ok: false; name?: string; line: number; why: string };
+  { ok: true; name?: string; operation: BlockOperation; method: HttpMethod; line: number } | { ok: false; name?: string; line: number; why: string };
 
 export function checkPage(text: string, file: string, doc: OpenApiDocument): BlockResult[] {
   const results: BlockResult[] = [];
@@ -88,7 +87,13 @@ export function checkPage(text: string, file: string, doc: OpenApiDocument): Blo
       const blockType = /"blockType"\s*:\s*"([^"]*)"/.exec(annotation.text)?.[1];
       const name = /"name"\s*:\s*"([^"]*)"/.exec(annotation.text)?.[1];
       const r = base(annotation.line, name, blockType);
-      r.violations.push({ kind: 'malformed', keyword: 'annotation', pointer: '', line: annotation.errorLine ?? annotation.line, message: `malformed annotation: ${annotation.error}` });
+      r.violations.push({
+        kind: 'malformed',
+        keyword: 'annotation',
+        pointer: '',
+        line: annotation.errorLine ?? annotation.line,
+        message: `malformed annotation: ${annotation.error}`,
+      });
       results.push(finish(r));
       if (blockType === 'response') pending = undefined;
       else if (blockType === 'request' || blockType === undefined) pending = { ok: false, name, line: annotation.line, why: 'its annotation is malformed' };
@@ -122,7 +127,13 @@ function checkRequest(doc: OpenApiDocument, block: AnnotatedBlock, r: BlockResul
   const failed = (why: string): Pending => ({ ok: false, name: r.name, line: r.line, why });
   if (!fence) return failed(skip(r, 'the annotation is not followed by a fenced code block').reason!);
   if (!fence.closed) {
-    r.violations.push({ kind: 'malformed', keyword: 'fence', pointer: '', line: fence.line, message: `malformed block: the fenced block opened on line ${fence.line} is never closed` });
+    r.violations.push({
+      kind: 'malformed',
+      keyword: 'fence',
+      pointer: '',
+      line: fence.line,
+      message: `malformed block: the fenced block opened on line ${fence.line} is never closed`,
+    });
     return failed('it is malformed');
   }
   const http = parseHttpBlock(fence.lines, 'request', fence.line);
@@ -141,7 +152,13 @@ function checkRequest(doc: OpenApiDocument, block: AnnotatedBlock, r: BlockResul
   const body = http.body;
   if (!body) {
     if (requestBody?.required === true) {
-      r.violations.push({ kind: 'body', keyword: 'requestBody', pointer: '', line: http.start.line, message: `the example sends no body, but the slice requires one for ${method} ${resolved.template}` });
+      r.violations.push({
+        kind: 'body',
+        keyword: 'requestBody',
+        pointer: '',
+        line: http.start.line,
+        message: `the example sends no body, but the slice requires one for ${method} ${resolved.template}`,
+      });
     } else {
       r.notes.push('no request body (none required)');
     }
@@ -156,11 +173,23 @@ function checkRequest(doc: OpenApiDocument, block: AnnotatedBlock, r: BlockResul
     return pending;
   }
   if (!requestBody) {
-    r.violations.push({ kind: 'body', keyword: 'requestBody', pointer: '', line: body.line, message: `the example sends a body, but the slice documents no request body for ${method} ${resolved.template}` });
+    r.violations.push({
+      kind: 'body',
+      keyword: 'requestBody',
+      pointer: '',
+      line: body.line,
+      message: `the example sends a body, but the slice documents no request body for ${method} ${resolved.template}`,
+    });
     return pending;
   }
   if (!requestBody.schema) {
-    r.violations.push({ kind: 'body', keyword: 'requestBody', pointer: '', line: body.line, message: `the example sends JSON, but the slice's request body for ${method} ${resolved.template} is ${requestBody.mediaTypes.join(', ') || 'not JSON'}` });
+    r.violations.push({
+      kind: 'body',
+      keyword: 'requestBody',
+      pointer: '',
+      line: body.line,
+      message: `the example sends JSON, but the slice's request body for ${method} ${resolved.template} is ${requestBody.mediaTypes.join(', ') || 'not JSON'}`,
+    });
     return pending;
   }
   r.schema = schemaLabel(requestBody.schema);
@@ -175,7 +204,13 @@ function checkResponse(doc: OpenApiDocument, block: AnnotatedBlock, r: BlockResu
     return;
   }
   if (!fence.closed) {
-    r.violations.push({ kind: 'malformed', keyword: 'fence', pointer: '', line: fence.line, message: `malformed block: the fenced block opened on line ${fence.line} is never closed` });
+    r.violations.push({
+      kind: 'malformed',
+      keyword: 'fence',
+      pointer: '',
+      line: fence.line,
+      message: `malformed block: the fenced block opened on line ${fence.line} is never closed`,
+    });
     return;
   }
   if (!pending) {
@@ -222,7 +257,10 @@ function checkResponse(doc: OpenApiDocument, block: AnnotatedBlock, r: BlockResu
   const body = http.body;
   if (!body) {
     if (documented?.schema && r.violations.length === 0) {
-      skip(r, `no JSON body: HTTP ${start.status} is documented (${key}) with a ${schemaLabel(documented.schema)} body, but the example shows none to validate`);
+      skip(
+        r,
+        `no JSON body: HTTP ${start.status} is documented (${key}) with a ${schemaLabel(documented.schema)} body, but the example shows none to validate`,
+      );
     }
     return;
   }
@@ -236,7 +274,13 @@ function checkResponse(doc: OpenApiDocument, block: AnnotatedBlock, r: BlockResu
   }
   if (documented && !documented.schema) {
     const what = documented.mediaTypes.length > 0 ? `a ${documented.mediaTypes.join(', ')} body` : 'no body';
-    r.violations.push({ kind: 'body', keyword: 'content', pointer: '', line: body.line, message: `the example has a JSON body, but the slice documents ${what} for HTTP ${start.status} (${key})` });
+    r.violations.push({
+      kind: 'body',
+      keyword: 'content',
+      pointer: '',
+      line: body.line,
+      message: `the example has a JSON body, but the slice documents ${what} for HTTP ${start.status} (${key})`,
+    });
     return;
   }
 
@@ -251,7 +295,13 @@ function checkResponse(doc: OpenApiDocument, block: AnnotatedBlock, r: BlockResu
     if (documented?.schema) {
       const mismatch = typeMismatch(doc, { type: typeName!, collection: isCollection }, documented.schema);
       if (mismatch) {
-        r.violations.push({ kind: 'odata-type', keyword: '@odata.type', pointer: '', line: block.annotation.line, message: `the annotation names ${mismatch.annotated}, but the slice documents ${mismatch.documented} for HTTP ${start.status} (${key})` });
+        r.violations.push({
+          kind: 'odata-type',
+          keyword: '@odata.type',
+          pointer: '',
+          line: block.annotation.line,
+          message: `the annotation names ${mismatch.annotated}, but the slice documents ${mismatch.documented} for HTTP ${start.status} (${key})`,
+        });
       }
     }
     if (!isCollection) {
@@ -263,7 +313,13 @@ function checkResponse(doc: OpenApiDocument, block: AnnotatedBlock, r: BlockResu
     const items = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>).value : undefined;
     if (!Array.isArray(items)) {
       const where = typeof value === 'object' && value !== null && !Array.isArray(value) ? '/value' : '';
-      r.violations.push({ kind: 'schema', keyword: 'isCollection', pointer: where, line: lines.get(where) ?? body.line, message: `the annotation says isCollection, so the body must be an object with a "value" array` });
+      r.violations.push({
+        kind: 'schema',
+        keyword: 'isCollection',
+        pointer: where,
+        line: lines.get(where) ?? body.line,
+        message: `the annotation says isCollection, so the body must be an object with a "value" array`,
+      });
       return;
     }
     items.forEach((item, i) => r.violations.push(...schemaViolations(doc, named, item, lines, body.line, cut, `/value/${i}`)));
@@ -280,11 +336,17 @@ function checkResponse(doc: OpenApiDocument, block: AnnotatedBlock, r: BlockResu
     r.violations.push(...schemaViolations(doc, documented.schema, value, lines, body.line, cut));
     return;
   }
-  r.notes.push(`the body was not validated: ${typeName !== undefined ? `@odata.type ${typeName} is not in the slice and ` : ''}no response schema is documented for HTTP ${start.status}`);
+  r.notes.push(
+    `the body was not validated: ${typeName !== undefined ? `@odata.type ${typeName} is not in the slice and ` : ''}no response schema is documented for HTTP ${start.status}`,
+  );
 }
 
 /** The operation's request body, `$ref` resolved: whether it is required and its JSON schema. */
-function requestBodyOf(doc: OpenApiDocument, template: string, method: HttpMethod): { required: boolean; schema?: Record<string, unknown>; mediaTypes: string[] } | undefined {
+function requestBodyOf(
+  doc: OpenApiDocument,
+  template: string,
+  method: HttpMethod,
+): { required: boolean; schema?: Record<string, unknown>; mediaTypes: string[] } | undefined {
   const raw = operation(doc, template, method).requestBody;
   if (typeof raw !== 'object' || raw === null) return undefined;
   const rb = resolveLocal(doc, raw as Record<string, unknown>);
@@ -301,7 +363,9 @@ function truncated(block: AnnotatedBlock): boolean {
 }
 
 function noJson(body: HttpBody): string {
-  return body.contentType !== undefined ? `no JSON body: the body is ${body.contentType.split(';')[0]!.trim()}` : 'no JSON body: the body is not JSON and no Content-Type says what it is';
+  return body.contentType !== undefined
+    ? `no JSON body: the body is ${body.contentType.split(';')[0]!.trim()}`
+    : 'no JSON body: the body is not JSON and no Content-Type says what it is';
 }
 
 function skip(r: BlockResult, reason: string): BlockResult {

@@ -115,7 +115,14 @@ export function readPage(file: string): { ok: true; text: string } | { ok: false
     bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory (pass the .md files in it)' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory (pass the .md files in it)'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
     return { ok: false, why };
   }
   if (bytes.includes(0)) return { ok: false, why: 'not text (it contains NUL bytes)' };
@@ -125,4 +132,3 @@ export function readPage(file: string): { ok: true; text: string } | { ok: false
     return { ok: false, why: 'not UTF-8 text' };
   }
 }
-

@@ -42,7 +42,8 @@ export function formatPage(file: string, results: readonly BlockResult[]): strin
 function describe(r: BlockResult): string {
   const parts: string[] = [];
   if (r.operation && r.blockType === 'request') parts.push(`${r.operation.method} ${r.operation.template}`);
-  if (r.httpStatus !== undefined) parts.push(`HTTP ${r.httpStatus}${r.documentedAs !== undefined && r.documentedAs !== String(r.httpStatus) ? ` (documented as ${r.documentedAs})` : ''}`);
+  if (r.httpStatus !== undefined)
+    parts.push(`HTTP ${r.httpStatus}${r.documentedAs !== undefined && r.documentedAs !== String(r.httpStatus) ? ` (documented as ${r.documentedAs})` : ''}`);
   if (r.schema !== undefined) parts.push(`→ ${r.schema}`);
   let text = parts.length > 0 ? `: ${parts.join(' ')}` : '';
   if (r.status === 'skipped' && r.reason !== undefined) text += ` — ${r.reason}`;

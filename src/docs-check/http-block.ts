@@ -30,8 +30,7 @@ export interface Header {
 }
 
 export type JsonBody =
-  | { ok: true; value: unknown; /** pointer → page line of the value */ lines: Map<string, number> }
-  | { ok: false; message: string; line: number };
+  { ok: true; value: unknown; /** pointer → page line of the value */ lines: Map<string, number> } | { ok: false; message: string; line: number };
 
 export interface HttpBody {
   /** First line of the body. */
@@ -43,8 +42,7 @@ export interface HttpBody {
 }
 
 export type HttpBlock =
-  | { ok: true; start: RequestLine | StatusLine; headers: Header[]; body?: HttpBody }
-  | { ok: false; kind: 'request' | 'response'; line: number; reason: string };
+  { ok: true; start: RequestLine | StatusLine; headers: Header[]; body?: HttpBody } | { ok: false; kind: 'request' | 'response'; line: number; reason: string };
 
 const METHOD = /^([A-Za-z]+)\s+(\S.*?)(?:\s+HTTP\/\d(?:\.\d)?)?\s*$/;
 const STATUS = /^HTTP\/\d(?:\.\d)?\s+(\d{3})(?:\s+(.*))?$/i;

@@ -54,7 +54,10 @@ const FENCE_OPEN = /^( {0,3})(`{3,}|~{3,})\s*([^\s`]*)/;
  * the closing `#page.annotation`) are not blocks.
  */
 export function parsePage(text: string): AnnotatedBlock[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).map((t, i): PageLine => ({ line: i + 1, text: t }));
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((t, i): PageLine => ({ line: i + 1, text: t }));
   const blocks: AnnotatedBlock[] = [];
   let i = 0;
   while (i < lines.length) {

@@ -31,7 +31,10 @@ const METHODS: readonly HttpMethod[] = ['get', 'put', 'post', 'patch', 'delete']
 export function apiPath(url: string): string {
   let rest = url.trim().replace(/^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i, '');
   rest = rest.replace(/[?#].*$/s, '');
-  const segments = rest.split('/').filter((s) => s !== '').map(decodeSegment);
+  const segments = rest
+    .split('/')
+    .filter((s) => s !== '')
+    .map(decodeSegment);
   if (segments.length > 0 && VERSIONS.has(segments[0]!.toLowerCase())) segments.shift();
   return `/${segments.join('/')}`;
 }

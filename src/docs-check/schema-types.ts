@@ -41,15 +41,21 @@ export function documentedType(doc: OpenApiDocument, schema: Record<string, unkn
   const resolved = resolveLocal(doc, schema);
   const value = (resolved.properties as Record<string, Record<string, unknown>> | undefined)?.value;
   const items = value?.type === 'array' ? (value.items as Record<string, unknown> | undefined) : undefined;
-  if (items && typeof items.$ref === 'string' && items.$ref.startsWith(SCHEMA_REF_PREFIX)) return { type: items.$ref.slice(SCHEMA_REF_PREFIX.length), collection: true };
+  if (items && typeof items.$ref === 'string' && items.$ref.startsWith(SCHEMA_REF_PREFIX))
+    return { type: items.$ref.slice(SCHEMA_REF_PREFIX.length), collection: true };
   return { type: schema.$ref.slice(SCHEMA_REF_PREFIX.length), collection: false };
 }
 
 /** Undefined when the annotated type is the documented one, or one derives from the other (allOf). */
-export function typeMismatch(doc: OpenApiDocument, annotated: TypeRef, documentedSchema: Record<string, unknown>): { annotated: string; documented: string } | undefined {
+export function typeMismatch(
+  doc: OpenApiDocument,
+  annotated: TypeRef,
+  documentedSchema: Record<string, unknown>,
+): { annotated: string; documented: string } | undefined {
   const documented = documentedType(doc, documentedSchema);
   if (!documented) return undefined;
-  const related = annotated.type === documented.type || ancestors(doc, annotated.type).has(documented.type) || ancestors(doc, documented.type).has(annotated.type);
+  const related =
+    annotated.type === documented.type || ancestors(doc, annotated.type).has(documented.type) || ancestors(doc, documented.type).has(annotated.type);
   if (related && annotated.collection === documented.collection) return undefined;
   const say = (t: TypeRef): string => (t.collection ? `a collection of ${t.type}` : t.type);
   return { annotated: say(annotated), documented: say(documented) };

@@ -34,7 +34,8 @@ export function schemaViolations(
       keyword: v.keyword,
       pointer,
       line: lineOf(lines, pointer) ?? fallbackLine,
-      message: prefix && v.message.startsWith(v.pointer || 'the body') ? `${pointer || 'the body'}${v.message.slice((v.pointer || 'the body').length)}` : v.message,
+      message:
+        prefix && v.message.startsWith(v.pointer || 'the body') ? `${pointer || 'the body'}${v.message.slice((v.pointer || 'the body').length)}` : v.message,
     };
     if (at === null || ['string', 'number', 'boolean'].includes(typeof at)) violation.value = at as string | number | boolean | null;
     violations.push(violation);
@@ -72,7 +73,10 @@ function foldAlternatives(violations: Violation[]): Violation[] {
 function explainUndeclared(doc: OpenApiDocument, root: Record<string, unknown>, v: Violation): Violation {
   if (v.keyword !== 'type' || !/ must be object$/.test(v.message) || v.pointer === '') return v;
   const cut = v.pointer.lastIndexOf('/');
-  const property = v.pointer.slice(cut + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+  const property = v.pointer
+    .slice(cut + 1)
+    .replace(/~1/g, '/')
+    .replace(/~0/g, '~');
   const parent = declaredAt(doc, root, v.pointer.slice(0, cut));
   if (!parent || parent.properties.has(property)) return v;
   const owner = parent.typeName ?? 'its object';

@@ -60,7 +60,9 @@ export interface RecordingRead {
 export function readRecording(dir: string, operation: string): RecordingRead {
   const file = cassetteFile(dir, operation);
   if (!existsSync(file)) {
-    return { unusable: `no recording for '${operation}' at ${file}; record one with --base-url URL --record, or point --fixtures-dir at a folder that has one` };
+    return {
+      unusable: `no recording for '${operation}' at ${file}; record one with --base-url URL --record, or point --fixtures-dir at a folder that has one`,
+    };
   }
   let parsed: unknown;
   try {
@@ -78,7 +80,11 @@ export function readRecording(dir: string, operation: string): RecordingRead {
 
 /** Every recording in `dir` (each `<name>.json`), read once, by name. */
 export function readRecordings(dir: string): Map<string, RecordingRead> {
-  const names = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)) : [];
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -'.json'.length))
+    : [];
   return new Map(names.sort().map((name) => [name, readRecording(dir, name)]));
 }
 

@@ -29,7 +29,8 @@ export async function interceptionProblem(baseUrl: string): Promise<string | und
     if (typeof refused !== 'string') {
       const body = await refused.text();
       const headers = Object.fromEntries(refused.headers);
-      if (notRecorded({ status: refused.status, headers, body }) === undefined) return `a request it does not hold was answered ${refused.status} by something else`;
+      if (notRecorded({ status: refused.status, headers, body }) === undefined)
+        return `a request it does not hold was answered ${refused.status} by something else`;
     } else if (!/Nock|disallowed|NetConnectNotAllowed/i.test(refused)) {
       return `a request it does not hold went past it (${refused})`;
     }

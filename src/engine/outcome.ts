@@ -82,7 +82,17 @@ export function blockedOutcome(
   message: string,
 ): CheckOutcome {
   const { id, operation, title, expectation } = check;
-  return { id, operation, title, expectation, decisions: [...(check.decisions ?? [])], status: 'skipped', durationMs: 0, blockedBy, message: boundedMessage(message) };
+  return {
+    id,
+    operation,
+    title,
+    expectation,
+    decisions: [...(check.decisions ?? [])],
+    status: 'skipped',
+    durationMs: 0,
+    blockedBy,
+    message: boundedMessage(message),
+  };
 }
 
 /**

@@ -33,7 +33,11 @@ const oneByOne = async <T>(values: readonly T[], work: (value: T, index: number)
   return out;
 };
 
-export async function runProperty<T>(arbitrary: fc.Arbitrary<T>, judge: (value: T) => Promise<Judgement>, options: PropertyOptions<T>): Promise<PropertyOutcome<T>> {
+export async function runProperty<T>(
+  arbitrary: fc.Arbitrary<T>,
+  judge: (value: T) => Promise<Judgement>,
+  options: PropertyOptions<T>,
+): Promise<PropertyOutcome<T>> {
   const started = performance.now();
   const examples = options.examples ?? [];
   const numRuns = Math.max(options.runs, examples.length);
@@ -79,7 +83,16 @@ export async function runProperty<T>(arbitrary: fc.Arbitrary<T>, judge: (value: 
   if (wireFailure) throw wireFailure;
   outcome.durationMs = Math.round(performance.now() - started);
   if (details.failed && details.counterexample && lastFailure) {
-    return { ...outcome, failure: { value: details.counterexample[0], message: lastFailure.message, exchange: lastFailure.exchange, path: details.counterexamplePath ?? '', shrinks: details.numShrinks } };
+    return {
+      ...outcome,
+      failure: {
+        value: details.counterexample[0],
+        message: lastFailure.message,
+        exchange: lastFailure.exchange,
+        path: details.counterexamplePath ?? '',
+        shrinks: details.numShrinks,
+      },
+    };
   }
   if (details.failed && details.errorInstance) throw details.errorInstance instanceof Error ? details.errorInstance : new Error(String(details.errorInstance));
   // The sequence passed when run again (a target that failed once): the failure found first stands, unshrunk.

@@ -63,8 +63,11 @@ function byClientRequestId(scope: nock.Scope, basePath: string, interactions: re
       const url = new URL(request.url);
       const path = `${url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname}${url.search}`;
       const sent = canonicalScrubbed(await request.text());
-      const index = left.findIndex(({ interaction: i, body: recordedBody }) => clientRequestId(i) === id && samePath(i.request.path, path) && recordedBody === sent);
-      if (index < 0) return [501, JSON.stringify({ code: 'ERR_NOCK_NO_MATCH', message: `no recorded ${method} ${path} with client-request-id ${id} and this body` }), {}];
+      const index = left.findIndex(
+        ({ interaction: i, body: recordedBody }) => clientRequestId(i) === id && samePath(i.request.path, path) && recordedBody === sent,
+      );
+      if (index < 0)
+        return [501, JSON.stringify({ code: 'ERR_NOCK_NO_MATCH', message: `no recorded ${method} ${path} with client-request-id ${id} and this body` }), {}];
       const { response } = left.splice(index, 1)[0]!.interaction;
       return [response.status, serialise(response.body), response.headers];
     };
@@ -130,7 +133,11 @@ export function shapeOf(value: unknown): unknown {
   if (value === null) return 'null';
   if (Array.isArray(value)) return value.map(shapeOf);
   if (typeof value === 'object') {
-    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, shapeOf((value as Record<string, unknown>)[k])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, shapeOf((value as Record<string, unknown>)[k])]),
+    );
   }
   return typeof value;
 }

@@ -46,7 +46,13 @@ export function hitsOf(exchanges: readonly Exchange[]): OperationHit[] {
   for (const e of exchanges) {
     if (e.operation === undefined) continue;
     const url = new URL(e.request.url);
-    hits.push({ operation: e.operation, method: e.request.method, path: url.pathname, status: e.response.status, parameters: [...new Set(url.searchParams.keys())] });
+    hits.push({
+      operation: e.operation,
+      method: e.request.method,
+      path: url.pathname,
+      status: e.response.status,
+      parameters: [...new Set(url.searchParams.keys())],
+    });
   }
   return hits;
 }
@@ -107,7 +113,13 @@ export interface SuitePlan extends RunShared {
  * The plan of one suite. The run's plan (runner/plan.ts) makes one per suite with the recording it read
  * and the run's shared parts; a suite run on its own (the vitest host, tests) plans here.
  */
-export function planSuite(definition: { name: string; checks: readonly { id: string }[] }, config: RunConfig, shared: RunShared = runShared(config), read?: RecordingRead, slice?: string): SuitePlan {
+export function planSuite(
+  definition: { name: string; checks: readonly { id: string }[] },
+  config: RunConfig,
+  shared: RunShared = runShared(config),
+  read?: RecordingRead,
+  slice?: string,
+): SuitePlan {
   return {
     ...shared,
     selected: definition.checks.filter((c) => selectedBy(config.only, c.id)).map((c) => c.id),
@@ -125,7 +137,12 @@ export async function runSuite<Subject>(
   return withAllowedHosts(plan.hosts, () => runPlanned(definition, config, signal, plan));
 }
 
-async function runPlanned<Subject>(definition: SuiteDefinition<Subject>, config: RunConfig, signal: AbortSignal | undefined, plan: SuitePlan): Promise<SuiteOutcome> {
+async function runPlanned<Subject>(
+  definition: SuiteDefinition<Subject>,
+  config: RunConfig,
+  signal: AbortSignal | undefined,
+  plan: SuitePlan,
+): Promise<SuiteOutcome> {
   const ids = new Set(plan.selected);
   const selected = definition.checks.filter((c) => ids.has(c.id));
   const judged = selected.filter((c) => c.profiles.includes(config.profile) && c.unavailable === undefined);
@@ -168,7 +185,13 @@ export async function judgeSuite<Subject>(definition: SuiteDefinition<Subject>, 
   return new Map(outcomes.map((o) => [o.id, o]));
 }
 
-function outcomeOf<Subject>(check: Check<Subject>, config: RunConfig, subject: Subject | undefined, blocker: Blocker | undefined, spec: OpenApiDocument | undefined): CheckOutcome {
+function outcomeOf<Subject>(
+  check: Check<Subject>,
+  config: RunConfig,
+  subject: Subject | undefined,
+  blocker: Blocker | undefined,
+  spec: OpenApiDocument | undefined,
+): CheckOutcome {
   const base = { id: check.id, operation: check.operation, title: check.title, expectation: check.expectation, decisions: [...(check.decisions ?? [])] };
   if (!check.profiles.includes(config.profile)) {
     const message =
@@ -201,7 +224,9 @@ function outcomeOf<Subject>(check: Check<Subject>, config: RunConfig, subject: S
     default: {
       const evidence = verdict.exchange ?? (subject as { exchange?: Exchange }).exchange;
       // Messages quote what the target sent; they reach results.json, report.html and junit.xml, scrubbed and bounded.
-      const message = boundedMessage(withSliceExampleNote(withRedirect(withProxyReport(verdict.message, evidence?.response.headers), evidence), evidence, spec));
+      const message = boundedMessage(
+        withSliceExampleNote(withRedirect(withProxyReport(verdict.message, evidence?.response.headers), evidence), evidence, spec),
+      );
       const violations = violationsOf(verdict.actual);
       return withBaseline(
         {
@@ -257,7 +282,10 @@ function blockerOf(error: unknown, config: RunConfig, ctx: SuiteContext): Blocke
 
 /** The requests that were answered but slowly: where a run that stopped for time spent it. */
 function slowest(exchanges: readonly Exchange[], timeoutMs: number): string {
-  const slow = exchanges.filter((e) => e.durationMs >= timeoutMs / 4).sort((a, b) => b.durationMs - a.durationMs).slice(0, 3);
+  const slow = exchanges
+    .filter((e) => e.durationMs >= timeoutMs / 4)
+    .sort((a, b) => b.durationMs - a.durationMs)
+    .slice(0, 3);
   if (slow.length === 0) return '';
   const list = slow.map((e) => `${e.request.method} ${new URL(e.request.url).pathname} ${Math.round(e.durationMs)} ms`).join(', ');
   return `; slowest answered requests before it: ${list}`;
@@ -280,7 +308,8 @@ function withRedirect(message: string, exchange: Exchange | undefined): string {
  * the first MAX_VIOLATIONS, scrubbed like every message, and how many there were in all.
  */
 function violationsOf(actual: unknown): Validation | undefined {
-  const isViolation = (v: unknown): v is Violation => typeof v === 'object' && v !== null && typeof (v as Violation).pointer === 'string' && typeof (v as Violation).why === 'string';
+  const isViolation = (v: unknown): v is Violation =>
+    typeof v === 'object' && v !== null && typeof (v as Violation).pointer === 'string' && typeof (v as Violation).why === 'string';
   const validation = Array.isArray(actual) ? { violations: actual as unknown[], total: actual.length } : (actual as Partial<Validation> | undefined);
   const { violations, total } = validation ?? {};
   if (!Array.isArray(violations) || violations.length === 0 || typeof total !== 'number' || !violations.every(isViolation)) return undefined;

@@ -162,8 +162,7 @@ export function openTransport({ config, suite, target, spec, gate, signal, notTh
     unanswered,
     linkBase: target.linkBase,
     inChain: (chain, work) => chains.run({ name: chain, step: 0 }, work),
-    eachInChains: (items, chain, work) =>
-      inPool(items, config.concurrency, (item, i) => chains.run({ name: chain(item, i), step: 0 }, () => work(item, i))),
+    eachInChains: (items, chain, work) => inPool(items, config.concurrency, (item, i) => chains.run({ name: chain(item, i), step: 0 }, () => work(item, i))),
     lastExchange() {
       const last = lastOfChain(currentChain().name);
       if (!last) throw new Error('no request has been sent yet');

@@ -275,7 +275,9 @@ function edit(raw: unknown, at: string): SliceEdit {
       if (o.example === undefined) throw new DecisionFileError(`${at}.example: give the example`);
       return { op, schema: string(o.schema, `${at}.schema`), example: o.example as Json };
     default:
-      throw new DecisionFileError(`${at}.op: ${JSON.stringify(op)} is not one of response-status, nullable, expect-enum, response-example, schema-example, exact-status-beside-range`);
+      throw new DecisionFileError(
+        `${at}.op: ${JSON.stringify(op)} is not one of response-status, nullable, expect-enum, response-example, schema-example, exact-status-beside-range`,
+      );
   }
 }
 
@@ -285,7 +287,10 @@ function permissions(raw: unknown, at: string): PermissionFacts {
     if (value === 'not-supported') return value;
     const g = object(value, where);
     const names = (v: unknown, w: string) => array(v, w).map((n, i) => string(n, `${w}[${i}]`));
-    return { leastPrivileged: names(g.leastPrivileged, `${where}.leastPrivileged`), higherPrivileged: names(g.higherPrivileged ?? [], `${where}.higherPrivileged`) };
+    return {
+      leastPrivileged: names(g.leastPrivileged, `${where}.leastPrivileged`),
+      higherPrivileged: names(g.higherPrivileged ?? [], `${where}.higherPrivileged`),
+    };
   };
   return {
     request: string(o.request, `${at}.request`),

@@ -11,7 +11,15 @@
  * DELETE `delete` — except that `$count` takes no verb. So `POST …/connectorGroups` is `create`,
  * `GET …/connectorGroups/{id}` is `get`, `DELETE …/members/$ref` is `members.ref.delete`.
  */
-import { documentedStatuses, operation as operationOf, resolveLocal, schemaProperties, successResponse, type HttpMethod, type OpenApiDocument } from './operations.js';
+import {
+  documentedStatuses,
+  operation as operationOf,
+  resolveLocal,
+  schemaProperties,
+  successResponse,
+  type HttpMethod,
+  type OpenApiDocument,
+} from './operations.js';
 
 export const METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
 
@@ -68,7 +76,9 @@ function build(doc: OpenApiDocument): TableOperation[] {
     for (const method of METHODS) {
       if (!item[method]) continue;
       const op = operationOf(doc, path, method);
-      const parameters = [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])].map((p) => resolveLocal(doc, p as Record<string, unknown>));
+      const parameters = [...((item.parameters as unknown[]) ?? []), ...((op.parameters as unknown[]) ?? [])].map((p) =>
+        resolveLocal(doc, p as Record<string, unknown>),
+      );
       operations.push({
         name: nameOf(doc, path, method),
         method,

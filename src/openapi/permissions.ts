@@ -8,6 +8,9 @@ export function requiredPermission(): string {
   const grants = (['delegatedWork', 'application'] as const)
     .map((scheme) => [scheme, facts[scheme]] as const)
     .filter(([, grant]) => grant !== 'not-supported')
-    .map(([scheme, grant]) => `${typeof grant === 'object' ? grant.leastPrivileged.join(' or ') : ''} (${scheme === 'application' ? 'application' : 'delegated, work or school account'})`);
+    .map(
+      ([scheme, grant]) =>
+        `${typeof grant === 'object' ? grant.leastPrivileged.join(' or ') : ''} (${scheme === 'application' ? 'application' : 'delegated, work or school account'})`,
+    );
   return `${grants.join(', or ')} — decision create-permissions in specs/decisions.yaml`;
 }

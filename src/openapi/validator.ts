@@ -177,7 +177,10 @@ function createValidator(doc: OpenApiDocument, precompiledFile = PRECOMPILED_FIL
    */
   function collect(ref: string, value: unknown, prefix: string, sink: Sink): void {
     const fn = compile({ $ref: ref });
-    const arrays = typeof value === 'object' && value !== null && !Array.isArray(value) ? splitsFor(ref).filter((s) => isFilledArray((value as Record<string, unknown>)[s.property])) : [];
+    const arrays =
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? splitsFor(ref).filter((s) => isFilledArray((value as Record<string, unknown>)[s.property]))
+        : [];
     if (arrays.length === 0) return keep(sink, fn, value, prefix);
     const envelope: Record<string, unknown> = { ...(value as Record<string, unknown>) };
     for (const { property } of arrays) envelope[property] = 0;
@@ -241,7 +244,17 @@ interface Split {
 }
 
 /** Keywords of an object schema under which its array properties are judged by their own schema alone. */
-const SPLITTABLE_OBJECT = new Set(['type', 'title', 'properties', 'additionalProperties', 'patternProperties', 'required', 'nullable', 'minProperties', 'maxProperties']);
+const SPLITTABLE_OBJECT = new Set([
+  'type',
+  'title',
+  'properties',
+  'additionalProperties',
+  'patternProperties',
+  'required',
+  'nullable',
+  'minProperties',
+  'maxProperties',
+]);
 const SPLITTABLE_ARRAY = new Set(['type', 'items', 'nullable', 'title']);
 
 /**
@@ -298,7 +311,8 @@ function absoluteRefs(value: unknown): unknown {
 function toViolation(error: ErrorObject, prefix = ''): Violation {
   const pointer = cut(`${prefix}${error.instancePath}`);
   const where = pointer === '' ? 'the body' : pointer;
-  const allowed = error.keyword === 'enum' ? ` (allowed: ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')})` : '';
+  const allowed =
+    error.keyword === 'enum' ? ` (allowed: ${(error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')})` : '';
   const additional = error.keyword === 'additionalProperties' ? cut((error.params as { additionalProperty: string }).additionalProperty) : undefined;
   const missing = error.keyword === 'required' ? cut((error.params as { missingProperty: string }).missingProperty) : undefined;
   const why = cut(`${error.message ?? 'is invalid'}${additional !== undefined ? ` ('${additional}')` : ''}${allowed}`);

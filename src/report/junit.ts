@@ -28,7 +28,11 @@ function renderJunit(suites: ReportContext['checksBySuite']): string {
   for (const [name, checks] of suites) {
     const suite = report.testSuite().name(name);
     for (const check of checks) {
-      const testCase = suite.testCase().className(name).name(check.id).time(check.durationMs / 1000);
+      const testCase = suite
+        .testCase()
+        .className(name)
+        .name(check.id)
+        .time(check.durationMs / 1000);
       const message = scrubText(check.message ?? '');
       if (check.baseline?.state === 'known') testCase.skipped().standardOutput(`known failure (baseline: ${check.baseline.reason}): ${message}`);
       else if (check.blockedBy !== undefined) testCase.failure(`blocked by ${check.blockedBy}: ${message}`, 'blocked');

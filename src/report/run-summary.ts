@@ -25,11 +25,14 @@ export function printRunSummary({ results, files, leftBehind }: EndedRun, config
       `${results.coverage ? `${coverageLine(results.coverage)}\n` : ''}` +
       `${passed} passed, ${failed} failed, ${blocked} blocked, ${skipped - blocked} skipped, ${warned} warned${baseline}\n` +
       `${results.durationMs} ms; target ${config.target}, profile ${config.profile}, seed ${results.seed}${config.shard ? `, shard ${config.shard}` : ''}\n` +
-      `reports: ${Object.values(files).map((f) => path.relative(process.cwd(), f) || f).join(', ')}\n`,
+      `reports: ${Object.values(files)
+        .map((f) => path.relative(process.cwd(), f) || f)
+        .join(', ')}\n`,
   );
   if (failed > known) out(`reproduce with --seed ${results.seed}\n`);
   // A partial run (--only, --shard) leaves operations out on purpose; only a whole run lists them.
-  if (results.coverage && !config.quiet && config.only.length === 0 && !config.shard) for (const line of notExercised(results.coverage)) out(`not exercised: ${line}\n`);
+  if (results.coverage && !config.quiet && config.only.length === 0 && !config.shard)
+    for (const line of notExercised(results.coverage)) out(`not exercised: ${line}\n`);
   for (const line of blockedSummary(results.checks)) err(`${line}\n`);
   for (const { id, why } of leftBehind) err(`could not delete group ${printable(id)}: ${printable(why)}\n`);
   if (leftBehind.length > 0) err(`${sweepHint(config)}\n`);
@@ -41,7 +44,8 @@ export function printRunSummary({ results, files, leftBehind }: EndedRun, config
 /** One line per blocker: what stopped which checks, so the cause is read once, not once per check. */
 function blockedSummary(checks: readonly CheckResult[]): string[] {
   const byBlocker = new Map<string, CheckResult[]>();
-  for (const check of checks) if (check.blockedBy !== undefined && check.baseline?.state !== 'known') byBlocker.set(check.blockedBy, [...(byBlocker.get(check.blockedBy) ?? []), check]);
+  for (const check of checks)
+    if (check.blockedBy !== undefined && check.baseline?.state !== 'known') byBlocker.set(check.blockedBy, [...(byBlocker.get(check.blockedBy) ?? []), check]);
   return [...byBlocker].map(([blocker, blocked]) => {
     const why = blocker.startsWith('suite:') ? ` — ${printable(blocked[0]!.message ?? '')}` : '';
     return `blocked: ${blocked.length} check${blocked.length === 1 ? '' : 's'} not judged because of ${printable(blocker)}${why}`;

@@ -28,12 +28,15 @@ export async function cleanUpAfterInterrupt(config: RunConfig, signal: NodeJS.Si
         unfinished ||= refused.length > 0 || listing.more;
       } catch (error) {
         // Whatever state the target is in, an interrupted run ends with 130 and says how to finish.
-        warn(`${signal}: clean-up could not list or delete this run's groups: ${printable(withAllowedHosts(runAllowedHosts(config.baseUrl), () => scrubText((error as Error).message)))}`);
+        warn(
+          `${signal}: clean-up could not list or delete this run's groups: ${printable(withAllowedHosts(runAllowedHosts(config.baseUrl), () => scrubText((error as Error).message)))}`,
+        );
         unfinished = true;
         break;
       }
     }
-    if (cutAfterPages !== undefined) warn(`${signal}: the listing of connectorGroups stopped at its page limit after ${cutAfterPages} pages; more of this run's groups may exist`);
+    if (cutAfterPages !== undefined)
+      warn(`${signal}: the listing of connectorGroups stopped at its page limit after ${cutAfterPages} pages; more of this run's groups may exist`);
     warn(`${signal}: deleted ${deleted} group${deleted === 1 ? '' : 's'} this run had created`);
     if (unfinished) warn(`${sweepHint(config)}`);
   }

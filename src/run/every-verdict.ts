@@ -47,10 +47,15 @@ export function everySelectedCheck(collected: Collected, config: RunConfig, sign
  */
 export function blockedByWrongBaseUrl(checks: CheckResult[], answers: AnswerTally, config: RunConfig, write: (line: string) => void): CheckResult[] {
   if (config.target === 'replay' || answers.total === 0 || answers.notFoundNotJson < answers.total) return checks;
-  const hint = new URL(config.baseUrl).pathname.replace(/\/+$/, '') === '' ? `; a mock serving the slice under its servers' path needs it in the base URL (e.g. ${config.baseUrl}/beta)` : '';
+  const hint =
+    new URL(config.baseUrl).pathname.replace(/\/+$/, '') === ''
+      ? `; a mock serving the slice under its servers' path needs it in the base URL (e.g. ${config.baseUrl}/beta)`
+      : '';
   const message = scrubText(
     `every one of the run's ${answers.total} requests was answered 404 with a body that is not JSON (${answers.sample ?? ''}): nothing under ${config.baseUrl} serves the connectorGroups family. Check --base-url${hint}`,
   );
   write(`error: ${message}`);
-  return checks.map((c) => (c.status === 'skipped' && c.blockedBy === undefined ? c : { ...blockedOutcome(c, 'suite:base-url', message), durationMs: c.durationMs }));
+  return checks.map((c) =>
+    c.status === 'skipped' && c.blockedBy === undefined ? c : { ...blockedOutcome(c, 'suite:base-url', message), durationMs: c.durationMs },
+  );
 }

@@ -58,7 +58,10 @@ export function suitesOfShard<S>(all: readonly S[], shard: string | undefined): 
  * In replay the recordings' seed and run id are the run's: the recorded bodies were built from them.
  * Recordings made by different runs keep their own, per suite; the report then shows the configured ones.
  */
-function whatRecordingsSay(recordings: ReadonlyMap<string, RecordingRead>, slice: string): { identity: Partial<Pick<RunConfig, 'seed' | 'runId'>>; stale: string[] } {
+function whatRecordingsSay(
+  recordings: ReadonlyMap<string, RecordingRead>,
+  slice: string,
+): { identity: Partial<Pick<RunConfig, 'seed' | 'runId'>>; stale: string[] } {
   const identities = new Map<string, { seed: number; runId: string }>();
   const stale: string[] = [];
   for (const [name, { meta }] of recordings) {

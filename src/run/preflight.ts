@@ -15,7 +15,9 @@ export function writableDir(dir: string, option: string): void {
     accessSync(dir, constants.W_OK);
   } catch (error) {
     const err = error as NodeJS.ErrnoException;
-    throw new UsageError(`${option}: cannot write to ${dir} (${err.code ?? err.message})${inTheWay ? `: ${inTheWay.why}` : ''}; choose a folder this user can write`);
+    throw new UsageError(
+      `${option}: cannot write to ${dir} (${err.code ?? err.message})${inTheWay ? `: ${inTheWay.why}` : ''}; choose a folder this user can write`,
+    );
   }
 }
 
@@ -51,13 +53,14 @@ function fixturesFolder(dir: string): void {
   throw new UsageError(`--fixtures-dir / CONFORMANCE_FIXTURES_DIR: ${where}; point it at a folder of recordings`);
 }
 
-
 export async function preflight(config: RunConfig): Promise<void> {
   // Whatever the command, an option naming a file where a folder belongs is a mistake to say at once.
   fixturesFolder(config.fixturesDir);
   if (config.target === 'replay') {
     if (!existsSync(config.fixturesDir) || !readdirSync(config.fixturesDir).some((f) => f.endsWith('.json'))) {
-      throw new UsageError(`replay: no recordings in ${config.fixturesDir}; point --fixtures-dir at a folder of recordings, or record some with --base-url URL --record`);
+      throw new UsageError(
+        `replay: no recordings in ${config.fixturesDir}; point --fixtures-dir at a folder of recordings, or record some with --base-url URL --record`,
+      );
     }
     if (config.seedGiven) {
       process.stderr.write(`note: replay uses the seed each recording was made with; --seed ${config.seed} applies to url and live runs\n`);
@@ -91,4 +94,3 @@ export async function preflight(config: RunConfig): Promise<void> {
     throw new UsageError(`target unreachable: ${config.baseUrl} (${why}); start the mock or proxy, or fix --base-url / GRAPH_BASE_URL`);
   }
 }
-

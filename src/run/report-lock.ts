@@ -46,7 +46,9 @@ export function lockReportDir(dir: string, option: string, note: (line: string) 
   try {
     writeFileSync(draft, `${JSON.stringify(mine)}\n`);
   } catch (error) {
-    throw new UsageError(`${option}: cannot write to ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); choose a folder this user can write`);
+    throw new UsageError(
+      `${option}: cannot write to ${dir} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); choose a folder this user can write`,
+    );
   }
   try {
     // A few rounds: a lock released, or a dead run's taken over, between looking and linking.

@@ -44,12 +44,15 @@ async function runPlan(plan: RunPlan, write: (line: string) => void): Promise<Su
       `seed ${effective.seed}, run ${effective.runId}${config.shard ? `, shard ${config.shard}` : ''}`,
   );
   if (plan.staleRecordings.length > 0) {
-    write(`note: ${plan.staleRecordings.join(', ')} recorded against another version of specs/openapi.yaml; record again (--record) if checks disagree with it`);
+    write(
+      `note: ${plan.staleRecordings.join(', ')} recorded against another version of specs/openapi.yaml; record again (--record) if checks disagree with it`,
+    );
   }
   const progress = new ProgressReporter(write, config.quiet);
   // A run that waits says so, each time the target makes it wait: a silent pause reads as a hang.
   const { gate } = shared;
-  gate.onWait = (ms, why) => write(`waiting ${(ms / 1000).toFixed(1)} s: ${why}; throttle budget left ${(gate.budgetLeftMs / 1000).toFixed(1)} s (--throttle-budget)`);
+  gate.onWait = (ms, why) =>
+    write(`waiting ${(ms / 1000).toFixed(1)} s: ${why}; throttle budget left ${(gate.budgetLeftMs / 1000).toFixed(1)} s (--throttle-budget)`);
   const guard = new InterruptGuard(write);
   const startedAt = new Date();
   const collected = emptyCollected();
@@ -84,11 +87,18 @@ async function runPlan(plan: RunPlan, write: (line: string) => void): Promise<Su
   guard.release();
   gate.onWait = undefined;
   if (gate.pauses > 0) {
-    write(`throttled: the target asked the run to wait ${gate.pauses} time${gate.pauses === 1 ? '' : 's'}; every request paused, ${(gate.waitedMs / 1000).toFixed(1)} s in all`);
+    write(
+      `throttled: the target asked the run to wait ${gate.pauses} time${gate.pauses === 1 ? '' : 's'}; every request paused, ${(gate.waitedMs / 1000).toFixed(1)} s in all`,
+    );
   }
   for (const { definition } of plan.suites) collected.suites.add(definition.name);
   // Decided over the whole run: only once every answer is in can it be told that none came from the family.
-  const checks = blockedByWrongBaseUrl(collected.checks.sort((a, b) => a.id.localeCompare(b.id)), collected.answers, config, write);
+  const checks = blockedByWrongBaseUrl(
+    collected.checks.sort((a, b) => a.id.localeCompare(b.id)),
+    collected.answers,
+    config,
+    write,
+  );
   const table = operationTable(loadSlice());
   const results: RunResults = {
     target: effective.target,
@@ -130,7 +140,8 @@ function whyNotSent(table: ReturnType<typeof operationTable>, checks: readonly C
   const why = new Map<string, string>();
   for (const op of table) {
     const status = checks.find((c) => c.id === `${op.name}.status`);
-    if (status?.status === 'skipped' && status.message) why.set(op.name, status.blockedBy ? `blocked by ${status.blockedBy}: ${status.message}` : status.message);
+    if (status?.status === 'skipped' && status.message)
+      why.set(op.name, status.blockedBy ? `blocked by ${status.blockedBy}: ${status.message}` : status.message);
   }
   return why;
 }

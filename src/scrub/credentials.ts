@@ -36,7 +36,12 @@ const DROPPED_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie
  * say token.
  */
 const CREDENTIAL_NAME_PARTS = [
-  'secret', 'token', 'cookie', 'password', 'passwd', 'authorization',
+  'secret',
+  'token',
+  'cookie',
+  'password',
+  'passwd',
+  'authorization',
   ...CREDENTIAL_KEY_WORDS.flatMap((word) => [`${word}-key`, `${word}_key`, `${word}key`]),
 ];
 

@@ -45,7 +45,11 @@ export function withAllowedHosts<T>(hosts: ReadonlySet<string>, work: () => T): 
 
 /** `[::1]` and `::1`, `Graph.Microsoft.com.` and `graph.microsoft.com` are one host. */
 export function normaliseHost(host: string): string {
-  return host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
 }
 
 /** Adds hosts (names or IP addresses, without scheme or port) that are kept as they are. */

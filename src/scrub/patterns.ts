@@ -130,7 +130,10 @@ export function isAnnotationDomain(domain: string): boolean {
  * `app-contoso.msappproxy.net`. Nothing else is touched (graph.microsoft.com, login.microsoftonline.com,
  * localhost, 127.0.0.1, *.invalid never match).
  */
-export const TENANT_HOST = new RegExp(`${runStart('A-Za-z0-9.-')}(?:[A-Za-z0-9-]+\\.)*[A-Za-z0-9-]+\\.(?:onmicrosoft\\.com|msappproxy\\.net)(?![A-Za-z0-9-])`, 'gi');
+export const TENANT_HOST = new RegExp(
+  `${runStart('A-Za-z0-9.-')}(?:[A-Za-z0-9-]+\\.)*[A-Za-z0-9-]+\\.(?:onmicrosoft\\.com|msappproxy\\.net)(?![A-Za-z0-9-])`,
+  'gi',
+);
 
 /**
  * The host of an absolute URL: `scheme://[user-info@]host`, also URL-encoded (`https%3A%2F%2Fhost`) and
@@ -163,10 +166,7 @@ const PUBLIC_SUFFIXES = 'com|net|org|io|dev|cloud|co\\.uk';
  * host header, which are caught before): dot-separated labels ending in a public suffix (lower case), not
  * followed by a further label. Group 1 the domain.
  */
-export const BARE_DOMAIN = new RegExp(
-  `${runStart('A-Za-z0-9_.@$#-')}((?:[A-Za-z0-9_-]+\\.)+(?:${PUBLIC_SUFFIXES}))(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])`,
-  'g',
-);
+export const BARE_DOMAIN = new RegExp(`${runStart('A-Za-z0-9_.@$#-')}((?:[A-Za-z0-9_-]+\\.)+(?:${PUBLIC_SUFFIXES}))(?![A-Za-z0-9_-]|\\.[A-Za-z0-9])`, 'g');
 
 /**
  * Graph's `x-ms-ags-diagnostic` says which machine answered (`"RoleInstance":"AM2PEPF0000DB1E"`) and in
@@ -186,7 +186,21 @@ const SECRET_NAMES = 'client_secret|client_assertion|refresh_token|access_token|
  * headers (./credentials.ts drops a header whose name holds one) and JSON members (SECRET_KEY), so the
  * two never disagree. A key that is no credential (`idempotency-key`, `sec-websocket-key`) has none of these.
  */
-export const CREDENTIAL_KEY_WORDS = ['api', 'subscription', 'functions', 'access', 'private', 'encryption', 'customer', 'master', 'account', 'application', 'signing', 'auth', 'license'];
+export const CREDENTIAL_KEY_WORDS = [
+  'api',
+  'subscription',
+  'functions',
+  'access',
+  'private',
+  'encryption',
+  'customer',
+  'master',
+  'account',
+  'application',
+  'signing',
+  'auth',
+  'license',
+];
 
 /**
  * Well-known credential headers whose names say nothing the rules above catch: Sentry's `x-sentry-auth`

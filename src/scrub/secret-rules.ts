@@ -32,7 +32,13 @@
  */
 import { createRequire } from 'node:module';
 import { rules as presetRules } from '@secretlint/secretlint-rule-preset-recommend';
-import type { SecretLintRuleContext, SecretLintRuleCreator, SecretLintRuleReportDescriptor, SecretLintRuleReportHandler, SecretLintSourceCode } from '@secretlint/types';
+import type {
+  SecretLintRuleContext,
+  SecretLintRuleCreator,
+  SecretLintRuleReportDescriptor,
+  SecretLintRuleReportHandler,
+  SecretLintSourceCode,
+} from '@secretlint/types';
 
 const PRESET = '@secretlint/secretlint-rule-preset-recommend';
 const { version } = createRequire(import.meta.url)(`${PRESET}/package.json`) as { version: string };

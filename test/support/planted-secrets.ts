@@ -18,7 +18,13 @@ function fill(word: string, length: number): string {
 
 const join = (...parts: string[]): string => parts.join('');
 
-export const JWT_TOKEN = join('eyJhbGciOiJSUzI1NiIsImtpZCI6InBsYW50ZWQifQ', '.', 'eyJzdWIiOiJwbGFudGVkLXN1YmplY3QifQ', '.', 'cGxhbnRlZC1zaWduYXR1cmUtb2YtdGhlLWp3dA');
+export const JWT_TOKEN = join(
+  'eyJhbGciOiJSUzI1NiIsImtpZCI6InBsYW50ZWQifQ',
+  '.',
+  'eyJzdWIiOiJwbGFudGVkLXN1YmplY3QifQ',
+  '.',
+  'cGxhbnRlZC1zaWduYXR1cmUtb2YtdGhlLWp3dA',
+);
 
 /** Planted tokens and keys by kind; each kind's rule (or pattern) must find it under any name. */
 export const PLANTED_TOKENS = {

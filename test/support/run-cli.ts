@@ -32,7 +32,11 @@ export function runCommand(script: string, args: readonly string[], env: Record<
 }
 
 /** Any command, as a user's shell would run it there, with what it printed and its exit code. */
-export function spawnCollecting(command: string, args: readonly string[], options: { cwd: string; env?: Record<string, string> }): Promise<Omit<CliRun, 'reportDir'>> {
+export function spawnCollecting(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env?: Record<string, string> },
+): Promise<Omit<CliRun, 'reportDir'>> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: childEnv(options.env ?? {}), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
@@ -54,5 +58,8 @@ export async function runConformance(args: readonly string[], env: Record<string
 }
 
 export function idsWithStatus(results: RunResults | undefined, status: string): string[] {
-  return (results?.checks ?? []).filter((c) => c.status === status).map((c) => c.id).sort();
+  return (results?.checks ?? [])
+    .filter((c) => c.status === status)
+    .map((c) => c.id)
+    .sort();
 }

@@ -20,7 +20,17 @@ const NO_ECHO_HEADERS_OR_STATE = [
 ];
 
 /** It keeps no groups, so no query option can select, sort, count or page the suite's own. */
-const NO_QUERY_ON_OWN_GROUPS = ['query.top', 'query.skip', 'query.orderby', 'query.filter', 'query.count', 'query.count-segment', 'query.select', 'query.expand', 'query.search'];
+const NO_QUERY_ON_OWN_GROUPS = [
+  'query.top',
+  'query.skip',
+  'query.orderby',
+  'query.filter',
+  'query.count',
+  'query.count-segment',
+  'query.select',
+  'query.expand',
+  'query.search',
+];
 
 /** It answers a request for an id it never issued as if the id existed. */
 const UNKNOWN_IDS_ACCEPTED = [

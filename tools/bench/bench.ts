@@ -31,7 +31,13 @@ function fail(message: string): never {
 let values: { runs?: string; only?: string; 'sample-ms'?: string; 'report-dir'?: string; help?: boolean };
 try {
   ({ values } = parseArgs({
-    options: { runs: { type: 'string' }, only: { type: 'string' }, 'sample-ms': { type: 'string' }, 'report-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      runs: { type: 'string' },
+      only: { type: 'string' },
+      'sample-ms': { type: 'string' },
+      'report-dir': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     strict: true,
   }));
 } catch (error) {
@@ -45,7 +51,10 @@ const runs = Number(values.runs ?? 5);
 if (!Number.isInteger(runs) || runs < 1) fail(`--runs must be a positive integer, got ${values.runs}`);
 const sampleMs = Number(values['sample-ms'] ?? 1500);
 if (!Number.isFinite(sampleMs) || sampleMs < 100) fail(`--sample-ms must be at least 100, got ${values['sample-ms']}`);
-const only = (values.only?.split(',').map((s) => s.trim()).filter(Boolean) ?? [...SECTIONS]) as Section[];
+const only = (values.only
+  ?.split(',')
+  .map((s) => s.trim())
+  .filter(Boolean) ?? [...SECTIONS]) as Section[];
 const unknown = only.filter((s) => !SECTIONS.includes(s));
 if (unknown.length > 0) fail(`unknown section(s) ${unknown.join(', ')}; sections: ${SECTIONS.join(', ')}`);
 const reportDir = path.resolve(values['report-dir'] ?? fromRoot('reports'));
@@ -56,7 +65,9 @@ const machine = {
   cpu: cpus()[0]?.model ?? 'unknown',
   loadAverageAtStart: loadavg().map((l) => Number(l.toFixed(2))),
 };
-process.stderr.write(`bench: ${runs} runs per figure on ${machine.cpus} × ${machine.cpu}, node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}\n`);
+process.stderr.write(
+  `bench: ${runs} runs per figure on ${machine.cpus} × ${machine.cpu}, node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}\n`,
+);
 if (runs < 5) process.stderr.write('bench: fewer than 5 runs: figures are indicative only\n');
 
 const rows: Row[] = [];
@@ -79,7 +90,11 @@ for (const section of SECTIONS) {
 }
 
 const table = formatTable(rows);
-process.stdout.write(`${table}\n\n${runs} runs per figure (median, min, max); ${machine.cpus} CPUs, node ${machine.node}; load average ${machine.loadAverageAtStart.join(' ')} → ${loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+process.stdout.write(
+  `${table}\n\n${runs} runs per figure (median, min, max); ${machine.cpus} CPUs, node ${machine.node}; load average ${machine.loadAverageAtStart.join(' ')} → ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}\n`,
+);
 mkdirSync(reportDir, { recursive: true });
 const file = path.join(reportDir, 'bench.json');
 writeFileSync(

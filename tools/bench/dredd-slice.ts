@@ -49,7 +49,10 @@ export function writeDreddSlice(dir: string, doc: OpenApiDocument = loadSlice())
   faker.seed(7);
   const reduced = {
     openapi: '3.0.1',
-    info: { title: 'connectorGroups create, reduced for Dredd from specs/openapi.yaml', version: String((doc.info as { version?: string } | undefined)?.version ?? '') },
+    info: {
+      title: 'connectorGroups create, reduced for Dredd from specs/openapi.yaml',
+      version: String((doc.info as { version?: string } | undefined)?.version ?? ''),
+    },
     paths: {
       [reducedPath]: {
         post: {

@@ -54,5 +54,12 @@ export function runChild(command: string, args: readonly string[], options: Chil
 
 /** The last non-empty line of a text, for one-line reasons. */
 export function lastLine(text: string): string {
-  return text.trim().split('\n').filter((l) => l.trim() !== '').at(-1)?.trim() ?? '';
+  return (
+    text
+      .trim()
+      .split('\n')
+      .filter((l) => l.trim() !== '')
+      .at(-1)
+      ?.trim() ?? ''
+  );
 }

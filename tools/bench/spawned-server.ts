@@ -58,8 +58,7 @@ export async function startSpawnedServer(
   };
 
   const deadline = Date.now() + timeoutMs;
-  const failure = (why: string) =>
-    new Error(`${name} ${argv.join(' ')} ${why}\n--- ${name} output (last 2000 chars) ---\n${output.slice(-2000)}`);
+  const failure = (why: string) => new Error(`${name} ${argv.join(' ')} ${why}\n--- ${name} output (last 2000 chars) ---\n${output.slice(-2000)}`);
   for (;;) {
     if (spawnFailure) throw failure(`could not be spawned: ${spawnFailure.message}`);
     if (exitCode !== undefined) throw failure(`exited with code ${exitCode} before listening on port ${port}`);

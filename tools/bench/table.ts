@@ -22,7 +22,10 @@ export function formatNumber(n: number): string {
   const abs = Math.abs(n);
   if (abs >= 100 || n === 0) return String(Math.round(n));
   const decimals = Math.min(6, 2 - Math.floor(Math.log10(abs)));
-  return n.toFixed(decimals).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return n
+    .toFixed(decimals)
+    .replace(/(\.\d*?)0+$/, '$1')
+    .replace(/\.$/, '');
 }
 
 export function formatTable(rows: readonly Row[]): string {

@@ -8,7 +8,10 @@
  */
 import type { Check } from '../../src/checks/check.js';
 
-export type RuleRecord = Pick<Check<never>, 'id' | 'title' | 'expectation' | 'profiles' | 'decisions' | 'needs' | 'provenBy' | 'unproven' | 'unavailable' | 'notStated'>;
+export type RuleRecord = Pick<
+  Check<never>,
+  'id' | 'title' | 'expectation' | 'profiles' | 'decisions' | 'needs' | 'provenBy' | 'unproven' | 'unavailable' | 'notStated'
+>;
 
 export interface DecisionRecord {
   id: string;
@@ -34,7 +37,12 @@ const DEFECTS = 'harness/double/defects.ts';
 export const OPERATIONS_FILE = 'specs/operations.txt';
 const TABLE = 'the operation table (from specs/openapi.yaml)';
 
-export function consistencyProblems(records: readonly RuleRecord[], decisions: readonly DecisionRecord[], defects: DefectRecords, operations: OperationRecords): string[] {
+export function consistencyProblems(
+  records: readonly RuleRecord[],
+  decisions: readonly DecisionRecord[],
+  defects: DefectRecords,
+  operations: OperationRecords,
+): string[] {
   return [...recordProblems(records), ...decisionProblems(records, decisions), ...proofProblems(records, defects), ...operationProblems(operations)];
 }
 
@@ -79,7 +87,8 @@ function proofProblems(records: readonly RuleRecord[], defects: DefectRecords): 
   const known = new Set(defects.names);
   const proving = new Map<string, string[]>();
   for (const r of records) {
-    if (r.provenBy.length === 0 && !r.unproven) problems.push(`check ${r.id} has an empty provenBy and no unproven saying why no defect of ${DEFECTS} fails it`);
+    if (r.provenBy.length === 0 && !r.unproven)
+      problems.push(`check ${r.id} has an empty provenBy and no unproven saying why no defect of ${DEFECTS} fails it`);
     if (r.provenBy.length > 0 && r.unproven) problems.push(`check ${r.id} has both provenBy (${r.provenBy.join(', ')}) and unproven: one or the other`);
     for (const defect of r.provenBy) {
       if (!known.has(defect)) problems.push(`check ${r.id} is provenBy ${defect}, which ${DEFECTS} does not define`);
@@ -89,8 +98,12 @@ function proofProblems(records: readonly RuleRecord[], defects: DefectRecords): 
   for (const defect of defects.names) {
     const checks = proving.get(defect) ?? [];
     const diffOnly = defects.diffOnly[defect];
-    if (checks.length === 0 && !diffOnly) problems.push(`defect ${defect} of ${DEFECTS} is in no check's provenBy and not DIFF_ONLY: name it in the provenBy of the checks it fails, or say in DIFF_ONLY why none does`);
-    if (checks.length > 0 && diffOnly) problems.push(`defect ${defect} is DIFF_ONLY in ${DEFECTS} (no check fails it), but check ${checks.join(', ')} lists it in provenBy`);
+    if (checks.length === 0 && !diffOnly)
+      problems.push(
+        `defect ${defect} of ${DEFECTS} is in no check's provenBy and not DIFF_ONLY: name it in the provenBy of the checks it fails, or say in DIFF_ONLY why none does`,
+      );
+    if (checks.length > 0 && diffOnly)
+      problems.push(`defect ${defect} is DIFF_ONLY in ${DEFECTS} (no check fails it), but check ${checks.join(', ')} lists it in provenBy`);
   }
   for (const defect of Object.keys(defects.diffOnly)) {
     if (!known.has(defect)) problems.push(`DIFF_ONLY in ${DEFECTS} names ${defect}, which is not a defect`);
@@ -117,7 +130,13 @@ export function parseOperationList(text: string): string[] {
 
 /** The self-proof table: each defect with the checks it must fail (none for a DIFF_ONLY defect). */
 export function selfProofTable(records: readonly RuleRecord[], defectNames: readonly string[]): { defect: string; fails: string[] }[] {
-  return defectNames.map((defect) => ({ defect, fails: records.filter((r) => r.provenBy.includes(defect)).map((r) => r.id).sort() }));
+  return defectNames.map((defect) => ({
+    defect,
+    fails: records
+      .filter((r) => r.provenBy.includes(defect))
+      .map((r) => r.id)
+      .sort(),
+  }));
 }
 
 export const CHECKS_START = '<!-- checks:start (npm run docs:tables writes this table from the check records; do not edit) -->';

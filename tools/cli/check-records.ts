@@ -19,7 +19,11 @@ export function allRecords(): RuleRecord[] {
 
 /** The checks written out by hand: every record but the four derived from each operation of the table. */
 export function handWritten(records: readonly RuleRecord[]): RuleRecord[] {
-  const derived = new Set(operationTable(loadSlice()).flatMap(derivedChecks).map((c) => c.id));
+  const derived = new Set(
+    operationTable(loadSlice())
+      .flatMap(derivedChecks)
+      .map((c) => c.id),
+  );
   return records.filter((r) => !derived.has(r.id));
 }
 
@@ -61,7 +65,7 @@ export function withDecisionChecks(yaml: string, expected: ReadonlyMap<string, r
 function entryWithChecks(entry: string[], want: readonly string[]): string[] {
   const at = entry.findIndex((l) => /^ {4}checks:/.test(l));
   let until = at + 1;
-  if (at >= 0 && !/\]\s*$/.test(entry[at]!) ) while (until < entry.length && /^ {6}/.test(entry[until]!)) until++;
+  if (at >= 0 && !/\]\s*$/.test(entry[at]!)) while (until < entry.length && /^ {6}/.test(entry[until]!)) until++;
   const current = at < 0 ? undefined : parseChecks(entry.slice(at, until).join('\n'));
   if (current !== undefined && current.length === want.length && want.every((id) => current.includes(id))) return entry;
   if (at < 0 && want.length === 0) return entry;
@@ -75,6 +79,10 @@ function entryWithChecks(entry: string[], want: readonly string[]): string[] {
 
 function parseChecks(text: string): string[] {
   const flow = /checks:\s*\[([^\]]*)\]/.exec(text);
-  if (flow) return flow[1]!.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  if (flow)
+    return flow[1]!
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
   return [...text.matchAll(/^\s*- (\S+)/gm)].map((m) => m[1]!);
 }

@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   await writeFile(fromRoot(GENERATED_JSON), json);
   const decisions = generateDecisionsJson(await readFile(DECISIONS_FILE, 'utf8'));
   await writeFile(DECISIONS_JSON, decisions);
-  console.log(`generate: ${GENERATED_FILE} (${Buffer.byteLength(code)} bytes), ${GENERATED_JSON} (${Buffer.byteLength(json)} bytes) in ${Math.round(performance.now() - started)} ms`);
+  console.log(
+    `generate: ${GENERATED_FILE} (${Buffer.byteLength(code)} bytes), ${GENERATED_JSON} (${Buffer.byteLength(json)} bytes) in ${Math.round(performance.now() - started)} ms`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -13,4 +13,6 @@ const started = performance.now();
 const code = precompiledValidators(loadSlice(), sliceSha256());
 mkdirSync(path.dirname(PRECOMPILED_FILE), { recursive: true });
 writeFileSync(PRECOMPILED_FILE, code);
-console.log(`precompile: ${path.relative(process.cwd(), PRECOMPILED_FILE)} (${Buffer.byteLength(code)} bytes) in ${Math.round(performance.now() - started)} ms`);
+console.log(
+  `precompile: ${path.relative(process.cwd(), PRECOMPILED_FILE)} (${Buffer.byteLength(code)} bytes) in ${Math.round(performance.now() - started)} ms`,
+);

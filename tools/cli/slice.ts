@@ -27,7 +27,8 @@ export const MICROSOFT_MODULE_URL = 'https://raw.githubusercontent.com/microsoft
 /** Overrides MICROSOFT_MODULE_URL (a mirror, a proxy, a local server in tests). */
 export const UPSTREAM_URL_ENV = 'GRAPH_CONFORMANCE_UPSTREAM_URL';
 
-const USAGE = 'usage: npm run spec:slice -- [FILE_OR_URL] [--out FILE] [--decisions FILE] [--full-parse] | --from microsoft|URL|FILE [FILE_OR_URL] [--fail-on-drift]';
+const USAGE =
+  'usage: npm run spec:slice -- [FILE_OR_URL] [--out FILE] [--decisions FILE] [--full-parse] | --from microsoft|URL|FILE [FILE_OR_URL] [--fail-on-drift]';
 const HELP = `Usage: npm run spec:slice -- [FILE_OR_URL] [--out FILE] [--decisions FILE] [--full-parse]
        npm run spec:slice -- --from microsoft|URL|FILE [FILE_OR_URL] [--decisions FILE] [--fail-on-drift]
 
@@ -118,7 +119,7 @@ async function main(): Promise<void> {
 /** Prints the drift report on stdout; true when the family changed. */
 async function reportDrift(before: SliceInput, beforeLabel: string, from: string, userDir: string, decisions: DecisionSet): Promise<boolean> {
   const override = process.env[UPSTREAM_URL_ENV];
-  const source = from === 'microsoft' ? (override || MICROSOFT_MODULE_URL) : from;
+  const source = from === 'microsoft' ? override || MICROSOFT_MODULE_URL : from;
   if (from === 'microsoft' && override) console.error(`spec:slice: ${UPSTREAM_URL_ENV} is set: reading ${source} instead of Microsoft's repository`);
   const unchanged = `Nothing was changed: the vendored copy (${DEFAULT_INPUT}) and specs/openapi.yaml are as they were.`;
   const started = performance.now();
@@ -130,7 +131,8 @@ async function reportDrift(before: SliceInput, beforeLabel: string, from: string
     throw new CliError(`could not read the Applications module: ${(error as Error).message}. ${unchanged}`);
   }
   const afterSha = sha256(after.bytes);
-  if (isUrl(source)) console.error(`spec:slice: fetched ${after.name} (${mb(after.bytes.length)}, sha256 ${afterSha}) in ${Math.round(performance.now() - started)} ms`);
+  if (isUrl(source))
+    console.error(`spec:slice: fetched ${after.name} (${mb(after.bytes.length)}, sha256 ${afterSha}) in ${Math.round(performance.now() - started)} ms`);
 
   const beforeFamily = familyOf(before.bytes, before.name);
   const afterFamily = familyOf(after.bytes, after.name);
@@ -152,7 +154,10 @@ async function sliceVerdict(after: SliceInput, decisions: DecisionSet): Promise<
     document = sliceOpenApi(after.bytes, { sourceName: after.name, decisions: decisions.decisions }).document;
   } catch (error) {
     const why = (error as Error).message.split('\n')[0] ?? '';
-    return { text: `Slicing it would fail: ${why}${why.includes('decisions.yaml') ? '.' : '. Revisit specs/decisions.yaml before taking it.'}`, sameSlice: false };
+    return {
+      text: `Slicing it would fail: ${why}${why.includes('decisions.yaml') ? '.' : '. Revisit specs/decisions.yaml before taking it.'}`,
+      sameSlice: false,
+    };
   }
   const committed = parse(await readFile(fromRoot('specs', 'openapi.yaml'), 'utf8')) as unknown;
   const same = JSON.stringify(withoutProvenance(document)) === JSON.stringify(withoutProvenance(committed));

@@ -3,12 +3,24 @@
  * missing fails the slice, naming the decision: an upstream change must never make one silently stop
  * applying.
  */
-import type { Decision, ExactStatusBesideRangeEdit, ExpectEnumEdit, NullableEdit, ResponseExampleEdit, ResponseStatusEdit, SchemaExampleEdit, SliceEdit } from '../../src/openapi/decisions.js';
+import type {
+  Decision,
+  ExactStatusBesideRangeEdit,
+  ExpectEnumEdit,
+  NullableEdit,
+  ResponseExampleEdit,
+  ResponseStatusEdit,
+  SchemaExampleEdit,
+  SliceEdit,
+} from '../../src/openapi/decisions.js';
 import { collectRefs } from './openapi-walk.js';
 import { isObject, type Json, type JsonObject } from './source.js';
 
 export class DecisionTargetError extends Error {
-  constructor(readonly decisionId: string, problem: string) {
+  constructor(
+    readonly decisionId: string,
+    problem: string,
+  ) {
     super(`decision ${decisionId} no longer applies: ${problem} (fix the input or revisit specs/decisions.yaml)`);
     this.name = 'DecisionTargetError';
   }

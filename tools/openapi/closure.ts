@@ -3,7 +3,11 @@ import { collectRefs } from './openapi-walk.js';
 import { isObject, type Json } from './source.js';
 
 export class DanglingRefError extends Error {
-  constructor(readonly ref: string, readonly from: string, why: string) {
+  constructor(
+    readonly ref: string,
+    readonly from: string,
+    why: string,
+  ) {
     super(`dangling $ref ${ref} (in ${from}): ${why}`);
     this.name = 'DanglingRefError';
   }

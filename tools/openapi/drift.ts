@@ -10,10 +10,7 @@
  */
 import { componentClosure, componentRef, parseComponentRef, type ComponentSet } from './closure.js';
 import { SELECT_CONNECTOR_GROUPS, SliceError } from './slice.js';
-import {
-  fullParse, indexedSource, isObject, looksLikeJson, objectSource,
-  type DocumentSource, type Json, type JsonObject,
-} from './source.js';
+import { fullParse, indexedSource, isObject, looksLikeJson, objectSource, type DocumentSource, type Json, type JsonObject } from './source.js';
 import { LayoutError } from './yaml-index.js';
 
 /** The selected path items and the components they reach, in the order the closure found them. */
@@ -91,7 +88,10 @@ export function cutFamily(doc: DocumentSource | unknown, name = 'the document', 
     const item = select(key) ? source.pathItem(key) : undefined;
     if (isObject(item)) paths.set(key, item);
   }
-  const components = componentClosure([...paths].map(([key, item]): [string, Json] => [`paths.${key}`, item]), (section, n) => source.component(section, n));
+  const components = componentClosure(
+    [...paths].map(([key, item]): [string, Json] => [`paths.${key}`, item]),
+    (section, n) => source.component(section, n),
+  );
   return { paths, components };
 }
 
@@ -200,7 +200,8 @@ function parametersOf(family: Family, o: Operation): Map<string, { in: string; n
   const all = [...(Array.isArray(o.item.parameters) ? o.item.parameters : []), ...(Array.isArray(o.op.parameters) ? o.op.parameters : [])];
   for (const p of all) {
     const param = resolve(family, 'parameters', p);
-    if (isObject(param) && typeof param.name === 'string' && typeof param.in === 'string') out.set(`${param.in} ${param.name}`, { in: param.in, name: param.name });
+    if (isObject(param) && typeof param.name === 'string' && typeof param.in === 'string')
+      out.set(`${param.in} ${param.name}`, { in: param.in, name: param.name });
   }
   return out;
 }
@@ -446,7 +447,8 @@ function schemaChanges(before: Family, after: Family, pairs: SchemaPairs): Drift
       else if (was.canonical !== is.canonical) changes.push({ kind: 'property-type', schema, property: now, before: was.display, after: is.display });
       const [wasNullable, isNowNullable] = [isNullable(bValue, bSchemas), isNullable(aValue, aSchemas)];
       if (wasNullable !== isNowNullable) changes.push({ kind: 'nullable', schema, property: now, before: wasNullable, after: isNowNullable });
-      if (bRequired.has(name) !== aRequired.has(now)) changes.push({ kind: 'required', schema, property: now, before: bRequired.has(name), after: aRequired.has(now) });
+      if (bRequired.has(name) !== aRequired.has(now))
+        changes.push({ kind: 'required', schema, property: now, before: bRequired.has(name), after: aRequired.has(now) });
       changes.push(...enumChanges(schema, now, enumOf(bValue), enumOf(aValue)));
     }
   }
@@ -467,7 +469,10 @@ const SECTIONS: Array<{ title: string; kinds: Array<DriftChange['kind']> }> = [
   { title: 'Bodies', kinds: ['response-body', 'request-body'] },
   { title: 'Parameters', kinds: ['parameter-added', 'parameter-removed'] },
   { title: 'Schemas', kinds: ['schema-renamed', 'schema-added', 'schema-removed'] },
-  { title: 'Schema members', kinds: ['property-renamed', 'property-added', 'property-removed', 'property-type', 'nullable', 'required', 'enum-added', 'enum-removed'] },
+  {
+    title: 'Schema members',
+    kinds: ['property-renamed', 'property-added', 'property-removed', 'property-type', 'nullable', 'required', 'enum-added', 'enum-removed'],
+  },
 ];
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
@@ -522,10 +527,7 @@ export function formatChange(change: DriftChange, renamedFrom: ReadonlyMap<strin
 /** The drift report: a heading, then the changes grouped by section, or one line saying there are none. */
 export function formatDrift(changes: readonly DriftChange[], labels: DriftLabels, before: Family, after: Family): string {
   const size = (f: Family) => `${f.paths.size} paths, ${operationCount(f)} operations, ${schemasOf(f).size} schemas`;
-  const lines = [
-    `connectorGroups drift: ${labels.before} → ${labels.after}`,
-    `  before: ${size(before)}; after: ${size(after)}`,
-  ];
+  const lines = [`connectorGroups drift: ${labels.before} → ${labels.after}`, `  before: ${size(before)}; after: ${size(after)}`];
   if (changes.length === 0) {
     lines.push('No drift: the connectorGroups family is the same in both (prose aside).');
     return `${lines.join('\n')}\n`;
@@ -548,6 +550,14 @@ function countsOf(changes: readonly DriftChange[]): string {
   const removed = count('-removed');
   const renamed = count('-renamed');
   const changed = changes.length - added - removed - renamed;
-  const parts: Array<[number, string]> = [[added, 'added'], [removed, 'removed'], [renamed, 'renamed'], [changed, 'changed']];
-  return parts.filter(([n]) => n > 0).map(([n, word]) => `${n} ${word}`).join(', ');
+  const parts: Array<[number, string]> = [
+    [added, 'added'],
+    [removed, 'removed'],
+    [renamed, 'renamed'],
+    [changed, 'changed'],
+  ];
+  return parts
+    .filter(([n]) => n > 0)
+    .map(([n, word]) => `${n} ${word}`)
+    .join(', ');
 }

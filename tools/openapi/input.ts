@@ -25,7 +25,10 @@ function publicUrl(spec: string): string {
 
 /** A URL that could not be fetched: where from (without credentials or query) and why, in words. */
 export class FetchError extends SliceError {
-  constructor(readonly url: string, readonly reason: string) {
+  constructor(
+    readonly url: string,
+    readonly reason: string,
+  ) {
     super(`cannot fetch ${url}: ${reason}`);
     this.name = 'FetchError';
   }

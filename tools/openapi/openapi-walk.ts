@@ -7,9 +7,24 @@ import { isObject, type Json, type JsonObject } from './source.js';
 
 /** Keywords whose value maps author-chosen names to OpenAPI objects. */
 const NAME_MAPS = new Set([
-  'paths', 'properties', 'patternProperties', 'responses', 'content', 'examples', 'headers', 'encoding',
-  'links', 'callbacks', 'variables', 'schemas', 'parameters', 'requestBodies', 'securitySchemes', 'pathItems',
-  'scopes', 'mapping',
+  'paths',
+  'properties',
+  'patternProperties',
+  'responses',
+  'content',
+  'examples',
+  'headers',
+  'encoding',
+  'links',
+  'callbacks',
+  'variables',
+  'schemas',
+  'parameters',
+  'requestBodies',
+  'securitySchemes',
+  'pathItems',
+  'scopes',
+  'mapping',
 ]);
 /** Name maps in which an `x-` key is an extension rather than a name. */
 const EXTENSIBLE_MAPS = new Set(['paths', 'responses', 'callbacks']);

@@ -9,10 +9,7 @@ import { applyDecisions } from './apply-decisions.js';
 import { componentClosure, parseComponentRef, type ComponentSet } from './closure.js';
 import type { Decision } from '../../src/openapi/decisions.js';
 import { stripProse } from './openapi-walk.js';
-import {
-  fullParse, indexedSource, isObject, looksLikeJson, objectSource,
-  type DocumentSource, type Json, type JsonObject, type SourceMode,
-} from './source.js';
+import { fullParse, indexedSource, isObject, looksLikeJson, objectSource, type DocumentSource, type Json, type JsonObject, type SourceMode } from './source.js';
 import { LayoutError } from './yaml-index.js';
 
 export class SliceError extends Error {
@@ -232,7 +229,8 @@ function visitSchemas(node: Json, visit: (schema: JsonObject) => void): void {
     for (const n of node) visitSchemas(n, visit);
   } else if (isObject(node)) {
     visit(node);
-    for (const [key, value] of Object.entries(node)) if (!key.startsWith('x-') && key !== 'enum' && key !== 'example' && key !== 'default') visitSchemas(value, visit);
+    for (const [key, value] of Object.entries(node))
+      if (!key.startsWith('x-') && key !== 'enum' && key !== 'example' && key !== 'default') visitSchemas(value, visit);
   }
 }
 
@@ -249,5 +247,9 @@ function literalSegmentsFirst(paths: JsonObject): JsonObject {
     for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! < y[i]! ? -1 : 1;
     return x.length - y.length;
   };
-  return Object.fromEntries(Object.keys(paths).sort(compare).map((key) => [key, paths[key]!]));
+  return Object.fromEntries(
+    Object.keys(paths)
+      .sort(compare)
+      .map((key) => [key, paths[key]!]),
+  );
 }

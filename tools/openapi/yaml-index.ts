@@ -10,7 +10,10 @@
  */
 
 export class LayoutError extends Error {
-  constructor(message: string, readonly line?: number) {
+  constructor(
+    message: string,
+    readonly line?: number,
+  ) {
     super(line === undefined ? message : `line ${line}: ${message}`);
     this.name = 'LayoutError';
   }
@@ -58,7 +61,7 @@ export function buildYamlIndex(text: string): YamlIndex {
   };
 
   let lineNo = 0;
-  for (let pos = 0; pos < text.length; ) {
+  for (let pos = 0; pos < text.length;) {
     lineNo++;
     let eol = text.indexOf('\n', pos);
     if (eol === -1) eol = text.length;

@@ -21,7 +21,8 @@ export function renderDiffReport(input: DiffReportInput): string {
   const notTenant = Object.entries(input.sources).filter(([, source]) => source !== 'graph-tenant');
   const verdict = unknown === 0 ? 'NO DIFFERENCE' : `${unknown} DIFFERENCE${unknown === 1 ? '' : 'S'}`;
   const rows = input.diffs.map(
-    (d) => html`<tr><td><code>${d.id}</code>${d.known !== undefined ? html` <em>(known: ${d.known})</em>` : ''}</td><td><code>${d.request}</code></td><td><pre>${show(d.recorded)}</pre></td><td><pre>${show(d.target)}</pre></td></tr>`,
+    (d) =>
+      html`<tr><td><code>${d.id}</code>${d.known !== undefined ? html` <em>(known: ${d.known})</em>` : ''}</td><td><code>${d.request}</code></td><td><pre>${show(d.recorded)}</pre></td><td><pre>${show(d.target)}</pre></td></tr>`,
   );
   return html`${new Markup(PAGE_HEAD_BEFORE_TITLE)}<title>${verdict} · graph-conformance diff · ${input.baseUrl}</title>
 <style>${new Markup(CSS)}</style>

@@ -17,7 +17,11 @@ export interface PointerViolation {
  * a violation names (an extra or a missing one) is pointed at itself, not at its parent. A body the
  * evidence kept cut (`bodyCut`) is not looked into: its head is not JSON.
  */
-export function pointerViolations(violations: readonly Violation[] | undefined, responseBody: string | undefined, bodyCut = false): PointerViolation[] | undefined {
+export function pointerViolations(
+  violations: readonly Violation[] | undefined,
+  responseBody: string | undefined,
+  bodyCut = false,
+): PointerViolation[] | undefined {
   if (!violations || violations.length === 0) return undefined;
   let body: { ok: boolean; value?: unknown } = { ok: false };
   if (!bodyCut && responseBody !== undefined && responseBody.trim() !== '') {
@@ -42,7 +46,8 @@ export function resolvePointer(document: unknown, pointer: string): { found: boo
   for (const raw of pointer.slice(1).split('/')) {
     const token = raw.replace(/~1/g, '/').replace(/~0/g, '~');
     if (Array.isArray(current) && /^(0|[1-9]\d*)$/.test(token) && Number(token) < current.length) current = current[Number(token)];
-    else if (current !== null && typeof current === 'object' && !Array.isArray(current) && Object.hasOwn(current, token)) current = (current as Record<string, unknown>)[token];
+    else if (current !== null && typeof current === 'object' && !Array.isArray(current) && Object.hasOwn(current, token))
+      current = (current as Record<string, unknown>)[token];
     else return { found: false };
   }
   return { found: true, value: current };
@@ -61,13 +66,14 @@ export function pointerTable(violations: PointerViolation[], options: { total?: 
   return html`<div class="pointer-diff"><h4>Schema violations (JSON pointer into the response body)</h4>
 <table><thead><tr><th scope="col">pointer</th><th scope="col" aria-hidden="true"></th><th scope="col">why</th>${looked ? html`<th scope="col">value found</th>` : ''}</tr></thead><tbody>
 ${violations.map(
-  (v) => html`<tr><td><code class="pointer">${v.pointer === '' ? '/ (the body)' : v.pointer}</code></td><td class="arrow" aria-hidden="true">→</td><td>${v.why}</td>${
-    looked ? html`<td>${v.found ? html`<code class="value">${shortJson(v.value)}</code>` : html`<span class="absent">(absent)</span>`}</td>` : ''
-  }</tr>`,
+  (v) =>
+    html`<tr><td><code class="pointer">${v.pointer === '' ? '/ (the body)' : v.pointer}</code></td><td class="arrow" aria-hidden="true">→</td><td>${v.why}</td>${
+      looked ? html`<td>${v.found ? html`<code class="value">${shortJson(v.value)}</code>` : html`<span class="absent">(absent)</span>`}</td>` : ''
+    }</tr>`,
 )}
 </tbody></table>${more > 0 ? html`<p class="note">… and ${more.toLocaleString('en-US')} more violations, counted but not listed (${(options.total ?? 0).toLocaleString('en-US')} in all).</p>` : ''}${
-   looked ? '' : html`<p class="note">${why}</p>`
- }</div>`;
+    looked ? '' : html`<p class="note">${why}</p>`
+  }</div>`;
 }
 
 function shortJson(value: unknown): string {

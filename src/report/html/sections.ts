@@ -24,7 +24,13 @@ export function verdictOf(results: ReportResults, known: number): Verdict {
   const newFailures = failed - results.checks.filter((c) => c.status === 'failed' && c.baseline?.state === 'known').length;
   const blocked = results.checks.filter(isBlocking).length;
   const notJudged = blocked > 0 ? `${newFailures > 0 ? ', and' : ' —'} ${blocked} could not be judged (blocked)` : '';
-  if (newFailures > 0) return { kind: 'failed', symbol: '✗', word: 'FAILED', detail: ` — ${newFailures} of ${results.checks.length} checks failed${known > 0 ? `, plus ${known} known` : ''}${notJudged}` };
+  if (newFailures > 0)
+    return {
+      kind: 'failed',
+      symbol: '✗',
+      word: 'FAILED',
+      detail: ` — ${newFailures} of ${results.checks.length} checks failed${known > 0 ? `, plus ${known} known` : ''}${notJudged}`,
+    };
   if (blocked > 0) return { kind: 'failed', symbol: '✗', word: 'BLOCKED', detail: `${notJudged} of ${results.checks.length} checks` };
   if (results.errors.length > 0) return { kind: 'failed', symbol: '✗', word: 'ERROR', detail: ` — ${results.errors.length} suite(s) could not run` };
   if (passed + warned + known === 0) return { kind: 'failed', symbol: '✗', word: 'NO CHECK RAN', detail: '' };
@@ -40,11 +46,12 @@ export function pageHeader(results: ReportResults, verdict: Verdict, known: numb
   </div>
   <ul class="totals" aria-label="totals">
     ${STATUS_ORDER.map(
-      (status) => html`<li class="total total-${status}${results.summary[status] === 0 ? ' total-zero' : ''}"><span class="total-n">${results.summary[status]}</span> <span class="total-word"><span aria-hidden="true">${STATUS_LABEL[status].symbol}</span> ${status}</span>${
-        status === 'failed' && known > 0 ? html`<span class="total-note">${known} known (baseline)</span>` : ''
-      }${status === 'passed' && fixed > 0 ? html`<span class="total-note">${fixed} fixed (baseline)</span>` : ''}${
-        status === 'skipped' && (results.summary.blocked ?? 0) > 0 ? html`<span class="total-note">${results.summary.blocked} blocked</span>` : ''
-      }</li>`,
+      (status) =>
+        html`<li class="total total-${status}${results.summary[status] === 0 ? ' total-zero' : ''}"><span class="total-n">${results.summary[status]}</span> <span class="total-word"><span aria-hidden="true">${STATUS_LABEL[status].symbol}</span> ${status}</span>${
+          status === 'failed' && known > 0 ? html`<span class="total-note">${known} known (baseline)</span>` : ''
+        }${status === 'passed' && fixed > 0 ? html`<span class="total-note">${fixed} fixed (baseline)</span>` : ''}${
+          status === 'skipped' && (results.summary.blocked ?? 0) > 0 ? html`<span class="total-note">${results.summary.blocked} blocked</span>` : ''
+        }</li>`,
     )}
   </ul>
   <dl class="meta">
@@ -79,7 +86,8 @@ export function needsAttentionNav(checks: ReportCheck[]): Markup | string {
   const attention = checks.filter(needsAttention).sort((a, b) => rank(a) - rank(b));
   if (attention.length === 0) return '';
   return html`<nav class="attention" aria-label="needs attention"><h2>Needs attention</h2><ul>${attention.map(
-    (c) => html`<li>${badge(c.status)}${blockedTag(c)}${baselineTag(c)} <a href="#${anchorOf(c.id)}"><code>${c.id}</code></a> <span class="attn-title">${c.title}</span></li>`,
+    (c) =>
+      html`<li>${badge(c.status)}${blockedTag(c)}${baselineTag(c)} <a href="#${anchorOf(c.id)}"><code>${c.id}</code></a> <span class="attn-title">${c.title}</span></li>`,
   )}</ul></nav>`;
 }
 
@@ -198,5 +206,10 @@ export function formatDuration(ms: number): string {
 
 function formatStart(iso: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : `${date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, '')} UTC`;
+  return Number.isNaN(date.getTime())
+    ? iso
+    : `${date
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, '')} UTC`;
 }

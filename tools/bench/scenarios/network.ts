@@ -32,8 +32,21 @@ export async function networkScenario(runs: number): Promise<NetworkResult> {
       const reportDir = mkdtempSync(path.join(tmpdir(), 'gc-bench-net-'));
       try {
         return await repeat({ runs: samples, warmup: delayMs === 0 ? 1 : 0 }, async () => {
-          const child = await runChild(CONFORMANCE[0], [...CONFORMANCE[1], '--base-url', double.baseUrl, '--token', 'bench', '--seed', '7', '--concurrency', String(concurrency), '--report-dir', reportDir]);
-          if (child.code !== 0) throw new Error(`conformance against the double (+${delayMs} ms) exited ${child.code}: ${lastLine(child.stderr || child.stdout)}`);
+          const child = await runChild(CONFORMANCE[0], [
+            ...CONFORMANCE[1],
+            '--base-url',
+            double.baseUrl,
+            '--token',
+            'bench',
+            '--seed',
+            '7',
+            '--concurrency',
+            String(concurrency),
+            '--report-dir',
+            reportDir,
+          ]);
+          if (child.code !== 0)
+            throw new Error(`conformance against the double (+${delayMs} ms) exited ${child.code}: ${lastLine(child.stderr || child.stdout)}`);
           return child.ms;
         });
       } finally {
@@ -48,7 +61,12 @@ export async function networkScenario(runs: number): Promise<NetworkResult> {
     rows.push(
       { section: 'network', subject: `full graph run, ${label}, +0 ms`, stats: fast, unit: 'ms', note: `${samples} run(s)` },
       { section: 'network', subject: `full graph run, ${label}, +${LATENCY_MS} ms`, stats: slow, unit: 'ms', note: `${samples} run(s)` },
-      { section: 'network', subject: `  sequential round trips, ${label}`, text: trips.toFixed(1), note: concurrency === 1 ? 'every request waits for the one before' : 'goal ≤ 12' },
+      {
+        section: 'network',
+        subject: `  sequential round trips, ${label}`,
+        text: trips.toFixed(1),
+        note: concurrency === 1 ? 'every request waits for the one before' : 'goal ≤ 12',
+      },
     );
   }
   return { rows, roundTrips };

@@ -33,7 +33,12 @@ export async function packageScenario(runs: number): Promise<Row[]> {
   return [
     { section: 'package', subject: 'npm pack: the tarball', text: kb(packed.packedBytes), note: `${packed.files.length} files` },
     { section: 'package', subject: 'npm pack: unpacked', text: kb(packed.unpackedBytes), note: `installed folder ${kb(sizeOf(installed.packageDir))}` },
-    { section: 'package', subject: 'installed with its runtime dependencies', text: kb(packed.unpackedBytes + dependencies.bytes), note: `${dependencies.packages} packages from the lockfile beside it` },
+    {
+      section: 'package',
+      subject: 'installed with its runtime dependencies',
+      text: kb(packed.unpackedBytes + dependencies.bytes),
+      note: `${dependencies.packages} packages from the lockfile beside it`,
+    },
     { section: 'package', subject: 'npx graph-conformance (installed tarball, replay), wall', stats: npx, unit: 'ms' },
     { section: 'package', subject: 'node_modules/.bin/graph-conformance (replay), wall', stats: bin, unit: 'ms', note: 'the installed command without npx' },
     { section: 'package', subject: 'npm run conformance (repository, replay), wall', stats: npmRun, unit: 'ms', note: distIsFresh() ? 'dist/ built' : 'tsx' },

@@ -34,7 +34,14 @@ export interface PropertyOptions {
 
 export async function propertyScenario({ runs, sampleMs }: PropertyOptions): Promise<Row[]> {
   // The double in a process of its own, as `npm run double` runs it: client and server do not share one event loop.
-  const double = await startSpawnedServer('double', process.execPath, (host, port) => [fromRoot('src/cli/launch.mjs'), fromRoot('harness/double/cli.ts'), '--host', host, '--port', String(port)]);
+  const double = await startSpawnedServer('double', process.execPath, (host, port) => [
+    fromRoot('src/cli/launch.mjs'),
+    fromRoot('harness/double/cli.ts'),
+    '--host',
+    host,
+    '--port',
+    String(port),
+  ]);
   const dispatcher = new Agent();
   try {
     // From the limit up to the suite's loop, one layer at a time, so that differences say what each costs.
@@ -67,10 +74,26 @@ export async function propertyScenario({ runs, sampleMs }: PropertyOptions): Pro
       const d = Math.round(median(to) - median(from));
       return `${d < 0 ? '-' : '+'}${Math.abs(d)} µs on the line above (medians)`;
     };
-    const row = (subject: string, values: Row['stats'], unit: string, note?: string): Row => ({ section: 'property', subject, stats: values, unit, ...(note && { note }) });
+    const row = (subject: string, values: Row['stats'], unit: string, note?: string): Row => ({
+      section: 'property',
+      subject,
+      stats: values,
+      unit,
+      ...(note && { note }),
+    });
     return [
-      row(`validated creates, ${inFlight} in flight (the suite's default)`, stats(concurrentRates), 'creates/s', 'goal ≥ 1,000/s; the double in a process of its own'),
-      row('validated creates, one at a time (factory → openapi-fetch → validate)', stats(rates.suite), 'creates/s', "client built like the suite's: capturingFetch, bearer, client-request-id middleware"),
+      row(
+        `validated creates, ${inFlight} in flight (the suite's default)`,
+        stats(concurrentRates),
+        'creates/s',
+        'goal ≥ 1,000/s; the double in a process of its own',
+      ),
+      row(
+        'validated creates, one at a time (factory → openapi-fetch → validate)',
+        stats(rates.suite),
+        'creates/s',
+        "client built like the suite's: capturingFetch, bearer, client-request-id middleware",
+      ),
       row('raw: the same POST with undici.request', stats(rates.raw), 'creates/s', 'the limit (undici 7, one kept-alive connection)'),
       row('validated / raw', stats(ratio), '%', 'paired runs; shown, no longer a goal: the client stays openapi-fetch'),
       { section: 'property', subject: 'time per create, one layer added at a time:', text: '' },
@@ -169,4 +192,3 @@ function fetchLoop(baseUrl: string): () => Promise<void> {
     if (response.status !== 201) throw new Error(`create answered ${response.status}: ${text.slice(0, 200)}`);
   };
 }
-

@@ -47,10 +47,22 @@ export async function replayScenario(runs: number): Promise<ReplayResult> {
   return {
     ratio,
     rows: [
-      { section: 'replay', subject: 'npm run conformance (replay), wall', stats: full, unit: 'ms', note: `${checks} checks, exit ${codes}; ${distIsFresh() ? 'built JavaScript (dist/)' : 'TypeScript through tsx: dist/ is missing or stale (npm run build)'}` },
+      {
+        section: 'replay',
+        subject: 'npm run conformance (replay), wall',
+        stats: full,
+        unit: 'ms',
+        note: `${checks} checks, exit ${codes}; ${distIsFresh() ? 'built JavaScript (dist/)' : 'TypeScript through tsx: dist/ is missing or stale (npm run build)'}`,
+      },
       { section: 'replay', subject: '  of which runSuites (results.durationMs)', stats: inside, unit: 'ms', note: 'suites start → results written' },
       { section: 'replay', subject: '  of which node, loader and CLI start-up and exit', stats: outside, unit: 'ms' },
-      { section: 'replay', subject: 'floor: vitest run of one trivial test, wall', stats: floor, unit: 'ms', note: 'node_modules/.bin/vitest run, throwaway config' },
+      {
+        section: 'replay',
+        subject: 'floor: vitest run of one trivial test, wall',
+        stats: floor,
+        unit: 'ms',
+        note: 'node_modules/.bin/vitest run, throwaway config',
+      },
       { section: 'replay', subject: 'process floor: node -e 0, wall', stats: processFloor, unit: 'ms' },
       { section: 'replay', subject: 'replay / floor', text: `${ratio.toFixed(2)}×`, note: 'goal ≤ 1.5×' },
       { section: 'replay', subject: 'replay / node -e 0', text: `${(full.median / processFloor.median).toFixed(2)}×` },

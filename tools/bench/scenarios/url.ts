@@ -80,7 +80,6 @@ async function dreddRows(baseUrl: string, runs: number): Promise<Row[]> {
 
 /** Dredd colours its output whatever the terminal. */
 function plain(text: string): string {
-   
   return text.replace(/\x1b\[[0-9;]*m/g, '');
 }
 

@@ -41,7 +41,11 @@ export async function validationScenario(runs: number): Promise<Row[]> {
     const cached = validatorFor(spec) === validator && validatorFor(loadSlice()) === validatorFor(loadSlice());
 
     // Distinct objects, as real responses are: the double's body with a different id and name each.
-    const bodies = Array.from({ length: CALLS_PER_RUN }, (_, i) => ({ ...(body as Record<string, unknown>), id: `bench-${i}`, name: `conformance-bench-${i}` }));
+    const bodies = Array.from({ length: CALLS_PER_RUN }, (_, i) => ({
+      ...(body as Record<string, unknown>),
+      id: `bench-${i}`,
+      name: `conformance-bench-${i}`,
+    }));
     const perCall = await repeat({ runs, warmup: 1 }, async () => {
       let invalid = 0;
       const started = performance.now();
