@@ -11,6 +11,7 @@ import { QUERY_CHECKS, type QueryGroup, type QueryStep, type QuerySubject } from
 import { GROUPS_URL_PATH } from '../src/openapi/paths.js';
 import type { Exchange } from '../src/client/exchange.js';
 import { isAbsoluteHttpUrl } from '../src/client/origin.js';
+import type { CapabilityFinding } from '../src/checks/capabilities.js';
 
 /** Graph's advanced query capabilities ($count, $search on directory objects) need this header. */
 const EVENTUAL = { ConsistencyLevel: 'eventual' };
@@ -57,20 +58,62 @@ export const querySuite: SuiteDefinition<QuerySubject> = {
       subject.pages[step] = pages;
       return pages;
     };
-    // A tenant lists a new group after a while: the first read waits for all three.
-    let seen = 0;
-    await ctx.readAfterWrite(
-      async () => (seen = visible(await read('orderAsc', () => list(`$filter=${q(own)}&$orderby=name`)), prefix)),
-      () => seen < subject.groups.length,
-    );
+    // A tenant lists a new group after a while: the first read waits for all three. A read the target
+    // refuses is not waited on: no wait makes a refused request succeed.
+    const settle = async (first: () => Promise<Exchange>, step: QueryStep = 'orderAsc') => {
+      let seen = 0;
+      let answered = 0;
+      await ctx.readAfterWrite(
+        async () => {
+          const pages = await read(step, first);
+          answered = pages[0]!.response.status;
+          seen = visible(pages, prefix);
+        },
+        () => answered === 200 && seen < subject.groups.length,
+      );
+    };
+
+    // Whether $filter=startswith scopes a read to the run's groups: declared by the user, or found out from
+    // the first read, which the suite sends anyway, so a target that has it sees no extra request.
+    const declared = ctx.config.capabilities?.['filter-startswith'];
+    let startswith: CapabilityFinding;
+    if (declared) {
+      startswith = declared;
+      if (declared.present) await settle(() => list(`$filter=${q(own)}&$orderby=name`));
+    } else {
+      await settle(() => list(`$filter=${q(own)}&$orderby=name`));
+      startswith = startswithFinding(subject, own, subject.pages.orderAsc ?? []);
+      if (startswith.present === false && isRefusal(subject.steps.orderAsc)) {
+        // The refused read also carried $orderby=name: the filter alone says which of the two was refused.
+        const alone = await allPages(ctx, await list(`$filter=${q(own)}`), () => undefined);
+        const filterOnly = startswithFinding(subject, own, alone);
+        startswith = filterOnly.present
+          ? { ...filterOnly, detail: `${filterOnly.detail} (with $orderby=name the read answered ${subject.steps.orderAsc!.response.status})` }
+          : filterOnly;
+      }
+    }
+    subject.capabilities = { 'filter-startswith': startswith };
+    const scoped = startswith.present;
+    // Without the capability, each rule reads another way (src/checks/query.ts says why each is sound):
+    // every page unfiltered, the run's groups picked out on the client; or `name eq` on one of them.
+    if (!scoped) await settle(() => list('$orderby=name'));
+    const onlyA = `$filter=${q(`name eq '${a.name}'`)}`;
+
     // Once all three show, every probe is independent of the others: side by side, each its own chain.
     const probes: Array<[QueryStep, () => Promise<unknown>]> = [
-      ['orderDesc', () => read('orderDesc', () => list(`$filter=${q(own)}&$orderby=${q('name desc')}`))],
-      ['top', async () => (subject.steps.top = await list(`$filter=${q(own)}&$orderby=name&$top=1`))],
-      ['skip', () => read('skip', () => list(`$filter=${q(own)}&$orderby=name&$skip=1`))],
+      ['orderDesc', () => read('orderDesc', () => list(`${scoped ? `$filter=${q(own)}&` : ''}$orderby=${q('name desc')}`))],
+      ['top', async () => (subject.steps.top = await list(scoped ? `$filter=${q(own)}&$orderby=name&$top=1` : '$top=1'))],
+      ['skip', () => read('skip', () => list(scoped ? `$filter=${q(own)}&$orderby=name&$skip=1` : `${onlyA}&$skip=1`))],
       ['filterQuoted', () => read('filterQuoted', () => list(`$filter=${q(`name eq '${subject.groups[1]!.name.replaceAll("'", "''")}'`)}`))],
-      ['countParameter', async () => (subject.steps.countParameter = await list(`$filter=${q(own)}&$count=true&$top=1`, EVENTUAL))],
-      ['countSegment', async () => (subject.steps.countSegment = await ctx.send('GET', `${GROUPS_URL_PATH}/$count?$filter=${q(own)}`, { headers: EVENTUAL }))],
+      [
+        'countParameter',
+        async () => (subject.steps.countParameter = await list(scoped ? `$filter=${q(own)}&$count=true&$top=1` : `${onlyA}&$count=true`, EVENTUAL)),
+      ],
+      [
+        'countSegment',
+        async () =>
+          (subject.steps.countSegment = await ctx.send('GET', `${GROUPS_URL_PATH}/$count?${scoped ? `$filter=${q(own)}` : onlyA}`, { headers: EVENTUAL })),
+      ],
       ['search', () => read('search', () => list(`$search=${q(`"name:${a.name}"`)}`, EVENTUAL))],
       ['select', async () => (subject.steps.select = await ctx.send('GET', `${GROUPS_URL_PATH}/${a.id}?$select=name`))],
       ['expand', async () => (subject.steps.expand = await ctx.send('GET', `${GROUPS_URL_PATH}/${a.id}?$expand=members`))],
@@ -133,6 +176,56 @@ function nextLink(page: Exchange): string | undefined {
     return typeof link === 'string' && isAbsoluteHttpUrl(link) ? link : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/** 400 and 501: the target refuses what the request asks (OData: a service fails a request it cannot apply). */
+function isRefusal(exchange: Exchange | undefined): boolean {
+  return exchange?.response.status === 400 || exchange?.response.status === 501;
+}
+
+/**
+ * What a read scoped with startswith(name,'<prefix>') says of the capability: refused (400/501, in the
+ * target's own words), ignored (200, and a group outside the prefix came back: the run's outsider, or
+ * anyone else's), or present (200 with the run's groups only). Any other answer refuses nothing: the
+ * rules judge it as sent, under their own names.
+ */
+function startswithFinding(subject: QuerySubject, own: string, pages: readonly Exchange[]): CapabilityFinding {
+  const probe = `$filter=${own}`;
+  const first = pages[0];
+  if (!first) return { present: true, how: 'probed', detail: `${probe} was never answered` };
+  const { status } = first.response;
+  if (isRefusal(first)) return { present: false, how: 'probed', detail: `${probe} answered ${status} ${errorWords(first)}` };
+  if (status !== 200) return { present: true, how: 'probed', detail: `${probe} answered ${status}, which refuses nothing: the rules judge it as sent` };
+  const names = pages.flatMap(namesOn);
+  const outside = names.filter((n) => !n.startsWith(subject.prefix));
+  if (outside.length > 0)
+    return {
+      present: false,
+      how: 'probed',
+      detail: `${probe} answered 200 but the filter was ignored: ${outside.length} group${outside.length === 1 ? '' : 's'} outside the prefix came back (${JSON.stringify(outside[0])})`,
+    };
+  const ours = names.filter((n) => n.startsWith(subject.prefix)).length;
+  return { present: true, how: 'probed', detail: `${probe} answered 200 with the run's groups only (${ours} of ${subject.groups.length})` };
+}
+
+/** Graph's error envelope as `Code "message"`; the body's start when it is not one. */
+function errorWords(exchange: Exchange): string {
+  try {
+    const error = (JSON.parse(exchange.response.body) as { error?: { code?: unknown; message?: unknown } }).error;
+    if (typeof error?.code === 'string') return `${error.code}${typeof error.message === 'string' ? ` ${JSON.stringify(error.message)}` : ''}`;
+  } catch {
+    // Not JSON: quoted as sent.
+  }
+  return JSON.stringify(exchange.response.body.slice(0, 160));
+}
+
+function namesOn(page: Exchange): string[] {
+  try {
+    const value = (JSON.parse(page.response.body) as { value?: unknown }).value;
+    return Array.isArray(value) ? value.map((g) => String((g as { name?: unknown } | null)?.name)) : [];
+  } catch {
+    return [];
   }
 }
 

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { OPTIONS, resolveOptions } from '../src/config/run-config.js';
 import { commandLineFromInputs } from '../src/action/inputs.js';
-import { OUTPUT_NAMES } from '../src/action/outputs.js';
+import { actionOutputs, OUTPUT_NAMES } from '../src/action/outputs.js';
 import { OPTION_FLAGS, rawOptionsOf, type ConformanceOptions } from '../src/api/options.js';
 import { fromRoot } from '../src/project-root.js';
 import { startDouble, type RunningDouble } from '../harness/double/server.js';
@@ -154,6 +154,22 @@ describe("the inputs and the API's fields become the options the command's resol
   });
 });
 
+describe("diff's outputs", () => {
+  test('both numbers: the differences, and the behaviours they belong to', () => {
+    const files = { results: 'reports/results.json', report: 'reports/report.html' };
+    expect(actionOutputs(1, { command: 'diff', files, differences: 32, known: 0, behaviours: 1 })).toMatchObject({
+      differences: '32',
+      behaviours: '1',
+      summary: '32 differences in 1 behaviour',
+    });
+    expect(actionOutputs(0, { command: 'diff', files, differences: 6, known: 6, behaviours: 3 })).toMatchObject({
+      behaviours: '3',
+      summary: '6 differences in 3 behaviours (6 known)',
+    });
+    expect(actionOutputs(0, { command: 'diff', files, differences: 0, known: 0, behaviours: 0 })).toMatchObject({ behaviours: '0', summary: '0 differences' });
+  });
+});
+
 describe.concurrent('the step as Actions runs it', () => {
   let double: RunningDouble;
   beforeAll(async () => {
@@ -213,7 +229,7 @@ describe.concurrent('the step as Actions runs it', () => {
   test('command diff against the double: exit 0, the differences as an output', async () => {
     const run = await step({ INPUT_COMMAND: 'diff', INPUT_BASE_URL: double.baseUrl });
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(run.outputs).toMatchObject({ 'exit-code': '0', differences: '0', summary: '0 differences', junit: '' });
+    expect(run.outputs).toMatchObject({ 'exit-code': '0', differences: '0', behaviours: '0', summary: '0 differences', junit: '' });
   });
 
   test("an unreachable target: exit 2, and an earlier run's results.json is not reported as this run's", async () => {

@@ -29,7 +29,7 @@ describe('proxyViolations', () => {
   test('a header Prism cut short: the complete entries it still holds', () => {
     const full = JSON.stringify([entry('first "quoted"'), entry('second'), entry('third is cut')]);
     const cut = `Too many violations! ${full.slice(0, full.indexOf('third') + 5)}`;
-    expect(proxyViolations({ 'sl-violations': cut })).toBe('sl-violations (at least 2 errors, header cut short by the proxy): first "quoted"; second');
+    expect(proxyViolations({ 'sl-violations': cut })).toBe('sl-violations (at least 2 errors, header cut short by Prism): first "quoted"; second');
   });
 
   test("something that is not Prism's JSON is quoted as it is, on one line", () => {
@@ -38,10 +38,10 @@ describe('proxyViolations', () => {
 });
 
 describe('withProxyReport', () => {
-  test("appends the proxy's report to a check's message, and leaves it alone without one", () => {
+  test("appends Prism's report to a check's message, naming neither role, and leaves it alone without one", () => {
     const headers = { 'sl-violations': JSON.stringify([entry('Response body property @odata.context must be object')]) };
     expect(withProxyReport('expected 201, got 500', headers)).toBe(
-      'expected 201, got 500 (a proxy in front reported: sl-violations (1 error): Response body property @odata.context must be object)',
+      "expected 201, got 500 (the answer carries Prism's validation report, from Prism as the mock or as a proxy in front: sl-violations (1 error): Response body property @odata.context must be object)",
     );
     expect(withProxyReport('expected 201, got 500', {})).toBe('expected 201, got 500');
     expect(withProxyReport('expected 201, got 500', undefined)).toBe('expected 201, got 500');

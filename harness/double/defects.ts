@@ -50,6 +50,8 @@ export const DEFECT_DESCRIPTIONS = {
   'query-skip-ignored': 'the connectorGroups list ignores $skip',
   'query-orderby-ignored': 'the connectorGroups list ignores $orderby (items stay in creation order)',
   'query-filter-quotes': "a $filter literal with a doubled quote ('') matches nothing (the escape is not undone)",
+  'query-filter-ignored':
+    'the connectorGroups list and its $count accept $filter but ignore it silently (every group comes back, every group is counted), as a field report says the real endpoint may',
   'query-count-ignores-filter': '@odata.count counts the whole collection, not the items the $filter keeps',
   'query-select-ignored': 'GET …/connectorGroups/{id} ignores $select (every property comes back)',
   'query-expand-ignored': 'GET …/connectorGroups/{id} accepts $expand but leaves the expanded property out',

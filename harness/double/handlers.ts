@@ -3,7 +3,7 @@
 import { APPLICATION, CONNECTOR, CONNECTOR_GROUP, type EntityType } from './entity-types.js';
 import { ERRORS } from './errors.js';
 import { newGuid } from './ids.js';
-import { CONNECTOR_GROUP_TYPE, CONTEXT, DEFAULT_REGION, PROFILE_ID, toEntityJson, type ConnectorGroupRecord } from './model.js';
+import { CONNECTOR_GROUP_TYPE, contextUrls, DEFAULT_REGION, GRAPH_SERVICE_ROOT, PROFILE_ID, toEntityJson, type ConnectorGroupRecord } from './model.js';
 import {
   DEFAULT_PAGE_SIZE,
   matching,
@@ -15,6 +15,7 @@ import {
   QUERY_OPTIONS,
   type CollectionQuery,
   type EntityQuery,
+  type FilterFunction,
   type Parsed,
 } from './query.js';
 import { empty, failure, json, text, type Outcome } from './response.js';
@@ -38,13 +39,20 @@ export interface OperationContext {
   readonly prefer: string | undefined;
   readonly store: GroupStore;
   readonly baseUrl: string;
+  /** The service root @odata.context and @odata.id URLs name; Graph's own when not given. */
+  readonly serviceRoot?: string;
   /** The `invalid-body-accepted` defect: create stores whatever it is given. */
   readonly lenientCreate: boolean;
   /** Behaviour defects the handlers act on (update-ignored, delete-not-deleting, …). */
   readonly defects: ReadonlySet<Defect>;
   /** Page size when the client sends no $top. */
   readonly pageSize: number | undefined;
+  /** The $filter functions offered (DoubleOptions.filterFunctions); every one when not given. */
+  readonly filterFunctions?: readonly FilterFunction[];
 }
+
+/** The context URLs of the service root this answer names. */
+const contexts = (ctx: OperationContext) => contextUrls(ctx.serviceRoot ?? GRAPH_SERVICE_ROOT);
 
 type Found = { readonly group: ConnectorGroupRecord } | { readonly outcome: Outcome };
 
@@ -113,7 +121,7 @@ function creationNumber(store: GroupStore, id: string): number {
 const SET_PATH = `/onPremisesPublishingProfiles/${PROFILE_ID}/connectorGroups`;
 
 function listGroups(ctx: OperationContext): Outcome {
-  const parsed = parseCollectionQuery(ctx.search, CONNECTOR_GROUP);
+  const parsed = parseCollectionQuery(ctx.search, CONNECTOR_GROUP, undefined, ctx.filterFunctions);
   if (!parsed.ok) return failure(parsed.error);
   const missing = profileMissing(ctx);
   if (missing) return missing;
@@ -123,7 +131,7 @@ function listGroups(ctx: OperationContext): Outcome {
     query,
     items,
     path: SET_PATH,
-    context: CONTEXT.collection,
+    context: contexts(ctx).collection,
     render: (g) => toEntityJson(g, query.select, query.expand),
     loops: ctx.defects.has('list-next-link-loop'),
     ...(ctx.defects.has('query-count-ignores-filter') && { counted: ctx.store.size }),
@@ -140,14 +148,16 @@ function defectiveQuery(ctx: OperationContext, query: CollectionQuery): Collecti
     ...(d.has('query-orderby-ignored') && { orderBy: undefined }),
     ...(d.has('query-search-ignored') && { search: undefined }),
     ...(quoted && { filter: () => false }),
+    ...(d.has('query-filter-ignored') && { filter: undefined }),
   };
 }
 
 function countGroups(ctx: OperationContext): Outcome {
   if (ctx.defects.has('count-server-error')) return failure(ERRORS.internalServerError());
-  const parsed = parseCollectionQuery(ctx.search, CONNECTOR_GROUP, QUERY_OPTIONS.count);
+  const parsed = parseCollectionQuery(ctx.search, CONNECTOR_GROUP, QUERY_OPTIONS.count, ctx.filterFunctions);
   if (!parsed.ok) return failure(parsed.error);
-  const query = ctx.defects.has('count-segment-ignores-filter') ? { ...parsed.query, filter: undefined } : parsed.query;
+  const ignored = ctx.defects.has('count-segment-ignores-filter') || ctx.defects.has('query-filter-ignored');
+  const query = ignored ? { ...parsed.query, filter: undefined } : parsed.query;
   return profileMissing(ctx) ?? text(200, String(matching(ctx.store.values(), query).length));
 }
 
@@ -179,7 +189,7 @@ function createGroup(ctx: OperationContext): Outcome {
   const group: ConnectorGroupRecord = { id: newGuid(), name, connectorGroupType: CONNECTOR_GROUP_TYPE, isDefault: false, region: fields.region };
   ctx.store.set(group.id, group);
   creationNumber(ctx.store, group.id);
-  return json(201, { '@odata.context': CONTEXT.entity, ...toEntityJson(group) });
+  return json(201, { '@odata.context': contexts(ctx).entity, ...toEntityJson(group) });
 }
 
 function getGroup(ctx: OperationContext, groupId: string): Outcome {
@@ -190,7 +200,7 @@ function getGroup(ctx: OperationContext, groupId: string): Outcome {
   if (ctx.defects.has('get-not-found-after-create')) return failure(ERRORS.resourceNotFound(groupId));
   const select = ctx.defects.has('query-select-ignored') ? undefined : parsed.query.select;
   const expand = ctx.defects.has('query-expand-ignored') ? undefined : parsed.query.expand;
-  return json(200, { '@odata.context': CONTEXT.entity, ...toEntityJson(found.group, select, expand) });
+  return json(200, { '@odata.context': contexts(ctx).entity, ...toEntityJson(found.group, select, expand) });
 }
 
 function updateGroup(ctx: OperationContext, groupId: string): Outcome {
@@ -203,7 +213,7 @@ function updateGroup(ctx: OperationContext, groupId: string): Outcome {
   // OData: return=representation asks for the entity as patched, with 200.
   if (/\breturn=representation\b/i.test(ctx.prefer ?? '') || ctx.defects.has('update-200-always')) {
     const shown = ctx.defects.has('update-200-stale') ? found.group : updated;
-    return json(200, { '@odata.context': CONTEXT.entity, ...toEntityJson(shown) });
+    return json(200, { '@odata.context': contexts(ctx).entity, ...toEntityJson(shown) });
   }
   return empty(204);
 }
@@ -254,8 +264,8 @@ function listMemberReferences(ctx: OperationContext, groupId: string): Outcome {
       query,
       items: matching([], query),
       path: `${SET_PATH}/${groupId}/members/$ref`,
-      context: CONTEXT.references,
-      render: (connector) => `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/${PROFILE_ID}/connectors/${connector.id}`,
+      context: contexts(ctx).references,
+      render: (connector) => `${ctx.serviceRoot ?? GRAPH_SERVICE_ROOT}/onPremisesPublishingProfiles/${PROFILE_ID}/connectors/${connector.id}`,
     }),
   );
 }
@@ -303,9 +313,9 @@ export function handle(ctx: OperationContext): Outcome {
       if (method === 'DELETE') return deleteGroup(ctx, route.groupId);
       return getGroup(ctx, route.groupId);
     case 'members':
-      return listNavigation(ctx, route.groupId, CONNECTOR, CONTEXT.members(route.groupId), 'members');
+      return listNavigation(ctx, route.groupId, CONNECTOR, contexts(ctx).members(route.groupId), 'members');
     case 'applications':
-      return listNavigation(ctx, route.groupId, APPLICATION, CONTEXT.applications(route.groupId), 'applications');
+      return listNavigation(ctx, route.groupId, APPLICATION, contexts(ctx).applications(route.groupId), 'applications');
     case 'membersCount':
       return countNavigation(ctx, route.groupId, CONNECTOR);
     case 'applicationsCount':

@@ -37,15 +37,22 @@ export function toEntityJson(group: ConnectorGroupRecord, select?: ReadonlySet<s
   return json;
 }
 
-const METADATA = 'https://graph.microsoft.com/beta/$metadata#';
+/** Microsoft Graph's beta service root: the one Graph names in its URLs whatever host served the request. */
+export const GRAPH_SERVICE_ROOT = 'https://graph.microsoft.com/beta';
 const SET = `onPremisesPublishingProfiles('${PROFILE_ID}')/connectorGroups`;
 
+/** The @odata.context URLs under a service root (OData: `<service root>/$metadata#<what the answer holds>`). */
+export function contextUrls(serviceRoot: string) {
+  const metadata = `${serviceRoot}/$metadata#`;
+  return {
+    entity: `${metadata}${SET}/$entity`,
+    collection: `${metadata}${SET}`,
+    members: (groupId: string) => `${metadata}${SET}('${groupId}')/members`,
+    applications: (groupId: string) => `${metadata}${SET}('${groupId}')/applications`,
+    // members/$ref is documented as a StringCollectionResponse: the value holds connector URLs.
+    references: `${metadata}Collection(string)`,
+  } as const;
+}
+
 // Graph names its own service root in @odata.context whatever host served the request.
-export const CONTEXT = {
-  entity: `${METADATA}${SET}/$entity`,
-  collection: `${METADATA}${SET}`,
-  members: (groupId: string) => `${METADATA}${SET}('${groupId}')/members`,
-  applications: (groupId: string) => `${METADATA}${SET}('${groupId}')/applications`,
-  // members/$ref is documented as a StringCollectionResponse: the value holds connector URLs.
-  references: `${METADATA}Collection(string)`,
-} as const;
+export const CONTEXT = contextUrls(GRAPH_SERVICE_ROOT);

@@ -134,10 +134,24 @@ const folded = (item: Item, property: string): string | undefined => {
   return value === undefined || value === null ? undefined : String(value).toLowerCase();
 };
 
-/** `property eq 'literal'` and `startswith(property,'literal')` on the type's filterable properties. */
-function parseFilter(raw: string | undefined, type: EntityType): Parsed<CollectionQuery['filter']> {
+/**
+ * The filter functions the double can offer. A correct server may offer fewer: Graph's query-parameters
+ * page says "The support for the exact query parameters varies from one API operation to another, and
+ * depending on the API, can differ between the v1.0 and beta endpoints" (learn.microsoft.com/graph/query-parameters),
+ * and a function a server does not support is refused with 400, as Graph refuses an unsupported filter clause.
+ */
+export const FILTER_FUNCTIONS = ['startswith'] as const;
+export type FilterFunction = (typeof FILTER_FUNCTIONS)[number];
+
+/** `property eq 'literal'` and `startswith(property,'literal')` (where offered) on the type's filterable properties. */
+function parseFilter(raw: string | undefined, type: EntityType, functions: readonly FilterFunction[]): Parsed<CollectionQuery['filter']> {
   if (raw === undefined) return ok(undefined);
   const unsupported = refuse(`Unsupported or invalid query filter clause specified: '${raw}'.`);
+  if (!functions.includes('startswith') && /^\s*startswith\s*\(/i.test(raw))
+    return {
+      ok: false,
+      error: { status: 400, code: 'Request_UnsupportedQuery', message: `Unsupported Query: the function 'startswith' is not supported in $filter: '${raw}'.` },
+    };
   const startsWith = STARTS_WITH.exec(raw);
   const equals = startsWith ? undefined : EQUALS.exec(raw);
   const match = startsWith ?? equals;
@@ -251,6 +265,7 @@ export function parseCollectionQuery(
   search: URLSearchParams,
   type: EntityType,
   supported: readonly string[] = QUERY_OPTIONS.collection,
+  filterFunctions: readonly FilterFunction[] = FILTER_FUNCTIONS,
 ): Parsed<CollectionQuery> {
   const opts = options(search);
   const unsupported = refuseUnsupported(opts, supported);
@@ -270,7 +285,7 @@ export function parseCollectionQuery(
   if (!select.ok) return select;
   const expand = parseExpand(opts.get('$expand'), type);
   if (!expand.ok) return expand;
-  const filter = parseFilter(opts.get('$filter'), type);
+  const filter = parseFilter(opts.get('$filter'), type, filterFunctions);
   if (!filter.ok) return filter;
   const searchClause = parseSearch(opts.get('$search'), type);
   if (!searchClause.ok) return searchClause;

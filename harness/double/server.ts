@@ -2,7 +2,7 @@
 // target, and with defects switched on, its known-bad ones.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hasBearerToken } from './auth.js';
+import { bearerToken, hasBearerToken, refusesToken, tokenRefused } from './auth.js';
 import { parseJsonBody, readBody } from './body.js';
 import { applyCreateDefects } from './create-defects.js';
 import { isDefect, type Defect } from './defects.js';
@@ -12,7 +12,7 @@ import { newGuid } from './ids.js';
 import type { ConnectorGroupRecord } from './model.js';
 import { failure, render, type Outcome, type Reply } from './response.js';
 import { applyReplyDefects } from './reply-defects.js';
-import { hasQueryOption } from './query.js';
+import { hasQueryOption, type FilterFunction } from './query.js';
 import { ALLOWED_METHODS, matchRoute, takesJsonBody, type Route } from './router.js';
 
 export { DEFECTS, DEFECT_DESCRIPTIONS, isDefect, type Defect } from './defects.js';
@@ -28,13 +28,34 @@ export interface DoubleOptions {
   pageSize?: number;
   /** Groups that exist before the first request, named `preexisting-<n>` (never `conformance-`). */
   seedGroups?: number;
+  /**
+   * The service root its URLs name (@odata.context, members/$ref's @odata.id values): `graph` (the default)
+   * names Graph's own, as Graph does whatever host served the request; `own` names the double's base URL, as
+   * an OData service that is not Graph does (OData 4.01 §10: the context URL starts with the service root).
+   */
+  serviceRoot?: 'graph' | 'own';
+  /**
+   * The $filter functions the double offers on connectorGroups (default: every one it knows). Without
+   * `startswith`, a filter that calls it is answered 400 Request_UnsupportedQuery in Graph's error envelope
+   * while `name eq '…'` still works: a correct server that offers fewer functions (query.ts says why).
+   */
+  filterFunctions?: readonly FilterFunction[];
   /** Faults of a healthy but busy service, on demand (not defects: a conforming client copes with them). */
   faults?: Faults;
+  /**
+   * The bearer tokens the double accepts; any other is answered 401 InvalidAuthenticationToken, as Graph
+   * answers an expired or foreign token. Unset (the default), any non-empty token is accepted.
+   */
+  acceptTokens?: readonly string[];
 }
 
 export interface Faults {
-  /** `times` requests, after the first `after` (default 0), are refused with 429 or 503 and Retry-After (seconds). */
-  throttle?: { status: 429 | 503; times: number; retryAfterSeconds: number; after?: number };
+  /**
+   * `times` requests, after the first `after` (default 0), are refused with 429 or 503 and Retry-After (seconds).
+   * With `path`, only requests whose path ends with it (decoded, e.g. `/$count`) are refused: Graph throttles
+   * per resource as well as per caller, so one busy endpoint can answer 503 while its neighbours answer.
+   */
+  throttle?: { status: 429 | 503; times: number; retryAfterSeconds: number; after?: number; path?: string };
   /** Every reply waits this long before it is sent. */
   delayMs?: number;
   /** The first request's connection is reset instead of answered. */
@@ -72,6 +93,18 @@ export interface RunningDouble {
 }
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
+
+/** Whether the throttle fault applies to a request for `pathname`: every path, or those ending with `suffix`. */
+function throttles(suffix: string | undefined, pathname: string): boolean {
+  if (suffix === undefined) return true;
+  let decoded = pathname;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    // A path that is not valid percent-encoding is compared as sent.
+  }
+  return decoded.endsWith(suffix);
+}
 
 function flattenHeaders(request: IncomingMessage): Record<string, string> {
   const headers: Record<string, string> = {};
@@ -142,7 +175,7 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
     let answered: Route | undefined;
     const match = matchRoute(url.pathname);
     const lagged = match.ok && match.route.name === 'group' && method === 'GET' ? lagging.get(match.route.groupId) : undefined;
-    if (throttleLeft > 0 && faults.throttle && requests.length > (faults.throttle.after ?? 0)) {
+    if (throttleLeft > 0 && faults.throttle && requests.length > (faults.throttle.after ?? 0) && throttles(faults.throttle.path, url.pathname)) {
       throttleLeft--;
       outcome = failure(ERRORS.throttled(faults.throttle.status, faults.throttle.retryAfterSeconds));
     } else if (lagged !== undefined && lagged > 0 && match.ok && match.route.name === 'group') {
@@ -150,6 +183,8 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
       outcome = failure(ERRORS.resourceNotFound(match.route.groupId));
     } else if (!defects.has('auth-not-enforced') && !hasBearerToken(headers['authorization'])) {
       outcome = failure(ERRORS.unauthenticated());
+    } else if (!defects.has('auth-not-enforced') && refusesToken(bearerToken(headers['authorization'])!, options.acceptTokens)) {
+      outcome = failure(tokenRefused());
     } else if (!match.ok) {
       outcome = failure(ERRORS.segmentNotFound(match.unknownSegment));
     } else if (!ALLOWED_METHODS[match.route.name].includes(method)) {
@@ -173,9 +208,11 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
             prefer: headers['prefer'],
             store,
             baseUrl: faults.linkBase ?? baseUrl,
+            ...(options.serviceRoot === 'own' && { serviceRoot: baseUrl }),
             lenientCreate: defects.has('invalid-body-accepted'),
             defects,
             pageSize: options.pageSize,
+            ...(options.filterFunctions && { filterFunctions: options.filterFunctions }),
           })
         : failure(body.error.status === 400 && defects.has('malformed-json-500') ? { ...body.error, status: 500, code: 'InternalServerError' } : body.error);
     }

@@ -7,12 +7,25 @@ import type { RunResults } from '../report/results.js';
 
 export type ActionOutputs = Record<(typeof OUTPUT_NAMES)[number], string>;
 
-export const OUTPUT_NAMES = ['exit-code', 'summary', 'passed', 'failed', 'blocked', 'skipped', 'warned', 'differences', 'results', 'junit', 'report'] as const;
+export const OUTPUT_NAMES = [
+  'exit-code',
+  'summary',
+  'passed',
+  'failed',
+  'blocked',
+  'skipped',
+  'warned',
+  'differences',
+  'behaviours',
+  'results',
+  'junit',
+  'report',
+] as const;
 
 /** What a run that got as far as its reports returned; none when it stopped before (a usage error, an unreachable target). */
 export type Ran =
   | { command: 'run'; files: { results: string; junit: string; report: string }; summary: RunResults['summary'] }
-  | { command: 'diff'; files: { results: string; report: string }; differences: number; known: number };
+  | { command: 'diff'; files: { results: string; report: string }; differences: number; known: number; behaviours: number };
 
 /** Only the files this run returned are named: an earlier run's left in the report dir is not this run's. */
 export function actionOutputs(exitCode: number, ran: Ran | undefined): ActionOutputs {
@@ -25,6 +38,7 @@ export function actionOutputs(exitCode: number, ran: Ran | undefined): ActionOut
     skipped: '',
     warned: '',
     differences: '',
+    behaviours: '',
     results: '',
     junit: '',
     report: '',
@@ -36,7 +50,9 @@ export function actionOutputs(exitCode: number, ran: Ran | undefined): ActionOut
   Object.assign(outputs, { results: ran.files.results, report: ran.files.report });
   if (ran.command === 'diff') {
     outputs.differences = String(ran.differences);
-    outputs.summary = `${ran.differences} differences${ran.known ? ` (${ran.known} known)` : ''}`;
+    outputs.behaviours = String(ran.behaviours);
+    const grouped = ran.differences > 0 ? ` in ${ran.behaviours} behaviour${ran.behaviours === 1 ? '' : 's'}` : '';
+    outputs.summary = `${ran.differences} differences${grouped}${ran.known ? ` (${ran.known} known)` : ''}`;
     return outputs;
   }
   const s = ran.summary;

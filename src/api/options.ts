@@ -37,6 +37,8 @@ export interface ConformanceOptions {
   strictBaseline?: boolean;
   /** `i/n`. */
   shard?: string;
+  /** Capabilities declared instead of probed: `filter-startswith=no` (comma-separated `name=yes|no`). */
+  capabilities?: string;
   /** Progress for failures only. */
   quiet?: boolean;
   verbose?: boolean;
@@ -70,6 +72,7 @@ export const OPTION_FLAGS = {
   baseline: 'baseline',
   strictBaseline: 'strict-baseline',
   shard: 'shard',
+  capabilities: 'capabilities',
   quiet: 'quiet',
   verbose: 'verbose',
 } as const satisfies Record<string, Flag>;

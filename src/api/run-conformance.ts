@@ -5,7 +5,7 @@
  * `conformanceRun`, differing only in where its lines go and what they print once it returns.
  */
 import { resolveOptions, type RunConfig } from '../config/run-config.js';
-import { preflight, writableDir } from '../run/preflight.js';
+import { credentialsRefused, preflight, refusedCredentialsMessage, writableDir } from '../run/preflight.js';
 import { lockReportDir } from '../run/report-lock.js';
 import { cleanUpAfterInterrupt } from '../run/after-interrupt.js';
 import type { RunResults } from '../report/results.js';
@@ -63,8 +63,13 @@ export async function conformanceRun(config: RunConfig, host: RunHost): Promise<
     // not), and before the target is probed: a kept-alive probe connection left idle while modules load
     // can be closed by the target just as the first suite reuses it.
     const { runSuites } = await import('../run/run-suites.js');
+    // Known before pre-flight, which asks @azure/identity for a live run's token when none was given.
+    const obtained = config.target === 'live' && config.token === undefined;
     await preflight(config);
-    const run = await runSuites(config, host.progress);
+    // Credentials the target refuses are a configuration error said once, not a failure of every check.
+    const refused = await credentialsRefused(config);
+    const stopped = refused && { blockedBy: 'suite:credentials', message: refusedCredentialsMessage(refused, obtained) };
+    const run = await runSuites(config, host.progress, stopped);
     if (run.interrupted) {
       await cleanUpAfterInterrupt(config, run.interrupted, Object.values(run.files), host.notice);
       return { exitCode: 130, results: run.results, files: run.files, leftBehind: run.leftBehind };

@@ -31,7 +31,7 @@ export interface Check<Subject> {
    * exactly the checks that cite it (tools/checks/registry.ts holds both sides to each other).
    */
   decisions?: readonly string[];
-  /** Capabilities of the target, beyond what the slice states, that the check needs to be judged (none yet). */
+  /** Capabilities of the target, beyond what the slice states, that the check needs to be judged as written (src/checks/capabilities.ts). */
   needs?: readonly string[];
   /**
    * Defects of the reference double (harness/double/defects.ts) that must fail this check: the proof that it

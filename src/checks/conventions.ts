@@ -4,9 +4,9 @@
  * headers (decision graph-headers-every-response), and a request for an id that does not exist, by GET,
  * PUT, PATCH or DELETE, answers 404 with Graph's error envelope (decision unknown-id-404).
  */
-import { inSendingOrder, type Exchange } from '../client/exchange.js';
+import type { Exchange } from '../client/exchange.js';
 import { failed, GRAPH, notReached, passed, type Check, type Verdict } from './check.js';
-import type { DerivedSubject } from './derived.js';
+import { afterRetries, answersOf, retriedNote, type DerivedSubject } from './derived.js';
 import { checkClientRequestIdEcho, checkRequestId } from './http.js';
 import { judgeError } from './response.js';
 import { operationTable } from '../openapi/operation-table.js';
@@ -14,14 +14,18 @@ import { operationTable } from '../openapi/operation-table.js';
 const SHOWN = 3;
 
 function everyExchange(subject: DerivedSubject, select: (e: Exchange) => boolean, judge: (e: Exchange) => Verdict, none: string): Verdict {
-  const judged = inSendingOrder(subject.exchanges).filter(select);
+  // Throttled attempts waited out and sent again are not answers: the attempt after each is judged.
+  const judged = answersOf(subject.exchanges).filter(select);
   // Nothing to judge because create gave no group: blocked by create's check, never a pass.
   if (judged.length === 0) return subject.stoppedBecause ? notReached('requests that need the group', subject.stoppedBecause) : failed(none);
   const failures = judged.flatMap((e) => {
     const verdict = judge(e);
-    return verdict.status === 'failed' ? [{ e, message: verdict.message }] : [];
+    return verdict.status === 'failed' ? [{ e, message: `${verdict.message}${afterRetries(e)}` }] : [];
   });
-  if (failures.length === 0) return passed(`${judged.length} responses`);
+  // The throttled attempts of the requests judged: a retried attempt carries no expectation to select it by.
+  const judgedIds = new Set(judged.map((e) => e.request.headers['client-request-id']));
+  const throttled = retriedNote(subject.exchanges.filter((e) => e.retried && judgedIds.has(e.request.headers['client-request-id'])));
+  if (failures.length === 0) return passed(`${judged.length} responses${throttled && `; ${throttled}`}`);
   const listed = failures.slice(0, SHOWN).map(({ e, message }) => `${e.request.method} ${e.operation ?? e.request.url}: ${message}`);
   const more = failures.length > SHOWN ? `; and ${failures.length - SHOWN} more` : '';
   return failed(`${failures.length} of ${judged.length} responses: ${listed.join('; ')}${more}`, failures.length, failures[0]!.e);

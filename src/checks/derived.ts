@@ -150,9 +150,34 @@ export function derivedChecks(op: TableOperation): Check<DerivedSubject>[] {
   ];
 }
 
-/** Judges each exchange of the operation in turn; the first that fails is the check's verdict, named by its request. */
+/**
+ * The answers a check judges, in sending order: every exchange but the throttled attempts (429/503) that
+ * were waited out and sent again. Such an attempt says the target throttled; the attempt after it answers.
+ */
+export function answersOf(exchanges: readonly Exchange[]): Exchange[] {
+  return inSendingOrder(exchanges).filter((e) => !e.retried);
+}
+
+/**
+ * What a passing verdict says of the throttled attempts it did not judge (empty when there were none):
+ * how many, and what they answered, so a pass after throttling is visible in the results.
+ */
+export function retriedNote(exchanges: readonly Exchange[]): string {
+  const retried = exchanges.filter((e) => e.retried);
+  if (retried.length === 0) return '';
+  const statuses = [...new Set(retried.map((e) => e.response.status))].join(', ');
+  return `${retried.length} throttled answer${retried.length === 1 ? '' : 's'} (${statuses}) waited out and sent again, not judged`;
+}
+
+/** Appended to a verdict on an answer that came after throttling was waited out: the attempts it took. */
+export function afterRetries(exchange: Exchange): string {
+  const n = exchange.retries ?? 0;
+  return n > 0 ? ` (after ${n} throttled answer${n === 1 ? '' : 's'} waited out and sent again)` : '';
+}
+
+/** Judges each answer to the operation in turn; the first that fails is the check's verdict, named by its request. */
 function onEvery(op: TableOperation, subject: DerivedSubject, judge: (e: Exchange) => Verdict): Verdict {
-  const exchanges = inSendingOrder(subject.exchanges).filter((e) => e.operation === op.name);
+  const exchanges = answersOf(subject.exchanges).filter((e) => e.operation === op.name);
   if (exchanges.length === 0) {
     const why = subject.notSent.get(op.name);
     if (why !== undefined) return skipped(why);
@@ -163,12 +188,13 @@ function onEvery(op: TableOperation, subject: DerivedSubject, judge: (e: Exchang
   for (const exchange of exchanges) {
     const verdict = judge(exchange);
     if (verdict.status === 'failed' || verdict.status === 'warned') {
-      return { ...verdict, message: `${requestLine(exchange)}: ${verdict.message}`, exchange: verdict.exchange ?? exchange };
+      return { ...verdict, message: `${requestLine(exchange)}: ${verdict.message}${afterRetries(exchange)}`, exchange: verdict.exchange ?? exchange };
     }
     if (verdict.status === 'passed' && verdict.note && !notes.includes(verdict.note)) notes.push(verdict.note);
   }
-  const count = `${exchanges.length} request${exchanges.length === 1 ? '' : 's'}`;
-  return passed(notes.length > 0 ? `${notes.join('; ')} (${count})` : undefined);
+  const throttled = retriedNote(subject.exchanges.filter((e) => e.operation === op.name));
+  const count = `${exchanges.length} request${exchanges.length === 1 ? '' : 's'}${throttled && `; ${throttled}`}`;
+  return passed(notes.length > 0 ? `${notes.join('; ')} (${count})` : throttled ? count : undefined);
 }
 
 function judgeStatus(op: TableOperation) {

@@ -1,9 +1,10 @@
 /**
- * A validating proxy in front of the target (Prism: `prism proxy --errors`) says what it found in an
- * `sl-violations` response header, a JSON array of `{location, severity, code, message}`. With `--errors`
- * it also replaces the target's answer by its own 500, so every check fails on a response the target
- * never sent. A failure then names what the proxy claimed, and the reader can tell a fault of the target
- * from an opinion of the proxy.
+ * Prism says what its validator found in an `sl-violations` response header, a JSON array of
+ * `{location, severity, code, message}`, both as a mock (`prism mock`: the target itself) and as a
+ * validating proxy in front of the target (`prism proxy --errors`, which also replaces the target's answer
+ * by its own 500, so every check fails on a response the target never sent). The answer alone does not
+ * say which role Prism played, so a failure names what was seen — Prism's report, quoted — and not who
+ * stood where; the reader can then tell a fault of the server from an opinion of Prism's validator.
  */
 
 export const PROXY_VIOLATIONS_HEADER = 'sl-violations';
@@ -18,7 +19,7 @@ interface Entry {
 }
 
 /**
- * One line summing up the proxy's `sl-violations` header, or undefined when there is none:
+ * One line summing up Prism's `sl-violations` header, or undefined when there is none:
  * `sl-violations (1 error): Response body property @odata.context must be object`.
  */
 export function proxyViolations(headers: Record<string, string>): string | undefined {
@@ -33,13 +34,16 @@ export function proxyViolations(headers: Record<string, string>): string | undef
   const rest = entries.length - shown.length;
   const list = shown.join('; ') + (rest > 0 ? `; and ${rest} more` : '');
   const counts = countBySeverity(entries, cut);
-  return `${PROXY_VIOLATIONS_HEADER} (${counts}${cut ? ', header cut short by the proxy' : ''}): ${list}`;
+  return `${PROXY_VIOLATIONS_HEADER} (${counts}${cut ? ', header cut short by Prism' : ''}): ${list}`;
 }
 
-/** `message` with the proxy's report appended when the response carries one. */
+/**
+ * `message` with Prism's report appended when the response carries one. Prism writes the header as the
+ * mock and as a proxy in front alike, and the answer does not say which, so the note claims neither.
+ */
 export function withProxyReport(message: string, headers: Record<string, string> | undefined): string {
   const report = headers ? proxyViolations(headers) : undefined;
-  return report === undefined ? message : `${message} (a proxy in front reported: ${report})`;
+  return report === undefined ? message : `${message} (the answer carries Prism's validation report, from Prism as the mock or as a proxy in front: ${report})`;
 }
 
 function headerValue(headers: Record<string, string>, name: string): string | undefined {

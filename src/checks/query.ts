@@ -2,16 +2,19 @@
  * Query options that take effect (graph profile). The query suite creates three groups under its own
  * name prefix, `a…`, `b…` (with an apostrophe) and `c…`, and one outside it, then reads them with each
  * option. Every rule judges only those groups, so other suites, shards or users of a tenant cannot move
- * it. The reference pages claim the options ("This method supports the OData Query Parameters"); no
- * tenant recording confirms them for connectorGroups yet (decision query-options-claimed), so an option
- * answered 200 but not applied fails with a message that says so, and --baseline accepts it for a target
- * known to differ.
+ * it. The rules that scope their reads with startswith(name,'<prefix>') say so (`needs: filter-startswith`);
+ * against a target without it each is judged another way where that is race-free, or skipped for the
+ * capability, and never failed for the filter under its own name. The reference pages claim the options
+ * ("This method supports the OData Query Parameters"); no tenant recording confirms them for
+ * connectorGroups yet (decision query-options-claimed), so an option answered 200 but not applied fails
+ * with a message that says so, and --baseline accepts it for a target known to differ.
  */
 import type { Exchange } from '../client/exchange.js';
 import { blocked, failed, GRAPH, notReached, passed, skipped, type Check, type Stop, type Verdict } from './check.js';
 import { collectionValue, parseJsonBody } from './http.js';
 import { judgeError, type Judged } from './response.js';
 import { GROUP_PATH, GROUPS_PATH } from '../openapi/paths.js';
+import { withoutCapability, type CapabilityFinding, type CapabilityFindings } from './capabilities.js';
 
 export interface QueryGroup {
   name: string;
@@ -33,13 +36,45 @@ export interface QuerySubject extends Judged {
   refusedLinks?: Partial<Record<QueryStep, string>>;
   /** Every page of the collection reads whose next links the suite followed, first page included. */
   pages: Partial<Record<QueryStep, Exchange[]>>;
+  /**
+   * Whether `$filter=startswith(name,'<prefix>')` scopes a read to the suite's groups (probed or declared).
+   * Present: the scoped reads above. Absent: each rule's read is the other way its record describes.
+   */
+  capabilities?: Pick<CapabilityFindings, 'filter-startswith'>;
 }
 
 export type QueryStep =
   'top' | 'skip' | 'orderAsc' | 'orderDesc' | 'filterQuoted' | 'countParameter' | 'countSegment' | 'select' | 'expand' | 'search' | 'patchRepresentation';
 
 const CLAIMED = ['query-options-claimed'] as const;
+/** The rules that scope their reads with startswith(name,'<prefix>') when the target has it. */
+const SCOPED = ['filter-startswith'] as const;
 
+/** The capability as the suite found it; a subject from before capabilities were probed had it. */
+function startswith(subject: QuerySubject): CapabilityFinding {
+  return subject.capabilities?.['filter-startswith'] ?? { present: true, how: 'probed', detail: 'assumed' };
+}
+const scoped = (subject: QuerySubject) => startswith(subject).present;
+
+/**
+ * Without startswith, skip and the counts scope their reads with `name eq '<the first group>'`: one group
+ * by a unique name, so nothing another client does can change the answer. That judges them only where
+ * `name eq` is applied, which query.filter's own read shows (exactly the group it names came back);
+ * where it is not (a target that ignores $filter), those rules cannot be judged here and query.filter
+ * alone fails for it.
+ */
+function eqNotApplied(subject: QuerySubject, option: string): Verdict | undefined {
+  const want = subject.groups[1]?.name;
+  const exchange = subject.steps.filterQuoted;
+  const got = exchange?.response.status === 200 ? allNames(subject, 'filterQuoted') : undefined;
+  if (got?.length === 1 && got[0] === want) return undefined;
+  const seen = exchange ? `answered ${exchange.response.status}${got ? ` with ${got.length} group${got.length === 1 ? '' : 's'}` : ''}` : 'was never sent';
+  return withoutCapability(
+    'filter-startswith',
+    startswith(subject),
+    `${option} is judged on a read scoped with name eq '…' instead, and name eq is not applied either (query.filter's read ${seen})`,
+  );
+}
 /** A rule of decision query-options-claimed: Graph's behaviour, so the graph profile's. */
 function claimed(check: Omit<Check<QuerySubject>, 'profiles' | 'decisions'>): Check<QuerySubject> {
   return { ...check, profiles: GRAPH, decisions: CLAIMED };
@@ -70,7 +105,11 @@ function collection(subject: QuerySubject, step: QueryStep, option: string): { e
   const exchange = subject.steps[step];
   if (!exchange) return notReached(option, subject.stoppedBecause);
   if (exchange.response.status !== 200)
-    return failed(`${option} answered ${exchange.response.status}, not 200: the option is documented for this operation`, exchange.response.status, exchange);
+    return failed(
+      `${option} answered ${exchange.response.status}, not 200: the option is documented for this operation${declaredScope(subject, exchange)}`,
+      exchange.response.status,
+      exchange,
+    );
   const listed = allNames(subject, step);
   if (!listed) return failed(`${option} answered 200 without a collection: ${exchange.response.body.slice(0, 160)}`, undefined, exchange);
   const refused = subject.refusedLinks?.[step];
@@ -79,6 +118,16 @@ function collection(subject: QuerySubject, step: QueryStep, option: string): { e
   const broken = (subject.pages[step] ?? []).find((p) => p.response.status !== 200);
   if (broken) return failed(`${option}: following @odata.nextLink answered ${broken.response.status}`, broken.response.status, broken);
   return { exchange, names: listed };
+}
+
+/**
+ * A refused read that carried startswith because the user declared it present (nothing probed it): the
+ * message names that part of the request too, since the refusal may be its.
+ */
+function declaredScope(subject: QuerySubject, exchange: Exchange): string {
+  const finding = subject.capabilities?.['filter-startswith'];
+  if (finding?.how !== 'declared' || !finding.present || !decodeURIComponent(exchange.request.url).includes('startswith(')) return '';
+  return `; the read also carried $filter=startswith(name,'…'), which --capabilities declared present (not probed): filter-startswith=no judges without it`;
 }
 
 const isVerdict = (v: unknown): v is Verdict => typeof v === 'object' && v !== null && 'status' in v && !('names' in v);
@@ -91,7 +140,9 @@ export const queryTop = claimed({
   id: 'query.top',
   operation: 'list',
   title: '$top=n returns at most n items, and a next link when more remain',
-  expectation: "GET …/connectorGroups?$filter=<the suite's three>&$top=1 answers 200 with at most one item and an @odata.nextLink",
+  expectation:
+    "GET …/connectorGroups?$filter=<the suite's three>&$top=1 answers 200 with at most one item and an @odata.nextLink (without filter-startswith: GET …/connectorGroups?$top=1, the collection holding at least the suite's four groups)",
+  needs: SCOPED,
   provenBy: ['list-status-203', 'list-no-value', 'query-top-server-error', 'query-top-ignored'],
   run(subject) {
     const page = collection(subject, 'top', '$top=1');
@@ -100,9 +151,14 @@ export const queryTop = claimed({
     if (first.length > 1) return notApplied('$top=1', `${first.length} items came back`, page.exchange);
     const body = parseJsonBody(page.exchange);
     const next = body.ok ? (body.value as { '@odata.nextLink'?: unknown } | null)?.['@odata.nextLink'] : undefined;
+    // Unscoped, the read is as sound: the suite's four groups exist until its deletes, after every read, so
+    // more than one item remains whatever else the tenant holds or anyone does meanwhile.
+    const matching = scoped(subject)
+      ? 'three matching groups'
+      : `a collection holding at least the suite's ${subject.groups.length + (subject.outsider ? 1 : 0)} groups`;
     if (typeof next !== 'string')
-      return failed('$top=1 on three matching groups gave one and no @odata.nextLink: the other two cannot be reached', undefined, page.exchange);
-    return passed();
+      return failed(`$top=1 on ${matching} gave one and no @odata.nextLink: the others cannot be reached`, undefined, page.exchange);
+    return passed(scoped(subject) ? undefined : 'judged without $filter (filter-startswith absent): $top=1 on the whole collection');
   },
 });
 
@@ -110,9 +166,12 @@ export const querySkip = claimed({
   id: 'query.skip',
   operation: 'list',
   title: '$skip=n leaves out the first n items',
-  expectation: "$filter=<the suite's three>&$orderby=name&$skip=1 answers 200 with the second and third group, in order",
+  expectation:
+    "$filter=<the suite's three>&$orderby=name&$skip=1 answers 200 with the second and third group, in order (without filter-startswith: $filter=name eq '<the first group>'&$skip=1 answers 200 with no group)",
+  needs: SCOPED,
   provenBy: ['list-status-203', 'list-no-value', 'query-skip-ignored'],
   run(subject) {
+    if (!scoped(subject)) return skipUnscoped(subject);
     const page = collection(subject, 'skip', '$skip=1');
     if (isVerdict(page)) return page;
     const want = subject.groups.slice(1).map((g) => g.name);
@@ -122,21 +181,53 @@ export const querySkip = claimed({
   },
 });
 
+/**
+ * $skip without startswith. Over the unfiltered collection it cannot be judged race-free: what $skip=1
+ * leaves out is the tenant's first item, which another client can change between any two reads, and the
+ * suite's groups keep their places among the rest whether or not it was skipped. Scoped to one group by
+ * `name eq`, $skip=1 must leave nothing: the one item is the first.
+ */
+function skipUnscoped(subject: QuerySubject): Verdict {
+  const cannot = eqNotApplied(subject, '$skip=1');
+  if (cannot) return cannot;
+  const page = collection(subject, 'skip', "$filter=name eq '…'&$skip=1");
+  if (isVerdict(page)) return page;
+  const first = subject.groups[0]!.name;
+  if (page.names.includes(first)) return notApplied('$skip=1', `name eq ${JSON.stringify(first)} with $skip=1 still returned that group`, page.exchange);
+  if (page.names.length > 0) return failed(`$filter=name eq '…'&$skip=1: expected no group, got ${show(page.names.slice(0, 5))}`, page.names, page.exchange);
+  return passed("judged without startswith (filter-startswith absent): $filter=name eq '<the first group>'&$skip=1 left nothing");
+}
+
 export const queryOrderBy = claimed({
   id: 'query.orderby',
   operation: 'list',
   title: '$orderby=name sorts ascending, name desc descending',
-  expectation: "the suite's three groups come back a, b, c for $orderby=name and c, b, a for $orderby=name desc",
+  expectation:
+    "the suite's three groups come back a, b, c for $orderby=name and c, b, a for $orderby=name desc (without filter-startswith: every page unfiltered, the suite's groups picked out in the order they came)",
+  needs: SCOPED,
   provenBy: ['list-status-203', 'list-no-value', 'query-orderby-ignored'],
   run(subject) {
     const ascending = subject.groups.map((g) => g.name);
-    for (const [step, option, want] of [
+    for (const [step, option, all] of [
       ['orderAsc', '$orderby=name', ascending],
       ['orderDesc', '$orderby=name desc', [...ascending].reverse()],
     ] as const) {
       const page = collection(subject, step, option);
       if (isVerdict(page)) return page;
-      const got = ownNames(subject, step) ?? [];
+      // Unscoped, the suite's groups are picked out of every page, first sighting each. Their relative order
+      // holds whatever else the tenant holds: a sorted collection keeps a < b < c around any other names,
+      // and a page that shifts under another client's create or delete can drop or repeat an item (the
+      // reads stop at a repeat) but never put one of the suite's groups, which exist throughout, before one
+      // that sorts ahead of it on an earlier page. So the order of the ones seen is judged, and a missing
+      // one is not a verdict on $orderby.
+      const got = scoped(subject) ? (ownNames(subject, step) ?? []) : [...new Set(ownNames(subject, step) ?? [])];
+      const want = scoped(subject) ? all : all.filter((n) => got.includes(n));
+      if (!scoped(subject) && want.length < 2)
+        return withoutCapability(
+          'filter-startswith',
+          startswith(subject),
+          `${option} is judged on the suite's groups picked out of every page, and only ${want.length} of them came back across the pages read`,
+        );
       if (show(got) !== show(want)) {
         const same = show([...got].sort()) === show([...want].sort());
         return same
@@ -144,7 +235,7 @@ export const queryOrderBy = claimed({
           : failed(`${option}: expected ${show(want)}, got ${show(got)}`, got, page.exchange);
       }
     }
-    return passed();
+    return passed(scoped(subject) ? undefined : "judged without $filter (filter-startswith absent): the suite's groups picked out of every page");
   },
 });
 
@@ -153,7 +244,7 @@ export const queryFilter = claimed({
   operation: 'list',
   title: "$filter=name eq '…' returns exactly the group of that name, quotes doubled",
   expectation: "$filter=name eq '<the second group's name, its apostrophe doubled>' answers 200 with exactly that group",
-  provenBy: ['list-status-203', 'list-no-value', 'query-filter-quotes'],
+  provenBy: ['list-status-203', 'list-no-value', 'query-filter-quotes', 'query-filter-ignored'],
   run(subject) {
     const page = collection(subject, 'filterQuoted', "$filter=name eq '…'");
     if (isVerdict(page)) return page;
@@ -173,17 +264,24 @@ export const queryCount = claimed({
   id: 'query.count',
   operation: 'list',
   title: '$count=true adds @odata.count, the number of items the filter keeps',
-  expectation: "$filter=<the suite's three>&$count=true&$top=1 answers 200 with @odata.count 3 (the total, not the page)",
+  expectation:
+    "$filter=<the suite's three>&$count=true&$top=1 answers 200 with @odata.count 3 (the total, not the page) (without filter-startswith: $filter=name eq '<the first group>'&$count=true answers @odata.count 1)",
+  needs: SCOPED,
   provenBy: ['list-status-203', 'list-no-value', 'query-top-server-error', 'query-count-ignores-filter'],
   run(subject) {
+    // Unscoped, only a count under a filter the target applies is race-free: the whole collection's count
+    // moves with every other client. `name eq` on one group keeps one, whatever anyone does.
+    const cannot = scoped(subject) ? undefined : eqNotApplied(subject, '$count=true');
+    if (cannot) return cannot;
+    const keeps = scoped(subject) ? subject.groups.length : 1;
     const page = collection(subject, 'countParameter', '$count=true');
     if (isVerdict(page)) return page;
     const body = parseJsonBody(page.exchange);
     const count = body.ok ? (body.value as { '@odata.count'?: unknown } | null)?.['@odata.count'] : undefined;
     if (count === undefined) return notApplied('$count=true', 'the body has no @odata.count', page.exchange);
-    return count === subject.groups.length
-      ? passed()
-      : failed(`@odata.count is ${JSON.stringify(count)}; the filter keeps ${subject.groups.length} groups`, count, page.exchange);
+    if (count !== keeps)
+      return failed(`@odata.count is ${JSON.stringify(count)}; the filter keeps ${keeps} group${keeps === 1 ? '' : 's'}`, count, page.exchange);
+    return passed(scoped(subject) ? undefined : "judged without startswith (filter-startswith absent): $filter=name eq '<the first group>' keeps one");
   },
 });
 
@@ -191,19 +289,26 @@ export const queryCountSegment: Check<QuerySubject> = {
   id: 'query.count-segment',
   operation: 'count',
   title: '…/$count under a $filter counts what the same filter lists',
-  expectation: "GET …/connectorGroups/$count?$filter=<the suite's three> answers 200 with the text 3",
+  expectation:
+    "GET …/connectorGroups/$count?$filter=<the suite's three> answers 200 with the text 3 (without filter-startswith: $count?$filter=name eq '<the first group>' answers 1)",
+  needs: SCOPED,
   provenBy: ['count-json', 'count-server-error', 'count-segment-ignores-filter'],
   profiles: GRAPH,
   decisions: ['count-segment-counts'],
   run(subject) {
+    // As query.count: unscoped, only `name eq` on one group gives a count nothing else can move.
+    const cannot = scoped(subject) ? undefined : eqNotApplied(subject, '$count');
+    if (cannot) return cannot;
+    const keeps = scoped(subject) ? subject.groups.length : 1;
     const exchange = subject.steps.countSegment;
     if (!exchange) return notReached('$count', subject.stoppedBecause);
-    if (exchange.response.status !== 200) return failed(`$count answered ${exchange.response.status}, not 200`, exchange.response.status, exchange);
+    if (exchange.response.status !== 200)
+      return failed(`$count answered ${exchange.response.status}, not 200${declaredScope(subject, exchange)}`, exchange.response.status, exchange);
     const text = exchange.response.body.trim();
     if (!/^\d+$/.test(text)) return failed(`$count answered ${JSON.stringify(text.slice(0, 60))}, not an integer as text`, text, exchange);
-    return Number(text) === subject.groups.length
-      ? passed()
-      : failed(`$count under the filter is ${text}; the same filter lists ${subject.groups.length} groups`, Number(text), exchange);
+    if (Number(text) !== keeps)
+      return failed(`$count under the filter is ${text}; the same filter lists ${keeps} group${keeps === 1 ? '' : 's'}`, Number(text), exchange);
+    return passed(scoped(subject) ? undefined : "judged without startswith (filter-startswith absent): $count under name eq '<the first group>'");
   },
 };
 

@@ -23,7 +23,7 @@ async function main(): Promise<number> {
     for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
     if (line.command === 'diff') {
       const run = await diffRun(config, PRINTING_HOST);
-      ran = { command: 'diff', files: run.files, differences: run.differences, known: run.known };
+      ran = { command: 'diff', files: run.files, differences: run.differences, known: run.known, behaviours: run.behaviours };
       exitCode = run.exitCode;
     } else {
       const run = await conformanceRun(config, PRINTING_HOST);

@@ -56,6 +56,11 @@ Options (environment variable in brackets):
   --strict-baseline         a baseline entry that now passes fails the run [CONFORMANCE_STRICT_BASELINE=1]
   --shard i/n               run the i-th of n slices of the suites (for a CI matrix) [CONFORMANCE_SHARD]
                               graph-conformance --shard 2/3
+  --capabilities LIST       capabilities of the target declared instead of probed, name=yes|no,
+                            comma-separated [CONFORMANCE_CAPABILITIES]; filter-startswith: $filter takes
+                            startswith(name,'…'). Without one, its rules are judged another way or
+                            skipped (capability:<name>), which does not fail the run
+                              graph-conformance --base-url http://127.0.0.1:4010 --capabilities filter-startswith=no
   --quiet                   print only failures, warnings and the summary (default when CI=true)
   --verbose                 a line per check even when CI=true
   -h, --help                this text

@@ -27,6 +27,11 @@ export interface Exchange {
   /** Throttled answers (429/503) waited out and retried before this one. */
   retries?: number;
   /**
+   * Set on a throttled answer (429/503) that was waited out and sent again: evidence that the target
+   * throttled, never the answer to the request, so no check judges it (the next attempt is judged).
+   */
+  readonly retried?: true;
+  /**
    * The slice operation the request addressed (operation-table name), when it addressed one. This and
    * the fields below are known when the request is sent (runtime/transport.ts), never filled in later.
    */

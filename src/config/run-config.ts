@@ -13,6 +13,7 @@ import { UsageError } from './usage-error.js';
 import { parseAge } from './age.js';
 import { invocation } from './invocation.js';
 import { fromRoot, PROJECT_ROOT } from '../project-root.js';
+import { CAPABILITY_NAMES, declaredFinding, isCapability, type CapabilityFindings } from '../checks/capabilities.js';
 
 export const TARGETS = ['replay', 'url', 'live'] as const;
 export const PROFILES = ['openapi', 'graph'] as const;
@@ -65,6 +66,8 @@ export interface RunConfig {
   quiet: boolean;
   /** Names everything the run creates: `conformance-<runId>-…`. */
   runId: string;
+  /** Capabilities the user declared (--capabilities): not probed, reported as declared. */
+  capabilities?: CapabilityFindings;
 }
 
 export { UsageError };
@@ -95,6 +98,7 @@ export const OPTIONS = {
   baseline: { type: 'string' },
   'strict-baseline': { type: 'boolean' },
   shard: { type: 'string' },
+  capabilities: { type: 'string' },
   quiet: { type: 'boolean' },
   verbose: { type: 'boolean' },
   'older-than': { type: 'string' },
@@ -221,6 +225,12 @@ export function resolveOptions({ command, options: values }: CommandLine, env: N
   }
   const quiet = values.verbose === true ? false : values.quiet === true || env.CI === 'true' || env.CI === '1';
 
+  const capabilitiesRaw = str('capabilities', 'CONFORMANCE_CAPABILITIES');
+  const capabilities =
+    capabilitiesRaw === undefined
+      ? {}
+      : parseCapabilities(capabilitiesRaw, typeof values.capabilities === 'string' ? '--capabilities' : 'CONFORMANCE_CAPABILITIES');
+
   const onlyFlag = values.only;
   const only = (onlyFlag ?? (env.CONFORMANCE_ONLY ? [env.CONFORMANCE_ONLY] : []))
     .flatMap((p) => p.split(','))
@@ -272,8 +282,28 @@ export function resolveOptions({ command, options: values }: CommandLine, env: N
       ...(shard !== undefined && { shard }),
       quiet,
       runId: newRunId(),
+      capabilities,
     },
   };
+}
+
+/**
+ * `filter-startswith=no,other=yes`: each capability the user declares, so the run believes it instead of
+ * probing (a target known to refuse a probe, or a replay of one). Every name and value is judged here.
+ */
+function parseCapabilities(raw: string, by: string): CapabilityFindings {
+  const what = '--capabilities / CONFORMANCE_CAPABILITIES';
+  const found: CapabilityFindings = {};
+  for (const item of raw.split(',').map((s) => s.trim())) {
+    if (item === '') continue;
+    const m = /^([^=\s]+)\s*=\s*(yes|no)$/i.exec(item);
+    if (!m) throw new UsageError(`${what}: '${item}' is not name=yes or name=no, e.g. filter-startswith=no`);
+    const name = m[1]!;
+    if (!isCapability(name)) throw new UsageError(`${what}: '${name}' is not a capability; the capabilities are ${CAPABILITY_NAMES.join(', ')}`);
+    if (found[name] !== undefined) throw new UsageError(`${what}: ${name} is declared twice`);
+    found[name] = declaredFinding(m[2]!.toLowerCase() === 'yes', by);
+  }
+  return found;
 }
 
 /**

@@ -3,7 +3,9 @@
  * order it was recorded, and every answer compared with the recorded one (compare.ts). Ids the recording
  * learnt from an answer (a created group's) are mapped to the target's own, so later requests address
  * what the target created; what the diff creates, it deletes. Each difference gets a stable id
- * `diff.<operation>.<pointer>` (array indices written `*`), which --baseline accepts like a check id.
+ * `diff.<operation>.<pointer>` (array indices written `*`), which --baseline accepts like a check id, and
+ * belongs to the behaviour of that id (behaviours.ts): the same difference across requests is one thing
+ * the target does. URLs each side wrote are read from that side's own roots (compare.ts `readFromRoot`).
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -13,12 +15,14 @@ import { readCassette, type Cassette, type RecordingSource } from '../engine/cas
 import { loadSlice } from '../openapi/load.js';
 import { operationOfRequest } from '../openapi/operation-table.js';
 import { GROUPS_URL_PATH } from '../openapi/paths.js';
-import { compareAnswers, parseBody, type Difference } from './compare.js';
+import { compareAnswers, GRAPH_SERVICE_ROOT, kindOf, parseBody, type Difference, type DifferenceKind, type UrlRoots } from './compare.js';
 import { scrubText } from '../scrub/scrub.js';
 import { destination, relativeToBase } from '../client/origin.js';
 
 export interface DiffEntry extends Difference {
   id: string;
+  /** The behaviour it belongs to: its id (the difference's own id) and the part of the answer it is in. */
+  behaviour: { id: string; kind: DifferenceKind };
   recording: string;
   operation: string;
   request: string;
@@ -79,6 +83,9 @@ async function diffCassette(
   const mapped = new Map<string, string>();
   const created = new Set<string>();
   const recordedBase = (cassette.meta.baseUrl ?? '').replace(/\/+$/, '');
+  // Graph's own root on both sides: Graph names it whatever host served the request, and recordings made
+  // against a double of Graph keep it although their base URL is the double's.
+  const roots: UrlRoots = { recorded: [recordedBase, GRAPH_SERVICE_ROOT].filter(Boolean), target: [config.baseUrl, GRAPH_SERVICE_ROOT] };
   let found = 0;
   // In the order recorded: a request that needed an id was made after the answer that gave it.
   for (const interaction of cassette.interactions) {
@@ -101,7 +108,7 @@ async function diffCassette(
     await transport(new Request(where.url, { method: request.method, headers, ...(body !== undefined && { body }) }));
     run.requests++;
     const exchange = last!;
-    learn(interaction.response.body, parseBody(exchange.response.body), mapped, recordedBase, config.baseUrl);
+    learn(interaction.response.body, parseBody(exchange.response.body), mapped, roots.recorded, config.baseUrl);
     const url = new URL(exchange.request.url);
     const opPath = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : url.pathname;
     const operation = operationOfRequest(spec, request.method, opPath)?.name ?? 'unknown';
@@ -113,11 +120,13 @@ async function diffCassette(
     // Ids the recorded answer quotes (in a message, an @odata.context) stand for the ones mapped to the target's.
     const recordedAnswer = { ...interaction.response, body: remap(interaction.response.body, mapped) };
     const countOnly = operation === 'count' || operation.endsWith('.count');
-    for (const difference of compareAnswers(recordedAnswer, exchange.response, request.headers['client-request-id'], countOnly)) {
+    for (const difference of compareAnswers(recordedAnswer, exchange.response, request.headers['client-request-id'], countOnly, roots)) {
       found++;
+      const id = `diff.${operation}.${difference.pointer.replace(/\/\d+(?=\/|$)/g, '/*')}`;
       run.diffs.push({
         ...difference,
-        id: `diff.${operation}.${difference.pointer.replace(/\/\d+(?=\/|$)/g, '/*')}`,
+        id,
+        behaviour: { id, kind: kindOf(difference.pointer) },
         recording: name,
         operation,
         request: scrubText(`${request.method} ${pathAndQuery}`),
@@ -144,7 +153,7 @@ async function diffCassette(
 }
 
 /** Learns, wherever the recorded answer and the target's hold an `id` or a next link at the same place, the mapping. */
-function learn(recorded: unknown, target: unknown, mapped: Map<string, string>, recordedBase: string, targetBase: string): void {
+function learn(recorded: unknown, target: unknown, mapped: Map<string, string>, recordedRoots: readonly string[], targetBase: string): void {
   if (typeof recorded !== 'object' || recorded === null || typeof target !== 'object' || target === null) return;
   if (Array.isArray(recorded) || Array.isArray(target)) return;
   const a = recorded as Record<string, unknown>;
@@ -154,7 +163,9 @@ function learn(recorded: unknown, target: unknown, mapped: Map<string, string>, 
   if (typeof was !== 'string' || typeof is !== 'string') return;
   // Each side read from its own base URL, at a segment boundary and on its own origin only: a link the
   // target wrote elsewhere is not learnt, so the recorded request goes to the target's base URL instead.
-  const [from, to] = [relativeToBase(was, recordedBase), relativeToBase(is, targetBase)];
+  // The recorded side also from Graph's root, where a tenant's recording wrote its links.
+  const from = recordedRoots.map((root) => relativeToBase(was, root)).find((rest) => rest !== undefined);
+  const to = relativeToBase(is, targetBase);
   if (from !== undefined && to !== undefined) mapped.set(from, to);
 }
 

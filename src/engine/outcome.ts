@@ -39,6 +39,8 @@ export interface Evidence {
   request: CapturedRequest & BodyCut;
   response?: CapturedResponse & BodyCut;
   durationMs?: number;
+  /** Throttled answers (429/503) to this request waited out and sent again before the answer judged. */
+  retries?: number;
 }
 
 export interface CheckOutcome {
@@ -68,9 +70,10 @@ export interface CheckOutcome {
 
 /**
  * Causes of a blocked suite that the user fixes in configuration rather than in the target: a missing,
- * unreadable or stale recording, or a base URL under which nothing serves the family. A run blocked by one of them exits 2, naming the file or option.
+ * unreadable or stale recording, a base URL under which nothing serves the family, or credentials the
+ * target refused (401 to the run's token). A run blocked by one of them exits 2, naming the file or option.
  */
-export const CONFIGURATION_BLOCKERS: ReadonlySet<string> = new Set(['suite:recording', 'suite:base-url']);
+export const CONFIGURATION_BLOCKERS: ReadonlySet<string> = new Set(['suite:recording', 'suite:base-url', 'suite:credentials']);
 
 export function isBlocked(outcome: CheckOutcome): boolean {
   return outcome.blockedBy !== undefined;
@@ -121,6 +124,7 @@ export function evidenceOf(exchange: Exchange): Evidence {
     request: request.body === undefined ? scrubbedRequest : { ...scrubbedRequest, ...boundedBody(request, request.body) },
     response: { ...scrubResponse({ ...response, body: '' }), ...boundedBody(response, response.body) },
     durationMs: exchange.durationMs,
+    ...(exchange.retries !== undefined && exchange.retries > 0 && { retries: exchange.retries }),
   };
 }
 

@@ -120,9 +120,10 @@ export function openTransport({ config, suite, target, spec, gate, signal, notTh
   };
   const captured = (e: Exchange, { retrying }: { retrying: boolean }) => {
     const stamp = stamps.get(e.request.headers['client-request-id'] ?? '');
-    // A throttled answer that is sent again is not the answer the suite expected something of.
+    // A throttled answer that is sent again is not the answer the suite expected something of: it is
+    // kept (recordings replay it, reports count it) but marked, and checks judge the attempt after it.
     const { expect, ...place } = stamp ?? {};
-    exchanges.push(Object.freeze(stamp ? { ...e, ...place, ...(expect !== undefined && !retrying && { expect }) } : e));
+    exchanges.push(Object.freeze({ ...e, ...place, ...(expect !== undefined && !retrying && { expect }), ...(retrying && { retried: true as const }) }));
   };
   const lastOfChain = (chain: string) => {
     for (let i = exchanges.length - 1; i >= 0; i--) if (exchanges[i]!.chain === chain) return exchanges[i];

@@ -13,6 +13,7 @@ import type { Reporter } from './reporter.js';
 import { html, Markup } from './html/escape.js';
 import type { ReportResults } from './html/report-results.js';
 import { coverageSection } from './html/coverage-section.js';
+import { capabilitiesSection } from './html/capabilities-section.js';
 import { needsAttentionNav, operationSections, pageHeader, suiteErrors, verdictOf } from './html/sections.js';
 import { CSS, PAGE_HEAD_BEFORE_TITLE } from './html/style.js';
 
@@ -37,6 +38,7 @@ ${pageHeader(results, verdict, known, fixed)}
 <main>
 ${suiteErrors(results.errors)}
 ${needsAttentionNav(checks)}
+${capabilitiesSection(results.capabilities)}
 ${operationSections(checks, results.decisions)}
 ${results.coverage ? coverageSection(results.coverage) : ''}
 </main>

@@ -7,6 +7,7 @@ import type { SuiteOutcome } from '../engine/run-suite.js';
 import { scrubText } from '../scrub/scrub.js';
 import { UsageError } from '../config/usage-error.js';
 import type { Coverage } from './coverage.js';
+import type { CapabilityFindings } from '../checks/capabilities.js';
 import type { Reporter } from './reporter.js';
 
 export type { CheckStatus };
@@ -37,6 +38,8 @@ export interface RunResults {
   coverage?: Coverage;
   /** When the target throttled the run: how often the whole run paused, and for how long in all. */
   throttled?: { pauses: number; waitedMs: number };
+  /** What the run found of the capabilities its rules need beyond the slice: probed, or declared by the user. */
+  capabilities?: CapabilityFindings;
 }
 
 export interface Collected {

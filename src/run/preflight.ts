@@ -4,7 +4,9 @@
  */
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { UsageError, type RunConfig } from '../config/run-config.js';
+import { PLACEHOLDER_TOKEN, UsageError, type RunConfig } from '../config/run-config.js';
+import { capturingFetch, type Exchange } from '../client/exchange.js';
+import { GROUPS_URL_PATH } from '../openapi/paths.js';
 
 /** A folder the run will write into, made if missing; one that cannot be written is a usage error naming it. */
 export function writableDir(dir: string, option: string): void {
@@ -93,4 +95,73 @@ export async function preflight(config: RunConfig): Promise<void> {
     const why = err.name === 'TimeoutError' ? 'no answer within the timeout' : (err.cause?.code ?? err.cause?.message ?? err.message);
     throw new UsageError(`target unreachable: ${config.baseUrl} (${why}); start the mock or proxy, or fix --base-url / GRAPH_BASE_URL`);
   }
+}
+
+/**
+ * Whether the run sends credentials of its own: a token given (--token, GRAPH_ACCESS_TOKEN) or obtained
+ * through @azure/identity. The placeholder a url target gets without one is no credential: a mock checks
+ * that a token is there, and a 401 to it says nothing about a token the user holds. Replay sends none.
+ */
+export function sendsCredentials(config: RunConfig): boolean {
+  return config.target !== 'replay' && config.token !== undefined && config.token !== PLACEHOLDER_TOKEN;
+}
+
+/** The target's error envelope in a 401 to the run's credentials: `{"error":{"code","message"}}`, as Graph writes it. */
+export interface RefusedCredentials {
+  /** The request refused, `GET <url>`. */
+  request: string;
+  code?: string;
+  message?: string;
+}
+
+/**
+ * One authenticated read (the connectorGroups collection, which every suite reads or writes) before any
+ * suite starts, when the run sends credentials: a 401 to it means every authenticated request would be
+ * refused the same way, and the run's verdicts would be a wall of failures hiding the one cause. Anything
+ * else — an answer, an error status, no answer — is left to the suites to judge. Bounded like every
+ * request of the run (--timeout, --max-body-bytes); never retried: a throttled probe is not a refusal.
+ */
+export async function credentialsRefused(config: RunConfig): Promise<RefusedCredentials | undefined> {
+  if (!sendsCredentials(config)) return undefined;
+  let answer: Exchange | undefined;
+  const send = capturingFetch((exchange) => (answer = exchange), config);
+  const url = `${config.baseUrl}${GROUPS_URL_PATH}`;
+  try {
+    await send(new Request(url, { method: 'GET', headers: { Authorization: `Bearer ${config.token}`, Accept: 'application/json' } }));
+  } catch {
+    // No answer: reachability was probed already, and the suites name what the wire did.
+    return undefined;
+  }
+  if (answer?.response.status !== 401) return undefined;
+  return { request: `GET ${url}`, ...graphError(answer.response.body) };
+}
+
+/** Code and message of Graph's error envelope, each a string when the target wrote one. */
+function graphError(body: string): { code?: string; message?: string } {
+  try {
+    const error = (JSON.parse(body) as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    return {
+      ...(typeof error?.code === 'string' && { code: error.code }),
+      ...(typeof error?.message === 'string' && { message: error.message }),
+    };
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * What blocks every check of a run whose credentials were refused: the target's own code and message
+ * quoted (cut at 500 characters, since they are the target's), and what to change. `obtained` when the
+ * token came from @azure/identity rather than the user.
+ */
+export function refusedCredentialsMessage(refused: RefusedCredentials, obtained: boolean): string {
+  const quote = (text: string) => JSON.stringify(text.length > 500 ? `${text.slice(0, 500)}…` : text);
+  const said =
+    refused.code === undefined && refused.message === undefined
+      ? "without Graph's error envelope"
+      : [refused.code, refused.message === undefined ? undefined : quote(refused.message)].filter((part) => part !== undefined).join(' ');
+  const fix = obtained
+    ? 'the token @azure/identity obtained was refused: sign in as an identity the target accepts, or give a token with GRAPH_ACCESS_TOKEN'
+    : 'give a token the target accepts (GRAPH_ACCESS_TOKEN or --token)';
+  return `the target refused the run's credentials: ${refused.request} answered 401 ${said}; no suite ran, ${fix}`;
 }

@@ -18,6 +18,9 @@ import { decisionSummaries } from '../openapi/decision-summaries.js';
 import { SUITES } from '../../suites/index.js';
 import { notRun, runSuite, type SuiteOutcome } from '../engine/run-suite.js';
 import { planRun, type PlannedSuite, type RunPlan } from './plan.js';
+import { printable } from '../report/printable.js';
+import { capabilitiesOf, capabilityLine, type Capability, type CapabilityFindings } from '../checks/capabilities.js';
+import type { SuiteDefinition } from '../engine/definition.js';
 
 export interface SuiteRun {
   results: RunResults;
@@ -30,13 +33,22 @@ export interface SuiteRun {
   interrupted?: NodeJS.Signals;
 }
 
-export async function runSuites(config: RunConfig, write: (line: string) => void): Promise<SuiteRun> {
-  const plan = planRun(config);
-  // Everything the run writes (recordings, results.json, report.html) keeps the target's own host readable.
-  return withAllowedHosts(plan.shared.hosts, () => runPlan(plan, write));
+/**
+ * A cause found before any suite that blocks every judgement (the target refused the run's credentials):
+ * no suite runs, and what they would have judged is blocked by it.
+ */
+export interface StoppedBefore {
+  blockedBy: string;
+  message: string;
 }
 
-async function runPlan(plan: RunPlan, write: (line: string) => void): Promise<SuiteRun> {
+export async function runSuites(config: RunConfig, write: (line: string) => void, stopped?: StoppedBefore): Promise<SuiteRun> {
+  const plan = planRun(config);
+  // Everything the run writes (recordings, results.json, report.html) keeps the target's own host readable.
+  return withAllowedHosts(plan.shared.hosts, () => runPlan(plan, write, stopped));
+}
+
+async function runPlan(plan: RunPlan, write: (line: string) => void, stopped: StoppedBefore | undefined): Promise<SuiteRun> {
   const { config: effective, shared } = plan;
   const config = effective;
   write(
@@ -57,19 +69,44 @@ async function runPlan(plan: RunPlan, write: (line: string) => void): Promise<Su
   const startedAt = new Date();
   const collected = emptyCollected();
   const bySuite = new Map<string, CheckResult[]>();
+  // What the user declared, then what the suites found out (a suite's subject says so): once per run.
+  const capabilities: CapabilityFindings = { ...config.capabilities };
+  const noting = <S>(definition: SuiteDefinition<S>): SuiteDefinition<S> => ({
+    ...definition,
+    produce: async (ctx) => {
+      const subject = await definition.produce(ctx);
+      Object.assign(capabilities, capabilitiesOf(subject));
+      return subject;
+    },
+  });
   /** A suite that did not run still owes a verdict for each selected check: blocked, with the cause. */
   const unrun = ({ definition, plan: suite }: PlannedSuite, blockedBy: string, message: string, quiet: boolean) => {
     const outcomes = notRun(definition, suite, blockedBy, message);
     collected.checks.push(...outcomes);
     if (!quiet) for (const outcome of outcomes) write(`  ${progressLine(outcome)}`);
   };
+  /**
+   * Blocked by the cause found before the suites, said once in the closing lines rather than once per
+   * check. A check this run would not judge anyway (the other profile, unavailable here) keeps its own
+   * reason: the engine gives it, sending nothing for a suite left with no check to judge.
+   */
+  const stoppedSuite = async ({ definition, plan: suite }: PlannedSuite, { blockedBy, message }: StoppedBefore) => {
+    const ids = new Set(suite.selected);
+    const selected = definition.checks.filter((c) => ids.has(c.id));
+    const judged = (c: (typeof selected)[number]) => c.profiles.includes(effective.profile) && c.unavailable === undefined;
+    const notJudged = await runSuite(definition, effective, undefined, { ...suite, selected: selected.filter((c) => !judged(c)).map((c) => c.id) });
+    const blocked = notRun(definition, { selected: selected.filter(judged).map((c) => c.id) }, blockedBy, message);
+    collected.checks.push(...notJudged.outcomes, ...blocked);
+    bySuite.set(definition.name, [...notJudged.outcomes, ...blocked]);
+  };
   const runOne = async (planned: PlannedSuite) => {
     const { definition: suite, plan: suitePlan } = planned;
+    if (stopped) return stoppedSuite(planned, stopped);
     if (guard.signal) return unrun(planned, 'suite:interrupted', `the run was stopped by ${guard.signal} before this check was judged`, true);
     progress.suiteStarted(suite.name, suitePlan.selected.length);
     let outcome: SuiteOutcome;
     try {
-      outcome = await runSuite(suite, effective, guard.abortSignal, suitePlan);
+      outcome = await runSuite(noting(suite), effective, guard.abortSignal, suitePlan);
     } catch (error) {
       // The engine never throws; should it ever, the suite's checks are blocked by the error, never lost.
       const message = scrubText(`${(error as Error)?.message ?? String(error)}`);
@@ -91,6 +128,8 @@ async function runPlan(plan: RunPlan, write: (line: string) => void): Promise<Su
       `throttled: the target asked the run to wait ${gate.pauses} time${gate.pauses === 1 ? '' : 's'}; every request paused, ${(gate.waitedMs / 1000).toFixed(1)} s in all`,
     );
   }
+  for (const [name, finding] of Object.entries(capabilities) as [Capability, NonNullable<CapabilityFindings[Capability]>][])
+    write(printable(capabilityLine(name, finding)));
   for (const { definition } of plan.suites) collected.suites.add(definition.name);
   // Decided over the whole run: only once every answer is in can it be told that none came from the family.
   const checks = blockedByWrongBaseUrl(
@@ -114,8 +153,14 @@ async function runPlan(plan: RunPlan, write: (line: string) => void): Promise<Su
     decisions: decisionSummaries(checks.flatMap((c) => c.decisions ?? [])),
     errors: collected.errors,
     checks,
-    coverage: coverageOf(table, collected.hits, whyNotSent(table, checks)),
+    // A run stopped before its suites names the cause by its id here: the checks and the closing line quote it once.
+    coverage: coverageOf(
+      table,
+      collected.hits,
+      stopped ? new Map(table.map((op) => [op.name, `no suite ran: blocked by ${stopped.blockedBy}`])) : whyNotSent(table, checks),
+    ),
     ...(gate.pauses > 0 && { throttled: { pauses: gate.pauses, waitedMs: Math.round(gate.waitedMs) } }),
+    ...(Object.keys(capabilities).length > 0 && { capabilities }),
   };
   // Reports: every file reporter of the run, with what they need beside the results computed once.
   const files = writeReports(results, { reportDir: config.reportDir, checksBySuite: groupBySuite(checks, bySuite) });

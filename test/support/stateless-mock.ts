@@ -19,18 +19,16 @@ const NO_ECHO_HEADERS_OR_STATE = [
   'conventions.headers',
 ];
 
-/** It keeps no groups, so no query option can select, sort, count or page the suite's own. */
-const NO_QUERY_ON_OWN_GROUPS = [
-  'query.top',
-  'query.skip',
-  'query.orderby',
-  'query.filter',
-  'query.count',
-  'query.count-segment',
-  'query.select',
-  'query.expand',
-  'query.search',
-];
+/** It keeps no groups, so no query option can select, filter, page or search the suite's own. */
+const NO_QUERY_ON_OWN_GROUPS = ['query.top', 'query.filter', 'query.select', 'query.expand', 'query.search'];
+
+/**
+ * Its answer to `$filter=startswith(…)` holds a group outside the run's prefix (the slice's example), so the
+ * run finds the filter ignored: capability filter-startswith absent. These rules then have no race-free
+ * judgement and are skipped for it (`capability:filter-startswith`), not failed: a filter function is
+ * not what the slice promises, and `query.filter` fails the ignored filter under its own name.
+ */
+export const SKIPPED_FOR_CAPABILITY = ['query.count', 'query.count-segment', 'query.orderby', 'query.skip'];
 
 /** It answers a request for an id it never issued as if the id existed. */
 const UNKNOWN_IDS_ACCEPTED = [

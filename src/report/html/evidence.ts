@@ -9,9 +9,9 @@ type Reply = NonNullable<NonNullable<CheckResult['evidence']>['response']>;
 /** Bodies longer than this are cut in the page (results.json keeps them as the evidence holds them). */
 export const MAX_BODY_CHARS = 100_000;
 
-export function evidence(request: Message, response: Reply | undefined, open: boolean): Markup {
+export function evidence(request: Message, response: Reply | undefined, open: boolean, retries?: number): Markup {
   return html`<div class="evidence">
-<details class="exchange exchange-request"><summary><span class="ex-label">request</span> <code>${request.method} ${request.url}</code></summary>
+${retriesNote(retries)}<details class="exchange exchange-request"><summary><span class="ex-label">request</span> <code>${request.method} ${request.url}</code></summary>
 ${headersTable(request.headers)}${bodyBlock(request.body, request.headers, request)}
 </details>
 ${
@@ -22,6 +22,13 @@ ${headersTable(response.headers)}${bodyBlock(response.body, response.headers, re
     : html`<p class="note">No response: the request never got one.</p>`
 }
 </div>`;
+}
+
+/** Said above a request the target throttled first: the attempts before the answer judged are not shown. */
+function retriesNote(retries: number | undefined): Markup | string {
+  if (!retries) return '';
+  return html`<p class="note retries">The target throttled this request first: ${retries} answer${retries === 1 ? '' : 's'} (429/503) waited out and sent again; the response below is the one judged.</p>
+`;
 }
 
 function headersTable(headers: Record<string, string>): Markup {

@@ -165,7 +165,7 @@ ${
       )}</dl></div>`
     : ''
 }
-${check.evidence ? evidence(check.evidence.request, check.evidence.response, check.status === 'failed') : ''}
+${check.evidence ? evidence(check.evidence.request, check.evidence.response, check.status === 'failed', check.evidence.retries) : ''}
 `;
 }
 

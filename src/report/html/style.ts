@@ -109,6 +109,8 @@ table.headers td{padding:1px 0;overflow-wrap:anywhere}
 /* Coverage section: the matrix of operations against statuses seen and query parameters sent. */
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .coverage{margin-top:28px}
+.capabilities{margin-top:28px}.capability-list{margin:0;padding-left:20px}.capability{margin:4px 0;overflow-wrap:anywhere}
+.capability-absent strong{color:var(--muted)}.capability-what{color:var(--muted);font-size:13px}
 .coverage-line{margin:0 0 8px;font-weight:600;font-variant-numeric:tabular-nums}
 .coverage-scroll{overflow-x:auto;border:1px solid var(--line);border-radius:8px}
 .coverage-scroll:focus-visible{outline:2px solid var(--fg);outline-offset:2px}
