@@ -115,8 +115,10 @@ export const querySuite: SuiteDefinition<QuerySubject> = {
           (subject.steps.countSegment = await ctx.send('GET', `${GROUPS_URL_PATH}/$count?${scoped ? `$filter=${q(own)}` : onlyA}`, { headers: EVENTUAL })),
       ],
       ['search', () => read('search', () => list(`$search=${q(`"name:${a.name}"`)}`, EVENTUAL))],
-      ['select', async () => (subject.steps.select = await ctx.send('GET', `${GROUPS_URL_PATH}/${a.id}?$select=name`))],
-      ['expand', async () => (subject.steps.expand = await ctx.send('GET', `${GROUPS_URL_PATH}/${a.id}?$expand=members`))],
+      // Reads by id wait out a 404 as any read after a write does: a group the list shows may still be
+      // unknown to the replica that answers by id (eventual consistency), and that 404 judges no option.
+      ['select', async () => (subject.steps.select = (await ctx.readAfterWrite(() => ctx.send('GET', `${GROUPS_URL_PATH}/${a.id}?$select=name`))).exchange)],
+      ['expand', async () => (subject.steps.expand = (await ctx.readAfterWrite(() => ctx.send('GET', `${GROUPS_URL_PATH}/${a.id}?$expand=members`))).exchange)],
     ];
     await ctx.eachInChains(
       probes,

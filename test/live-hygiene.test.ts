@@ -138,7 +138,8 @@ describe.concurrent('an interrupted run leaves nothing behind', () => {
     // against 150 ms replies takes over two seconds).
     const double = await startDouble({ faults: { delayMs: 150 } });
     try {
-      const { code, output } = await interrupted(double.baseUrl, afterMs, signal);
+      // --timeout also bounds the clean-up's second look for late creates (min(timeout, 5 s)): 1.5 s here.
+      const { code, output } = await interrupted(double.baseUrl, afterMs, signal, ['--timeout', '1500']);
       expect(code, output).toBe(130);
       expect(output).toMatch(new RegExp(`${signal}: stopping the run`));
       expect(output).toMatch(new RegExp(`${signal}: deleted \\d+ groups? this run had created`));

@@ -1,5 +1,6 @@
 // The operations themselves, on the in-memory store. Order inside each: read the body (Graph's front end
 // deserialises before the workload runs), then look the resources up, then act.
+import { createHash } from 'node:crypto';
 import { APPLICATION, CONNECTOR, CONNECTOR_GROUP, type EntityType } from './entity-types.js';
 import { ERRORS } from './errors.js';
 import { newGuid } from './ids.js';
@@ -49,6 +50,35 @@ export interface OperationContext {
   readonly pageSize: number | undefined;
   /** The $filter functions offered (DoubleOptions.filterFunctions); every one when not given. */
   readonly filterFunctions?: readonly FilterFunction[];
+  /** Groups carry an ETag and PATCH/DELETE honour If-Match against it (DoubleOptions.etags). */
+  readonly etags?: boolean;
+  /** PATCH answers 200 with the entity as patched, Prefer or not (DoubleOptions.patchAnswer `entity`). */
+  readonly patchReturnsEntity?: boolean;
+  /** The list's order when no $orderby is sent (DoubleOptions.unorderedAs); creation order when not given. */
+  readonly unorderedAs?: 'creation' | 'newest-first';
+}
+
+/**
+ * A group's entity tag: a strong tag over what the entity holds, so it changes exactly when the group
+ * does. Strong, because If-Match compares strongly (RFC 9110 §13.1.1): a weak tag could never match.
+ */
+export function etagOf(group: ConnectorGroupRecord): string {
+  return `"${createHash('sha256')
+    .update(JSON.stringify(toEntityJson(group)))
+    .digest('base64url')
+    .slice(0, 22)}"`;
+}
+
+/** The ETag header of a group's answer, where the double hands them out. */
+const etagHeader = (ctx: OperationContext, group: ConnectorGroupRecord) => (ctx.etags ? { ETag: etagOf(group) } : undefined);
+
+/** If-Match with entity tags (RFC 9110 §13.1.1): `*` or a list of tags, one of which must be the current one. */
+function ifMatchFails(ifMatch: string, group: ConnectorGroupRecord): boolean {
+  if (ifMatch.trim() === '*') return false;
+  return !ifMatch
+    .split(',')
+    .map((tag) => tag.trim())
+    .includes(etagOf(group));
 }
 
 /** The context URLs of the service root this answer names. */
@@ -81,6 +111,8 @@ interface Collection<T> {
   readonly counted?: number;
   /** The item's creation number, where the collection pages by cursor. */
   readonly cursorOf?: (item: T) => number;
+  /** Items come newest first: the next page holds those created before the last one shown. */
+  readonly newestFirst?: boolean;
 }
 
 /**
@@ -89,10 +121,11 @@ interface Collection<T> {
  * shown), so groups created or deleted by other clients while someone pages neither shift nor repeat
  * items; otherwise an offset.
  */
-function collectionPage<T>(ctx: OperationContext, { query, items, path, context, render, loops, counted, cursorOf }: Collection<T>): Outcome {
+function collectionPage<T>(ctx: OperationContext, { query, items, path, context, render, loops, counted, cursorOf, newestFirst }: Collection<T>): Outcome {
   const skipped = ctx.defects.has('query-skip-ignored') ? items : items.slice(query.skip);
   const cursor = cursorOf && !query.orderBy ? cursorOf : undefined;
-  const rest = cursor && query.after !== undefined ? skipped.filter((item) => cursor(item) > query.after!) : skipped.slice(query.offset);
+  const beyond = (n: number, after: number) => (newestFirst ? n < after : n > after);
+  const rest = cursor && query.after !== undefined ? skipped.filter((item) => beyond(cursor(item), query.after!)) : skipped.slice(query.offset);
   const top = ctx.defects.has('query-top-ignored') ? undefined : query.top;
   const pageSize = top ?? ctx.pageSize ?? DEFAULT_PAGE_SIZE;
   const page = rest.slice(0, pageSize);
@@ -126,7 +159,10 @@ function listGroups(ctx: OperationContext): Outcome {
   const missing = profileMissing(ctx);
   if (missing) return missing;
   const query = defectiveQuery(ctx, parsed.query);
-  const items = matching(ctx.store.values(), query);
+  // Without $orderby the order is the server's to choose (OData 4.01 §11.2.6.2: $orderby decides it).
+  const newestFirst = !query.orderBy && ctx.unorderedAs === 'newest-first';
+  const matched = matching(ctx.store.values(), query);
+  const items = newestFirst ? matched.reverse() : matched;
   return collectionPage(ctx, {
     query,
     items,
@@ -136,6 +172,7 @@ function listGroups(ctx: OperationContext): Outcome {
     loops: ctx.defects.has('list-next-link-loop'),
     ...(ctx.defects.has('query-count-ignores-filter') && { counted: ctx.store.size }),
     cursorOf: (g) => creationNumber(ctx.store, g.id),
+    newestFirst,
   });
 }
 
@@ -189,7 +226,7 @@ function createGroup(ctx: OperationContext): Outcome {
   const group: ConnectorGroupRecord = { id: newGuid(), name, connectorGroupType: CONNECTOR_GROUP_TYPE, isDefault: false, region: fields.region };
   ctx.store.set(group.id, group);
   creationNumber(ctx.store, group.id);
-  return json(201, { '@odata.context': contexts(ctx).entity, ...toEntityJson(group) });
+  return json(201, { '@odata.context': contexts(ctx).entity, ...toEntityJson(group) }, etagHeader(ctx, group));
 }
 
 function getGroup(ctx: OperationContext, groupId: string): Outcome {
@@ -200,7 +237,7 @@ function getGroup(ctx: OperationContext, groupId: string): Outcome {
   if (ctx.defects.has('get-not-found-after-create')) return failure(ERRORS.resourceNotFound(groupId));
   const select = ctx.defects.has('query-select-ignored') ? undefined : parsed.query.select;
   const expand = ctx.defects.has('query-expand-ignored') ? undefined : parsed.query.expand;
-  return json(200, { '@odata.context': contexts(ctx).entity, ...toEntityJson(found.group, select, expand) });
+  return json(200, { '@odata.context': contexts(ctx).entity, ...toEntityJson(found.group, select, expand) }, etagHeader(ctx, found.group));
 }
 
 function updateGroup(ctx: OperationContext, groupId: string): Outcome {
@@ -208,29 +245,32 @@ function updateGroup(ctx: OperationContext, groupId: string): Outcome {
   if (!checked.ok) return failure(ERRORS.badRequest(checked.message));
   const found = findGroup(ctx, groupId);
   if ('outcome' in found) return found.outcome;
+  // Where groups carry ETags, an If-Match that names another version is refused; without one, nothing is required.
+  if (ctx.etags && ctx.ifMatch !== undefined && ifMatchFails(ctx.ifMatch, found.group)) return failure(ERRORS.preconditionFailed());
   const updated = { ...found.group, ...checked.value };
   if (!ctx.defects.has('update-ignored')) ctx.store.set(groupId, updated);
-  // OData: return=representation asks for the entity as patched, with 200.
-  if (/\breturn=representation\b/i.test(ctx.prefer ?? '') || ctx.defects.has('update-200-always')) {
+  // OData: return=representation asks for the entity as patched, with 200; a server may also send it unasked.
+  if (/\breturn=representation\b/i.test(ctx.prefer ?? '') || ctx.patchReturnsEntity || ctx.defects.has('update-200-always')) {
     const shown = ctx.defects.has('update-200-stale') ? found.group : updated;
-    return json(200, { '@odata.context': contexts(ctx).entity, ...toEntityJson(shown) });
+    return json(200, { '@odata.context': contexts(ctx).entity, ...toEntityJson(shown) }, etagHeader(ctx, shown));
   }
   return empty(204);
 }
 
 /**
- * If-Match on a group that exists. `*` matches any current entity; connectorGroups carry no ETag, so no other
- * value can match it.
+ * If-Match on a group that exists. `*` matches any current entity; by default connectorGroups carry no ETag,
+ * so no other value can match it; with DoubleOptions.etags the group's current tag matches too.
  */
-function preconditionFails(ctx: OperationContext): boolean {
+function preconditionFails(ctx: OperationContext, group: ConnectorGroupRecord): boolean {
   if (ctx.ifMatch === undefined) return false;
-  return ctx.defects.has('delete-if-match-refused') || ctx.ifMatch.trim() !== '*';
+  if (ctx.defects.has('delete-if-match-refused')) return true;
+  return ctx.etags ? ifMatchFails(ctx.ifMatch, group) : ctx.ifMatch.trim() !== '*';
 }
 
 function deleteGroup(ctx: OperationContext, groupId: string): Outcome {
   const found = findGroup(ctx, groupId);
   if ('outcome' in found) return found.outcome;
-  if (preconditionFails(ctx)) return failure(ERRORS.preconditionFailed());
+  if (preconditionFails(ctx, found.group)) return failure(ERRORS.preconditionFailed());
   if (!ctx.defects.has('delete-not-deleting')) ctx.store.delete(groupId);
   return empty(204);
 }

@@ -14,12 +14,17 @@ const AGS_DIAGNOSTIC = JSON.stringify({
 });
 
 export type Outcome =
-  | { readonly kind: 'json'; readonly status: number; readonly json: unknown }
+  | { readonly kind: 'json'; readonly status: number; readonly json: unknown; readonly headers?: Readonly<Record<string, string>> }
   | { readonly kind: 'text'; readonly status: number; readonly text: string }
   | { readonly kind: 'empty'; readonly status: number }
   | { readonly kind: 'error'; readonly error: GraphError };
 
-export const json = (status: number, body: unknown): Outcome => ({ kind: 'json', status, json: body });
+export const json = (status: number, body: unknown, headers?: Readonly<Record<string, string>>): Outcome => ({
+  kind: 'json',
+  status,
+  json: body,
+  ...(headers && { headers }),
+});
 export const text = (status: number, body: string): Outcome => ({ kind: 'text', status, text: body });
 export const empty = (status: number): Outcome => ({ kind: 'empty', status });
 export const failure = (error: GraphError): Outcome => ({ kind: 'error', error });
@@ -49,7 +54,7 @@ export function render(outcome: Outcome, context: RenderContext): Reply {
   };
   switch (outcome.kind) {
     case 'json':
-      return { status: outcome.status, headers: { ...headers, 'Content-Type': JSON_CONTENT_TYPE }, body: JSON.stringify(outcome.json) };
+      return { status: outcome.status, headers: { ...headers, ...outcome.headers, 'Content-Type': JSON_CONTENT_TYPE }, body: JSON.stringify(outcome.json) };
     case 'text':
       return { status: outcome.status, headers: { ...headers, 'Content-Type': COUNT_CONTENT_TYPE }, body: outcome.text };
     case 'empty':

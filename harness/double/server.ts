@@ -1,6 +1,8 @@
 // An in-process stand-in for Microsoft Graph's beta connectorGroups API: the conformance suite's known-good
 // target, and with defects switched on, its known-bad ones.
+import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { deflateSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { bearerToken, hasBearerToken, refusesToken, tokenRefused } from './auth.js';
 import { parseJsonBody, readBody } from './body.js';
@@ -47,6 +49,40 @@ export interface DoubleOptions {
    * answers an expired or foreign token. Unset (the default), any non-empty token is accepted.
    */
   acceptTokens?: readonly string[];
+  /**
+   * Compressed answers: a body is sent gzip- (or else deflate-) coded, with Content-Encoding and
+   * Vary: Accept-Encoding, whenever the request's Accept-Encoding allows it (RFC 9110 §8.4, §12.5.3), as
+   * Graph's front ends do; identity otherwise. A client's fetch decodes it before anyone reads the body.
+   */
+  compression?: boolean;
+  /**
+   * ETags: a group's answers (get, create, a PATCH answered 200) carry a strong `ETag`, and PATCH and DELETE
+   * honour an `If-Match` when one is sent — `*` or the current tag passes, any other tag is answered 412 —
+   * while never requiring one (RFC 9110 §13.1.1; Graph hands out ETags on some resources, not on others).
+   */
+  etags?: boolean;
+  /**
+   * `readable` (the default): $skiptoken values are base64url of the double's own cursor or offset.
+   * `opaque`: random tokens the double keeps a table of, decodable by no one but itself, as Graph's are
+   * (Graph's paging page: "treat the entire URL as opaque"; a client that parses or builds one breaks).
+   */
+  skipTokens?: 'readable' | 'opaque';
+  /**
+   * The connectorGroups list's order when no $orderby is sent: `creation` (the default) or `newest-first`.
+   * Without $orderby the order is the service's to choose (OData 4.01 §11.2.6.2), and may change.
+   */
+  unorderedAs?: 'creation' | 'newest-first';
+  /**
+   * What PATCH answers without Prefer: `no-content` (204, the default) or `entity` (200 with the group as
+   * patched). Graph's update pages document 204, and decision update-status-200-or-204 allows either.
+   */
+  patchAnswer?: 'no-content' | 'entity';
+  /**
+   * Another client of the same tenant: every `everyRequests`-th request, a group `other-client-<n>` is created
+   * first, and once more than `keep` (default 3) of them exist the oldest is deleted. It never touches any
+   * other group, so whatever a run creates stays the run's own.
+   */
+  otherClient?: { everyRequests: number; keep?: number };
 }
 
 export interface Faults {
@@ -114,11 +150,44 @@ function flattenHeaders(request: IncomingMessage): Record<string, string> {
   return headers;
 }
 
-function write(response: ServerResponse, reply: Reply): void {
+/**
+ * The content coding an Accept-Encoding allows, gzip preferred: a coding (or `*`) listed with a q-value
+ * above 0 (RFC 9110 §12.5.3). Undefined: identity.
+ */
+export function codingFor(acceptEncoding: string | undefined): 'gzip' | 'deflate' | undefined {
+  if (!acceptEncoding) return undefined;
+  const weights = new Map<string, number>();
+  for (const part of acceptEncoding.split(',')) {
+    const [name = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.map((p) => /^q=([\d.]+)$/.exec(p)?.[1]).find((v) => v !== undefined);
+    if (name !== '') weights.set(name, q === undefined ? 1 : Number(q));
+  }
+  return (['gzip', 'deflate'] as const).find((coding) => (weights.get(coding) ?? weights.get('*') ?? 0) > 0);
+}
+
+function write(response: ServerResponse, reply: Reply, coding?: 'gzip' | 'deflate'): void {
   const headers: Record<string, string | number> = { ...reply.headers };
-  if (reply.body !== undefined) headers['Content-Length'] = Buffer.byteLength(reply.body);
+  let body: string | Buffer | undefined = reply.body;
+  if (coding && body !== undefined && body !== '') {
+    body = coding === 'gzip' ? gzipSync(body) : deflateSync(body);
+    headers['Content-Encoding'] = coding;
+    headers['Vary'] = 'Accept-Encoding';
+  }
+  if (body !== undefined) headers['Content-Length'] = Buffer.byteLength(body);
   response.writeHead(reply.status, headers);
-  response.end(reply.body);
+  response.end(body);
+}
+
+/** The list answer with its @odata.nextLink's $skiptoken swapped for an opaque one (DoubleOptions.skipTokens). */
+function withOpaqueToken(outcome: Outcome, opaque: (readable: string) => string): Outcome {
+  if (outcome.kind !== 'json' || typeof outcome.json !== 'object' || outcome.json === null) return outcome;
+  const link = (outcome.json as Record<string, unknown>)['@odata.nextLink'];
+  if (typeof link !== 'string') return outcome;
+  const url = new URL(link);
+  const key = [...url.searchParams.keys()].find((k) => k.toLowerCase() === '$skiptoken');
+  if (key === undefined) return outcome;
+  url.searchParams.set(key, opaque(url.searchParams.get(key)!));
+  return { ...outcome, json: { ...outcome.json, '@odata.nextLink': url.toString() } };
 }
 
 export async function startDouble(options: DoubleOptions = {}): Promise<RunningDouble> {
@@ -140,6 +209,21 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
   let throttleLeft = faults.throttle?.times ?? 0;
   let resetLeft = faults.resetFirst ? 1 : 0;
   const lagging = new Map<string, number>();
+  // Opaque $skiptoken → the double's own readable token, for DoubleOptions.skipTokens 'opaque'.
+  const opaqueTokens = new Map<string, string>();
+  const opaque = (readable: string) => {
+    const token = randomBytes(36).toString('base64url');
+    opaqueTokens.set(token, readable);
+    return token;
+  };
+  let otherClientGroups = 0;
+  /** One write of the other client: a group of its own created, its oldest deleted past `keep`. */
+  function otherClientWrites(keep: number): void {
+    const id = newGuid();
+    store.set(id, { id, name: `other-client-${++otherClientGroups}`, connectorGroupType: 'applicationProxy', isDefault: false, region: 'eur' });
+    const its = [...store.values()].filter((g) => g.name.startsWith('other-client-'));
+    for (const old of its.slice(0, Math.max(0, its.length - keep))) store.delete(old.id);
+  }
 
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const raw = await readBody(request);
@@ -154,12 +238,19 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
     const headers = flattenHeaders(request);
     const recorded: RecordedRequest = { method, path: rawUrl, headers, body: raw.text, at: Date.now() };
     requests.push(recorded);
+    if (options.otherClient && requests.length % Math.max(1, options.otherClient.everyRequests) === 0) otherClientWrites(options.otherClient.keep ?? 3);
 
     const now = new Date();
     const requestId = newGuid();
     // Graph echoes the caller's correlation id, or reuses its own request-id when there is none.
     const clientRequestId = headers['client-request-id'] || requestId;
     const url = new URL(rawUrl, 'http://double.invalid');
+    if (options.skipTokens === 'opaque') {
+      // A token the double handed out reads as its own again; any other (a readable one included) is
+      // refused as invalid, as a token the server never issued is.
+      const key = [...url.searchParams.keys()].find((k) => k.toLowerCase() === '$skiptoken');
+      if (key !== undefined) url.searchParams.set(key, opaqueTokens.get(url.searchParams.get(key)!) ?? '');
+    }
     const rawQuery = rawUrl.includes('?') ? rawUrl.slice(rawUrl.indexOf('?') + 1) : '';
 
     if (faults.redirectCreates && method === 'POST' && url.pathname.endsWith('/connectorGroups')) {
@@ -213,10 +304,14 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
             defects,
             pageSize: options.pageSize,
             ...(options.filterFunctions && { filterFunctions: options.filterFunctions }),
+            etags: options.etags === true,
+            patchReturnsEntity: options.patchAnswer === 'entity',
+            ...(options.unorderedAs && { unorderedAs: options.unorderedAs }),
           })
         : failure(body.error.status === 400 && defects.has('malformed-json-500') ? { ...body.error, status: 500, code: 'InternalServerError' } : body.error);
     }
 
+    if (options.skipTokens === 'opaque') outcome = withOpaqueToken(outcome, opaque);
     const reply = render(outcome, { requestId, clientRequestId, now, graphErrorEnvelope: !defects.has('error-envelope-not-graph') });
     if (reply.status >= 400 && defects.has('errors-without-request-id')) delete reply.headers['request-id'];
     if (isCreate && reply.status === 201 && faults.lagReads) lagging.set((JSON.parse(reply.body ?? '{}') as { id: string }).id, faults.lagReads);
@@ -224,7 +319,7 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
     if (isCreate && faults.slowCreateReplyMs) await new Promise((resolve) => setTimeout(resolve, faults.slowCreateReplyMs));
     const final = answered ? applyReplyDefects({ route: answered, method, search: url.searchParams }, defective, defects) : defective;
     recorded.status = final.status;
-    write(response, final);
+    write(response, final, options.compression ? codingFor(headers['accept-encoding']) : undefined);
   }
 
   const server = createServer((request, response) => {

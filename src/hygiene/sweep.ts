@@ -5,6 +5,7 @@
 import { capturingFetch, type Exchange } from '../client/exchange.js';
 import type { RunConfig } from '../config/run-config.js';
 import { retryPolicy } from '../engine/transport.js';
+import { inPool } from '../engine/pool.js';
 import { GROUPS_URL_PATH as GROUPS } from '../openapi/paths.js';
 import { destination } from '../client/origin.js';
 import { printable } from '../report/printable.js';
@@ -27,12 +28,12 @@ export interface LeftGroup {
 }
 
 function transport(config: RunConfig) {
-  const exchanges: Exchange[] = [];
-  const send = capturingFetch((e) => exchanges.push(e), config, retryPolicy(config));
   const headers: Record<string, string> = config.token ? { Authorization: `Bearer ${config.token}` } : {};
   return async (method: string, url: string): Promise<Exchange> => {
-    await send(new Request(url, { method, headers }));
-    return exchanges.at(-1)!;
+    // A capture of its own for each request: deletes run side by side, and each needs its own answer.
+    let answer: Exchange | undefined;
+    await capturingFetch((e) => (answer = e), config, retryPolicy(config))(new Request(url, { method, headers }));
+    return answer!;
   };
 }
 
@@ -104,10 +105,11 @@ export function pageLimitNote(listing: Listing): string {
 /** Deletes each group; returns the ones the target would not delete, with why. */
 export async function deleteGroups(config: RunConfig, groups: readonly LeftGroup[]): Promise<{ group: LeftGroup; status: number }[]> {
   const send = transport(config);
-  const refused: { group: LeftGroup; status: number }[] = [];
-  for (const group of groups) {
+  // Side by side, as many as --concurrency allows: a clean-up after Ctrl-C should not take a request's
+  // round trip once per group (the order of the refusals stays the order of the groups).
+  const statuses = await inPool(groups, config.concurrency, async (group) => {
     const exchange = await send('DELETE', `${config.baseUrl}${GROUPS}/${encodeURIComponent(group.id)}`);
-    if (exchange.response.status >= 300 && exchange.response.status !== 404) refused.push({ group, status: exchange.response.status });
-  }
-  return refused;
+    return exchange.response.status;
+  });
+  return groups.flatMap((group, i) => (statuses[i]! >= 300 && statuses[i] !== 404 ? [{ group, status: statuses[i]! }] : []));
 }

@@ -142,16 +142,30 @@ export function selfProofTable(records: readonly RuleRecord[], defectNames: read
 export const CHECKS_START = '<!-- checks:start (npm run docs:tables writes this table from the check records; do not edit) -->';
 export const CHECKS_END = '<!-- checks:end -->';
 
-/** The README's table of hand-written checks, one row a record. */
-export function checkTable(records: readonly RuleRecord[]): string {
+/** A correct variant of the reference double, as the table needs it: its name and the checks it stresses. */
+export interface VariantRecord {
+  name: string;
+  exercises: readonly string[];
+}
+
+/**
+ * The README's table of hand-written checks, one row a record: each rule proven both ways, failing on the
+ * defects that name it and passing on the correct variants that stress it (test/gallery.test.ts runs both).
+ */
+export function checkTable(records: readonly RuleRecord[], variants: readonly VariantRecord[] = []): string {
   const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replace(/\s+/g, ' ').trim();
   const code = (ids: readonly string[]) => ids.map((id) => `\`${id}\``).join(', ');
   const rows = records.map((r) => {
     const profile = r.unavailable ? '—' : r.profiles.includes('openapi') ? 'both' : 'graph';
     const proof = r.provenBy.length > 0 ? code(r.provenBy) : cell(`none: ${r.unproven ?? ''}`);
-    return `| \`${r.id}\` | ${profile} | ${cell(r.unavailable ? `always skipped: ${r.unavailable}` : r.expectation)} | ${code(r.decisions ?? [])} | ${proof} |`;
+    const passes = code(variants.filter((v) => v.exercises.includes(r.id)).map((v) => v.name));
+    return `| \`${r.id}\` | ${profile} | ${cell(r.unavailable ? `always skipped: ${r.unavailable}` : r.expectation)} | ${code(r.decisions ?? [])} | ${proof} | ${passes} |`;
   });
-  return ['| id | profile | a conforming target | decisions | proven by (defects of the double) |', '|---|---|---|---|---|', ...rows].join('\n');
+  return [
+    '| id | profile | a conforming target | decisions | fails on (defects of the double) | passes on (correct variants) |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+  ].join('\n');
 }
 
 /** `readme` with the text between the check-table markers replaced by `table`; throws when a marker is missing. */

@@ -8,6 +8,7 @@ import { checkTable, decisionChecks, withCheckTable } from '../checks/registry.j
 import { DECISIONS_FILE, DECISIONS_JSON, generateDecisionsJson, parseDecisions } from '../../src/openapi/decisions.js';
 import { fromRoot } from '../../src/project-root.js';
 import { allRecords, handWritten, withDecisionChecks } from './check-records.js';
+import { VARIANTS } from '../../harness/double/variants.js';
 
 async function main(): Promise<void> {
   const records = allRecords();
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
   await writeFile(DECISIONS_JSON, generateDecisionsJson(updated));
   const readmeFile = fromRoot('README.md');
   const readme = await readFile(readmeFile, 'utf8');
-  await writeFile(readmeFile, withCheckTable(readme, checkTable(handWritten(records))));
+  await writeFile(readmeFile, withCheckTable(readme, checkTable(handWritten(records), VARIANTS)));
   console.log(`docs:tables: ${records.length} checks → specs/decisions.yaml checks:, generated/decisions.json, README.md check table`);
 }
 
