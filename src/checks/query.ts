@@ -106,7 +106,7 @@ function collection(subject: QuerySubject, step: QueryStep, option: string): { e
   if (!exchange) return notReached(option, subject.stoppedBecause);
   if (exchange.response.status !== 200)
     return failed(
-      `${option} answered ${exchange.response.status}, not 200: the option is documented for this operation${declaredScope(subject, exchange)}`,
+      `${option} answered ${exchange.response.status}, not 200: the option is documented for this operation${targetSaid(exchange)}${declaredScope(subject, exchange)}`,
       exchange.response.status,
       exchange,
     );
@@ -124,6 +124,21 @@ function collection(subject: QuerySubject, step: QueryStep, option: string): { e
  * A refused read that carried startswith because the user declared it present (nothing probed it): the
  * message names that part of the request too, since the refusal may be its.
  */
+/**
+ * The target's own words for a refusal (Graph's error envelope: code and message), with every query option
+ * the request carried: a read that carries $filter or $orderby besides the option judged must let the
+ * reader see which part the target refused, not only the rule's own option.
+ */
+function targetSaid(exchange: Exchange): string {
+  const options = [...new URL(exchange.request.url).searchParams.keys()].filter((k) => k.startsWith('$'));
+  const carried = options.length > 1 ? `; the request carried ${options.join(', ')}` : '';
+  const parsed = parseJsonBody(exchange);
+  const error = parsed.ok ? (parsed.value as { error?: { code?: unknown; message?: unknown } } | null)?.error : undefined;
+  if (typeof error?.code !== 'string') return carried;
+  const message = typeof error.message === 'string' ? ` ${JSON.stringify(error.message.slice(0, 200))}` : '';
+  return `${carried}; the target said ${error.code}${message}`;
+}
+
 function declaredScope(subject: QuerySubject, exchange: Exchange): string {
   const finding = subject.capabilities?.['filter-startswith'];
   if (finding?.how !== 'declared' || !finding.present || !decodeURIComponent(exchange.request.url).includes('startswith(')) return '';
