@@ -12,10 +12,19 @@ import { conformanceRun, PRINTING_HOST } from '../api/run-conformance.js';
 import { diffRun } from '../api/diff-run.js';
 import { printRunSummary } from '../report/run-summary.js';
 
+/** How a write fails once nobody reads the output any more. */
+const READER_GONE = new Set(['EPIPE', 'EIO', 'ERR_STREAM_DESTROYED']);
+
 async function main(): Promise<number> {
   // Before anything is printed: whatever a target or a file put in a line, the terminal and a CI log
   // get it escaped (printable.ts).
   guardOutput();
+  // A reader that goes away (`… | head`, a closed CI log pipe) must not end the run before its clean-up:
+  // what it still prints is lost, what it created is deleted all the same.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (!READER_GONE.has(error.code ?? '')) throw error;
+    });
   if (process.argv[2] === 'docs-check') {
     const { docsCheck } = await import('../docs-check/docs-check-command.js');
     return docsCheck(process.argv.slice(3));
