@@ -98,13 +98,25 @@ interface Chain {
   step: number;
 }
 
+/**
+ * The chain a request belongs to, for every transport of the process. One store, not one per suite: on
+ * Node 20 an AsyncLocalStorage stays in the process's list of stores until disable(), and every promise
+ * created afterwards pays for each one — a long test process slowed down run after run.
+ */
+const CHAINS = new AsyncLocalStorage<{ owner: object; chain: Chain }>();
+
 export function openTransport({ config, suite, target, spec, gate, signal, notTheTarget }: TransportOptions): Transport {
   const { baseUrl } = target;
   const exchanges: Exchange[] = [];
   const unanswered: CapturedRequest[] = [];
-  const chains = new AsyncLocalStorage<Chain>();
+  // This transport's chains live in the one store every transport shares, marked with their owner.
+  const owner = {};
   const mainChain: Chain = { name: 'main', step: 0 };
-  const currentChain = () => chains.getStore() ?? mainChain;
+  const currentChain = () => {
+    const store = CHAINS.getStore();
+    return store?.owner === owner ? store.chain : mainChain;
+  };
+  const inOwnChain = <T>(name: string, work: () => T): T => CHAINS.run({ owner, chain: { name, step: 0 } }, work);
   const basePath = new URL(baseUrl).pathname.replace(/\/+$/, '');
   const stamps = new Map<string, Stamp>();
 
@@ -162,8 +174,8 @@ export function openTransport({ config, suite, target, spec, gate, signal, notTh
     exchanges,
     unanswered,
     linkBase: target.linkBase,
-    inChain: (chain, work) => chains.run({ name: chain, step: 0 }, work),
-    eachInChains: (items, chain, work) => inPool(items, config.concurrency, (item, i) => chains.run({ name: chain(item, i), step: 0 }, () => work(item, i))),
+    inChain: (chain, work) => inOwnChain(chain, work),
+    eachInChains: (items, chain, work) => inPool(items, config.concurrency, (item, i) => inOwnChain(chain(item, i), () => work(item, i))),
     lastExchange() {
       const last = lastOfChain(currentChain().name);
       if (!last) throw new Error('no request has been sent yet');
