@@ -102,7 +102,20 @@ export const querySuite: SuiteDefinition<QuerySubject> = {
     // Once all three show, every probe is independent of the others: side by side, each its own chain.
     const probes: Array<[QueryStep, () => Promise<unknown>]> = [
       ['orderDesc', () => read('orderDesc', () => list(`${scoped ? `$filter=${q(own)}&` : ''}$orderby=${q('name desc')}`))],
-      ['top', async () => (subject.steps.top = await list(scoped ? `$filter=${q(own)}&$orderby=name&$top=1` : '$top=1'))],
+      [
+        'top',
+        async () => {
+          subject.steps.top = await list(scoped ? `$filter=${q(own)}&$orderby=name&$top=1` : '$top=1');
+          // Followed to its end only under the filter: unscoped, $top=1 pages through the whole tenant an item at a time.
+          if (scoped)
+            subject.topPages = await allPages(
+              ctx,
+              subject.steps.top,
+              (why) => (subject.topStop = { why, refused: true }),
+              (why, page) => (subject.topStop = { why, page }),
+            );
+        },
+      ],
       ['skip', () => read('skip', () => list(scoped ? `$filter=${q(own)}&$orderby=name&$skip=1` : `${onlyA}&$skip=1`))],
       ['filterQuoted', () => read('filterQuoted', () => list(`$filter=${q(`name eq '${subject.groups[1]!.name.replaceAll("'", "''")}'`)}`))],
       [
@@ -144,7 +157,12 @@ const MAX_PAGES = 20;
  * The first page and every page its @odata.nextLink chain leads to, up to a page that repeats an item
  * already read (a link that loops back: list.paging judges paging; these checks judge the options).
  */
-async function allPages(ctx: SuiteContext, first: Exchange, refused: (why: string) => void): Promise<Exchange[]> {
+async function allPages(
+  ctx: SuiteContext,
+  first: Exchange,
+  refused: (why: string) => void,
+  stopped?: (why: string, page?: Exchange) => void,
+): Promise<Exchange[]> {
   const pages = [first];
   const seen = new Set(idsOn(first));
   for (let next = nextLink(first); next !== undefined && pages.length < MAX_PAGES; next = nextLink(pages.at(-1)!)) {
@@ -155,10 +173,15 @@ async function allPages(ctx: SuiteContext, first: Exchange, refused: (why: strin
     }
     const page = await ctx.follow(next);
     const ids = idsOn(page);
-    if (ids.some((id) => seen.has(id))) break;
+    const again = ids.find((id) => seen.has(id));
+    if (again !== undefined) {
+      stopped?.(`page ${pages.length + 1} repeats ${again}, already on an earlier page`, page);
+      break;
+    }
     ids.forEach((id) => seen.add(id));
     pages.push(page);
   }
+  if (pages.length >= MAX_PAGES && nextLink(pages.at(-1)!) !== undefined) stopped?.(`still an @odata.nextLink after ${MAX_PAGES} pages`);
   return pages;
 }
 

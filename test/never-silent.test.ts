@@ -96,7 +96,8 @@ describe.concurrent('a check whose blocker was not selected still blocks the run
     const dir = withCreateRecording(readFileSync(path.join(SHIPPED, 'create.json'), 'utf8'));
     const file = path.join(dir, 'lifecycle.json');
     const cassette = JSON.parse(readFileSync(file, 'utf8')) as Cassette;
-    const create = cassette.interactions.find((i) => i.request.method === 'POST')!;
+    // The main chain's create: the one lifecycle.get-updated depends on (the partial-update chains create their own).
+    const create = cassette.interactions.find((i) => i.request.method === 'POST' && i.tag?.startsWith('main#'))!;
     create.response.status = 500;
     create.response.body = { error: { code: 'InternalServerError', message: 'boom' } };
     writeFileSync(file, JSON.stringify(cassette));

@@ -58,10 +58,15 @@ export const DEFECT_DESCRIPTIONS = {
   'query-search-ignored': 'the connectorGroups list accepts $search but returns every group',
   'count-segment-ignores-filter': 'GET …/connectorGroups/$count ignores $filter and counts every group',
   'update-200-stale': 'PATCH with Prefer: return=representation answers 200 with the group as it was before the patch',
+  'update-replaces': "PATCH replaces the group: name and region not in the body go back to their defaults ('' and the default region)",
+  'next-link-drops-query':
+    "the @odata.nextLink of a connectorGroups page read with $top drops the request's $filter and $orderby (the next page reads the whole collection in the server's order)",
   'delete-twice-204': 'DELETE of a group that does not exist (any more) answers 204 instead of 404',
   'patch-unknown-204': 'PATCH of a group that does not exist (any more) answers 204 instead of 404',
   'logo-delete-unknown-400': 'DELETE …/applications/{id}/logo for an unknown application answers 400 instead of 404',
   'errors-without-request-id': 'error responses carry no request-id header (successful ones still do)',
+  'request-id-constant': 'every response carries the same request-id GUID (in the header and in error envelopes), whatever the request',
+  'odata-context-missing': 'successful JSON bodies come without @odata.context; the Content-Type still declares odata.metadata=minimal',
   // Inputs from the whole space the slice allows.
   'non-ascii-mangled': "create stores and echoes a name with every non-ASCII character replaced by '?' (a Latin-1 column)",
   'long-name-500': 'a name longer than the double allows answers 500 instead of 400',

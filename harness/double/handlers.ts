@@ -135,10 +135,20 @@ function collectionPage<T>(ctx: OperationContext, { query, items, path, context,
   return json(200, {
     '@odata.context': context,
     ...(query.count && { '@odata.count': counted ?? items.length }),
-    ...(hasMore && { '@odata.nextLink': `${ctx.baseUrl}${path}?${nextPageQuery(ctx.rawQuery, nextToken())}` }),
+    ...(hasMore && { '@odata.nextLink': `${ctx.baseUrl}${path}?${nextPageQuery(nextQuery(ctx, query, path), nextToken())}` }),
     ...(!hasMore && pagedOn && loops && { '@odata.nextLink': `${ctx.baseUrl}${path}?${nextPageQuery(ctx.rawQuery, encodeSkipToken(0))}` }),
     value: page.map(render),
   });
+}
+
+/** The query a next link carries on: the request's own, less $filter and $orderby under the next-link-drops-query defect on a $top page. */
+function nextQuery(ctx: OperationContext, query: CollectionQuery, path: string): string {
+  if (!ctx.defects.has('next-link-drops-query') || query.top === undefined || path !== SET_PATH) return ctx.rawQuery;
+  const dropped = new Set(['$filter', '$orderby']);
+  return ctx.rawQuery
+    .split('&')
+    .filter((part) => !dropped.has((part.split('=')[0] ?? '').replace(/^%24/i, '$').toLowerCase()))
+    .join('&');
 }
 
 /** Creation numbers of a store's groups, in the store's (insertion) order, handed out as groups are seen. */
@@ -247,7 +257,9 @@ function updateGroup(ctx: OperationContext, groupId: string): Outcome {
   if ('outcome' in found) return found.outcome;
   // Where groups carry ETags, an If-Match that names another version is refused; without one, nothing is required.
   if (ctx.etags && ctx.ifMatch !== undefined && ifMatchFails(ctx.ifMatch, found.group)) return failure(ERRORS.preconditionFailed());
-  const updated = { ...found.group, ...checked.value };
+  // The update-replaces defect: what the body leaves out is reset instead of kept (a PUT in PATCH's clothes).
+  const base = ctx.defects.has('update-replaces') ? { ...found.group, name: '', region: DEFAULT_REGION } : found.group;
+  const updated = { ...base, ...checked.value };
   if (!ctx.defects.has('update-ignored')) ctx.store.set(groupId, updated);
   // OData: return=representation asks for the entity as patched, with 200; a server may also send it unasked.
   if (/\breturn=representation\b/i.test(ctx.prefer ?? '') || ctx.patchReturnsEntity || ctx.defects.has('update-200-always')) {

@@ -118,7 +118,17 @@ function noContent(reply: Reply): void {
   setContentType(reply, undefined);
 }
 
+/** Every successful JSON object body loses its context URL; errors, $count text and 204s have none to lose. */
+function dropContext(reply: Reply): void {
+  const type = reply.headers[headerKey(reply.headers, 'Content-Type') ?? 'Content-Type'];
+  if (reply.status < 200 || reply.status > 299 || !type?.startsWith('application/json') || reply.body === undefined) return;
+  const body = JSON.parse(reply.body) as unknown;
+  if (body === null || typeof body !== 'object' || Array.isArray(body) || !('@odata.context' in body)) return;
+  editBody(reply, (b) => void delete b['@odata.context']);
+}
+
 export function applyReplyDefects(request: AnsweredRequest, reply: Reply, defects: ReadonlySet<Defect>): Reply {
+  if (defects.has('odata-context-missing')) dropContext(reply);
   for (const defect of defects) {
     const d = REPLY_DEFECTS[defect];
     if (!d || d.method !== request.method || d.from !== reply.status) continue;

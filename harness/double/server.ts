@@ -128,6 +128,9 @@ export interface RunningDouble {
   requests: ReadonlyArray<RecordedRequest>;
 }
 
+/** What the request-id-constant defect answers every request with: a well-formed GUID, only never a new one. */
+const CONSTANT_REQUEST_ID = '0c0ffee0-0000-4000-8000-000000000001';
+
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** Whether the throttle fault applies to a request for `pathname`: every path, or those ending with `suffix`. */
@@ -241,7 +244,7 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
     if (options.otherClient && requests.length % Math.max(1, options.otherClient.everyRequests) === 0) otherClientWrites(options.otherClient.keep ?? 3);
 
     const now = new Date();
-    const requestId = newGuid();
+    const requestId = defects.has('request-id-constant') ? CONSTANT_REQUEST_ID : newGuid();
     // Graph echoes the caller's correlation id, or reuses its own request-id when there is none.
     const clientRequestId = headers['client-request-id'] || requestId;
     const url = new URL(rawUrl, 'http://double.invalid');

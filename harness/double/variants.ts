@@ -27,14 +27,14 @@ export const VARIANTS: readonly Variant[] = [
     source:
       'learn.microsoft.com/graph/paging: "In server-side paging, the Microsoft Graph service returns a default number of results in a single page"; a production tenant holds many connector groups',
     options: { seedGroups: 300, pageSize: 25 },
-    exercises: ['list.paging', 'lifecycle.list-contains', 'list.body.value', 'query.top', 'query.orderby', 'query.count', 'query.filter'],
+    exercises: ['list.paging', 'lifecycle.list-contains', 'list.body.value', 'query.top', 'query.top-pages', 'query.orderby', 'query.count', 'query.filter'],
   },
   {
     name: 'tiny-pages',
     behaviour: 'pages of 2: every list, even the query suite’s three groups, spans several pages',
     source: 'learn.microsoft.com/graph/paging: the page size "depends on the API and the query being performed"; a client must follow @odata.nextLink',
     options: { pageSize: 2, seedGroups: 3 },
-    exercises: ['list.paging', 'lifecycle.list-contains', 'query.orderby', 'query.skip', 'query.search', 'query.filter'],
+    exercises: ['list.paging', 'lifecycle.list-contains', 'query.orderby', 'query.top-pages', 'query.skip', 'query.search', 'query.filter'],
   },
   {
     name: 'no-startswith',
@@ -49,7 +49,16 @@ export const VARIANTS: readonly Variant[] = [
     behaviour: 'bodies gzip-coded (Content-Encoding: gzip, Vary: Accept-Encoding) whenever Accept-Encoding allows',
     source: 'RFC 9110 §8.4 Content-Encoding and §12.5.3 Accept-Encoding: a server may apply any coding the request accepts; Graph front ends compress',
     options: { compression: true },
-    exercises: ['list.body.schema', 'get.body.schema', 'create.body.schema', 'conventions.headers', 'count.body.schema', 'lifecycle.get-same'],
+    exercises: [
+      'list.body.schema',
+      'get.body.schema',
+      'create.body.schema',
+      'conventions.headers',
+      'count.body.schema',
+      'lifecycle.get-same',
+      'conventions.odata-context',
+      'conventions.request-id-distinct',
+    ],
   },
   {
     name: 'etags',
@@ -57,7 +66,7 @@ export const VARIANTS: readonly Variant[] = [
     source:
       'RFC 9110 §13.1.1 If-Match: when the condition is false the server "MUST NOT perform the requested method"; Graph hands out ETags on some resources (e.g. planner), not on others',
     options: { etags: true },
-    exercises: ['delete.status', 'update.status', 'get.status', 'lifecycle.get-updated', 'lifecycle.get-after-delete', 'conventions.headers'],
+    exercises: ['delete.status', 'update.status', 'update.partial', 'get.status', 'lifecycle.get-updated', 'lifecycle.get-after-delete', 'conventions.headers'],
   },
   {
     name: 'opaque-skip-tokens',
@@ -65,7 +74,7 @@ export const VARIANTS: readonly Variant[] = [
     source:
       'learn.microsoft.com/graph/paging: "Do not try to extract the $skiptoken or $skip value and use it in a different request"; Graph\'s tokens are opaque',
     options: { skipTokens: 'opaque', pageSize: 2, seedGroups: 3 },
-    exercises: ['list.paging', 'lifecycle.list-contains', 'query.orderby', 'query.top', 'query.search'],
+    exercises: ['list.paging', 'lifecycle.list-contains', 'query.orderby', 'query.top', 'query.top-pages', 'query.search'],
   },
   {
     name: 'newest-first',
@@ -80,14 +89,31 @@ export const VARIANTS: readonly Variant[] = [
     behaviour: 'another client creates other-client-<n> groups and deletes its oldest while the run goes on (every 7th request)',
     source: 'a tenant is shared: admins and other automation create and delete connector groups while a run reads the same collection',
     options: { otherClient: { everyRequests: 7, keep: 3 }, pageSize: 3 },
-    exercises: ['list.paging', 'lifecycle.list-contains', 'query.top', 'query.orderby', 'query.count', 'query.count-segment', 'query.filter'],
+    exercises: [
+      'list.paging',
+      'lifecycle.list-contains',
+      'query.top',
+      'query.top-pages',
+      'query.orderby',
+      'query.count',
+      'query.count-segment',
+      'query.filter',
+    ],
   },
   {
     name: 'patch-200',
     behaviour: 'PATCH answers 200 with the group as patched, Prefer or not',
     source: 'specs/decisions.yaml update-status-200-or-204: the slice allows 200 or 204; OData 4.01 §11.4.3 lets a service return the updated entity',
     options: { patchAnswer: 'entity' },
-    exercises: ['update.status', 'update.body', 'update.body.schema', 'update.body.patched', 'lifecycle.get-updated'],
+    exercises: [
+      'update.status',
+      'update.body',
+      'update.body.schema',
+      'update.body.patched',
+      'update.partial',
+      'lifecycle.get-updated',
+      'conventions.odata-context',
+    ],
   },
   {
     name: 'throttled-429',
@@ -95,7 +121,7 @@ export const VARIANTS: readonly Variant[] = [
     source:
       'learn.microsoft.com/graph/throttling: "When throttling occurs, Microsoft Graph returns HTTP status code 429 (Too many requests)" with a Retry-After header',
     options: { faults: { throttle: { status: 429, times: 1, retryAfterSeconds: RETRY_AFTER_SECONDS, after: 3 } } },
-    exercises: ['conventions.headers', 'create.status', 'list.status'],
+    exercises: ['conventions.headers', 'create.status', 'list.status', 'conventions.request-id-distinct'],
   },
   {
     name: 'count-busy-503',
@@ -110,14 +136,14 @@ export const VARIANTS: readonly Variant[] = [
     behaviour: 'a new group answers 404 to its first two reads by id',
     source: 'learn.microsoft.com/graph/aad-advanced-queries: directory objects are eventually consistent, so a group just created may not be readable at once',
     options: { faults: { lagReads: 2 } },
-    exercises: ['lifecycle.get-same', 'lifecycle.get-updated', 'get.status', 'create.body.id'],
+    exercises: ['lifecycle.get-same', 'lifecycle.get-updated', 'update.partial', 'get.status', 'create.body.id'],
   },
   {
     name: 'own-service-root',
     behaviour: '@odata.context and @odata.id URLs name the server’s own base URL, not graph.microsoft.com/beta',
     source: 'OData 4.01 Part 1 §10: a context URL is built on the service root; a server that is not Graph names its own root there',
     options: { serviceRoot: 'own' },
-    exercises: ['list.body.schema', 'get.body.schema', 'create.body.schema', 'members.ref.list.body.schema', 'lifecycle.get-same'],
+    exercises: ['list.body.schema', 'get.body.schema', 'create.body.schema', 'members.ref.list.body.schema', 'lifecycle.get-same', 'conventions.odata-context'],
   },
   {
     name: 'slow-replies',

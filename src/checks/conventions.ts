@@ -2,12 +2,14 @@
  * Graph's conventions on every answer of the family (graph profile), judged on the contract suite's
  * exchanges, which send every operation: each response, errors included, carries Graph's correlation
  * headers (decision graph-headers-every-response), and a request for an id that does not exist, by GET,
- * PUT, PATCH or DELETE, answers 404 with Graph's error envelope (decision unknown-id-404).
+ * PUT, PATCH or DELETE, answers 404 with Graph's error envelope (decision unknown-id-404). No two requests
+ * share a request-id (decision request-id-per-request), and every successful JSON payload under minimal
+ * metadata carries its context URL (decision odata-context-minimal).
  */
 import type { Exchange } from '../client/exchange.js';
-import { failed, GRAPH, notReached, passed, type Check, type Verdict } from './check.js';
+import { failed, GRAPH, notReached, passed, PASSED, type Check, type Verdict } from './check.js';
 import { afterRetries, answersOf, retriedNote, type DerivedSubject } from './derived.js';
-import { checkClientRequestIdEcho, checkRequestId } from './http.js';
+import { checkClientRequestIdEcho, checkRequestId, mediaType, parseJsonBody } from './http.js';
 import { judgeError } from './response.js';
 import { operationTable } from '../openapi/operation-table.js';
 
@@ -85,4 +87,112 @@ export const conventionsNotFound: Check<DerivedSubject> = {
   },
 };
 
-export const CONVENTION_CHECKS: readonly Check<DerivedSubject>[] = [conventionsHeaders, conventionsNotFound];
+/** `GET …/connectorGroups/{id}?$select=name (main#3)`: a request a reader can find among the exchanges. */
+function requestName(e: Exchange): string {
+  let shown = e.request.url;
+  try {
+    const url = new URL(e.request.url);
+    shown = decodeURIComponent(url.pathname.replace(/^.*(?=\/connectorGroups)/, '…')) + decodeURIComponent(url.search);
+  } catch {
+    // Not an absolute URL: shown as sent.
+  }
+  return `${e.request.method} ${shown}${e.tag ? ` (${e.tag})` : ''}`;
+}
+
+export const conventionsRequestIdDistinct: Check<DerivedSubject> = {
+  id: 'conventions.request-id-distinct',
+  operation: 'conventions',
+  title: 'no two requests are answered with the same request-id',
+  expectation:
+    "each request of the suite gets a request-id of its own, so the value names one request to Microsoft Support (a throttled attempt sent again is not judged; a missing request-id is conventions.headers' to judge)",
+  provenBy: ['request-id-constant'],
+  profiles: GRAPH,
+  decisions: ['request-id-per-request'],
+  run(subject) {
+    // Throttled attempts waited out and sent again are not answers: only the attempt after each is judged.
+    const judged = answersOf(subject.exchanges);
+    if (judged.length === 0) {
+      return subject.stoppedBecause ? notReached('requests that need the group', subject.stoppedBecause) : failed('the suite had no exchange to judge');
+    }
+    const first = new Map<string, Exchange>();
+    const repeats: { value: string; earlier: Exchange; later: Exchange }[] = [];
+    for (const e of judged) {
+      const value = e.response.headers['request-id'];
+      if (value === undefined) continue;
+      // Compared as GUIDs are: letter case carries no meaning in one.
+      const key = value.trim().toLowerCase();
+      const earlier = first.get(key);
+      if (earlier === undefined) first.set(key, e);
+      else repeats.push({ value, earlier, later: e });
+    }
+    const carried = judged.filter((e) => e.response.headers['request-id'] !== undefined).length;
+    if (repeats.length === 0) return passed(`${carried} request-ids, all distinct`);
+    const shared = new Set(repeats.map((r) => r.value.trim().toLowerCase())).size;
+    const listed = repeats
+      .slice(0, SHOWN)
+      .map(({ value, earlier, later }) => `request-id ${JSON.stringify(value)} answered both ${requestName(earlier)} and ${requestName(later)}`);
+    const more = repeats.length > SHOWN ? `; and ${repeats.length - SHOWN} more` : '';
+    return failed(
+      `${repeats.length} of ${carried} responses repeat the request-id of an earlier request (${shared} value${shared === 1 ? '' : 's'} shared): ${listed.join('; ')}${more}`,
+      repeats[0]!.value,
+      repeats[0]!.later,
+    );
+  },
+};
+
+/**
+ * The odata.metadata level a JSON Content-Type declares (OData 4.01 also spells the parameter `metadata`);
+ * minimal when it says none, OData JSON's default.
+ */
+function metadataLevel(contentType: string | undefined): string {
+  for (const parameter of (contentType ?? '').split(';').slice(1)) {
+    const [name, value] = parameter.split('=').map((part) => part.trim().toLowerCase());
+    if ((name === 'odata.metadata' || name === 'metadata') && value) return value.replace(/^"|"$/g, '');
+  }
+  return 'minimal';
+}
+
+/** A 2xx JSON object whose Content-Type does not ask for metadata=none: an OData payload that owes its context URL. */
+function owesContext(e: Exchange): boolean {
+  const { status, headers } = e.response;
+  if (status < 200 || status > 299 || mediaType(headers['content-type']) !== 'application/json') return false;
+  if (metadataLevel(headers['content-type']) === 'none') return false;
+  const parsed = parseJsonBody(e);
+  // Bodies that are not JSON objects (a 204, $count's text, a bare array) are other checks' to judge.
+  return parsed.ok && parsed.value !== null && typeof parsed.value === 'object' && !Array.isArray(parsed.value);
+}
+
+export const conventionsOdataContext: Check<DerivedSubject> = {
+  id: 'conventions.odata-context',
+  operation: 'conventions',
+  title: 'every JSON payload under minimal metadata carries @odata.context',
+  expectation:
+    'each 2xx JSON object body (an entity, a collection, a value) whose Content-Type does not declare odata.metadata=none has an @odata.context string: OData JSON requires the context URL unless metadata=none',
+  provenBy: ['odata-context-missing', 'count-json', 'update-200-invalid-body', 'applications-get-unknown-200'],
+  profiles: GRAPH,
+  decisions: ['odata-context-minimal'],
+  run(subject) {
+    return everyExchange(
+      subject,
+      owesContext,
+      (e) => {
+        const body = (parseJsonBody(e) as { ok: true; value: Record<string, unknown> }).value;
+        const context = body['@odata.context'] ?? body['@context'];
+        if (typeof context === 'string' && context !== '') return PASSED;
+        const level = metadataLevel(e.response.headers['content-type']);
+        return failed(
+          `${e.response.status} JSON body under odata.metadata=${level} has ${context === undefined ? 'no @odata.context' : `@odata.context ${JSON.stringify(context)}`} (keys: ${Object.keys(body).slice(0, 6).join(', ') || 'none'})`,
+          context,
+        );
+      },
+      'the suite received no successful JSON payload to judge',
+    );
+  },
+};
+
+export const CONVENTION_CHECKS: readonly Check<DerivedSubject>[] = [
+  conventionsHeaders,
+  conventionsNotFound,
+  conventionsRequestIdDistinct,
+  conventionsOdataContext,
+];

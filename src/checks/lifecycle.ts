@@ -33,6 +33,22 @@ export interface LifecycleSubject extends Judged {
     /** A PATCH of the group after it is gone. */
     patchDeleted?: Exchange;
   };
+  /** One PATCH of a single property per group of its own (decision update-partial); absent before any ran. */
+  partial?: PartialUpdate[];
+}
+
+/** A group of its own: `kept` set away from what create gave it, then `sent` patched alone, then read back. */
+export interface PartialUpdate {
+  sent: 'name' | 'region';
+  kept: 'name' | 'region';
+  /** The first PATCH: the property to be kept, set away from its value at create. */
+  set: Record<string, unknown>;
+  /** The second PATCH: the one property sent. */
+  patch: Record<string, unknown>;
+  stoppedBecause?: Stop;
+  /** Retries the read-back needed before the second PATCH showed (eventual consistency). */
+  settled?: number;
+  steps: { create?: Exchange; set?: Exchange; patch?: Exchange; get?: Exchange };
 }
 
 type Step = Exclude<keyof LifecycleSubject['steps'], 'list' | 'listProblem'>;
@@ -196,6 +212,50 @@ export const lifecyclePatchAfterDelete = afterDelete('lifecycle.patch-after-dele
   'patch-unknown-204',
 ]);
 
+export const updatePartial: Check<LifecycleSubject> = {
+  id: 'update.partial',
+  operation: 'update',
+  title: 'PATCH changes only the properties it was sent',
+  expectation:
+    'on a group of its own, after a PATCH set region away from what create gave, a PATCH of name alone leaves that region; and after a PATCH set the name, a PATCH of region alone leaves that name (GET shows the sent property changed, the other kept)',
+  provenBy: ['update-replaces', 'update-ignored', 'get-not-found-after-create'],
+  profiles: GRAPH,
+  decisions: ['update-partial'],
+  run(subject) {
+    const partials = subject.partial;
+    if (!partials?.length) return notReached('partial PATCH', subject.stoppedBecause);
+    let retries = 0;
+    for (const p of partials) {
+      const { set, patch, get } = p.steps;
+      if (!set || !patch || !get) return notReached(`PATCH of ${p.sent} alone`, p.stoppedBecause);
+      for (const [exchange, what] of [
+        [set, `PATCH of ${p.kept} (before the one of ${p.sent} alone)`],
+        [patch, `PATCH of ${p.sent} alone`],
+      ] as const)
+        if (exchange.response.status >= 300) return failed(`${what} answered ${exchange.response.status}`, exchange.response.status, exchange);
+      if (get.response.status >= 300)
+        return failed(`GET after the PATCH of ${p.sent} alone answered ${get.response.status}${settledNote(p.settled)}`, get.response.status, get);
+      const entity = entityOf(get);
+      const sent = p.patch[p.sent];
+      if (JSON.stringify(entity[p.sent]) !== JSON.stringify(sent))
+        return failed(
+          `a PATCH of ${p.sent} alone sent ${JSON.stringify(sent)}, GET shows ${JSON.stringify(entity[p.sent])}${settledNote(p.settled)}`,
+          entity[p.sent],
+          get,
+        );
+      const kept = p.set[p.kept];
+      if (JSON.stringify(entity[p.kept]) !== JSON.stringify(kept))
+        return failed(
+          `a PATCH of ${p.sent} alone did not keep ${p.kept}: the PATCH before set it to ${JSON.stringify(kept)}, GET shows ${JSON.stringify(entity[p.kept])} (the update page: properties not in the body "maintain their previous values")${settledNote(p.settled)}`,
+          entity[p.kept],
+          get,
+        );
+      retries += p.settled ?? 0;
+    }
+    return withSettledNote(PASSED, retries);
+  },
+};
+
 /**
  * The status, media type and schema of get, update, delete and list are derived from the slice and
  * judged in the contract suite (checks/derived.ts); these are what the slice cannot state.
@@ -206,6 +266,7 @@ export const LIFECYCLE_CHECKS: readonly Check<LifecycleSubject>[] = [
   listPaging,
   lifecycleGetSame,
   lifecycleGetUpdated,
+  updatePartial,
   lifecycleListContains,
   lifecycleGetAfterDelete,
   lifecycleDeleteTwice,

@@ -37,6 +37,13 @@ export interface QuerySubject extends Judged {
   /** Every page of the collection reads whose next links the suite followed, first page included. */
   pages: Partial<Record<QueryStep, Exchange[]>>;
   /**
+   * The $top=1 read and every page its next links led to (only where the read is scoped to the suite's
+   * groups); kept apart from `pages` so query.top still judges the first page alone.
+   */
+  topPages?: Exchange[];
+  /** Why following the $top pages stopped before a last page: a link refused, a page that repeats an item, no end. */
+  topStop?: { why: string; refused?: boolean; page?: Exchange };
+  /**
    * Whether `$filter=startswith(name,'<prefix>')` scopes a read to the suite's groups (probed or declared).
    * Present: the scoped reads above. Absent: each rule's read is the other way its record describes.
    */
@@ -174,6 +181,61 @@ export const queryTop = claimed({
     if (typeof next !== 'string')
       return failed(`$top=1 on ${matching} gave one and no @odata.nextLink: the others cannot be reached`, undefined, page.exchange);
     return passed(scoped(subject) ? undefined : 'judged without $filter (filter-startswith absent): $top=1 on the whole collection');
+  },
+});
+
+export const queryTopPages = claimed({
+  id: 'query.top-pages',
+  operation: 'list',
+  title: "a $top page's next link continues the same query",
+  expectation:
+    "GET …/connectorGroups?$filter=<the suite's three>&$orderby=name&$top=1 and every @odata.nextLink after it, followed to the last page, answer 200 and together hold exactly the suite's three groups, none twice, in the order the same $filter and $orderby give without $top (without filter-startswith: skipped, since unfiltered $top=1 pages run through the whole tenant)",
+  needs: SCOPED,
+  provenBy: ['list-status-203', 'list-no-value', 'query-top-server-error', 'list-next-link-loop', 'next-link-drops-query'],
+  run(subject) {
+    if (!scoped(subject))
+      return withoutCapability(
+        'filter-startswith',
+        startswith(subject),
+        "unfiltered, $top=1 pages through the whole tenant one item at a time, so its next links are followed only under the filter that keeps the suite's groups",
+      );
+    const pages = subject.topPages ?? (subject.steps.top ? [subject.steps.top] : []);
+    if (!pages.length) return notReached('$top=1', subject.stoppedBecause);
+    const seen: string[] = [];
+    for (const [n, page] of pages.entries()) {
+      const where = n === 0 ? '$top=1' : `following @odata.nextLink to page ${n + 1}`;
+      if (page.response.status !== 200)
+        return failed(`${where} answered ${page.response.status}, not 200${targetSaid(page)}${declaredScope(subject, page)}`, page.response.status, page);
+      const listed = names(page);
+      if (!listed) return failed(`${where} answered 200 without a collection: ${page.response.body.slice(0, 160)}`, undefined, page);
+      for (const name of listed) {
+        if (seen.includes(name)) return failed(`${JSON.stringify(name)} comes back again on page ${n + 1} of the $top=1 pages`, listed, page);
+        if (!name.startsWith(subject.prefix))
+          return failed(
+            `page ${n + 1} of the $top=1 pages holds ${JSON.stringify(name)}, which $filter=startswith(name,'<prefix>') excludes: the next link did not carry the query on (${page.request.url})`,
+            name,
+            page,
+          );
+        seen.push(name);
+      }
+    }
+    const stop = subject.topStop;
+    if (stop?.refused) return blocked('suite:foreign-link', `$top=1 pages: ${stop.why}; the pages behind it were not read`);
+    if (stop) return failed(`following the $top=1 pages: ${stop.why}`, seen, stop.page ?? pages.at(-1));
+    const want = subject.groups.map((g) => g.name);
+    const missing = want.filter((n) => !seen.includes(n));
+    if (missing.length > 0)
+      return failed(`the ${pages.length} $top=1 page${pages.length === 1 ? '' : 's'} hold ${show(seen)}; missing ${show(missing)}`, seen, pages.at(-1));
+    if (show(seen) === show(want)) return passed(`${pages.length} pages followed`);
+    // The order the target gives the same $filter and $orderby without $top is what the pages must keep;
+    // whether that order is ascending by name is query.orderby's judgement.
+    const unpaged = ownNames(subject, 'orderAsc');
+    if (unpaged && show(unpaged) === show(seen)) return passed(`${pages.length} pages followed, in the order the same query gives without $top`);
+    return failed(
+      `the $top=1 pages hold ${show(seen)} in that order; $orderby=name gives ${show(unpaged ?? want)}: the order is not kept across pages`,
+      seen,
+      pages.at(-1),
+    );
   },
 });
 
@@ -426,6 +488,7 @@ export const updateBodyPatched: Check<QuerySubject> = {
 
 export const QUERY_CHECKS: readonly Check<QuerySubject>[] = [
   queryTop,
+  queryTopPages,
   querySkip,
   queryOrderBy,
   queryFilter,
