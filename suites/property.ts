@@ -1,5 +1,5 @@
 import type { SuiteContext, SuiteDefinition } from '../src/engine/definition.js';
-import { PROPERTY_CHECKS, type PropertySubject } from '../src/checks/property.js';
+import { PROPERTY_CHECKS, readBackDifferences, type PropertySubject } from '../src/checks/property.js';
 import { GROUP_PATH, GROUPS_PATH, echoDifferences } from '../src/checks/create.js';
 import { createdId, parseJsonBody } from '../src/checks/http.js';
 import { judgeError, successStatuses } from '../src/checks/response.js';
@@ -37,17 +37,35 @@ export const propertySuite: SuiteDefinition<PropertySubject> = {
       each: <T>(values: readonly T[], work: (value: T, index: number) => Promise<Judgement>) => ctx.eachInChains(values, (_, i) => `${kind}/${i}`, work),
       shrinkIn: <R>(work: () => Promise<R>) => ctx.inChain(`${kind}/shrink`, work),
     });
-    const valid = await runProperty<ConnectorGroupCreateBody>(validCreateBody(ctx.runId), (body) => acceptsValid(ctx, body), {
+    // One create per body serves both properties: the read-back property meets the same sequence (same seed,
+    // same examples), so only the bodies its own shrinking tries are sent again.
+    const readsBack = ctx.config.profile === 'graph';
+    const trials = new Map<string, Promise<Trial>>();
+    const trial = (body: ConnectorGroupCreateBody) => {
+      const key = JSON.stringify(body);
+      let known = trials.get(key);
+      if (!known) trials.set(key, (known = triesValid(ctx, body, readsBack)));
+      return known;
+    };
+    const valid = await runProperty<ConnectorGroupCreateBody>(validCreateBody(ctx.runId), async (body) => (await trial(body)).accepted, {
       ...options,
       examples: validClasses,
       ...inChains('valid'),
     });
+    // Its own fast-check run, so shrinking ends on the smallest body whose read-back differs.
+    const readBack = readsBack
+      ? await runProperty<ConnectorGroupCreateBody>(validCreateBody(ctx.runId), async (body) => (await trial(body)).readBack, {
+          ...options,
+          examples: validClasses,
+          ...inChains('read-back'),
+        })
+      : undefined;
     const invalid = await runProperty<Mutation>(invalidCreateBody(ctx.runId, isInvalid), ({ body }) => refusesInvalid(ctx, body), {
       ...options,
       examples: invalidClasses,
       ...inChains('invalid'),
     });
-    return { valid, invalid };
+    return { valid, invalid, readBack };
   },
 };
 
@@ -65,9 +83,37 @@ async function discard(ctx: SuiteContext, exchange: Exchange): Promise<void> {
   if (ctx.lastExchange().response.status < 300) ctx.untrack(id);
 }
 
-async function acceptsValid(ctx: SuiteContext, body: ConnectorGroupCreateBody): Promise<Judgement> {
+/** One valid body's create judged twice: as an accepted body, and by what reads back before it is deleted. */
+type Trial = { accepted: Judgement; readBack: Judgement };
+
+async function triesValid(ctx: SuiteContext, body: ConnectorGroupCreateBody, readsBack: boolean): Promise<Trial> {
   const exchange = await create(ctx, body);
+  // Tracked before the read: a read that gets no answer must not leave the group unknown to the clean-up.
+  const id = createdId(exchange);
+  if (id) ctx.track(id);
+  const readBack = readsBack ? await readsBackAsSent(ctx, body, exchange) : ({ ok: true } as const);
   await discard(ctx, exchange);
+  return { accepted: acceptsValid(ctx, body, exchange), readBack };
+}
+
+/** GET by id of what the create accepted (decision read-back-exact), retried while it answers 404. */
+async function readsBackAsSent(ctx: SuiteContext, body: ConnectorGroupCreateBody, created: Exchange): Promise<Judgement> {
+  const id = createdId(created);
+  // Nothing accepted, nothing stored: a refusal, or a 2xx without an id, is for valid-bodies and create to judge.
+  if (!id) return { ok: true };
+  const { exchange } = await ctx.readAfterWrite(() =>
+    ctx.client.GET(GROUP_PATH, { params: { path: { ...PROFILE, 'connectorGroup-id': id } }, parseAs: 'text' }),
+  );
+  const { status } = exchange.response;
+  if (status < 200 || status > 299) {
+    return { ok: false, message: `an accepted body was not read back: GET by id answered ${status}: ${exchange.response.body.slice(0, 160)}`, exchange };
+  }
+  const parsed = parseJsonBody(exchange);
+  const wrong = parsed.ok ? readBackDifferences(body, parsed.value) : [parsed.message];
+  return wrong.length > 0 ? { ok: false, message: `the group read back is not what was accepted: ${wrong.join('; ')}`, exchange } : { ok: true };
+}
+
+function acceptsValid(ctx: SuiteContext, body: ConnectorGroupCreateBody, exchange: Exchange): Judgement {
   const documented = successStatuses(ctx.spec, GROUPS_PATH, 'post');
   // A service may bound a name's length: a 400 with Graph's error envelope is a fair answer (decision input-space).
   if (body.name.length >= LONG_NAME_LENGTH && exchange.response.status === 400) {

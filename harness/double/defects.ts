@@ -69,6 +69,8 @@ export const DEFECT_DESCRIPTIONS = {
   'odata-context-missing': 'successful JSON bodies come without @odata.context; the Content-Type still declares odata.metadata=minimal',
   // Inputs from the whole space the slice allows.
   'non-ascii-mangled': "create stores and echoes a name with every non-ASCII character replaced by '?' (a Latin-1 column)",
+  'store-ascii-only':
+    "create echoes the name exactly as sent, but stores it with every non-ASCII character replaced by '?' (GET and lists show the mangled name)",
   'long-name-500': 'a name longer than the double allows answers 500 instead of 400',
   'region-null-refused': 'create refuses region null with 400 although region is nullable',
   // What no schema states, so no check can see: diff finds them against a recording.

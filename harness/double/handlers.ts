@@ -232,11 +232,15 @@ function createGroup(ctx: OperationContext): Outcome {
   const missing = profileMissing(ctx);
   if (missing) return missing;
   // isDefault and connectorGroupType are set by the system whatever the client sends.
-  const name = ctx.defects.has('non-ascii-mangled') ? fields.name.replace(/[^\x00-\x7f]/gu, '?') : fields.name;
+  // Both defects store the name through an ASCII-only column; store-ascii-only still echoes the request in
+  // the 201, so only a read-back shows the loss.
+  const ascii = ctx.defects.has('non-ascii-mangled') || ctx.defects.has('store-ascii-only');
+  const name = ascii ? fields.name.replace(/[^\x00-\x7f]/gu, '?') : fields.name;
   const group: ConnectorGroupRecord = { id: newGuid(), name, connectorGroupType: CONNECTOR_GROUP_TYPE, isDefault: false, region: fields.region };
   ctx.store.set(group.id, group);
   creationNumber(ctx.store, group.id);
-  return json(201, { '@odata.context': contexts(ctx).entity, ...toEntityJson(group) }, etagHeader(ctx, group));
+  const echoed = ctx.defects.has('store-ascii-only') ? { ...group, name: fields.name } : group;
+  return json(201, { '@odata.context': contexts(ctx).entity, ...toEntityJson(echoed) }, etagHeader(ctx, group));
 }
 
 function getGroup(ctx: OperationContext, groupId: string): Outcome {

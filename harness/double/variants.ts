@@ -58,6 +58,7 @@ export const VARIANTS: readonly Variant[] = [
       'lifecycle.get-same',
       'conventions.odata-context',
       'conventions.request-id-distinct',
+      'property.read-back',
     ],
   },
   {
@@ -136,7 +137,7 @@ export const VARIANTS: readonly Variant[] = [
     behaviour: 'a new group answers 404 to its first two reads by id',
     source: 'learn.microsoft.com/graph/aad-advanced-queries: directory objects are eventually consistent, so a group just created may not be readable at once',
     options: { faults: { lagReads: 2 } },
-    exercises: ['lifecycle.get-same', 'lifecycle.get-updated', 'update.partial', 'get.status', 'create.body.id'],
+    exercises: ['lifecycle.get-same', 'lifecycle.get-updated', 'update.partial', 'get.status', 'create.body.id', 'property.read-back'],
   },
   {
     name: 'own-service-root',

@@ -1,10 +1,35 @@
-/** Property-based create bodies: every valid one accepted (and echoed), every invalid one refused. */
+/** Property-based create bodies: every valid one accepted (and echoed, and read back as sent), every invalid one refused. */
 import type { PropertyOutcome } from '../engine/property.js';
 import { BOTH, failed, GRAPH, notReached, passed, type Check } from './check.js';
 
 export interface PropertySubject {
   valid?: PropertyOutcome<unknown>;
   invalid?: PropertyOutcome<{ kind: string; body: unknown }>;
+  /** The same valid bodies, each accepted one read back by id before it was deleted. */
+  readBack?: PropertyOutcome<unknown>;
+}
+
+/** What was sent in an accepted create body: the properties a read-back compares. */
+export interface ReadBackSent {
+  name: string;
+  region?: string | null;
+  isDefault?: boolean;
+}
+
+/**
+ * What a read-back gets wrong about the body that was accepted (empty when it holds what was sent), by
+ * decision read-back-exact: name exactly, region exactly when sent (null included), isDefault as sent or false.
+ */
+export function readBackDifferences(sent: ReadBackSent, entity: unknown): string[] {
+  const read = (entity ?? {}) as Record<string, unknown>;
+  const wrong: string[] = [];
+  if (read.name !== sent.name) wrong.push(`name: sent ${JSON.stringify(sent.name)}, read back ${JSON.stringify(read.name)}`);
+  // undefined is no JSON: a region the read leaves out is named as absent, not silently equal.
+  const shown = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));
+  if (sent.region !== undefined && read.region !== sent.region) wrong.push(`region: sent ${JSON.stringify(sent.region)}, read back ${shown(read.region)}`);
+  const isDefault = sent.isDefault ?? false;
+  if (read.isDefault !== isDefault) wrong.push(`isDefault: sent ${JSON.stringify(isDefault)}, read back ${shown(read.isDefault)}`);
+  return wrong;
 }
 
 function judgeOutcome(outcome: PropertyOutcome<unknown> | undefined, what: string, describe: (value: unknown) => string) {
@@ -53,4 +78,16 @@ export const propertyInvalidBodies: Check<PropertySubject> = {
     }),
 };
 
-export const PROPERTY_CHECKS: readonly Check<PropertySubject>[] = [propertyValidBodies, propertyInvalidBodies];
+export const propertyReadBack: Check<PropertySubject> = {
+  id: 'property.read-back',
+  operation: 'property',
+  title: 'stores every accepted body as sent',
+  expectation:
+    'each generated valid body a create accepted (2xx with an id) reads back by id with the name exactly as sent, the region as sent (null included) and isDefault as sent or false; a 404 is read again while the create may not have shown',
+  provenBy: ['store-ascii-only', 'non-ascii-mangled', 'get-not-found-after-create'],
+  profiles: GRAPH,
+  decisions: ['input-space', 'read-back-exact'],
+  run: (s) => judgeOutcome(s.readBack, 'accepted bodies read back', (v) => JSON.stringify(v)),
+};
+
+export const PROPERTY_CHECKS: readonly Check<PropertySubject>[] = [propertyValidBodies, propertyInvalidBodies, propertyReadBack];
