@@ -6,7 +6,7 @@
  */
 import type { SuiteContext, SuiteDefinition } from '../src/engine/definition.js';
 import { createStop } from '../src/checks/check.js';
-import { createdId } from '../src/checks/http.js';
+import { createdId, errorWords } from '../src/checks/http.js';
 import { QUERY_CHECKS, type QueryGroup, type QueryStep, type QuerySubject } from '../src/checks/query.js';
 import { GROUPS_URL_PATH } from '../src/openapi/paths.js';
 import type { Exchange } from '../src/client/exchange.js';
@@ -232,17 +232,6 @@ function startswithFinding(subject: QuerySubject, own: string, pages: readonly E
     };
   const ours = names.filter((n) => n.startsWith(subject.prefix)).length;
   return { present: true, how: 'probed', detail: `${probe} answered 200 with the run's groups only (${ours} of ${subject.groups.length})` };
-}
-
-/** Graph's error envelope as `Code "message"`; the body's start when it is not one. */
-function errorWords(exchange: Exchange): string {
-  try {
-    const error = (JSON.parse(exchange.response.body) as { error?: { code?: unknown; message?: unknown } }).error;
-    if (typeof error?.code === 'string') return `${error.code}${typeof error.message === 'string' ? ` ${JSON.stringify(error.message)}` : ''}`;
-  } catch {
-    // Not JSON: quoted as sent.
-  }
-  return JSON.stringify(exchange.response.body.slice(0, 160));
 }
 
 function namesOn(page: Exchange): string[] {

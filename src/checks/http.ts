@@ -46,6 +46,26 @@ export function parseJsonBody(exchange: Exchange): ParsedBody {
   }
 }
 
+/** Code and message of Graph's error envelope (`{"error": {code, message}}`), each where the body has a string. */
+export function graphError(body: string): { code?: string; message?: string } {
+  try {
+    const error = (JSON.parse(body) as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+    return {
+      ...(typeof error?.code === 'string' && { code: error.code }),
+      ...(typeof error?.message === 'string' && { message: error.message }),
+    };
+  } catch {
+    return {};
+  }
+}
+
+/** The target's words for a refusal: `Code "message"` from Graph's envelope, else the body's start as sent. */
+export function errorWords(exchange: Exchange): string {
+  const { code, message } = graphError(exchange.response.body);
+  if (code === undefined) return JSON.stringify(exchange.response.body.slice(0, 160));
+  return `${code}${message === undefined ? '' : ` ${JSON.stringify(message.slice(0, 200))}`}`;
+}
+
 /** The id a successful create answered with, if any: what the suite must delete afterwards. */
 export function createdId(exchange: Exchange): string | undefined {
   if (exchange.response.status < 200 || exchange.response.status > 299) return undefined;

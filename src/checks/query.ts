@@ -11,7 +11,7 @@
  */
 import type { Exchange } from '../client/exchange.js';
 import { blocked, failed, GRAPH, notReached, passed, skipped, type Check, type Stop, type Verdict } from './check.js';
-import { collectionValue, parseJsonBody } from './http.js';
+import { collectionValue, errorWords, graphError, parseJsonBody } from './http.js';
 import { judgeError, type Judged } from './response.js';
 import { GROUP_PATH, GROUPS_PATH } from '../openapi/paths.js';
 import { withoutCapability, type CapabilityFinding, type CapabilityFindings } from './capabilities.js';
@@ -128,10 +128,6 @@ function collection(subject: QuerySubject, step: QueryStep, option: string): { e
 }
 
 /**
- * A refused read that carried startswith because the user declared it present (nothing probed it): the
- * message names that part of the request too, since the refusal may be its.
- */
-/**
  * The target's own words for a refusal (Graph's error envelope: code and message), with every query option
  * the request carried: a read that carries $filter or $orderby besides the option judged must let the
  * reader see which part the target refused, not only the rule's own option.
@@ -139,13 +135,13 @@ function collection(subject: QuerySubject, step: QueryStep, option: string): { e
 function targetSaid(exchange: Exchange): string {
   const options = [...new URL(exchange.request.url).searchParams.keys()].filter((k) => k.startsWith('$'));
   const carried = options.length > 1 ? `; the request carried ${options.join(', ')}` : '';
-  const parsed = parseJsonBody(exchange);
-  const error = parsed.ok ? (parsed.value as { error?: { code?: unknown; message?: unknown } } | null)?.error : undefined;
-  if (typeof error?.code !== 'string') return carried;
-  const message = typeof error.message === 'string' ? ` ${JSON.stringify(error.message.slice(0, 200))}` : '';
-  return `${carried}; the target said ${error.code}${message}`;
+  return graphError(exchange.response.body).code === undefined ? carried : `${carried}; the target said ${errorWords(exchange)}`;
 }
 
+/**
+ * A refused read that carried startswith because the user declared it present (nothing probed it): the
+ * message names that part of the request too, since the refusal may be its.
+ */
 function declaredScope(subject: QuerySubject, exchange: Exchange): string {
   const finding = subject.capabilities?.['filter-startswith'];
   if (finding?.how !== 'declared' || !finding.present || !decodeURIComponent(exchange.request.url).includes('startswith(')) return '';

@@ -2,6 +2,7 @@
  * What a run checks before any suite starts — the folders it writes, the recordings or the target, the
  * token — each problem a usage error saying how to fix it (exit 2), so a broken setup never reaches a verdict.
  */
+import { graphError } from '../checks/http.js';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { PLACEHOLDER_TOKEN, UsageError, type RunConfig } from '../config/run-config.js';
@@ -134,19 +135,6 @@ export async function credentialsRefused(config: RunConfig): Promise<RefusedCred
   }
   if (answer?.response.status !== 401) return undefined;
   return { request: `GET ${url}`, ...graphError(answer.response.body) };
-}
-
-/** Code and message of Graph's error envelope, each a string when the target wrote one. */
-function graphError(body: string): { code?: string; message?: string } {
-  try {
-    const error = (JSON.parse(body) as { error?: { code?: unknown; message?: unknown } } | null)?.error;
-    return {
-      ...(typeof error?.code === 'string' && { code: error.code }),
-      ...(typeof error?.message === 'string' && { message: error.message }),
-    };
-  } catch {
-    return {};
-  }
 }
 
 /**
