@@ -63,7 +63,10 @@ async function produce(ctx: SuiteContext, table: readonly TableOperation[]): Pro
   await ctx.eachInChains(
     variants,
     (v) => v.chain,
-    (v) => send(ctx, v.op, v.path, v.payload, v.expect),
+    async (v) => {
+      const answer = await send(ctx, v.op, v.path, v.payload, v.expect);
+      if (v.op.method === 'patch' && v.expect === 'success') await readBack(ctx, v.path, v.payload.json, answer);
+    },
   );
   const remove = table.find(isGroupDelete);
   if (remove && known.groupId) {
@@ -109,6 +112,29 @@ function variantsOf(ctx: SuiteContext, op: TableOperation, known: Known, notSent
     ...plain,
     ...optional.map((q): Variant => ({ op, chain: `${op.name}?${q.name}`, path: `${filled.path}${query([q])}`, payload, expect: unknown ? 'error' : 'any' })),
   ];
+}
+
+/**
+ * What a PATCH accepted, read back in its own chain (update.read-back judges it): a plain GET of the same
+ * entity, read again while it does not show the patch yet (eventual consistency), as the lifecycle does.
+ */
+async function readBack(ctx: SuiteContext, path: string, sent: unknown, answer: Exchange): Promise<void> {
+  const { status } = answer.response;
+  if (status < 200 || status > 299 || sent === null || typeof sent !== 'object') return;
+  const entity = path.split('?')[0]!;
+  const shows = (e: Exchange) => {
+    try {
+      const read = JSON.parse(e.response.body) as Record<string, unknown>;
+      return Object.entries(sent).every(([key, value]) => JSON.stringify(read[key]) === JSON.stringify(value));
+    } catch {
+      return false;
+    }
+  };
+  await ctx.readAfterWrite(
+    () => ctx.send('GET', entity),
+    (e) => e.response.status === 404 || !shows(e),
+    'success',
+  );
 }
 
 type Payload = { json?: unknown; raw?: { body: string; contentType: string }; headers?: Record<string, string> };

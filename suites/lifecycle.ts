@@ -27,7 +27,8 @@ export const lifecycleSuite: SuiteDefinition<LifecycleSubject> = {
 async function oneLife(ctx: SuiteContext): Promise<LifecycleSubject> {
   const created = connectorGroupCreateBody(ctx.faker, ctx.runId);
   const update = connectorGroupUpdateBody(ctx.faker, ctx.runId, created.region);
-  const subject: LifecycleSubject = { spec: ctx.spec, validator: ctx.validator, update, steps: {} };
+  // Every answer of the suite, for the checks over them all (update.read-back); the run's, with a journal.
+  const subject: LifecycleSubject = { spec: ctx.spec, validator: ctx.validator, update, steps: {}, exchanges: ctx.exchanges };
   const profile = { 'onPremisesPublishingProfile-id': PROFILE_ID };
 
   await ctx.client.POST(GROUPS_PATH, { params: { path: profile }, body: created, parseAs: 'text' });
@@ -96,7 +97,7 @@ async function partialUpdates(ctx: SuiteContext): Promise<PartialUpdate[]> {
       // Away from what create gave: a PATCH that replaces would put the default back, so the default must not be the value.
       const away = SENDABLE_REGIONS.filter((r) => r !== (region ?? 'nam'));
       partial.set = kept === 'region' ? { region: away[0]! } : { name: `${name}-set` };
-      partial.patch = sent === 'name' ? { name: `${name}-renamed` } : { region: away[1]! };
+      partial.patch = sent === 'name' ? { name: `${name}-renommé` } : { region: away[1]! };
       const patch = (body: Record<string, unknown>) => ctx.send('PATCH', path, { headers: JSON_BODY, body: JSON.stringify(body) });
       // A group just created may be unknown to the replica that answers (eventual consistency): a 404 is waited out.
       partial.steps.set = (await ctx.readAfterWrite(() => patch(partial.set))).exchange;

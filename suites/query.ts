@@ -2,12 +2,13 @@
  * The query suite: three groups under the suite's own name prefix (names that differ in their first
  * ASCII letter after it, so no collation question arises; the second holds an apostrophe, so a $filter
  * literal must double it) and one outside it, then one read per query option, a PATCH asking for the
- * entity back, and the deletes. Reads after the creates settle before any option is judged.
+ * entity back (on the group outside the prefix, beside the reads), and the deletes. Reads after the creates
+ * settle before any option is judged.
  */
 import type { SuiteContext, SuiteDefinition } from '../src/engine/definition.js';
 import { createStop } from '../src/checks/check.js';
 import { createdId, errorWords } from '../src/checks/http.js';
-import { QUERY_CHECKS, type QueryGroup, type QueryStep, type QuerySubject } from '../src/checks/query.js';
+import { QUERY_CHECKS, type PageStop, type QueryGroup, type QueryStep, type QuerySubject } from '../src/checks/query.js';
 import { GROUPS_URL_PATH } from '../src/openapi/paths.js';
 import type { Exchange } from '../src/client/exchange.js';
 import { isAbsoluteHttpUrl } from '../src/client/origin.js';
@@ -51,9 +52,18 @@ export const querySuite: SuiteDefinition<QuerySubject> = {
     const list = (query: string, headers: Record<string, string> = {}) => ctx.send('GET', `${GROUPS_URL_PATH}?${query}`, { headers });
     const q = encodeURIComponent;
 
-    // Collection reads follow @odata.nextLink: a server may page three groups.
+    // Collection reads follow @odata.nextLink: a server may page three groups. Why following stopped short
+    // of a last page is kept per step (query.next-link judges it); a read retried while the creates settle
+    // starts afresh, so a stop from an earlier attempt is not left behind.
     const read = async (step: QueryStep, first: () => Promise<Exchange>) => {
-      const pages = await allPages(ctx, await first(), (why) => ((subject.refusedLinks ??= {})[step] = why));
+      delete subject.refusedLinks?.[step];
+      delete subject.pageStops?.[step];
+      const pages = await allPages(
+        ctx,
+        await first(),
+        (why) => ((subject.refusedLinks ??= {})[step] = why),
+        (why, page) => ((subject.pageStops ??= {})[step] = pageStop(why, page)),
+      );
       subject.steps[step] = pages[0];
       subject.pages[step] = pages;
       return pages;
@@ -128,23 +138,43 @@ export const querySuite: SuiteDefinition<QuerySubject> = {
           (subject.steps.countSegment = await ctx.send('GET', `${GROUPS_URL_PATH}/$count?${scoped ? `$filter=${q(own)}` : onlyA}`, { headers: EVENTUAL })),
       ],
       ['search', () => read('search', () => list(`$search=${q(`"name:${a.name}"`)}`, EVENTUAL))],
+      // $select across pages (query.next-link): scoped, $top=1 makes three pages of the suite's groups;
+      // unscoped, every page of the tenant, as the settle read, with the selection asked on each.
+      ['selectPages', () => read('selectPages', () => list(scoped ? `$filter=${q(own)}&$orderby=name&$select=name&$top=1` : '$orderby=name&$select=name'))],
       // Reads by id wait out a 404 as any read after a write does: a group the list shows may still be
       // unknown to the replica that answers by id (eventual consistency), and that 404 judges no option.
       ['select', async () => (subject.steps.select = (await ctx.readAfterWrite(() => ctx.send('GET', `${GROUPS_URL_PATH}/${a.id}?$select=name`))).exchange)],
       ['expand', async () => (subject.steps.expand = (await ctx.readAfterWrite(() => ctx.send('GET', `${GROUPS_URL_PATH}/${a.id}?$expand=members`))).exchange)],
     ];
+    // The PATCH asking for the entity back, and its read-back (update.read-back: a 200 that carries the patch
+    // says nothing of the store), on the group outside the prefix: a chain beside the reads, since no rule
+    // reads that group's name but to see it left out, which its new name keeps.
+    const outsider = subject.outsider;
+    if (outsider) {
+      subject.patch = { name: `${outsider.name}-modifié`, region: 'eur' };
+      const patched = subject.patch;
+      probes.push([
+        'patchRepresentation',
+        async () => {
+          subject.steps.patchRepresentation = await ctx.send('PATCH', `${GROUPS_URL_PATH}/${outsider.id}`, {
+            headers: { ...JSON_BODY, Prefer: 'return=representation' },
+            body: JSON.stringify(patched),
+          });
+          const { status } = subject.steps.patchRepresentation.response;
+          if (status < 200 || status > 299) return;
+          await ctx.readAfterWrite(
+            () => ctx.send('GET', `${GROUPS_URL_PATH}/${outsider.id}`),
+            (e) => e.response.status === 404 || !showsAll(e, patched),
+          );
+        },
+      ]);
+    }
     await ctx.eachInChains(
       probes,
       ([step]) => step,
       ([, probe]) => probe(),
     );
 
-    const c = subject.groups[2]!;
-    subject.patch = { name: `${c.name}-patched`, region: 'eur' };
-    subject.steps.patchRepresentation = await ctx.send('PATCH', `${GROUPS_URL_PATH}/${c.id}`, {
-      headers: { ...JSON_BODY, Prefer: 'return=representation' },
-      body: JSON.stringify(subject.patch),
-    });
     await deleteAll(ctx, [...subject.groups, ...(subject.outsider ? [subject.outsider] : [])]);
     return subject;
   },
@@ -154,8 +184,18 @@ export const querySuite: SuiteDefinition<QuerySubject> = {
 const MAX_PAGES = 20;
 
 /**
+ * Why following a read's links stopped: a page that repeats an item (`page`, left out of the pages), or
+ * links still going after MAX_PAGES (`endless`; on a read of the whole tenant no defect, which the rule
+ * tells from the request).
+ */
+function pageStop(why: string, page: Exchange | undefined): PageStop {
+  return page ? { why, page } : { why, endless: true };
+}
+
+/**
  * The first page and every page its @odata.nextLink chain leads to, up to a page that repeats an item
- * already read (a link that loops back: list.paging judges paging; these checks judge the options).
+ * already read (a link that loops back), which is left out so the option rules judge the collection once;
+ * `stopped` hears of it, and of links that never end, for query.next-link to judge.
  */
 async function allPages(
   ctx: SuiteContext,
@@ -188,7 +228,13 @@ async function allPages(
 function idsOn(page: Exchange): string[] {
   try {
     const value = (JSON.parse(page.response.body) as { value?: unknown }).value;
-    return Array.isArray(value) ? value.map((item) => String((item as { id?: unknown } | null)?.id)) : [];
+    // An item without an id cannot be said to repeat: it is left out rather than taken for a repeat of another.
+    return Array.isArray(value)
+      ? value.flatMap((item) => {
+          const id = (item as { id?: unknown } | null)?.id;
+          return id === undefined || id === null ? [] : [String(id)];
+        })
+      : [];
   } catch {
     return [];
   }
@@ -240,6 +286,16 @@ function namesOn(page: Exchange): string[] {
     return Array.isArray(value) ? value.map((g) => String((g as { name?: unknown } | null)?.name)) : [];
   } catch {
     return [];
+  }
+}
+
+/** Whether a read shows every property of `expected` as given. */
+function showsAll(exchange: Exchange, expected: Record<string, unknown>): boolean {
+  try {
+    const body = JSON.parse(exchange.response.body) as Record<string, unknown> | null;
+    return Object.entries(expected).every(([key, value]) => body?.[key] === value);
+  } catch {
+    return false;
   }
 }
 

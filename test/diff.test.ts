@@ -204,6 +204,15 @@ describe("URLs a server wrote, each read from its own side's roots", () => {
     expect(compare({ '@odata.id': `${GRAPH_SERVICE_ROOT}/connectors/c1` }, { '@odata.id': 'http://127.0.0.1:5000/beta/connectors/c1' })).toEqual([]);
   });
 
+  test("a collection's first items are different items: a nullable property null on one is no difference, a type change is", () => {
+    const list = (region: unknown) => ({ value: [{ id: 'g1', name: 'a', region }] });
+    expect(compare(list(null), list('nam'))).toEqual([]);
+    expect(compare(list('nam'), list(null))).toEqual([]);
+    expect(compare(list('nam'), list(42))).toEqual([{ pointer: '/value/0/region', recorded: 'nam', target: 42 }]);
+    // Outside a collection, the same entity: null for a value is a difference.
+    expect(compare({ region: 'nam' }, { region: null })).toEqual([{ pointer: '/region', recorded: 'nam', target: null }]);
+  });
+
   test('a Location both sides sent, by what it names from its root', () => {
     const location = (recorded: string, target: string) => compare({}, {}, [{ Location: recorded }, { location: target }]);
     expect(location('http://127.0.0.1:4038/connectorGroups/g1', 'http://127.0.0.1:5000/beta/connectorGroups/g1')).toEqual([]);

@@ -58,19 +58,25 @@ export const DEFECT_DESCRIPTIONS = {
   'query-search-ignored': 'the connectorGroups list accepts $search but returns every group',
   'count-segment-ignores-filter': 'GET …/connectorGroups/$count ignores $filter and counts every group',
   'update-200-stale': 'PATCH with Prefer: return=representation answers 200 with the group as it was before the patch',
+  'patch-representation-not-stored':
+    'PATCH with Prefer: return=representation answers 200 with the group as patched but stores nothing (a front end that answers from the request)',
   'update-replaces': "PATCH replaces the group: name and region not in the body go back to their defaults ('' and the default region)",
   'next-link-drops-query':
     "the @odata.nextLink of a connectorGroups page read with $top drops the request's $filter and $orderby (the next page reads the whole collection in the server's order)",
+  'next-link-drops-select':
+    "the @odata.nextLink of a connectorGroups list page drops the request's $select (every page after the first comes back with every property)",
   'delete-twice-204': 'DELETE of a group that does not exist (any more) answers 204 instead of 404',
   'patch-unknown-204': 'PATCH of a group that does not exist (any more) answers 204 instead of 404',
   'logo-delete-unknown-400': 'DELETE …/applications/{id}/logo for an unknown application answers 400 instead of 404',
   'errors-without-request-id': 'error responses carry no request-id header (successful ones still do)',
   'request-id-constant': 'every response carries the same request-id GUID (in the header and in error envelopes), whatever the request',
   'odata-context-missing': 'successful JSON bodies come without @odata.context; the Content-Type still declares odata.metadata=minimal',
+  'next-page-no-odata-context':
+    'a connectorGroups page reached by its @odata.nextLink ($skiptoken) comes without @odata.context; first pages and every other answer keep theirs',
   // Inputs from the whole space the slice allows.
   'non-ascii-mangled': "create stores and echoes a name with every non-ASCII character replaced by '?' (a Latin-1 column)",
   'store-ascii-only':
-    "create echoes the name exactly as sent, but stores it with every non-ASCII character replaced by '?' (GET and lists show the mangled name)",
+    "create and PATCH echo the name exactly as sent, but store it with every non-ASCII character replaced by '?' (GET and lists show the mangled name)",
   'long-name-500': 'a name longer than the double allows answers 500 instead of 400',
   'region-null-refused': 'create refuses region null with 400 although region is nullable',
   // What no schema states, so no check can see: diff finds them against a recording.

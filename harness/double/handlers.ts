@@ -141,10 +141,17 @@ function collectionPage<T>(ctx: OperationContext, { query, items, path, context,
   });
 }
 
-/** The query a next link carries on: the request's own, less $filter and $orderby under the next-link-drops-query defect on a $top page. */
+/**
+ * The query a next link carries on: the request's own, less what a defect drops on a connectorGroups
+ * page: $filter and $orderby on a $top page (next-link-drops-query), $select on any (next-link-drops-select).
+ */
 function nextQuery(ctx: OperationContext, query: CollectionQuery, path: string): string {
-  if (!ctx.defects.has('next-link-drops-query') || query.top === undefined || path !== SET_PATH) return ctx.rawQuery;
-  const dropped = new Set(['$filter', '$orderby']);
+  if (path !== SET_PATH) return ctx.rawQuery;
+  const dropped = new Set([
+    ...(ctx.defects.has('next-link-drops-query') && query.top !== undefined ? ['$filter', '$orderby'] : []),
+    ...(ctx.defects.has('next-link-drops-select') ? ['$select'] : []),
+  ]);
+  if (dropped.size === 0) return ctx.rawQuery;
   return ctx.rawQuery
     .split('&')
     .filter((part) => !dropped.has((part.split('=')[0] ?? '').replace(/^%24/i, '$').toLowerCase()))
@@ -264,9 +271,14 @@ function updateGroup(ctx: OperationContext, groupId: string): Outcome {
   // The update-replaces defect: what the body leaves out is reset instead of kept (a PUT in PATCH's clothes).
   const base = ctx.defects.has('update-replaces') ? { ...found.group, name: '', region: DEFAULT_REGION } : found.group;
   const updated = { ...base, ...checked.value };
-  if (!ctx.defects.has('update-ignored')) ctx.store.set(groupId, updated);
+  const representation = /\breturn=representation\b/i.test(ctx.prefer ?? '');
+  // store-ascii-only keeps a renamed group's name through the same ASCII-only column as create does.
+  const stored = ctx.defects.has('store-ascii-only') ? { ...updated, name: updated.name.replace(/[^\x00-\x7f]/gu, '?') } : updated;
+  // patch-representation-not-stored: a front end that answers return=representation from the request alone.
+  const drops = ctx.defects.has('update-ignored') || (representation && ctx.defects.has('patch-representation-not-stored'));
+  if (!drops) ctx.store.set(groupId, stored);
   // OData: return=representation asks for the entity as patched, with 200; a server may also send it unasked.
-  if (/\breturn=representation\b/i.test(ctx.prefer ?? '') || ctx.patchReturnsEntity || ctx.defects.has('update-200-always')) {
+  if (representation || ctx.patchReturnsEntity || ctx.defects.has('update-200-always')) {
     const shown = ctx.defects.has('update-200-stale') ? found.group : updated;
     return json(200, { '@odata.context': contexts(ctx).entity, ...toEntityJson(shown) }, etagHeader(ctx, shown));
   }

@@ -27,14 +27,24 @@ export const VARIANTS: readonly Variant[] = [
     source:
       'learn.microsoft.com/graph/paging: "In server-side paging, the Microsoft Graph service returns a default number of results in a single page"; a production tenant holds many connector groups',
     options: { seedGroups: 300, pageSize: 25 },
-    exercises: ['list.paging', 'lifecycle.list-contains', 'list.body.value', 'query.top', 'query.top-pages', 'query.orderby', 'query.count', 'query.filter'],
+    exercises: [
+      'list.paging',
+      'lifecycle.list-contains',
+      'list.body.value',
+      'query.top',
+      'query.top-pages',
+      'query.next-link',
+      'query.orderby',
+      'query.count',
+      'query.filter',
+    ],
   },
   {
     name: 'tiny-pages',
     behaviour: 'pages of 2: every list, even the query suite’s three groups, spans several pages',
     source: 'learn.microsoft.com/graph/paging: the page size "depends on the API and the query being performed"; a client must follow @odata.nextLink',
     options: { pageSize: 2, seedGroups: 3 },
-    exercises: ['list.paging', 'lifecycle.list-contains', 'query.orderby', 'query.top-pages', 'query.skip', 'query.search', 'query.filter'],
+    exercises: ['list.paging', 'lifecycle.list-contains', 'query.orderby', 'query.top-pages', 'query.next-link', 'query.skip', 'query.search', 'query.filter'],
   },
   {
     name: 'no-startswith',
@@ -42,7 +52,7 @@ export const VARIANTS: readonly Variant[] = [
     source:
       'learn.microsoft.com/graph/query-parameters: support for query parameters "varies from one API operation to another, and depending on the API, can differ between the v1.0 and beta endpoints"',
     options: { filterFunctions: [] },
-    exercises: ['query.top', 'query.skip', 'query.orderby', 'query.filter', 'query.count', 'query.count-segment'],
+    exercises: ['query.top', 'query.skip', 'query.orderby', 'query.filter', 'query.count', 'query.count-segment', 'query.next-link'],
   },
   {
     name: 'compressed',
@@ -75,7 +85,7 @@ export const VARIANTS: readonly Variant[] = [
     source:
       'learn.microsoft.com/graph/paging: "Do not try to extract the $skiptoken or $skip value and use it in a different request"; Graph\'s tokens are opaque',
     options: { skipTokens: 'opaque', pageSize: 2, seedGroups: 3 },
-    exercises: ['list.paging', 'lifecycle.list-contains', 'query.orderby', 'query.top', 'query.top-pages', 'query.search'],
+    exercises: ['list.paging', 'lifecycle.list-contains', 'query.orderby', 'query.top', 'query.top-pages', 'query.next-link', 'query.search'],
   },
   {
     name: 'newest-first',
@@ -83,7 +93,7 @@ export const VARIANTS: readonly Variant[] = [
     source:
       'OData (MS-ODATA $orderby): "Actual ordering of results is data service specific"; without $orderby a service chooses the order, and a directory may show recent objects first',
     options: { unorderedAs: 'newest-first', pageSize: 3, seedGroups: 5 },
-    exercises: ['list.paging', 'lifecycle.list-contains', 'query.top', 'query.orderby', 'query.search'],
+    exercises: ['list.paging', 'lifecycle.list-contains', 'query.top', 'query.orderby', 'query.next-link', 'query.search'],
   },
   {
     name: 'other-client',
@@ -95,6 +105,7 @@ export const VARIANTS: readonly Variant[] = [
       'lifecycle.list-contains',
       'query.top',
       'query.top-pages',
+      'query.next-link',
       'query.orderby',
       'query.count',
       'query.count-segment',

@@ -47,6 +47,13 @@ export interface Check<Subject> {
    * a non-empty id). The openapi profile reports it skipped with this as the reason.
    */
   notStated?: string;
+  /**
+   * Judged once every suite of the run has ended, over every answer the run received (its subject's
+   * `exchanges` become the run's): Graph's conventions hold for each response, not only for those of the
+   * suite that owns the check. Where suites run one at a time (the vitest host, judgeSuite), the owning
+   * suite's own answers are judged.
+   */
+  overRun?: true;
   run(subject: Subject, profile: Profile): Verdict;
 }
 

@@ -1,10 +1,12 @@
 /**
- * Graph's conventions on every answer of the family (graph profile), judged on the contract suite's
- * exchanges, which send every operation: each response, errors included, carries Graph's correlation
- * headers (decision graph-headers-every-response), and a request for an id that does not exist, by GET,
- * PUT, PATCH or DELETE, answers 404 with Graph's error envelope (decision unknown-id-404). No two requests
- * share a request-id (decision request-id-per-request), and every successful JSON payload under minimal
- * metadata carries its context URL (decision odata-context-minimal).
+ * Graph's conventions on every answer of the family (graph profile). Owned by the contract suite, which
+ * sends every operation; the three that hold for any response are judged over every answer of the run
+ * (Check.overRun: reads after writes, followed pages, refused bodies, whichever suite got them): each
+ * response, errors included, carries Graph's correlation headers (decision graph-headers-every-response),
+ * no two requests share a request-id (decision request-id-per-request), and every successful JSON payload
+ * under minimal metadata carries its context URL (decision odata-context-minimal). A request for an id that
+ * does not exist, by GET, PUT, PATCH or DELETE, answers 404 with Graph's error envelope (decision
+ * unknown-id-404): the contract suite's own requests for unknown ids.
  */
 import type { Exchange } from '../client/exchange.js';
 import { failed, GRAPH, notReached, passed, PASSED, type Check, type Verdict } from './check.js';
@@ -28,7 +30,8 @@ function everyExchange(subject: DerivedSubject, select: (e: Exchange) => boolean
   const judgedIds = new Set(judged.map((e) => e.request.headers['client-request-id']));
   const throttled = retriedNote(subject.exchanges.filter((e) => e.retried && judgedIds.has(e.request.headers['client-request-id'])));
   if (failures.length === 0) return passed(`${judged.length} responses${throttled && `; ${throttled}`}`);
-  const listed = failures.slice(0, SHOWN).map(({ e, message }) => `${e.request.method} ${e.operation ?? e.request.url}: ${message}`);
+  // Named by path, query and chain step: over the whole run, an operation's name says too little.
+  const listed = failures.slice(0, SHOWN).map(({ e, message }) => `${requestName(e)}: ${message}`);
   const more = failures.length > SHOWN ? `; and ${failures.length - SHOWN} more` : '';
   return failed(`${failures.length} of ${judged.length} responses: ${listed.join('; ')}${more}`, failures.length, failures[0]!.e);
 }
@@ -37,10 +40,12 @@ export const conventionsHeaders: Check<DerivedSubject> = {
   id: 'conventions.headers',
   operation: 'conventions',
   title: "every response carries Graph's request-id and echoes client-request-id",
-  expectation: 'each response of every operation, errors included, has a request-id GUID and the client-request-id the request sent',
+  expectation:
+    'each response the run receives, of every operation and every suite, errors included, has a request-id GUID and the client-request-id the request sent',
   provenBy: ['create-no-request-id', 'create-request-id-not-guid', 'create-client-request-id-not-echoed', 'errors-without-request-id'],
   profiles: GRAPH,
   decisions: ['graph-headers-every-response'],
+  overRun: true,
   run(subject) {
     return everyExchange(
       subject,
@@ -104,10 +109,11 @@ export const conventionsRequestIdDistinct: Check<DerivedSubject> = {
   operation: 'conventions',
   title: 'no two requests are answered with the same request-id',
   expectation:
-    "each request of the suite gets a request-id of its own, so the value names one request to Microsoft Support (a throttled attempt sent again is not judged; a missing request-id is conventions.headers' to judge)",
+    "each request of the run, in every suite, gets a request-id of its own, so the value names one request to Microsoft Support (a throttled attempt sent again is not judged; a missing request-id is conventions.headers' to judge)",
   provenBy: ['request-id-constant'],
   profiles: GRAPH,
   decisions: ['request-id-per-request'],
+  overRun: true,
   run(subject) {
     // Throttled attempts waited out and sent again are not answers: only the attempt after each is judged.
     const judged = answersOf(subject.exchanges);
@@ -167,10 +173,11 @@ export const conventionsOdataContext: Check<DerivedSubject> = {
   operation: 'conventions',
   title: 'every JSON payload under minimal metadata carries @odata.context',
   expectation:
-    'each 2xx JSON object body (an entity, a collection, a value) whose Content-Type does not declare odata.metadata=none has an @odata.context string: OData JSON requires the context URL unless metadata=none',
-  provenBy: ['odata-context-missing', 'count-json', 'update-200-invalid-body', 'applications-get-unknown-200'],
+    'each 2xx JSON object body the run receives, in every suite (an entity, a collection, a page reached by a next link, a value), whose Content-Type does not declare odata.metadata=none has an @odata.context string: OData JSON requires the context URL unless metadata=none',
+  provenBy: ['odata-context-missing', 'count-json', 'update-200-invalid-body', 'applications-get-unknown-200', 'next-page-no-odata-context'],
   profiles: GRAPH,
   decisions: ['odata-context-minimal'],
+  overRun: true,
   run(subject) {
     return everyExchange(
       subject,

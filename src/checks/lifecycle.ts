@@ -8,8 +8,9 @@ import { failed, GRAPH, judgedOn, notReached, passed, PASSED, type Check, type S
 import { GROUP_PATH } from './create.js';
 import { collectionValue, parseJsonBody } from './http.js';
 import { bodySchemaCheck, judgeError, type Judged } from './response.js';
+import { updateReadBack, type UpdateReadBackSubject } from './update-read-back.js';
 
-export interface LifecycleSubject extends Judged {
+export interface LifecycleSubject extends Judged, UpdateReadBackSubject {
   /** The id create answered with; absent when create failed (then no later step ran). */
   id?: string;
   /** Why the sequence stopped early, if it did. */
@@ -128,7 +129,7 @@ export const lifecycleGetUpdated: Check<LifecycleSubject> = {
   operation: 'lifecycle',
   title: 'get after patch shows the change',
   expectation: 'after PATCH of name and region, GET answers 200 with the new name and region',
-  provenBy: ['get-not-found-after-create', 'update-ignored'],
+  provenBy: ['get-not-found-after-create', 'update-ignored', 'store-ascii-only'],
   profiles: GRAPH,
   run(subject) {
     const { getUpdated } = subject.steps;
@@ -148,7 +149,7 @@ export const lifecycleListContains: Check<LifecycleSubject> = {
   operation: 'lifecycle',
   title: 'the list contains the group, as updated',
   expectation: 'some page of GET …/connectorGroups holds the new id with the patched name',
-  provenBy: ['list-no-value', 'update-ignored'],
+  provenBy: ['list-no-value', 'update-ignored', 'store-ascii-only'],
   profiles: GRAPH,
   run(subject) {
     const pages = subject.steps.list;
@@ -218,7 +219,7 @@ export const updatePartial: Check<LifecycleSubject> = {
   title: 'PATCH changes only the properties it was sent',
   expectation:
     'on a group of its own, after a PATCH set region away from what create gave, a PATCH of name alone leaves that region; and after a PATCH set the name, a PATCH of region alone leaves that name (GET shows the sent property changed, the other kept)',
-  provenBy: ['update-replaces', 'update-ignored', 'get-not-found-after-create'],
+  provenBy: ['update-replaces', 'update-ignored', 'get-not-found-after-create', 'store-ascii-only'],
   profiles: GRAPH,
   decisions: ['update-partial'],
   run(subject) {
@@ -267,6 +268,7 @@ export const LIFECYCLE_CHECKS: readonly Check<LifecycleSubject>[] = [
   lifecycleGetSame,
   lifecycleGetUpdated,
   updatePartial,
+  updateReadBack as Check<LifecycleSubject>,
   lifecycleListContains,
   lifecycleGetAfterDelete,
   lifecycleDeleteTwice,

@@ -10,7 +10,7 @@
  * with a message that says so, and --baseline accepts it for a target known to differ.
  */
 import type { Exchange } from '../client/exchange.js';
-import { blocked, failed, GRAPH, notReached, passed, skipped, type Check, type Stop, type Verdict } from './check.js';
+import { blocked, failed, GRAPH, notReached, passed, skipped, warned, type Check, type Stop, type Verdict } from './check.js';
 import { collectionValue, errorWords, graphError, parseJsonBody } from './http.js';
 import { judgeError, type Judged } from './response.js';
 import { GROUP_PATH, GROUPS_PATH } from '../openapi/paths.js';
@@ -43,6 +43,8 @@ export interface QuerySubject extends Judged {
   topPages?: Exchange[];
   /** Why following the $top pages stopped before a last page: a link refused, a page that repeats an item, no end. */
   topStop?: { why: string; refused?: boolean; page?: Exchange };
+  /** Why following the links of a read in `pages` stopped before a last page (a refused link is in `refusedLinks`). */
+  pageStops?: Partial<Record<QueryStep, PageStop>>;
   /**
    * Whether `$filter=startswith(name,'<prefix>')` scopes a read to the suite's groups (probed or declared).
    * Present: the scoped reads above. Absent: each rule's read is the other way its record describes.
@@ -51,7 +53,27 @@ export interface QuerySubject extends Judged {
 }
 
 export type QueryStep =
-  'top' | 'skip' | 'orderAsc' | 'orderDesc' | 'filterQuoted' | 'countParameter' | 'countSegment' | 'select' | 'expand' | 'search' | 'patchRepresentation';
+  | 'top'
+  | 'skip'
+  | 'orderAsc'
+  | 'orderDesc'
+  | 'filterQuoted'
+  | 'countParameter'
+  | 'countSegment'
+  | 'select'
+  | 'expand'
+  | 'search'
+  | 'selectPages'
+  | 'patchRepresentation';
+
+/** Why the suite stopped following a read's @odata.nextLink before a page without one. */
+export interface PageStop {
+  why: string;
+  /** The page that repeats an item already read (left out of the read's pages). */
+  page?: Exchange;
+  /** Links still went on after the suite's page limit. */
+  endless?: boolean;
+}
 
 const CLAIMED = ['query-options-claimed'] as const;
 /** The rules that scope their reads with startswith(name,'<prefix>') when the target has it. */
@@ -85,6 +107,10 @@ function eqNotApplied(subject: QuerySubject, option: string): Verdict | undefine
 /** A rule of decision query-options-claimed: Graph's behaviour, so the graph profile's. */
 function claimed(check: Omit<Check<QuerySubject>, 'profiles' | 'decisions'>): Check<QuerySubject> {
   return { ...check, profiles: GRAPH, decisions: CLAIMED };
+}
+/** A claimed rule that follows next links, so rests on decision next-link-same-query too: a link carries its request's query on. */
+function claimedPaging(check: Omit<Check<QuerySubject>, 'profiles' | 'decisions'>): Check<QuerySubject> {
+  return { ...claimed(check), decisions: [...CLAIMED, 'next-link-same-query'] };
 }
 
 /** The names of the items of a page, in order; undefined when the body is not a collection of named items. */
@@ -180,7 +206,7 @@ export const queryTop = claimed({
   },
 });
 
-export const queryTopPages = claimed({
+export const queryTopPages = claimedPaging({
   id: 'query.top-pages',
   operation: 'list',
   title: "a $top page's next link continues the same query",
@@ -234,6 +260,190 @@ export const queryTopPages = claimed({
     );
   },
 });
+
+/** The reads query.next-link follows, each with the option it is named by (the $top=1 pages are query.top-pages'). */
+const PAGED_READS: ReadonlyArray<readonly [QueryStep, string]> = [
+  ['orderAsc', '$orderby=name'],
+  ['orderDesc', '$orderby=name desc'],
+  ['skip', '$skip=1'],
+  ['filterQuoted', "$filter=name eq '…'"],
+  ['search', '$search'],
+  ['selectPages', '$select=name'],
+];
+
+export const queryNextLink = claimedPaging({
+  id: 'query.next-link',
+  operation: 'list',
+  title: "every paged read's next link continues the same query",
+  expectation:
+    "the query suite's collection reads ($orderby=name, $orderby=name desc, $skip=1, $filter=name eq '…', $search, and $filter=<the suite's three>&$orderby=name&$select=name&$top=1), each followed through every @odata.nextLink to its last page: every later page answers 200 with a collection, no item comes back on two pages, every item on a later page keeps the read's $filter (the suite's prefix, or the one group named) and $select (name, id and annotations only), the $select=name pages hold the suite's three groups in the order $orderby=name gives unpaged, and the links end within 20 pages. A read of the whole tenant (no $filter, no $search: without filter-startswith, $orderby=name&$select=name among them) is followed for 20 pages at most, and an item repeated or one of the suite's groups missing there warns (another client's write can shift an offset page). A read whose first page is not a 200 collection is the option rules' to judge",
+  provenBy: ['list-next-link-loop', 'next-link-drops-query', 'next-link-drops-select'],
+  run(subject) {
+    const sent = PAGED_READS.filter(([step]) => subject.steps[step]);
+    if (!sent.length) return notReached('paged read', subject.stoppedBecause);
+    // A first page that is not a 200 collection says nothing of its links: the option rules judge it.
+    const reads = sent.filter(([step]) => subject.steps[step]!.response.status === 200 && collectionValue(subject.steps[step]!));
+    if (!reads.length) return skipped('no paged read answered 200 with a collection, so no next link could be followed: the option rules judge those answers');
+    const followed = reads.map(([step, option]) => followedRead(subject, step, option));
+    const verdicts = followed.filter((f): f is Verdict => !('pages' in f));
+    // A fault outweighs a link not followed, which outweighs a doubt.
+    for (const status of ['failed', 'blocked', 'warned'] as const) {
+      const first = verdicts.find((v) => v.status === status);
+      if (first) return first;
+    }
+    const done = followed.filter((f): f is Read => 'pages' in f);
+    const pages = done.reduce((sum, f) => sum + f.pages, 0);
+    const notes = done.flatMap((f) => (f.note ? [f.note] : []));
+    const unjudged = sent.length - reads.length;
+    if (unjudged > 0) notes.push(`${plural(unjudged, 'read')} left to the option rules: the first page was no 200 collection`);
+    return passed([`${plural(reads.length, 'read')}, ${plural(pages, 'page')} followed`, ...notes].join('; '));
+  },
+});
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** A read followed to its end without fault: how many pages, and what a reader should know of them. */
+interface Read {
+  pages: number;
+  note?: string;
+}
+
+/**
+ * A read of the whole tenant: no $filter, no $search. Its pages may run past the suite's limit, and, paged
+ * by offset under $orderby, another client's create or delete between two pages shifts items across a
+ * boundary, so one can come back twice or be passed over without any fault of the link.
+ */
+function wholeTenant(first: Exchange): boolean {
+  const query = new URL(first.request.url).searchParams;
+  return !query.has('$filter') && !query.has('$search');
+}
+
+/**
+ * One read's pages after the first, in turn: each a 200 collection, each item keeping the read's query,
+ * then why following stopped, then (for $select=name) the union. Order across server-driven page
+ * boundaries of $orderby=name and name desc is query.orderby's judgement on the union, not judged again here.
+ */
+function followedRead(subject: QuerySubject, step: QueryStep, option: string): Read | Verdict {
+  const pages = subject.pages[step] ?? [subject.steps[step]!];
+  for (const [i, page] of pages.entries()) {
+    if (i === 0) continue;
+    const wrong = pageWrong(subject, step, option, pages[0]!, page, i + 1);
+    if (wrong) return wrong;
+  }
+  const whole = wholeTenant(pages[0]!);
+  const stop = subject.pageStops?.[step];
+  if (stop?.page) return repeated(option, stop.why, stop.page, whole);
+  if (stop && !whole) return failed(`following the pages of ${option}: ${stop.why}: the links never end`, undefined, pages.at(-1));
+  const refused = subject.refusedLinks?.[step];
+  // The rest of the collection sits behind a link the run will not request (list.paging judges such links).
+  if (refused) return blocked('suite:foreign-link', `${option}: ${refused}; the pages behind it were not read`);
+  const union = step === 'selectPages' ? selectUnion(subject, pages, whole, stop !== undefined) : undefined;
+  if (union) return union;
+  const note = stop ? `${option} read the whole tenant: its first ${plural(pages.length, 'page')} followed, the links going on (no defect)` : undefined;
+  return { pages: pages.length, ...(note && { note }) };
+}
+
+/** A page that repeats an item: a link that did not continue the query, or, over the whole tenant, maybe another client's create. */
+function repeated(option: string, why: string, page: Exchange, whole: boolean): Verdict {
+  const where = `following the pages of ${option}: ${why}`;
+  if (!whole) return failed(`${where}: the next link did not continue the query (${page.request.url})`, undefined, page);
+  return warned(
+    `${where} (${page.request.url}); the read covers the whole tenant, where another client's create can shift an offset page onto one already read, so it is not judged a fault; the pages after it were not read`,
+    page,
+  );
+}
+
+/** Page n of a read, reached by a next link: a 200 collection whose items keep what the first page kept of the query. */
+function pageWrong(subject: QuerySubject, step: QueryStep, option: string, first: Exchange, page: Exchange, n: number): Verdict | undefined {
+  const link = page.request.url;
+  if (page.response.status !== 200)
+    return failed(
+      `page ${n} of ${option} answered ${page.response.status}, not 200, to its @odata.nextLink (${link})${targetSaid(page)}`,
+      page.response.status,
+      page,
+    );
+  const items = collectionValue(page);
+  if (!items)
+    return failed(
+      `page ${n} of ${option} answered 200 without a collection to its @odata.nextLink (${link}): ${page.response.body.slice(0, 160)}`,
+      undefined,
+      page,
+    );
+  for (const rule of queryKept(subject, step, first)) {
+    for (const item of items) {
+      const broken = rule(item);
+      if (broken !== undefined) return failed(`page ${n} of ${option} ${broken} (${link})`, item, page);
+    }
+  }
+  return undefined;
+}
+
+/** What an item breaks of a read's query, in words ("holds …: …"), or undefined when it keeps it. */
+type Kept = (item: unknown) => string | undefined;
+
+/**
+ * What every item of a later page must keep of the read's query: its startswith scope, the one group a
+ * `name eq` names, the $select. The first page is the measure: a part of the query its items already
+ * break was never applied (the option rules judge that, or a rule of the body does), so a later page
+ * breaking it too says nothing of the link.
+ */
+function queryKept(subject: QuerySubject, step: QueryStep, first: Exchange): Kept[] {
+  const nameOf = (item: unknown) => String((item as { name?: unknown } | null)?.name);
+  const excluded = (item: unknown) => `holds ${JSON.stringify(nameOf(item))}, which the filter excludes: the next link did not carry the query on`;
+  const rules: Kept[] = [];
+  if (carriesStartswith(first)) rules.push((item) => (nameOf(item).startsWith(subject.prefix) ? undefined : excluded(item)));
+  if (step === 'filterQuoted') rules.push((item) => (nameOf(item) === subject.groups[1]?.name ? undefined : excluded(item)));
+  if (step === 'selectPages')
+    rules.push((item) => {
+      const extra = unselected(item);
+      return extra.length === 0
+        ? undefined
+        : `holds ${extra.join(', ')} besides name and id: the selection was dropped, the next link did not carry $select on`;
+    });
+  const firstItems = collectionValue(first) ?? [];
+  return rules.filter((rule) => firstItems.every((item) => rule(item) === undefined));
+}
+
+/** The properties of an item outside $select=name (the key and annotations always come along). */
+function unselected(item: unknown): string[] {
+  if (typeof item !== 'object' || item === null) return [];
+  return Object.keys(item).filter((k) => k !== 'name' && k !== 'id' && !k.includes('@'));
+}
+
+function carriesStartswith(exchange: Exchange): boolean {
+  return new URL(exchange.request.url).searchParams.get('$filter')?.includes('startswith(') ?? false;
+}
+
+/**
+ * The $select=name pages together: the suite's three groups, none missing, in the order $orderby=name
+ * gives them unpaged (as query.top-pages holds the $top=1 pages to it; whether that order is ascending is
+ * query.orderby's). Over the whole tenant the suite's groups are picked out of the pages: their order is
+ * judged as query.orderby judges it (a shifted page drops or repeats an item, never reorders two); one
+ * missing warns (a shifted page can pass over it), and is not judged at all where the pages stopped short.
+ */
+function selectUnion(subject: QuerySubject, pages: readonly Exchange[], whole: boolean, stopped: boolean): Verdict | undefined {
+  const own = pages.flatMap((p) => names(p) ?? []).filter((n) => n.startsWith(subject.prefix));
+  const want = subject.groups.map((g) => g.name);
+  // The unpaged read is the measure only where it shows every group the pages do (it may be cut short too).
+  const read = ownNames(subject, 'orderAsc');
+  const unpaged = read && own.every((n) => read.includes(n)) ? [...new Set(read)] : undefined;
+  const keeps = (order: readonly string[]) => show(own.filter((n) => order.includes(n))) === show(order.filter((n) => own.includes(n)));
+  const where = `the ${plural(pages.length, 'page')} of $select=name`;
+  if (!keeps(want) && !(unpaged && keeps(unpaged)))
+    return failed(
+      `${where} hold the suite's groups as ${show(own)}; $orderby=name gives ${show(unpaged ?? want)} unpaged: the order is not kept across pages`,
+      own,
+      pages.at(-1),
+    );
+  const missing = want.filter((n) => !own.includes(n));
+  if (missing.length === 0 || stopped) return undefined;
+  const holds = `${where} hold ${show(own)} of the suite's groups; missing ${show(missing)}`;
+  if (!whole) return failed(`${holds}: a next link did not continue the collection`, own, pages.at(-1));
+  return warned(
+    `${holds}; the read covers the whole tenant, where another client's delete can shift an offset page past one, so it is not judged a fault`,
+    pages.at(-1),
+  );
+}
 
 export const querySkip = claimed({
   id: 'query.skip',
@@ -485,6 +695,7 @@ export const updateBodyPatched: Check<QuerySubject> = {
 export const QUERY_CHECKS: readonly Check<QuerySubject>[] = [
   queryTop,
   queryTopPages,
+  queryNextLink,
   querySkip,
   queryOrderBy,
   queryFilter,

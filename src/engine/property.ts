@@ -68,17 +68,22 @@ export async function runProperty<T>(
 
   // The last failing call is the smallest counterexample once shrinking is done.
   let lastFailure: Extract<Judgement, { ok: false }> | undefined;
-  const shrink = () =>
-    fc.check(
-      fc.asyncProperty(arbitrary, async (value) => {
-        const judgement = await judgeOnce(value);
-        if (!judgement.ok) {
-          lastFailure = judgement;
-          throw new Error(judgement.message);
-        }
-      }),
-      { seed: options.seed, numRuns, examples: examples.map((e) => [e] as [T]) },
-    );
+  const property = fc.asyncProperty(arbitrary, async (value) => {
+    const judgement = await judgeOnce(value);
+    if (!judgement.ok) {
+      lastFailure = judgement;
+      throw new Error(judgement.message);
+    }
+  });
+  // An example cannot shrink (fast-check holds no context for it): the generated values go first, so a
+  // failure they share shrinks to the smallest body; only when none of them fails does an example stand.
+  // Both sequences are the values judged above, so only the shrinking sends anything new.
+  const shrink = async () => {
+    const generated = numRuns - examples.length;
+    const drawn = generated > 0 && examples.length > 0 ? await fc.check(property, { seed: options.seed, numRuns: generated }) : undefined;
+    if (drawn?.failed) return drawn;
+    return fc.check(property, { seed: options.seed, numRuns, examples: examples.map((e) => [e] as [T]) });
+  };
   const details = await (options.shrinkIn ? options.shrinkIn(shrink) : shrink());
   if (wireFailure) throw wireFailure;
   outcome.durationMs = Math.round(performance.now() - started);

@@ -30,6 +30,11 @@ export interface SuiteOutcome {
   answers: AnswerTally;
   /** Every request that addressed an operation of the slice, for the coverage matrix. */
   hits: OperationHit[];
+  /**
+   * The selected checks judged over the whole run (Check.overRun), where the plan keeps a journal: their
+   * verdicts, once every suite of the run has ended and added its answers to it.
+   */
+  overRun?: () => CheckOutcome[];
 }
 
 export interface OperationHit {
@@ -96,6 +101,12 @@ export interface RunShared {
   gate: ThrottleGate;
   /** Hosts the scrubber keeps as they are during the run (the target's own). */
   hosts: ReadonlySet<string>;
+  /**
+   * Every answer of every suite of the run, for the checks judged over the whole run (Check.overRun). The
+   * command's plan keeps one; a host that runs suites one at a time does not, and those checks judge the
+   * answers of their own suite.
+   */
+  journal?: Exchange[];
 }
 
 export function runShared(config: RunConfig): RunShared {
@@ -164,10 +175,23 @@ async function runPlanned<Subject>(
         blocker = blockerOf(error, config, ctx);
       }
       leftBehind = await closeContext(ctx);
+      plan.journal?.push(...ctx.exchanges);
     }
   }
-  const outcomes = selected.map((check) => outcomeOf(check, config, subject, blocker, ctx?.spec));
-  return { suite: definition.name, outcomes, leftBehind, answers: tallyAnswers(ctx?.exchanges ?? []), hits: hitsOf(ctx?.exchanges ?? []) };
+  const { journal } = plan;
+  const deferred = journal ? selected.filter((c) => c.overRun) : [];
+  const outcomes = selected.filter((c) => !deferred.includes(c)).map((check) => outcomeOf(check, config, subject, blocker, ctx?.spec));
+  const spec = ctx?.spec;
+  // The run's answers replace the suite's own: the check judges every response, whichever suite got it.
+  const overRun = () => deferred.map((check) => outcomeOf(check, config, subject && ({ ...subject, exchanges: journal } as Subject), blocker, spec));
+  return {
+    suite: definition.name,
+    outcomes,
+    leftBehind,
+    answers: tallyAnswers(ctx?.exchanges ?? []),
+    hits: hitsOf(ctx?.exchanges ?? []),
+    ...(deferred.length > 0 && { overRun }),
+  };
 }
 
 /**

@@ -40,7 +40,8 @@ export function planRun(config: RunConfig, all: readonly SuiteDefinition<never>[
   const recordings = config.target === 'replay' ? readRecordings(config.fixturesDir) : new Map<string, RecordingRead>();
   const { identity, stale } = whatRecordingsSay(recordings, slice);
   const effective = { ...config, ...identity };
-  const shared = runShared(effective);
+  // The journal: every suite's answers, for the checks judged over the whole run once the suites end.
+  const shared: RunShared = { ...runShared(effective), journal: [] };
   const suites = suitesOfShard(all, config.shard)
     .filter((s) => s.checks.some((c) => selectedBy(config.only, c.id)))
     .map((definition) => ({ definition, plan: planSuite(definition, effective, shared, recordings.get(definition.name), slice) }));

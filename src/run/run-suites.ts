@@ -17,6 +17,7 @@ import { scrubText, withAllowedHosts } from '../scrub/scrub.js';
 import { decisionSummaries } from '../openapi/decision-summaries.js';
 import { SUITES } from '../../suites/index.js';
 import { notRun, runSuite, type SuiteOutcome } from '../engine/run-suite.js';
+import { blockedOutcome } from '../engine/outcome.js';
 import { planRun, type PlannedSuite, type RunPlan } from './plan.js';
 import { printable } from '../report/printable.js';
 import { capabilitiesOf, capabilityLine, type Capability, type CapabilityFindings } from '../checks/capabilities.js';
@@ -95,9 +96,11 @@ async function runPlan(plan: RunPlan, write: (line: string) => void, stopped: St
     const selected = definition.checks.filter((c) => ids.has(c.id));
     const judged = (c: (typeof selected)[number]) => c.profiles.includes(effective.profile) && c.unavailable === undefined;
     const notJudged = await runSuite(definition, effective, undefined, { ...suite, selected: selected.filter((c) => !judged(c)).map((c) => c.id) });
+    // Checks over the whole run that this run would not judge anyway: their reason needs no answer.
+    const skipped = [...notJudged.outcomes, ...(notJudged.overRun?.() ?? [])];
     const blocked = notRun(definition, { selected: selected.filter(judged).map((c) => c.id) }, blockedBy, message);
-    collected.checks.push(...notJudged.outcomes, ...blocked);
-    bySuite.set(definition.name, [...notJudged.outcomes, ...blocked]);
+    collected.checks.push(...skipped, ...blocked);
+    bySuite.set(definition.name, [...skipped, ...blocked]);
   };
   const runOne = async (planned: PlannedSuite) => {
     const { definition: suite, plan: suitePlan } = planned;
@@ -115,12 +118,23 @@ async function runPlan(plan: RunPlan, write: (line: string) => void, stopped: St
     }
     collect(collected, outcome);
     bySuite.set(suite.name, outcome.outcomes);
+    if (outcome.overRun) overRun.push({ suite: suite.name, judge: outcome.overRun });
     // Suites run side by side: each prints its name and its verdicts together, when it ends.
     progress.suiteEnded(suite.name, outcome.outcomes.length);
     for (const result of outcome.outcomes) progress.checkJudged(result);
   };
+  /** Checks judged over every answer of the run (Check.overRun): once the last suite has ended. */
+  const overRun: { suite: string; judge: () => CheckResult[] }[] = [];
   // Suites are independent of each other: side by side, as many as --concurrency allows.
   await inPool(plan.suites, config.concurrency, runOne);
+  for (const { suite, judge } of overRun) {
+    const why = `the run was stopped by ${guard.signal} before every suite had answered`;
+    const outcomes = guard.signal ? judge().map((o) => blockedOutcome(o, 'suite:interrupted', why)) : judge();
+    collected.checks.push(...outcomes);
+    bySuite.set(suite, [...(bySuite.get(suite) ?? []), ...outcomes]);
+    progress.suiteEnded(`${suite}, over every answer of the run`, outcomes.length);
+    for (const result of outcomes) progress.checkJudged(result);
+  }
   guard.release();
   gate.onWait = undefined;
   if (gate.pauses > 0) {

@@ -17,6 +17,7 @@ const NO_ECHO_HEADERS_OR_STATE = [
   'lifecycle.patch-after-delete',
   'update.body.patched',
   'update.partial',
+  'update.read-back',
   'property.read-back',
   'conventions.headers',
   // Its bodies are the slice's examples, which carry no @odata.context.
