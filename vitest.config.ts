@@ -9,6 +9,8 @@ const replay = resolveRunConfig([], {}, import.meta.dirname).config;
 export default defineConfig({
   test: {
     reporters: ['default', new ClosingLineReporter()],
+    // dist/ built once for the whole run: the command's child processes run it instead of the TypeScript.
+    globalSetup: ['./harness/build-once.ts'],
     // Most harness tests wait on child processes and local servers: two files at a time keep both cores busy.
     maxWorkers: 2,
     projects: [

@@ -65,6 +65,16 @@ export async function runProperty<T>(
   if (wireFailure) throw wireFailure;
   const outcome: PropertyOutcome<T> = { runs: values.length, durationMs: 0, seed: options.seed };
   if (judgements.every((j) => j.ok)) return { ...outcome, durationMs: Math.round(performance.now() - started) };
+  // Every value failed: the property fails for any body, and the first (the simplest class, or fast-check's
+  // first draw) says so as well as a shrunk one would, without the requests shrinking would send.
+  if (judgements.every((j) => !j.ok)) {
+    const first = judgements[0] as Extract<Judgement, { ok: false }>;
+    return {
+      ...outcome,
+      durationMs: Math.round(performance.now() - started),
+      failure: { value: values[0]!, message: `${first.message} (every one of the ${values.length} failed)`, exchange: first.exchange, path: '0', shrinks: 0 },
+    };
+  }
 
   // The last failing call is the smallest counterexample once shrinking is done.
   let lastFailure: Extract<Judgement, { ok: false }> | undefined;
