@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'generated/', 'node_modules/', 'reports/', 'coverage/'] },
+  { ignores: ['dist/', 'generated/', 'node_modules/', 'reports/', 'coverage/', 'action/index.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

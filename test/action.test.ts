@@ -1,21 +1,24 @@
 /**
- * action.yml, the composite GitHub Action: linted against the command it wraps (an input for every run
- * option and nothing else, each input handed to the step, actions pinned to commits, no input spliced
- * into a script, every output set by the step), each lint rule shown to fire on a broken action; and
- * its step run as Actions runs it, inputs in, outputs out.
+ * action.yml, the GitHub Action (a JavaScript action running the committed bundle): linted against the
+ * command it wraps (an input for every run option and nothing else, the bundle as its main, outputs the
+ * step writes and nothing a composite action would declare), each lint rule shown to fire on a broken
+ * action; and its step run as the runner runs it, inputs in (INPUT_<NAME>, hyphens kept), outputs and job
+ * summary out. test/action-bundle.test.ts holds the bundle itself to its sources and runs it alone.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { OPTIONS, resolveOptions } from '../src/config/run-config.js';
-import { commandLineFromInputs } from '../src/action/inputs.js';
-import { actionOutputs, OUTPUT_NAMES } from '../src/action/outputs.js';
+import { commandLineFromInputs, NOT_INPUTS, tokenFromInputs } from '../src/action/inputs.js';
+import { actionOutputs, OUTPUT_NAMES, stepSummaryMarkdown } from '../src/action/outputs.js';
 import { OPTION_FLAGS, rawOptionsOf, type ConformanceOptions } from '../src/api/options.js';
 import { fromRoot } from '../src/project-root.js';
 import { startDouble, type RunningDouble } from '../harness/double/server.js';
+import { ACTION_BUNDLE } from '../tools/cli/build-action.js';
 import { runCommand } from './support/run-cli.js';
+import { outputsOf, runnerEnv } from './support/action-runner.js';
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -24,6 +27,8 @@ const ACTION = readFileSync(fromRoot('action.yml'), 'utf8');
 const RUN_OPTIONS = Object.keys(OPTIONS)
   .filter((o) => !['help', 'older-than', 'yes'].includes(o))
   .sort();
+/** The inputs the step reads: `command`, one per run option (src/action/inputs.ts), and `token`. */
+const READ_BY_STEP = ['command', 'token', ...Object.keys(OPTIONS).filter((o) => !NOT_INPUTS.has(o))];
 
 function lintAction(text: string): string[] {
   const doc = parseDocument(text);
@@ -31,37 +36,29 @@ function lintAction(text: string): string[] {
   const action = doc.toJS() as unknown;
   if (!isObject(action)) return ['not a mapping'];
   const problems: string[] = [];
-  const inputs = isObject(action.inputs) ? Object.keys(action.inputs) : [];
+  const inputs = isObject(action.inputs) ? action.inputs : {};
   const runs = isObject(action.runs) ? action.runs : {};
-  if (runs.using !== 'composite') problems.push(`runs.using: ${String(runs.using)}, not composite`);
-  const steps = Array.isArray(runs.steps) ? (runs.steps as unknown[]).filter(isObject) : [];
-  const runsText = JSON.stringify(runs);
+  // The runner's own Node runs the committed bundle: no install, no build, the job's Node left alone.
+  if (runs.using !== 'node24') problems.push(`runs.using: ${String(runs.using)}, not node24 (a JavaScript action on the runner's Node 24)`);
+  if (runs.main !== ACTION_BUNDLE) problems.push(`runs.main: ${String(runs.main)}, not the committed bundle ${ACTION_BUNDLE}`);
+  else if (!existsSync(fromRoot(String(runs.main)))) problems.push(`runs.main: ${String(runs.main)} does not exist (npm run build:action)`);
+  for (const key of Object.keys(runs))
+    if (!['using', 'main'].includes(key)) problems.push(`runs.${key}: not part of this action (it runs one bundle, nothing before or after)`);
 
-  for (const name of inputs) if (name !== 'command' && !RUN_OPTIONS.includes(name)) problems.push(`inputs.${name}: not an option of the command`);
-  for (const option of RUN_OPTIONS) if (!inputs.includes(option)) problems.push(`option --${option}: no input mirrors it`);
-  if (!inputs.includes('command')) problems.push('inputs.command: missing (run or diff)');
-  for (const name of inputs) if (!runsText.includes(`inputs.${name}`)) problems.push(`inputs.${name}: never handed to a step`);
+  for (const name of Object.keys(inputs)) if (name !== 'command' && !RUN_OPTIONS.includes(name)) problems.push(`inputs.${name}: not an option of the command`);
+  for (const option of RUN_OPTIONS) if (!(option in inputs)) problems.push(`option --${option}: no input mirrors it`);
+  if (!('command' in inputs)) problems.push('inputs.command: missing (run or diff)');
+  for (const name of Object.keys(inputs)) if (!READ_BY_STEP.includes(name)) problems.push(`inputs.${name}: the step never reads it`);
+  for (const [name, spec] of Object.entries(inputs)) {
+    if (!isObject(spec) || typeof spec.description !== 'string' || spec.description.trim() === '') problems.push(`inputs.${name}: no description`);
+    else if (spec.default !== undefined && typeof spec.default !== 'string') problems.push(`inputs.${name}: default ${String(spec.default)} is not a string`);
+  }
 
-  steps.forEach((step, i) => {
-    const where = `runs.steps[${i}]`;
-    if (typeof step.uses === 'string' && !/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/.test(step.uses))
-      problems.push(`${where}: uses ${step.uses} is not pinned to a commit`);
-    if (typeof step.run === 'string') {
-      if (typeof step.shell !== 'string') problems.push(`${where}: a run step without shell`);
-      // An expression in the script is spliced into it before bash reads it: script injection.
-      if (step.run.includes('${{')) problems.push(`${where}: an expression inside run; hand it over through env`);
-    }
-    // Each INPUT_<NAME> variable must carry the input of that name, which is what the step reads.
-    for (const [variable, value] of Object.entries(isObject(step.env) ? step.env : {})) {
-      const m = /^INPUT_([A-Z_]+)$/.exec(variable);
-      if (m && value !== `\${{ inputs.${m[1]!.toLowerCase().replace(/_/g, '-')} }}`)
-        problems.push(`${where}: env ${variable} is ${String(value)}, not its input`);
-    }
-  });
-
+  // A JavaScript action's outputs are what its step writes to GITHUB_OUTPUT: declared, described, no `value`.
   const outputs = isObject(action.outputs) ? action.outputs : {};
   for (const [name, spec] of Object.entries(outputs)) {
-    if (!isObject(spec) || spec.value !== `\${{ steps.run.outputs.${name} }}`) problems.push(`outputs.${name}: not the run step's output of that name`);
+    if (!isObject(spec) || typeof spec.description !== 'string') problems.push(`outputs.${name}: no description`);
+    if (isObject(spec) && 'value' in spec) problems.push(`outputs.${name}: a value, which only a composite action's outputs have`);
     if (!(OUTPUT_NAMES as readonly string[]).includes(name)) problems.push(`outputs.${name}: the step never sets it`);
   }
   for (const name of OUTPUT_NAMES) if (!(name in outputs)) problems.push(`outputs.${name}: set by the step but not declared`);
@@ -75,33 +72,26 @@ describe('action.yml', () => {
 
   const broken: Array<[string, string, RegExp]> = [
     ['an input no option has', ACTION.replace('  seed:\n', '  colour:\n'), /inputs\.colour: not an option[\s\S]*option --seed: no input/],
-    ['an input never handed over', ACTION.replace('        INPUT_SHARD: ${{ inputs.shard }}\n', ''), /inputs\.shard: never handed to a step/],
+    ['an input without a description', ACTION.replace(/( {2}shard:\n) {4}description: .*\n/, '$1'), /inputs\.shard: no description/],
+    ['a default that is not a string', ACTION.replace("default: 'false'", 'default: false'), /inputs\.record: default false is not a string/],
+    ['a composite action', ACTION.replace('using: node24', 'using: composite'), /runs\.using: composite, not node24/],
+    ['an older Node', ACTION.replace('using: node24', 'using: node20'), /runs\.using: node20, not node24/],
     [
-      'a variable carrying another input',
-      ACTION.replace('INPUT_SEED: ${{ inputs.seed }}', 'INPUT_SEED: ${{ inputs.shard }}'),
-      /env INPUT_SEED is \$\{\{ inputs\.shard \}\}/,
+      'main not the bundle',
+      ACTION.replace(`main: ${ACTION_BUNDLE}`, 'main: dist/src/cli/action.js'),
+      /runs\.main: dist\/src\/cli\/action\.js, not the committed bundle/,
+    ],
+    ['a step before the run', ACTION.replace(`main: ${ACTION_BUNDLE}`, `main: ${ACTION_BUNDLE}\n  pre: setup.mjs`), /runs\.pre: not part of this action/],
+    [
+      "an output with a composite action's value",
+      ACTION.replace('  failed:\n    description: checks failed\n', '  failed:\n    description: checks failed\n    value: ${{ steps.run.outputs.failed }}\n'),
+      /outputs\.failed: a value, which only a composite action's outputs have/,
     ],
     [
-      'an action pinned to a tag',
-      ACTION.replace(/actions\/setup-node@[0-9a-f]{40}/, 'actions/setup-node@v4'),
-      /uses actions\/setup-node@v4 is not pinned to a commit/,
+      'an output the step never sets',
+      ACTION.replace('  warned:\n', '  warnings:\n'),
+      /outputs\.warnings: the step never sets it[\s\S]*outputs\.warned: set by the step but not declared/,
     ],
-    [
-      'an input spliced into the script',
-      ACTION.replace('run: node "$GITHUB_ACTION_PATH/dist/src/cli/action.js"', 'run: node "$GITHUB_ACTION_PATH/dist/src/cli/action.js" ${{ inputs.only }}'),
-      /an expression inside run/,
-    ],
-    [
-      'a run step without shell',
-      ACTION.replace('    - id: run\n      name: graph-conformance\n      shell: bash\n', '    - id: run\n      name: graph-conformance\n'),
-      /a run step without shell/,
-    ],
-    [
-      'an output not from the step',
-      ACTION.replace('${{ steps.run.outputs.failed }}', '${{ steps.run.outputs.passed }}'),
-      /outputs\.failed: not the run step's output/,
-    ],
-    ['a node action', ACTION.replace('using: composite', 'using: node20'), /runs\.using: node20/],
   ];
   test.each(broken)('the lint finds %s', (_name, text, finding) => {
     expect(text).not.toBe(ACTION);
@@ -133,11 +123,11 @@ describe("the inputs and the API's fields become the options the command's resol
   });
 
   test('empty inputs are left out, booleans are switches, the command is kept apart; the token is never an option', () => {
-    expect(commandLineFromInputs({ INPUT_COMMAND: 'run', INPUT_BASE_URL: '', INPUT_RECORD: 'false' })).toEqual({ command: 'run', options: {} });
+    expect(commandLineFromInputs({ INPUT_COMMAND: 'run', 'INPUT_BASE-URL': '', INPUT_RECORD: 'false' })).toEqual({ command: 'run', options: {} });
     expect(
       commandLineFromInputs({
         INPUT_COMMAND: 'diff',
-        INPUT_BASE_URL: 'http://127.0.0.1:4010',
+        'INPUT_BASE-URL': 'http://127.0.0.1:4010',
         INPUT_ONLY: 'create.,list.',
         INPUT_VERBOSE: 'true',
         INPUT_TOKEN: 'secret',
@@ -146,6 +136,22 @@ describe("the inputs and the API's fields become the options the command's resol
       command: 'diff',
       options: { 'base-url': 'http://127.0.0.1:4010', only: ['create.,list.'], verbose: true },
     });
+    expect(tokenFromInputs({ INPUT_TOKEN: ' secret ' })).toBe('secret');
+    expect(tokenFromInputs({ INPUT_TOKEN: '' })).toBeUndefined();
+  });
+
+  test("the runner's names (INPUT_BASE-URL, hyphens kept) are read first; the underscore spelling only where they are absent", () => {
+    const every = runnerEnv({ 'base-url': 'http://127.0.0.1:4010', 'max-body-bytes': '1000' });
+    expect(every).toMatchObject({
+      'INPUT_BASE-URL': 'http://127.0.0.1:4010',
+      'INPUT_MAX-BODY-BYTES': '1000',
+      'INPUT_REPORT-DIR': 'reports',
+      INPUT_RECORD: 'false',
+    });
+    expect(commandLineFromInputs(every).options).toEqual({ 'base-url': 'http://127.0.0.1:4010', 'max-body-bytes': '1000', 'report-dir': 'reports' });
+    expect(commandLineFromInputs({ INPUT_BASE_URL: 'http://a.test' }).options).toEqual({ 'base-url': 'http://a.test' });
+    // The runner always sets its own spelling (to the default when none is given): a stray INPUT_BASE_URL in the job's env does not win.
+    expect(commandLineFromInputs({ 'INPUT_BASE-URL': '', INPUT_BASE_URL: 'http://a.test' }).options).toEqual({});
   });
 
   test('a command or a boolean it does not know is a usage error', () => {
@@ -177,18 +183,13 @@ describe.concurrent('the step as Actions runs it', () => {
   });
   afterAll(() => double?.close());
 
-  function outputsOf(file: string): Record<string, string> {
-    const text = readFileSync(file, 'utf8');
-    const out: Record<string, string> = {};
-    for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n\2\n/gm)) out[m[1]!] = m[3]!;
-    return out;
-  }
-
   /** The step in a fresh folder; `stale`: an earlier run's results.json already lies in the report dir. */
   async function step(inputs: Record<string, string>, stale = false) {
     const dir = mkdtempSync(path.join(tmpdir(), 'gc-action-'));
     const output = path.join(dir, 'github-output');
+    const summary = path.join(dir, 'step-summary');
     writeFileSync(output, '');
+    writeFileSync(summary, '');
     if (stale) {
       const earlier = path.join(dir, 'reports', 'results.json');
       mkdirSync(path.dirname(earlier));
@@ -196,13 +197,13 @@ describe.concurrent('the step as Actions runs it', () => {
       const anHourAgo = new Date(Date.now() - 3_600_000);
       utimesSync(earlier, anHourAgo, anHourAgo);
     }
-    const env = { GITHUB_OUTPUT: output, CI: 'true', INPUT_REPORT_DIR: path.join(dir, 'reports'), ...inputs };
+    const env = { GITHUB_OUTPUT: output, GITHUB_STEP_SUMMARY: summary, ...runnerEnv({ 'report-dir': path.join(dir, 'reports'), ...inputs }) };
     const run = await runCommand('src/cli/action.ts', [], env);
-    return { ...run, outputs: outputsOf(output) };
+    return { ...run, outputs: outputsOf(output), summary: readFileSync(summary, 'utf8') };
   }
 
   test('replay: exit 0; the summary, the counts and the report paths as outputs', async () => {
-    const run = await step({ INPUT_ONLY: 'create.' });
+    const run = await step({ only: 'create.' });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(Object.keys(run.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
     expect(run.outputs).toMatchObject({
@@ -213,12 +214,22 @@ describe.concurrent('the step as Actions runs it', () => {
       summary: '8 passed, 0 failed, 0 blocked, 0 skipped, 0 warned',
     });
     for (const file of ['results', 'junit', 'report']) expect(run.outputs[file]).toMatch(/reports\/(results\.json|junit\.xml|report\.html)$/);
+    // The job summary: the one line as its heading, the report files, the closing table verbatim.
+    expect(run.summary).toMatch(/^### graph-conformance run: 8 passed, 0 failed, 0 blocked, 0 skipped, 0 warned\n\nexit code 0 · reports: `[^`]*report\.html`/);
+    expect(run.summary).toMatch(/```text\n[\s\S]*^create +8 +0 +0 +0$[\s\S]*^8 passed, 0 failed[\s\S]*```\n$/m);
+  });
+
+  test('the token input reaches the run as GRAPH_ACCESS_TOKEN, masked in the log before anything else is printed', async () => {
+    const run = await step({ 'base-url': double.baseUrl, only: 'create.status', seed: '5', token: 'token-from-a-secret' });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout.startsWith('::add-mask::token-from-a-secret\n')).toBe(true);
+    expect(run.stdout.split('token-from-a-secret')).toHaveLength(2);
   });
 
   test('a failing check: exit 1, failed counted', async () => {
     const broken = await startDouble({ defects: ['create-status-200'] });
     try {
-      const run = await step({ INPUT_BASE_URL: broken.baseUrl, INPUT_ONLY: 'create.status', INPUT_SEED: '5' });
+      const run = await step({ 'base-url': broken.baseUrl, only: 'create.status', seed: '5' });
       expect(run.code, run.stdout + run.stderr).toBe(1);
       expect(run.outputs).toMatchObject({ 'exit-code': '1', failed: '1', passed: '0' });
     } finally {
@@ -227,21 +238,37 @@ describe.concurrent('the step as Actions runs it', () => {
   });
 
   test('command diff against the double: exit 0, the differences as an output', async () => {
-    const run = await step({ INPUT_COMMAND: 'diff', INPUT_BASE_URL: double.baseUrl });
+    const run = await step({ command: 'diff', 'base-url': double.baseUrl });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.outputs).toMatchObject({ 'exit-code': '0', differences: '0', behaviours: '0', summary: '0 differences', junit: '' });
   });
 
   test("an unreachable target: exit 2, and an earlier run's results.json is not reported as this run's", async () => {
-    const run = await step({ INPUT_BASE_URL: 'http://127.0.0.1:9', INPUT_TIMEOUT: '2000' }, true);
+    const run = await step({ 'base-url': 'http://127.0.0.1:9', timeout: '2000' }, true);
     expect(run.code).toBe(2);
     expect(run.outputs).toMatchObject({ 'exit-code': '2', results: '', passed: '', summary: 'no results.json: the run stopped before any check (exit 2)' });
   });
 
   test('a bad input: exit 2 and the reason, and the outputs still say what happened', async () => {
-    const run = await step({ INPUT_PROFILE: 'strict' }, true);
+    const run = await step({ profile: 'strict' }, true);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--profile \/ CONFORMANCE_PROFILE: 'strict' is not one of/);
     expect(run.outputs).toMatchObject({ 'exit-code': '2', results: '' });
+    expect(run.summary).toMatch(
+      /^### graph-conformance run: no results\.json: the run stopped before any check \(exit 2\)\n\nexit code 2\n\n```text\nerror: --profile/,
+    );
+  });
+});
+
+describe('the job summary', () => {
+  const outputs = actionOutputs(1, {
+    command: 'run',
+    files: { results: '/w/reports/results.json', junit: '/w/reports/junit.xml', report: '/w/reports/report.html' },
+    summary: { passed: 1, failed: 1, blocked: 0, skipped: 0, warned: 0, known: 0, fixed: 0 } as never,
+  });
+  test('report paths relative to the workspace; a fence no backtick run in the text can close', () => {
+    const text = stepSummaryMarkdown('run', outputs, 'a ```` fence inside\n', '/w');
+    expect(text).toContain('exit code 1 · reports: `reports/report.html`, `reports/results.json`, `reports/junit.xml`');
+    expect(text).toContain('`````text\na ```` fence inside\n`````\n');
   });
 });

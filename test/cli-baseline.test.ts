@@ -65,6 +65,12 @@ describe.concurrent('--baseline', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--baseline \/nonexistent\/baseline.yaml: cannot read it \(ENOENT\)/);
   });
+
+  test('neither a file nor a shipped name: a usage error naming the shipped baselines', async () => {
+    const run = await runConformance(['--baseline', 'nonesuch']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/"nonesuch" is not the name of a shipped baseline \(the shipped baselines are mockoon, prism: --baseline mockoon\)/);
+  });
 });
 
 describe.concurrent('--shard and quiet output', () => {

@@ -9,7 +9,13 @@ import { closedPort } from './support/ports.js';
 
 describe.concurrent('usage and configuration errors exit 2', () => {
   test.each([
-    [['--bogus'], /Unknown option '--bogus'/],
+    [['--bogus'], /^error: unknown option --bogus; npx graph-conformance --help lists the options\n$/],
+    [['--base-ur', 'http://127.0.0.1:4010'], /^error: unknown option --base-ur; did you mean --base-url\?\n$/],
+    [['--base-ur=http://127.0.0.1:4010'], /^error: unknown option --base-ur; did you mean --base-url\?\n$/],
+    [['-base-url', 'http://127.0.0.1:4010'], /^error: unknown option -base-url; did you mean --base-url\?\n$/],
+    [['sweep', '--older', '1h'], /^error: unknown option --older; did you mean --older-than\?\n$/],
+    [['--base-url'], /^error: --base-url needs a value, and the word after it is an option/],
+    [['--record=yes'], /^error: --record is a switch and takes no value/],
     [['--target', 'mars'], /--target.*'mars' is not one of replay, url, live/],
     [['--profile', 'strict'], /--profile.*'strict' is not one of openapi, graph/],
     [['--base-url', 'not a url'], /'not a url' is not an absolute URL/],
@@ -28,7 +34,17 @@ describe.concurrent('usage and configuration errors exit 2', () => {
     const port = await closedPort();
     const run = await runConformance(['--base-url', `http://127.0.0.1:${port}`]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(new RegExp(`target unreachable: http://127.0.0.1:${port} \\(ECONNREFUSED\\)`));
+    expect(run.stderr).toMatch(new RegExp(`target unreachable: http://127.0.0.1:${port} \\(ECONNREFUSED\\); start the mock or proxy that serves it`));
+  });
+
+  test('an unreachable live target speaks of Microsoft Graph: the network and the service root, not a mock', async () => {
+    const run = await runConformance(['--target', 'live', '--base-url', 'https://graph.invalid/beta', '--token', 'T', '--timeout', '2000']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /^error: target unreachable: https:\/\/graph\.invalid\/beta \(.+\); Microsoft Graph did not answer: check this machine's network/,
+    );
+    expect(run.stderr).toContain("Graph's service root is https://graph.microsoft.com/beta");
+    expect(run.stderr).not.toMatch(/mock/);
   });
 
   test('a target that accepts connections but never answers is unreachable within --timeout', async () => {

@@ -1,6 +1,7 @@
 /**
  * `npm test`'s closing line is what CI log readers count: a test file that cannot load, a hook that
- * throws or an error outside any test must show as failed, never as `0 failed` of a failing run.
+ * throws or an error outside any test must show as failed, never as `0 failed` of a failing run. After
+ * it, one line per skipped test says why it was skipped.
  */
 import { describe, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
@@ -69,5 +70,36 @@ describe.concurrent('the closing line of a failing run never says 0 failed', () 
     const run = await vitestOver({ 'a.check.ts': PASSING });
     expect(run.code).toBe(0);
     expect(closingLine(run.output)).toBe('1 passed, 0 failed, 0 skipped');
+  });
+});
+
+const skippedLinesOf = (output: string) => output.split('\n').filter((l) => l.startsWith('skipped: '));
+
+describe.concurrent('each skipped test is listed after the counts, with its reason', () => {
+  test('a reason given by ctx.skip, by skip(condition, reason) in beforeEach, a failed hook, and none', async () => {
+    const run = await vitestOver({
+      'a.check.ts': [
+        `import { beforeEach, describe, test } from 'vitest';`,
+        `test('ok', () => {});`,
+        `test('by design', (ctx) => { ctx.skip('the other profile: graph only'); });`,
+        `describe('browser', () => { beforeEach(({ skip }) => skip(true, '/usr/bin/chromium not found')); test('renders', () => {}); });`,
+        `test.skipIf(true)('platform', () => {});`,
+      ].join('\n'),
+      'b.check.ts': `import { beforeAll, describe, test } from 'vitest';\ndescribe('s', () => { beforeAll(() => { throw new Error('setup'); }); test('t', () => {}); });`,
+    });
+    expect(closingLine(run.output), run.output).toBe('1 passed, 1 failed, 4 skipped');
+    const lines = skippedLinesOf(run.output);
+    expect(lines).toHaveLength(4);
+    expect(lines).toContain('skipped: a.check.ts > by design — the other profile: graph only');
+    expect(lines).toContain('skipped: a.check.ts > browser > renders — /usr/bin/chromium not found');
+    expect(lines).toContain('skipped: a.check.ts > platform — no reason given');
+    expect(lines).toContain('skipped: b.check.ts > s > t — not run: a hook of "s" failed');
+    // After the counts: the closing line is still the last count line, the reasons follow it.
+    expect(run.output.lastIndexOf('1 passed, 1 failed, 4 skipped')).toBeLessThan(run.output.indexOf('skipped: a.check.ts'));
+  });
+
+  test('a green run without skips prints no skipped line', async () => {
+    const run = await vitestOver({ 'a.check.ts': PASSING });
+    expect(skippedLinesOf(run.output)).toEqual([]);
   });
 });

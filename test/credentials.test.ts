@@ -47,15 +47,19 @@ describe('a refused token, through the command', () => {
     expect(run.results?.summary.failed).toBe(0);
     expect(blocked[0]?.message).toBe(
       `the target refused the run's credentials: GET ${double.baseUrl}/onPremisesPublishingProfiles/applicationProxy/connectorGroups answered 401 ` +
-        `InvalidAuthenticationToken "${GRAPH_MESSAGE}"; no suite ran, give a token the target accepts (GRAPH_ACCESS_TOKEN or --token)`,
+        `InvalidAuthenticationToken "${GRAPH_MESSAGE}"; no suite ran; fix: give a token the target accepts (GRAPH_ACCESS_TOKEN or --token)`,
     );
-    // Said once: the closing line names the cause, its check count and the target's words; no wall of lines.
+    // Said once, first in the closing lines: the cause with the target's words and its check count, then what to do; no wall of lines.
     const quoted = linesWith(run, 'InvalidAuthenticationToken');
     expect(quoted, run.stdout + run.stderr).toHaveLength(1);
     expect(quoted[0]).toContain(GRAPH_MESSAGE);
-    expect(quoted[0]).toMatch(new RegExp(`^blocked: ${blocked.length} checks not judged because of suite:credentials — `));
+    expect(quoted[0]).toMatch(
+      new RegExp(`^error: the target refused the run's credentials: .*; no suite ran \\(${blocked.length} checks not judged, blocked by suite:credentials\\)$`),
+    );
+    expect(run.stderr.split('\n').filter((l) => l !== '')[1]).toBe('fix: give a token the target accepts (GRAPH_ACCESS_TOKEN or --token)');
+    expect(run.results?.rootCause).toMatchObject({ blockedBy: 'suite:credentials', checks: blocked.length });
     expect(run.stdout).not.toMatch(/⊘/);
-    expect(run.stdout).toMatch(/^not exercised: POST …\/connectorGroups: not exercised \(no suite ran: blocked by suite:credentials\)$/m);
+    expect(run.stdout).toMatch(/^not exercised: \d+ operations, because of suite:credentials \(above\)$/m);
     // Only the two probes reached the target (reachability, sent without credentials; then the token): no suite ran.
     expect(double.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
       'GET / 401',

@@ -6,13 +6,14 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { distIsFresh } from '../src/cli/build-stamp.mjs';
 import { fromRoot } from '../src/project-root.js';
 import { startDouble, type RunningDouble } from '../harness/double/server.js';
 import { installTarball, packProject, type InstalledPackage, type PackedProject } from '../harness/packaging/install-tarball.js';
 import { SUITES } from '../suites/index.js';
+import { IDENTITY_INSTALL, IDENTITY_RANGE } from '../src/auth/token.js';
 import type { RunResults } from '../src/report/results.js';
 import { spawnCollecting } from './support/run-cli.js';
 
@@ -62,6 +63,8 @@ describe('what npm pack puts in the package', () => {
       'src/openapi/formats.cjs',
       'specs/openapi.yaml',
       'specs/decisions.yaml',
+      'baselines/prism.yaml',
+      'baselines/mockoon.yaml',
       'generated/openapi.json',
       'generated/decisions.json',
       'fixtures/recordings/create.json',
@@ -124,12 +127,34 @@ describe.concurrent('installed from the tarball, offline', () => {
     expect(bad.stderr).toMatch(/^error: --profile/);
   });
 
+  test('--target live without a token, where @azure/identity (an optional peer) is not installed: exit 2, one line naming the install command', async () => {
+    const m = installed.manifest;
+    expect(Object.keys(m.dependencies)).not.toContain('@azure/identity');
+    expect(m.peerDependencies?.['@azure/identity']).toBe(IDENTITY_RANGE);
+    expect(m.peerDependenciesMeta?.['@azure/identity']?.optional).toBe(true);
+    expect(existsSync(path.join(installed.appDir, 'node_modules', '@azure', 'identity'))).toBe(false);
+    const run = await inApp(installed.command, ['--target', 'live', '--report-dir', 'live-reports']);
+    expect(run.code, run.stdout + run.stderr).toBe(2);
+    expect(run.stderr.split('\n').filter(Boolean)).toEqual([
+      `error: --target live without a token signs in through @azure/identity, which is not installed: run ${IDENTITY_INSTALL} (or give a token in GRAPH_ACCESS_TOKEN)`,
+    ]);
+  });
+
   test('docs-check is a subcommand', async () => {
     const page = path.join(installed.appDir, 'page.md');
     writeFileSync(page, readFileSync(fromRoot('test', 'fixtures', 'docs', 'conforming.md')));
     const run = await inApp(installed.command, ['docs-check', 'page.md']);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.stdout).toMatch(/\d+ blocks?: \d+ conforming, 0 with violations/);
+  });
+
+  test("contract --path names the installed slice, for a mock started in the user's project", async () => {
+    const run = await inApp(installed.command, ['contract', '--path']);
+    expect(run.code, run.stderr).toBe(0);
+    const file = run.stdout.trimEnd();
+    expect(path.isAbsolute(file)).toBe(true);
+    expect(realpathSync(file)).toBe(realpathSync(path.join(installed.packageDir, 'specs', 'openapi.yaml')));
+    expect(readFileSync(file)).toEqual(readFileSync(fromRoot('specs', 'openapi.yaml')));
   });
 
   test('--record without --fixtures-dir is refused: the installed package keeps its own recordings', async () => {

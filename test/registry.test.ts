@@ -7,9 +7,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { BOTH, passed, type Check } from '../src/checks/check.js';
 import {
+  CHECKS_PAGE,
   checkTable,
   consistencyProblems,
   decisionChecks,
+  DECISIONS_PAGE,
+  decisionsPage,
   selfProofTable,
   withCheckTable,
   type DecisionRecord,
@@ -32,10 +35,18 @@ describe('the committed registries agree with the check records', () => {
     expect(problems()).toEqual([]);
   });
 
-  test("the README's check table is the one the records make (npm run docs:tables)", () => {
-    const readme = readFileSync(fromRoot('README.md'), 'utf8');
-    const fresh = withCheckTable(readme, checkTable(handWritten(records), VARIANTS));
-    expect(readme === fresh, 'README.md check table is out of date with the check records: run npm run docs:tables').toBe(true);
+  test('the check table of docs/checks.md is the one the records make (npm run docs:tables)', () => {
+    const page = readFileSync(fromRoot(CHECKS_PAGE), 'utf8');
+    const fresh = withCheckTable(page, checkTable(handWritten(records), VARIANTS));
+    expect(page === fresh, `${CHECKS_PAGE} check table is out of date with the check records: run npm run docs:tables`).toBe(true);
+  });
+
+  test('docs/decisions.md is the one specs/decisions.yaml makes (npm run docs:tables)', () => {
+    const page = readFileSync(fromRoot(DECISIONS_PAGE), 'utf8');
+    expect(
+      page === decisionsPage(parseDecisions(readFileSync(DECISIONS_FILE, 'utf8')).decisions),
+      `${DECISIONS_PAGE} is out of date: run npm run docs:tables`,
+    ).toBe(true);
   });
 
   test("decisions.yaml's checks: lists are what the records cite (npm run docs:tables leaves it as it is)", () => {
@@ -62,7 +73,7 @@ const throwaway: Check<never> = {
 describe('a new record reaches every registry', () => {
   const withIt = [...records, throwaway];
 
-  test("the README's check table gains its row", () => {
+  test('the check table gains its row', () => {
     expect(checkTable(handWritten(withIt))).toContain(
       '| `create.throwaway-rule` | both | whatever the throwaway rule asks | `create-status-201` | `create-status-200` |',
     );

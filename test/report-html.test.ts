@@ -2,7 +2,7 @@
  * report.html: unit tests of renderReport (escaping, grouping, pointer diff, baseline), then the real
  * command against a defective reference double, its report opened in a real headless browser.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,11 +16,12 @@ import type { CheckResult, RunResults } from '../src/report/results.js';
 import { fromRoot } from '../src/project-root.js';
 import { startDouble } from '../harness/double/server.js';
 import { runConformance } from './support/run-cli.js';
+import { withFix } from '../src/report/root-cause.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HAS_CHROMIUM = existsSync(CHROMIUM);
-const NO_CHROMIUM = `skipped: ${CHROMIUM} not found; install Debian's chromium to run it (apt-get install -y chromium)`;
-if (!HAS_CHROMIUM) console.warn(`report-html browser test ${NO_CHROMIUM}`);
+const NO_CHROMIUM = `${CHROMIUM} not found; install Debian's chromium to run it (apt-get install -y chromium)`;
+if (!HAS_CHROMIUM) console.warn(`report-html browser tests skipped: ${NO_CHROMIUM}`);
 
 const INJECTED = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
 
@@ -286,6 +287,80 @@ describe('renderReport', () => {
     expect(page.length).toBeLessThan(130_000);
   });
 
+  test('one cause that blocked every check: a banner at the top, before Needs attention, with what to do; its checks folded there', () => {
+    const message = withFix('nothing under http://127.0.0.1:4010 serves <the family>', 'try --base-url http://127.0.0.1:4010/beta');
+    const page = renderReport(
+      results([
+        check({ id: 'create.status', status: 'skipped', blockedBy: 'suite:base-url', message }),
+        check({ id: 'create.body.id', status: 'skipped', blockedBy: 'suite:base-url', message }),
+        check({ id: 'create.header.x', status: 'skipped', message: 'graph profile only' }),
+      ]),
+    );
+    const banner = page.indexOf('class="root-cause"');
+    expect(banner).toBeGreaterThan(-1);
+    expect(banner).toBeLessThan(page.indexOf('Needs attention'));
+    expect(page.indexOf('<main>')).toBeLessThan(banner);
+    const section = page.slice(banner, page.indexOf('</section>', banner));
+    expect(section).toContain('<code>suite:base-url</code>');
+    expect(section).toContain('nothing under http://127.0.0.1:4010 serves &lt;the family&gt;');
+    expect(section).toContain('<strong>What to do:</strong> try --base-url http://127.0.0.1:4010/beta');
+    expect(section).toContain('2 checks were not judged');
+    expect(page).toContain('2 checks blocked by <code>suite:base-url</code> (the cause above)');
+    // A run where something was judged has no banner: its blocked checks are listed with their reasons.
+    const judged = renderReport(
+      results([check({ id: 'create.status' }), check({ id: 'create.body.id', status: 'skipped', blockedBy: 'suite:base-url', message })]),
+    );
+    expect(judged).not.toContain('class="root-cause"');
+  });
+
+  test('Needs attention gives each item its reason, escaped, cut in the middle when long', () => {
+    const long = `name: got ${'x'.repeat(600)} (reproduce: --seed 7; fast-check path 1:2:3)`;
+    const page = renderReport(
+      results([
+        check({ id: 'create.body.echo', status: 'failed', message: 'name: sent "a", got <b>A</b>' }),
+        check({ id: 'create.body.id', status: 'failed', message: long }),
+        check({ id: 'get.status', status: 'skipped', blockedBy: 'create.status', message: 'the get request was never sent' }),
+        check({ id: 'create.header.x', status: 'warned', message: 'looks odd' }),
+      ]),
+    );
+    const nav = page.slice(page.indexOf('<nav class="attention"'), page.indexOf('</nav>'));
+    const item = (id: string) => nav.split('<li>').find((li) => li.includes(`<code>${id}</code>`)) ?? '';
+    expect(item('create.body.echo')).toContain('— name: sent &quot;a&quot;, got &lt;b&gt;A&lt;/b&gt;');
+    expect(item('get.status')).toContain('— blocked by create.status: the get request was never sent');
+    expect(item('create.header.x')).toContain('— looks odd');
+    const cut = item('create.body.id');
+    expect(cut).toContain('(reproduce: --seed 7; fast-check path 1:2:3)');
+    expect(cut).toMatch(/more characters in the row below/);
+    expect(cut.length).toBeLessThan(long.length);
+    // The row below has it whole.
+    expect(element(page, 'check-create.body.id')).toContain(long);
+  });
+
+  test('each decision, and each reason a check was not judged, is shown once per check', () => {
+    const page = renderReport(
+      results([
+        check({ id: 'create.body.echo', status: 'failed', message: 'm', decisions: ['is-default-false-on-create', 'connector-group-type-values'] }),
+        check({
+          id: 'get.status',
+          status: 'skipped',
+          blockedBy: 'create.status',
+          message: 'the get request was never sent',
+          decisions: ['is-default-false-on-create'],
+        }),
+        check({ id: 'create.header.x', status: 'skipped', message: 'graph profile only' }),
+      ]),
+    );
+    const count = (text: string, part: string) => text.split(part).length - 1;
+    const echo = element(page, 'check-create.body.echo');
+    expect(count(echo, 'Decisions this check relied on')).toBe(1);
+    expect(count(echo, 'The new group must answer isDefault false.')).toBe(1);
+    expect(count(echo, 'connectorGroupType stays [applicationProxy].')).toBe(1);
+    const blocked = element(page, 'check-get.status');
+    expect(count(blocked, 'the get request was never sent')).toBe(1);
+    expect(count(blocked, 'create.status')).toBe(1);
+    expect(count(element(page, 'check-create.header.x'), 'graph profile only')).toBe(1);
+  });
+
   test('its reporter writes report.html in the report dir and returns its path', () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'gc-html-')), 'nested');
     const file = htmlReporter.write(results([check({ id: 'create.status' })]), { reportDir: dir, checksBySuite: new Map() });
@@ -326,11 +401,13 @@ async function open(browser: Browser, file: string): Promise<{ page: Page; attem
   return { page, attempts };
 }
 
-describe.skipIf(!HAS_CHROMIUM)(`report.html in headless chromium${HAS_CHROMIUM ? '' : ` (${NO_CHROMIUM})`}`, () => {
+// Each test skipped with the reason (not describe.skipIf, which gives none): npm test's closing lines print it.
+describe('report.html in headless chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch(LAUNCH);
+    if (HAS_CHROMIUM) browser = await chromium.launch(LAUNCH);
   }, 120_000);
+  beforeEach(({ skip }) => skip(!HAS_CHROMIUM, NO_CHROMIUM));
   afterAll(async () => {
     await browser?.close();
   });

@@ -3,6 +3,7 @@
  * and the report files it wrote. Written in GITHUB_OUTPUT's delimiter form, so a value can hold any character.
  */
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import type { RunResults } from '../report/results.js';
 
 export type ActionOutputs = Record<(typeof OUTPUT_NAMES)[number], string>;
@@ -74,4 +75,25 @@ export function githubOutputText(outputs: ActionOutputs): string {
   return Object.entries(outputs)
     .map(([name, value]) => `${name}<<${delimiter}\n${value}\n${delimiter}\n`)
     .join('');
+}
+
+/**
+ * The job summary ($GITHUB_STEP_SUMMARY) in Markdown: the one-line summary as a heading, then what the
+ * step printed to close the run (the table, the counts, the report files; or why it stopped), verbatim in
+ * a code block whose fence is longer than any run of backticks in it. Report paths relative to `cwd`.
+ */
+export function stepSummaryMarkdown(command: 'run' | 'diff', outputs: ActionOutputs, closing: string, cwd = process.cwd()): string {
+  const heading = `### graph-conformance ${command}: ${outputs.summary.replace(/\r?\n/g, ' ')}`;
+  const files = (['report', 'results', 'junit'] as const)
+    .filter((name) => outputs[name] !== '')
+    .map((name) => `\`${(path.relative(cwd, outputs[name]) || outputs[name]).replace(/`/g, "'")}\``)
+    .join(', ');
+  const lines = [heading, '', `exit code ${outputs['exit-code']}${files ? ` · reports: ${files}` : ''}`, ''];
+  const text = closing.replace(/^\n+|\n+$/g, '');
+  if (text !== '') {
+    const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    lines.push(`${fence}text`, text, fence, '');
+  }
+  return `${lines.join('\n')}\n`;
 }

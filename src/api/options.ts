@@ -32,9 +32,17 @@ export interface ConformanceOptions {
   propertyRuns?: number;
   settleMs?: number;
   concurrency?: number;
-  /** A YAML file of check ids known to fail against this target, with reasons. */
+  /**
+   * A YAML file of check ids known to fail against this target, with reasons; or the name of a baseline
+   * the package ships (`prism`, `mockoon`: the known limits of those mocks in the graph profile).
+   */
   baseline?: string;
   strictBaseline?: boolean;
+  /**
+   * After the run, write a baseline of every failed or blocked check here, each check's message as its
+   * reason (to be reviewed); the run's `writtenBaseline` names it.
+   */
+  writeBaseline?: string;
   /** `i/n`. */
   shard?: string;
   /** Capabilities declared instead of probed: `filter-startswith=no` (comma-separated `name=yes|no`). */
@@ -71,6 +79,7 @@ export const OPTION_FLAGS = {
   concurrency: 'concurrency',
   baseline: 'baseline',
   strictBaseline: 'strict-baseline',
+  writeBaseline: 'write-baseline',
   shard: 'shard',
   capabilities: 'capabilities',
   quiet: 'quiet',

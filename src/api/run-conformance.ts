@@ -10,7 +10,9 @@ import { lockReportDir } from '../run/report-lock.js';
 import { cleanUpAfterInterrupt } from '../run/after-interrupt.js';
 import type { RunResults } from '../report/results.js';
 import type { ReportFiles } from '../report/reporter.js';
+import { printable } from '../report/printable.js';
 import { rawOptionsOf, type ConformanceOptions } from './options.js';
+import { checkBaselineDestination, writeBaseline } from './write-baseline.js';
 
 export interface ConformanceRun {
   /** The command's exit code for this run: 0 passed, 1 a check failed or was blocked, 2 nothing judged, 130 interrupted. */
@@ -21,6 +23,8 @@ export interface ConformanceRun {
   files: ReportFiles;
   /** Groups the run created and could not delete, with why. */
   leftBehind: { id: string; why: string }[];
+  /** With --write-baseline (`writeBaseline`): the baseline file written after the run. */
+  writtenBaseline?: string;
 }
 
 /** Where a run's lines go, and how its messages name the report-dir setting. */
@@ -55,6 +59,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
 /** One run of a resolved configuration; what runConformance, the command and the Action share. */
 export async function conformanceRun(config: RunConfig, host: RunHost): Promise<ConformanceRun> {
   writableDir(config.reportDir, host.reportDirSetting);
+  if (config.writeBaseline !== undefined) checkBaselineDestination(config.writeBaseline);
   // One run at a time per report dir: held until the reports are written and, after an interrupt, what
   // the run created is deleted; released however the run ends (and by the lock itself on a signal or exit).
   const lock = lockReportDir(config.reportDir, host.reportDirSetting, host.notice);
@@ -74,8 +79,28 @@ export async function conformanceRun(config: RunConfig, host: RunHost): Promise<
       await cleanUpAfterInterrupt(config, run.interrupted, Object.values(run.files), host.notice);
       return { exitCode: 130, results: run.results, files: run.files, leftBehind: run.leftBehind };
     }
-    return { exitCode: run.exitCode, results: run.results, files: run.files, leftBehind: run.leftBehind };
+    const ended = { exitCode: run.exitCode, results: run.results, files: run.files, leftBehind: run.leftBehind };
+    return config.writeBaseline === undefined ? ended : { ...ended, ...baselineAfter(config.writeBaseline, ended, config, host) };
   } finally {
     lock.release();
   }
+}
+
+/**
+ * --write-baseline: every failed or blocked check of the ended run, written and said where; the exit code
+ * stays the run's. Not after a configuration error (exit 2): a baseline must not accept what the user has
+ * to fix (a recording, refused credentials, a suite that could not load).
+ */
+function baselineAfter(file: string, run: ConformanceRun, config: RunConfig, host: RunHost): { writtenBaseline?: string } {
+  if (run.exitCode === 2) {
+    host.notice(`baseline not written to ${printable(file)}: the run ended with a configuration error (exit 2), which a baseline must not accept`);
+    return {};
+  }
+  const entries = writeBaseline(file, run.results, config);
+  host.progress(
+    entries === 0
+      ? `baseline: no check failed or was blocked; a baseline with no entry written to ${printable(file)}`
+      : `baseline: ${entries} failed or blocked check${entries === 1 ? '' : 's'} written to ${printable(file)}; each reason is the check's message: review them before passing the file to --baseline`,
+  );
+  return { writtenBaseline: file };
 }

@@ -120,7 +120,15 @@ export const lifecycleGetSame: Check<LifecycleSubject> = {
     if (!create || !get) return notReached('get', subject.stoppedBecause);
     // The status itself is get.status's business; only an answer that is not a success carries no entity.
     if (get.response.status >= 300) return failed(`GET by id answered ${get.response.status}${settledNote(subject.settled?.get)}`, get.response.status, get);
-    return withSettledNote(sameEntity(entityOf(create), entityOf(get), ['id', 'name', 'region', 'connectorGroupType', 'isDefault'], get), subject.settled?.get);
+    return withSettledNote(
+      sameEntity(
+        { said: 'the create answered', entity: entityOf(create) },
+        { said: 'GET by id answers', entity: entityOf(get) },
+        ['id', 'name', 'region', 'connectorGroupType', 'isDefault'],
+        get,
+      ),
+      subject.settled?.get,
+    );
   },
 };
 
@@ -140,7 +148,15 @@ export const lifecycleGetUpdated: Check<LifecycleSubject> = {
         getUpdated.response.status,
         getUpdated,
       );
-    return withSettledNote(sameEntity(subject.update, entityOf(getUpdated), ['name', 'region'], getUpdated), subject.settled?.getUpdated);
+    return withSettledNote(
+      sameEntity(
+        { said: 'the PATCH sent', entity: subject.update },
+        { said: 'GET after the PATCH answers', entity: entityOf(getUpdated) },
+        ['name', 'region'],
+        getUpdated,
+      ),
+      subject.settled?.getUpdated,
+    );
   },
 };
 
@@ -154,9 +170,15 @@ export const lifecycleListContains: Check<LifecycleSubject> = {
   run(subject) {
     const pages = subject.steps.list;
     if (!pages?.length || !subject.id) return notReached('list', subject.stoppedBecause);
-    for (const page of pages) {
+    for (const [n, page] of pages.entries()) {
       const entity = itemsOf(page).find((g) => g.id === subject.id);
-      if (entity) return sameEntity(subject.update, entity, ['name'], page);
+      if (entity)
+        return sameEntity(
+          { said: 'the PATCH sent', entity: subject.update },
+          { said: `the list (page ${n + 1} of ${pages.length}) shows`, entity },
+          ['name'],
+          page,
+        );
     }
     return failed(`no page of the list (${pages.length} followed) holds ${subject.id}`, undefined, pages.at(-1));
   },
@@ -310,8 +332,20 @@ export function idsOf(page: Exchange): string[] {
     .filter((id): id is string => typeof id === 'string');
 }
 
-function sameEntity(expected: Record<string, unknown>, actual: Record<string, unknown>, fields: readonly string[], exchange: Exchange): Verdict {
-  const wrong = fields.filter((f) => JSON.stringify(expected[f]) !== JSON.stringify(actual[f]));
+/** An entity and where it came from, in the words a message names it by: `the create answered`, `GET by id answers`. */
+interface Said {
+  said: string;
+  entity: Record<string, unknown>;
+}
+
+/**
+ * Each field on which `later` differs from `earlier`, each value named by where it came from, so the
+ * message says which answer holds what: `connectorGroupType: the create answered 42, GET by id answers
+ * "applicationProxy"` (the create's answer was the odd one; neither is called the expected value).
+ */
+function sameEntity(earlier: Said, later: Said, fields: readonly string[], exchange: Exchange): Verdict {
+  const wrong = fields.filter((f) => JSON.stringify(earlier.entity[f]) !== JSON.stringify(later.entity[f]));
   if (wrong.length === 0) return PASSED;
-  return failed(wrong.map((f) => `${f}: expected ${JSON.stringify(expected[f])}, got ${JSON.stringify(actual[f])}`).join('; '), undefined, exchange);
+  const shown = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v));
+  return failed(wrong.map((f) => `${f}: ${earlier.said} ${shown(earlier.entity[f])}, ${later.said} ${shown(later.entity[f])}`).join('; '), undefined, exchange);
 }

@@ -2,7 +2,7 @@
  * `graph-conformance [command] [options]` (in a clone, `npm run conformance -- …`): resolves the options,
  * runs the conformance checks through `conformanceRun` (src/api/run-conformance.ts, what runConformance
  * runs) with its lines on stdout and stderr, prints the closing summary, and exits 0/1/2/130
- * (docs/contract.md). Commands: run (default), sweep, diff, docs-check.
+ * (docs/contract.md). Commands: run (default), sweep, diff, docs-check, contract (src/cli/contract.ts).
  */
 import { resolveRunConfig, UsageError, type RunConfig } from '../config/run-config.js';
 import { preflight } from '../run/preflight.js';
@@ -16,15 +16,21 @@ import { printRunSummary } from '../report/run-summary.js';
 const READER_GONE = new Set(['EPIPE', 'EIO', 'ERR_STREAM_DESTROYED']);
 
 async function main(): Promise<number> {
-  // Before anything is printed: whatever a target or a file put in a line, the terminal and a CI log
-  // get it escaped (printable.ts).
-  guardOutput();
   // A reader that goes away (`… | head`, a closed CI log pipe) must not end the run before its clean-up:
   // what it still prints is lost, what it created is deleted all the same.
   for (const stream of [process.stdout, process.stderr])
     stream.on('error', (error: NodeJS.ErrnoException) => {
       if (!READER_GONE.has(error.code ?? '')) throw error;
     });
+  // The package's own slice, byte for byte: written before the guard below, which is for what a target
+  // or a file wrote, so that nothing in it is ever rewritten.
+  if (process.argv[2] === 'contract') {
+    const { contractCommand } = await import('./contract.js');
+    return contractCommand(process.argv.slice(3));
+  }
+  // Before anything else is printed: whatever a target or a file put in a line, the terminal and a CI
+  // log get it escaped (printable.ts).
+  guardOutput();
   if (process.argv[2] === 'docs-check') {
     const { docsCheck } = await import('../docs-check/docs-check-command.js');
     return docsCheck(process.argv.slice(3));

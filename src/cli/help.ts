@@ -2,13 +2,16 @@ export const HELP = `Usage: graph-conformance [options]
        graph-conformance sweep [--older-than 1h] [--yes] [target options]
        graph-conformance diff --base-url URL [--fixtures-dir DIR] [--baseline FILE]
        graph-conformance docs-check [--json] FILE.md…
+       graph-conformance contract [--path]
        (installed: npx graph-conformance …; in a clone of the repository: npm run conformance -- …)
 
 Runs the connectorGroups conformance checks and writes results.json, junit.xml and report.html.
 Without options it replays the recorded fixtures offline. diff sends the recorded requests to a target
 and lists, field by field, where its answers differ from the recorded ones (exit 1 on any difference).
 docs-check validates the request/response examples of Graph reference pages against the slice
-(graph-conformance docs-check --help).
+(graph-conformance docs-check --help). contract writes the slice itself (specs/openapi.yaml) to
+stdout, or with --path prints where the installed file is, to start a mock on it:
+  npx @stoplight/prism-cli@5.14.2 mock "$(npx graph-conformance contract --path)"
 
 Options (environment variable in brackets):
   --target replay|url|live  where to send requests [CONFORMANCE_TARGET]; default replay,
@@ -49,11 +52,18 @@ Options (environment variable in brackets):
                               graph-conformance --base-url http://127.0.0.1:4010 --only property. --property-runs 200
   --concurrency N           requests (and suites) in flight at once; the steps of one chain stay in
                             order; default 16 url and replay, 4 live [CONFORMANCE_CONCURRENCY]
-  --baseline FILE           check ids known to fail against this target, with reasons (YAML:
+  --baseline FILE|NAME      check ids known to fail against this target, with reasons (YAML:
                             "create.header.request-id: Prism sends none"); reported as known,
-                            they do not fail the run [CONFORMANCE_BASELINE]
-                              graph-conformance --base-url http://127.0.0.1:4010 --baseline prism.yaml
+                            they do not fail the run [CONFORMANCE_BASELINE]. A name instead of a
+                            file is a baseline the package ships for --profile graph: prism
+                            (Prism 5.14.2) or mockoon (Mockoon 9.9.0); an existing file comes first
+                              graph-conformance --base-url http://127.0.0.1:4010 --baseline prism
+                              graph-conformance --base-url http://127.0.0.1:4010 --baseline my-mock.yaml
   --strict-baseline         a baseline entry that now passes fails the run [CONFORMANCE_STRICT_BASELINE=1]
+  --write-baseline FILE     after the run, write a baseline of every failed or blocked check, its
+                            message as the reason, to review and pass to --baseline; the exit code
+                            stays the run's [CONFORMANCE_WRITE_BASELINE]
+                              graph-conformance --base-url http://127.0.0.1:4010 --write-baseline my-mock.yaml
   --shard i/n               run the i-th of n slices of the suites (for a CI matrix) [CONFORMANCE_SHARD]
                               graph-conformance --shard 2/3
   --capabilities LIST       capabilities of the target declared instead of probed, name=yes|no,

@@ -6,12 +6,70 @@
  *
  *   - id: create.header.request-id
  *     reason: Prism sends none of Graph's headers
+ *
+ * `--baseline` names a file, or one of the baselines the package ships in `baselines/` by its name
+ * (`--baseline prism`: baselines/prism.yaml): `resolveBaseline` decides which.
  */
-import { readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import { UsageError } from './usage-error.js';
+import { fromRoot } from '../project-root.js';
 
 export type Baseline = Record<string, string>;
+
+/** The baselines the package ships, one `<name>.yaml` each: the known limits of the mocks users start on the slice. */
+export const SHIPPED_BASELINES_DIR = fromRoot('baselines');
+/** What a shipped baseline's name may be: nothing that could be a path. */
+const SHIPPED_NAME = /^[a-z0-9-]+$/;
+
+/** The names of the shipped baselines (`prism`, `mockoon`), sorted. */
+export function shippedBaselineNames(): string[] {
+  let files: string[];
+  try {
+    files = readdirSync(SHIPPED_BASELINES_DIR);
+  } catch {
+    return [];
+  }
+  return files
+    .filter((f) => f.endsWith('.yaml') && SHIPPED_NAME.test(f.slice(0, -'.yaml'.length)))
+    .map((f) => f.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+/** The shipped baseline of that name (baselines/<name>.yaml), or undefined when there is none. */
+export function shippedBaseline(name: string): string | undefined {
+  if (!SHIPPED_NAME.test(name)) return undefined;
+  const file = path.join(SHIPPED_BASELINES_DIR, `${name}.yaml`);
+  return existsSync(file) ? file : undefined;
+}
+
+/**
+ * The file `--baseline VALUE` (CONFORMANCE_BASELINE, the API's `baseline`, the Action's input) reads: a
+ * value that names an existing file (relative to cwd) is that file, whatever its name; else a shipped
+ * baseline's name is that baseline; else it is a usage error naming the shipped ones. A folder of the
+ * name does not hide a shipped baseline, and is otherwise refused by readBaseline as a folder.
+ */
+export function resolveBaseline(value: string, cwd: string): string {
+  const file = path.resolve(cwd, value);
+  let stats: Stats | undefined;
+  let code: string | undefined;
+  try {
+    stats = statSync(file);
+  } catch (error) {
+    code = (error as NodeJS.ErrnoException).code;
+  }
+  if (stats && !stats.isDirectory()) return file;
+  const shipped = shippedBaseline(value);
+  if (shipped !== undefined) return shipped;
+  // Neither: the file's own trouble (a folder, no permission) is said by readBaseline.
+  if (code !== 'ENOENT' && code !== 'ENOTDIR') return file;
+  const names = shippedBaselineNames();
+  throw new UsageError(
+    `--baseline ${file}: cannot read it (${code}), and ${JSON.stringify(value)} is not the name of a shipped baseline` +
+      (names.length > 0 ? ` (the shipped baselines are ${names.join(', ')}: --baseline ${names[0]})` : ''),
+  );
+}
 
 export function readBaseline(file: string): Baseline {
   let text: string;

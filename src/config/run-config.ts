@@ -8,8 +8,8 @@
 import { parseArgs } from 'node:util';
 import { randomBytes, randomInt } from 'node:crypto';
 import path from 'node:path';
-import { readBaseline } from './baseline.js';
-import { UsageError } from './usage-error.js';
+import { readBaseline, resolveBaseline } from './baseline.js';
+import { argvError, UsageError } from './usage-error.js';
 import { parseAge } from './age.js';
 import { invocation } from './invocation.js';
 import { fromRoot, PROJECT_ROOT } from '../project-root.js';
@@ -56,10 +56,12 @@ export interface RunConfig {
   settleMs: number;
   /** Requests (and suites) in flight at once; dependent steps of one chain still run in order. */
   concurrency: number;
-  /** Check id → why it is known to fail against this target (--baseline FILE). */
+  /** Check id → why it is known to fail against this target (--baseline FILE, or a shipped baseline's name). */
   baseline: Record<string, string>;
   /** A baseline entry that now passes fails the run. */
   strictBaseline: boolean;
+  /** --write-baseline FILE: after the run, a baseline of every failed or blocked check is written here (absolute). */
+  writeBaseline?: string;
   /** `i/n`: run the i-th of n slices of the suites (vitest's --shard). */
   shard?: string;
   /** Progress lines for failures only (on by default when CI=true). */
@@ -97,6 +99,7 @@ export const OPTIONS = {
   concurrency: { type: 'string' },
   baseline: { type: 'string' },
   'strict-baseline': { type: 'boolean' },
+  'write-baseline': { type: 'string' },
   shard: { type: 'string' },
   capabilities: { type: 'string' },
   quiet: { type: 'boolean' },
@@ -149,12 +152,13 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   try {
     ({ values, positionals } = parseArgs({ args: joinDashValues(argv), options: OPTIONS, strict: true, allowPositionals: true }));
   } catch (error) {
-    throw new UsageError(`${(error as Error).message}. Run with --help for the options.`);
+    // One line: the unknown option with the one it most likely meant (`did you mean --base-url?`), or where the options are.
+    throw argvError(error, argv, OPTIONS, `${invocation()} --help`);
   }
   const command = positionals[0] === 'sweep' ? 'sweep' : positionals[0] === 'diff' ? 'diff' : 'run';
   const extra = positionals.slice(command === 'run' ? 0 : 1);
   if (extra.length > 0)
-    throw new UsageError(`unexpected argument '${extra[0]}'; the commands are 'sweep', 'diff' and 'docs-check'. Run with --help for the options.`);
+    throw new UsageError(`unexpected argument '${extra[0]}'; the commands are 'sweep', 'diff', 'docs-check' and 'contract'. Run with --help for the options.`);
   return { command, options: { ...values } };
 }
 
@@ -216,7 +220,11 @@ export function resolveOptions({ command, options: values }: CommandLine, env: N
   const settleMs =
     settleRaw === undefined ? (target === 'live' ? 15_000 : target === 'url' ? 3_750 : 0) : integer(settleRaw, '--settle-ms / CONFORMANCE_SETTLE_MS', 0);
 
-  const baselineFile = str('baseline', 'CONFORMANCE_BASELINE');
+  const baselineRaw = str('baseline', 'CONFORMANCE_BASELINE');
+  const writeBaselineRaw = str('write-baseline', 'CONFORMANCE_WRITE_BASELINE');
+  if (writeBaselineRaw !== undefined && command !== 'run') {
+    throw new UsageError(`--write-baseline / CONFORMANCE_WRITE_BASELINE belongs to the run (the checks), not to ${command}`);
+  }
   const shard = str('shard', 'CONFORMANCE_SHARD');
   if (shard !== undefined) {
     const m = /^(\d+)\/(\d+)$/.exec(shard);
@@ -277,8 +285,9 @@ export function resolveOptions({ command, options: values }: CommandLine, env: N
       propertyRuns,
       settleMs,
       concurrency,
-      baseline: baselineFile === undefined ? {} : readBaseline(path.resolve(cwd, baselineFile)),
+      baseline: baselineRaw === undefined ? {} : readBaseline(resolveBaseline(baselineRaw, cwd)),
       strictBaseline: values['strict-baseline'] === true || env.CONFORMANCE_STRICT_BASELINE === '1',
+      ...(writeBaselineRaw !== undefined && { writeBaseline: path.resolve(cwd, writeBaselineRaw) }),
       ...(shard !== undefined && { shard }),
       quiet,
       runId: newRunId(),

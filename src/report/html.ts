@@ -14,7 +14,8 @@ import { html, Markup } from './html/escape.js';
 import type { ReportResults } from './html/report-results.js';
 import { coverageSection } from './html/coverage-section.js';
 import { capabilitiesSection } from './html/capabilities-section.js';
-import { needsAttentionNav, operationSections, pageHeader, suiteErrors, verdictOf } from './html/sections.js';
+import { needsAttentionNav, operationSections, pageHeader, rootCauseBanner, suiteErrors, verdictOf } from './html/sections.js';
+import { rootCauseOf } from './root-cause.js';
 import { CSS, PAGE_HEAD_BEFORE_TITLE } from './html/style.js';
 
 export { escapeHtml } from './html/escape.js';
@@ -29,6 +30,7 @@ export function renderReport(input: RunResults): string {
   const known = checks.filter((c) => c.baseline?.state === 'known').length;
   const fixed = checks.filter((c) => c.baseline?.state === 'fixed').length;
   const verdict = verdictOf(results, known);
+  const cause = results.rootCause ?? rootCauseOf(results);
 
   const page = html`${new Markup(PAGE_HEAD_BEFORE_TITLE)}<title>${verdict.word} · graph-conformance · ${results.target} · ${results.profile}</title>
 <style>${new Markup(CSS)}</style>
@@ -36,8 +38,9 @@ export function renderReport(input: RunResults): string {
 <body>
 ${pageHeader(results, verdict, known, fixed)}
 <main>
+${rootCauseBanner(cause)}
 ${suiteErrors(results.errors)}
-${needsAttentionNav(checks)}
+${needsAttentionNav(checks, cause)}
 ${capabilitiesSection(results.capabilities)}
 ${operationSections(checks, results.decisions)}
 ${results.coverage ? coverageSection(results.coverage) : ''}

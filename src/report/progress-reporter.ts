@@ -4,6 +4,7 @@
  */
 import type { CheckResult } from './results.js';
 import { printable } from './printable.js';
+import { cutMiddle } from './cut.js';
 
 const MARK: Record<CheckResult['status'], string> = { passed: '✓', failed: '✗', skipped: '-', warned: '!' };
 
@@ -30,19 +31,26 @@ export class ProgressReporter {
 
 /**
  * A check's line. Its message quotes the target and the baseline's reason is the user's file: both are
- * escaped (printable.ts), and only the message's first line is shown.
+ * escaped (printable.ts). One line per check, whatever the message (oneLine).
  */
 export function progressLine(result: CheckResult): string {
   const id = printable(result.id);
   if (result.baseline?.state === 'known') return `${MARK.failed} ${id} (known failure: ${printable(result.baseline.reason)})`;
-  if (result.blockedBy !== undefined) return `⊘ ${id} — blocked by ${printable(result.blockedBy)}: ${firstLine(result.message ?? '')}`;
+  if (result.blockedBy !== undefined) return `⊘ ${id} — blocked by ${printable(result.blockedBy)}: ${oneLine(result.message ?? '')}`;
   const fixed = result.baseline?.state === 'fixed' ? ` — fixed, remove it from the baseline (${printable(result.baseline.reason)})` : '';
-  const detail = result.message ? ` — ${firstLine(result.message)}` : '';
+  const detail = result.message ? ` — ${oneLine(result.message)}` : '';
   return `${MARK[result.status]} ${id}${detail}${fixed}`;
 }
 
-/** The first line, cut at 200 characters before it is escaped, so an escape is never cut in half. */
-function firstLine(text: string): string {
-  const line = text.split('\n')[0] ?? '';
-  return printable(line.length > 200 ? `${line.slice(0, 200)}…` : line);
+/** Characters of a message a check's line shows, its head and its tail together. */
+export const LINE_CHARS = 280;
+
+/**
+ * A message on one line, escaped (a newline reads `\n`), of about LINE_CHARS characters at most. A
+ * longer one is cut in the middle (cut.ts), so that what failed and how to reproduce it both survive,
+ * and the cut says where the whole message is. Cut before escaping: an escape is never cut in half.
+ */
+export function oneLine(text: string): string {
+  const { head, cut, tail } = cutMiddle(text, LINE_CHARS, 160);
+  return cut === 0 ? printable(head) : `${printable(head)} … [${cut} more characters in report.html] … ${printable(tail)}`;
 }

@@ -6,6 +6,7 @@
 import { resultsReporter, type CheckResult, type RunResults } from './results.js';
 import { junitReporter } from './junit.js';
 import { htmlReporter } from './html.js';
+import { rootCauseOf } from './root-cause.js';
 
 /** What a reporter is given beside the results, computed once for all of them. */
 export interface ReportContext {
@@ -28,8 +29,14 @@ export const FILE_REPORTERS = [resultsReporter, junitReporter, htmlReporter] as 
 /** The path of each file a run wrote, by its reporter's name. */
 export type ReportFiles = { [R in (typeof FILE_REPORTERS)[number] as R['name']]: string };
 
-/** Writes every file reporter's file for `results`. */
+/**
+ * Writes every file reporter's file for `results`. The results are complete here, so what is read from
+ * all of them together — the one cause that blocked the whole run, if any — is set on them first: the
+ * files, the run's returned results and the closing lines then say the same.
+ */
 export function writeReports(results: RunResults, context: ReportContext): ReportFiles {
+  const rootCause = rootCauseOf(results);
+  if (rootCause) results.rootCause = rootCause;
   const files: Record<string, string> = {};
   for (const reporter of FILE_REPORTERS) files[reporter.name] = reporter.write(results, context);
   return files as ReportFiles;

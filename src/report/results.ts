@@ -9,6 +9,7 @@ import { UsageError } from '../config/usage-error.js';
 import type { Coverage } from './coverage.js';
 import type { CapabilityFindings } from '../checks/capabilities.js';
 import type { Reporter } from './reporter.js';
+import type { RootCause } from './root-cause.js';
 
 export type { CheckStatus };
 export type CheckResult = CheckOutcome;
@@ -40,6 +41,8 @@ export interface RunResults {
   throttled?: { pauses: number; waitedMs: number };
   /** What the run found of the capabilities its rules need beyond the slice: probed, or declared by the user. */
   capabilities?: CapabilityFindings;
+  /** Set when one cause blocked every check the run would have judged (root-cause.ts): what happened, what to do. */
+  rootCause?: RootCause;
 }
 
 export interface Collected {

@@ -2,9 +2,10 @@
  * The guarantee that no selected check goes missing: whatever vitest reported, every selected check of
  * every suite the run included comes out with a verdict.
  */
-import type { RunConfig } from '../config/run-config.js';
+import { LIVE_BASE_URL, type RunConfig } from '../config/run-config.js';
 import { selectedBy } from '../checks/check.js';
 import { progressLine } from '../report/progress-reporter.js';
+import { withFix } from '../report/root-cause.js';
 import type { CheckResult, Collected } from '../report/results.js';
 import type { AnswerTally } from '../engine/run-suite.js';
 import { blockedOutcome } from '../engine/outcome.js';
@@ -44,18 +45,30 @@ export function everySelectedCheck(collected: Collected, config: RunConfig, sign
  * enough to judge the target, so no suite can make it alone): when every answer of the run was a 404 that is not JSON ("Cannot GET …"), nothing under the base URL
  * serves the family: the checks would each fail with "not JSON" and hide the one cause. They are
  * blocked by it instead, and the run ends with exit 2. A target that answers anything else is judged.
+ * The verdicts printed as the suites ended are withdrawn in one line here; the closing lines start with
+ * the cause and what to do (root-cause.ts).
  */
 export function blockedByWrongBaseUrl(checks: CheckResult[], answers: AnswerTally, config: RunConfig, write: (line: string) => void): CheckResult[] {
   if (config.target === 'replay' || answers.total === 0 || answers.notFoundNotJson < answers.total) return checks;
-  const hint =
-    new URL(config.baseUrl).pathname.replace(/\/+$/, '') === ''
-      ? `; a mock serving the slice under its servers' path needs it in the base URL (e.g. ${config.baseUrl}/beta)`
-      : '';
   const message = scrubText(
-    `every one of the run's ${answers.total} requests was answered 404 with a body that is not JSON (${answers.sample ?? ''}): nothing under ${config.baseUrl} serves the connectorGroups family. Check --base-url${hint}`,
+    withFix(
+      `nothing under ${config.baseUrl} serves the connectorGroups family: every one of the run's ${answers.total} requests was answered 404 with a body that is not JSON (${answers.sample ?? ''})`,
+      wrongBaseUrlFix(config.baseUrl),
+    ),
   );
-  write(`error: ${message}`);
+  write(`suite:base-url: every answer of the run was a 404 that is not JSON; the verdicts above are withdrawn, every check is blocked by it`);
   return checks.map((c) =>
     c.status === 'skipped' && c.blockedBy === undefined ? c : { ...blockedOutcome(c, 'suite:base-url', message), durationMs: c.durationMs },
   );
+}
+
+/**
+ * What to do about a base URL under which nothing answers: a root without a path is most likely missing
+ * the slice's servers' path (a mock serving `/beta/onPremisesPublishingProfiles/…`); any other path is
+ * named for the user to check against the root the slice's paths are appended to.
+ */
+export function wrongBaseUrlFix(baseUrl: string): string {
+  return new URL(baseUrl).pathname.replace(/\/+$/, '') === ''
+    ? `try --base-url ${baseUrl}/beta (a mock serving the slice under its servers' path needs that path in the base URL)`
+    : `check --base-url / GRAPH_BASE_URL: the slice's paths (/onPremisesPublishingProfiles/…) are appended to it, as to Graph's ${LIVE_BASE_URL}`;
 }

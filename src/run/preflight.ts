@@ -5,7 +5,8 @@
 import { graphError } from '../checks/http.js';
 import { accessSync, constants, existsSync, mkdirSync, readdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import { PLACEHOLDER_TOKEN, UsageError, type RunConfig } from '../config/run-config.js';
+import { LIVE_BASE_URL, PLACEHOLDER_TOKEN, UsageError, type RunConfig } from '../config/run-config.js';
+import { withFix } from '../report/root-cause.js';
 import { capturingFetch, type Exchange } from '../client/exchange.js';
 import { GROUPS_URL_PATH } from '../openapi/paths.js';
 
@@ -94,8 +95,20 @@ export async function preflight(config: RunConfig): Promise<void> {
     // Headers too large to read are still an answer: the run's own requests name them for what they are.
     if (err.cause?.code === 'UND_ERR_HEADERS_OVERFLOW') return;
     const why = err.name === 'TimeoutError' ? 'no answer within the timeout' : (err.cause?.code ?? err.cause?.message ?? err.message);
-    throw new UsageError(`target unreachable: ${config.baseUrl} (${why}); start the mock or proxy, or fix --base-url / GRAPH_BASE_URL`);
+    throw new UsageError(`target unreachable: ${config.baseUrl} (${why}); ${unreachableAdvice(config)}`);
   }
+}
+
+/**
+ * What to do about a target that did not answer, by what the target is: live is Microsoft Graph (the
+ * network between here and it, or the service root), a url target a mock or proxy the user starts.
+ */
+export function unreachableAdvice(config: Pick<RunConfig, 'target' | 'baseUrl'>): string {
+  if (config.target === 'live') {
+    const network = "Microsoft Graph did not answer: check this machine's network (DNS, a firewall, an outbound proxy it must go through)";
+    return config.baseUrl === LIVE_BASE_URL ? network : `${network} and --base-url / GRAPH_BASE_URL: Graph's service root is ${LIVE_BASE_URL}`;
+  }
+  return 'start the mock or proxy that serves it, or fix --base-url / GRAPH_BASE_URL';
 }
 
 /**
@@ -151,5 +164,5 @@ export function refusedCredentialsMessage(refused: RefusedCredentials, obtained:
   const fix = obtained
     ? 'the token @azure/identity obtained was refused: sign in as an identity the target accepts, or give a token with GRAPH_ACCESS_TOKEN'
     : 'give a token the target accepts (GRAPH_ACCESS_TOKEN or --token)';
-  return `the target refused the run's credentials: ${refused.request} answered 401 ${said}; no suite ran, ${fix}`;
+  return withFix(`the target refused the run's credentials: ${refused.request} answered 401 ${said}; no suite ran`, fix);
 }

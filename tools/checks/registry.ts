@@ -149,7 +149,7 @@ export interface VariantRecord {
 }
 
 /**
- * The README's table of hand-written checks, one row a record: each rule proven both ways, failing on the
+ * docs/checks.md's table of hand-written checks, one row a record: each rule proven both ways, failing on the
  * defects that name it and passing on the correct variants that stress it (test/gallery.test.ts runs both).
  */
 export function checkTable(records: readonly RuleRecord[], variants: readonly VariantRecord[] = []): string {
@@ -168,10 +168,45 @@ export function checkTable(records: readonly RuleRecord[], variants: readonly Va
   ].join('\n');
 }
 
-/** `readme` with the text between the check-table markers replaced by `table`; throws when a marker is missing. */
-export function withCheckTable(readme: string, table: string): string {
-  const start = readme.indexOf(CHECKS_START);
-  const end = readme.indexOf(CHECKS_END);
-  if (start < 0 || end < start) throw new Error(`README.md lacks the markers ${CHECKS_START} … ${CHECKS_END}`);
-  return `${readme.slice(0, start + CHECKS_START.length)}\n${table}\n${readme.slice(end)}`;
+/** `page` with the text between the check-table markers replaced by `table`; throws when a marker is missing. */
+export function withCheckTable(page: string, table: string): string {
+  const start = page.indexOf(CHECKS_START);
+  const end = page.indexOf(CHECKS_END);
+  if (start < 0 || end < start) throw new Error(`${CHECKS_PAGE} lacks the markers ${CHECKS_START} … ${CHECKS_END}`);
+  return `${page.slice(0, start + CHECKS_START.length)}\n${table}\n${page.slice(end)}`;
+}
+
+/** Where the check table lives (from the project root). */
+export const CHECKS_PAGE = 'docs/checks.md';
+/** The decisions' reference page, written whole from specs/decisions.yaml. */
+export const DECISIONS_PAGE = 'docs/decisions.md';
+
+/** A decision as its reference page needs it. */
+export interface DecisionSummary {
+  id: string;
+  summary: string;
+  checks?: readonly string[];
+}
+
+/**
+ * docs/decisions.md: every decision of specs/decisions.yaml, its summary and the checks that apply it, in the
+ * file's order. The reasons and quoted sources stay in the YAML, which the page points to.
+ */
+export function decisionsPage(decisions: readonly DecisionSummary[]): string {
+  const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replace(/\s+/g, ' ').trim();
+  const rows = decisions.map((d) => `| \`${d.id}\` | ${cell(d.summary)} | ${(d.checks ?? []).map((c) => `\`${c}\``).join(', ')} |`);
+  return [
+    '# Decisions',
+    '',
+    '<!-- Written by npm run docs:tables from specs/decisions.yaml; do not edit. -->',
+    '',
+    "Where Microsoft's pages and its OpenAPI description disagree, or say nothing a check needs, the project decides,",
+    'in [specs/decisions.yaml](../specs/decisions.yaml): each decision with its reason and the sentences of the',
+    'vendored pages (specs/upstream/) it rests on. This page lists them, with the checks that apply each.',
+    '',
+    '| id | decided | checks |',
+    '|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n');
 }

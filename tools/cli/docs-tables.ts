@@ -1,10 +1,10 @@
 /**
  * npm run docs:tables: writes what is made from the check records — each decision's `checks:` in
- * specs/decisions.yaml (and generated/decisions.json from it), and the README's check table. Exit 2 with a
+ * specs/decisions.yaml (and generated/decisions.json from it), docs/checks.md's check table and docs/decisions.md. Exit 2 with a
  * one-line message on failure.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { checkTable, decisionChecks, withCheckTable } from '../checks/registry.js';
+import { CHECKS_PAGE, checkTable, decisionChecks, DECISIONS_PAGE, decisionsPage, withCheckTable } from '../checks/registry.js';
 import { DECISIONS_FILE, DECISIONS_JSON, generateDecisionsJson, parseDecisions } from '../../src/openapi/decisions.js';
 import { fromRoot } from '../../src/project-root.js';
 import { allRecords, handWritten, withDecisionChecks } from './check-records.js';
@@ -19,10 +19,11 @@ async function main(): Promise<void> {
   parseDecisions(updated, DECISIONS_FILE);
   await writeFile(DECISIONS_FILE, updated);
   await writeFile(DECISIONS_JSON, generateDecisionsJson(updated));
-  const readmeFile = fromRoot('README.md');
-  const readme = await readFile(readmeFile, 'utf8');
-  await writeFile(readmeFile, withCheckTable(readme, checkTable(handWritten(records), VARIANTS)));
-  console.log(`docs:tables: ${records.length} checks → specs/decisions.yaml checks:, generated/decisions.json, README.md check table`);
+  const checksFile = fromRoot(CHECKS_PAGE);
+  const page = await readFile(checksFile, 'utf8');
+  await writeFile(checksFile, withCheckTable(page, checkTable(handWritten(records), VARIANTS)));
+  await writeFile(fromRoot(DECISIONS_PAGE), decisionsPage(parseDecisions(updated, DECISIONS_FILE).decisions));
+  console.log(`docs:tables: ${records.length} checks → specs/decisions.yaml checks:, generated/decisions.json, ${CHECKS_PAGE} check table, ${DECISIONS_PAGE}`);
 }
 
 main().catch((error: unknown) => {

@@ -8,6 +8,8 @@ import { evidence } from './evidence.js';
 import { pointerTable, pointerViolations } from './pointer-diff.js';
 import type { ReportCheck, ReportResults } from './report-results.js';
 import { invocation } from '../../config/invocation.js';
+import { cutMiddle } from '../cut.js';
+import type { RootCause } from '../root-cause.js';
 
 const STATUS_LABEL: Record<CheckStatus, { symbol: string; word: string }> = {
   passed: { symbol: '✓', word: 'PASSED' },
@@ -80,16 +82,55 @@ export function suiteErrors(errors: string[]): Markup | string {
   return html`<section class="errors" aria-labelledby="errors-h"><h2 id="errors-h"><span aria-hidden="true">✗</span> Suites that could not run (${errors.length})</h2><ul>${errors.map((e) => html`<li><pre>${e}</pre></li>`)}</ul></section>`;
 }
 
-/** Failures first (new, then known), then warnings, then baseline entries that pass now. */
-export function needsAttentionNav(checks: ReportCheck[]): Markup | string {
+/**
+ * The one cause that blocked the whole run (root-cause.ts), above everything else: what happened, what
+ * to do, and how many checks it left unjudged. Without it, the page opened on a hundred blocked rows.
+ */
+export function rootCauseBanner(cause: RootCause | undefined): Markup | string {
+  if (!cause) return '';
+  return html`<section class="root-cause" id="root-cause" aria-labelledby="root-cause-h">
+<h2 id="root-cause-h"><span aria-hidden="true">⊘</span> One cause blocked every check: <code>${cause.blockedBy}</code></h2>
+<p class="root-what">${cause.message}</p>
+${cause.fix !== undefined ? html`<p class="root-fix"><strong>What to do:</strong> ${cause.fix}</p>` : ''}
+<p class="root-count">${cause.checks} check${cause.checks === 1 ? ' was' : 's were'} not judged because of it; the rows below say so, each.</p>
+</section>`;
+}
+
+/**
+ * Failures first (new, then known), then warnings, then baseline entries that pass now; each with its
+ * reason beside it, cut in the middle when long (cut.ts; the row has it whole). Checks the run's root
+ * cause blocked are folded into one item: their reason is the banner above.
+ */
+export function needsAttentionNav(checks: ReportCheck[], cause?: RootCause): Markup | string {
   const rank = (c: ReportCheck) => (c.status === 'failed' ? (c.baseline?.state === 'known' ? 1 : 0) : isBlocking(c) ? 1 : c.status === 'warned' ? 2 : 3);
   const attention = checks.filter(needsAttention).sort((a, b) => rank(a) - rank(b));
   if (attention.length === 0) return '';
-  return html`<nav class="attention" aria-label="needs attention"><h2>Needs attention</h2><ul>${attention.map(
-    (c) =>
-      html`<li>${badge(c.status)}${blockedTag(c)}${baselineTag(c)} <a href="#${anchorOf(c.id)}"><code>${c.id}</code></a> <span class="attn-title">${c.title}</span></li>`,
-  )}</ul></nav>`;
+  const byCause = cause ? attention.filter((c) => c.blockedBy === cause.blockedBy) : [];
+  const others = attention.filter((c) => !byCause.includes(c));
+  const item = (c: ReportCheck, reason: Markup | string) =>
+    html`<li>${badge(c.status)}${blockedTag(c)}${baselineTag(c)} <a href="#${anchorOf(c.id)}"><code>${c.id}</code></a> <span class="attn-title">${c.title}</span>${reason}</li>`;
+  return html`<nav class="attention" aria-label="needs attention"><h2>Needs attention</h2><ul>${others.map((c) => item(c, attentionReason(c)))}${
+    byCause.length > 0
+      ? html`<li><details class="attn-folded"><summary>${byCause.length} check${byCause.length === 1 ? '' : 's'} blocked by <code>${cause!.blockedBy}</code> (the cause above)</summary><ul>${byCause.map((c) => item(c, ''))}</ul></details></li>`
+      : ''
+  }</ul></nav>`;
 }
+
+/** Why a check needs attention, in a line: its message (what failed, what blocked it), or the baseline's word. */
+function attentionReason(check: ReportCheck): Markup | string {
+  const why =
+    check.baseline?.state === 'fixed'
+      ? `passes now: remove it from the baseline (${check.baseline.reason})`
+      : check.blockedBy !== undefined
+        ? `blocked by ${check.blockedBy}: ${check.message ?? 'no reason given'}`
+        : (check.message ?? '');
+  if (why === '') return '';
+  const { head, cut, tail } = cutMiddle(why, ATTENTION_CHARS, 160);
+  return html` <span class="attn-reason">— ${head}${cut > 0 ? html`<span class="attn-cut"> … [${cut} more characters in the row below] … </span>${tail}` : ''}</span>`;
+}
+
+/** Characters of a reason shown in "Needs attention"; the check's row has it whole. */
+const ATTENTION_CHARS = 300;
 
 export function operationSections(checks: ReportCheck[], decisions: Record<string, string>): Markup | Markup[] {
   if (checks.length === 0) return html`<p class="empty">No check ran.</p>`;
@@ -126,9 +167,11 @@ ${checks.map((c) => checkRow(c, decisions))}
 
 function checkRow(check: ReportCheck, decisions: Record<string, string>): Markup {
   const open = needsAttention(check);
+  // Said once: a blocked row names its blocker here and gives the why in its detail; a skipped row,
+  // closed, gives its reason here and nowhere else.
   const reason =
     check.blockedBy !== undefined
-      ? html`<span class="skip-reason">blocked by ${check.blockedBy}: ${check.message ?? 'no reason given'}</span>`
+      ? html`<span class="skip-reason">blocked by ${check.blockedBy}</span>`
       : check.status === 'skipped'
         ? html`<span class="skip-reason">skipped: ${check.message ?? 'no reason given'}</span>`
         : '';
@@ -148,13 +191,7 @@ ${check.baseline ? baselineNote(check) : ''}
 <dl class="facts">
   ${check.expectation ? html`<dt>expected</dt><dd class="expectation">${check.expectation}</dd>` : ''}
   ${failing && check.message ? html`<dt>${check.status === 'warned' ? 'warning' : 'got'}</dt><dd class="got"><pre class="message">${check.message}</pre></dd>` : ''}
-  ${
-    check.blockedBy !== undefined
-      ? html`<dt>blocked by</dt><dd><code>${check.blockedBy}</code></dd><dt>why</dt><dd><pre class="message">${check.message ?? 'no reason given'}</pre></dd>`
-      : check.status === 'skipped'
-        ? html`<dt>skipped</dt><dd>${check.message ?? 'no reason given'}</dd>`
-        : ''
-  }
+  ${check.blockedBy !== undefined ? html`<dt>why</dt><dd><pre class="message">${check.message ?? 'no reason given'}</pre></dd>` : ''}
   ${check.status === 'passed' && check.message ? html`<dt>note</dt><dd>${check.message}</dd>` : ''}
 </dl>
 ${violations && violations.length > 0 ? pointerTable(violations, { ...(check.violationsTotal !== undefined && { total: check.violationsTotal }), bodyCut }) : ''}

@@ -47,6 +47,15 @@ h2{font-size:17px;margin:22px 0 8px}
 .attention ul{margin:0;padding:0;list-style:none}.attention li{margin:4px 0}
 .attention a{color:inherit}
 .attn-title{color:var(--muted)}
+.attn-reason{overflow-wrap:anywhere}
+.attn-cut{color:var(--muted);font-style:italic}
+.attn-folded>summary{cursor:pointer}
+.attn-folded ul{margin:4px 0 0 18px}
+.root-cause{border:2px solid var(--fail);background:var(--fail-bg);border-radius:8px;padding:4px 16px 10px;margin-top:18px}
+.root-cause h2{color:var(--fail);margin-top:10px}
+.root-cause p{margin:6px 0;overflow-wrap:anywhere}
+.root-fix{font-size:16px}
+.root-count{color:var(--muted);font-size:13px}
 .checks{border:1px solid var(--line);border-radius:8px;overflow:hidden}
 .row{display:grid;grid-template-columns:190px minmax(200px,330px) 1fr 80px;gap:12px;align-items:baseline;padding:7px 14px}
 .row-head{background:var(--panel);font-size:12px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);border-bottom:1px solid var(--line)}
