@@ -12,7 +12,7 @@ export default defineConfig({
     // dist/ built once for the whole run: the command's child processes run it instead of the TypeScript.
     globalSetup: ['./harness/build-once.ts'],
     // Most harness tests wait on child processes and local servers: two files at a time keep both cores busy.
-    maxWorkers: 2,
+    maxWorkers: 3,
     projects: [
       { test: { name: 'harness', include: ['test/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
       { test: { name: 'conformance-replay', include: ['test/**/*.conformance.ts'], provide: { conformance: replay } } },

@@ -4,14 +4,12 @@
  * graph-conformance` against the reference double and against one defect of it, the programmatic API,
  * its types, and the vitest suites under the user's own vitest. Nothing here reaches the network.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { distIsFresh } from '../src/cli/build-stamp.mjs';
 import { fromRoot } from '../src/project-root.js';
 import { startDouble, type RunningDouble } from '../harness/double/server.js';
-import { installTarball, packProject, type InstalledPackage, type PackedProject } from '../harness/packaging/install-tarball.js';
+import { installTarball, type InstalledPackage, type PackedProject } from '../harness/packaging/install-tarball.js';
 import { SUITES } from '../suites/index.js';
 import { IDENTITY_INSTALL, IDENTITY_RANGE } from '../src/auth/token.js';
 import type { RunResults } from '../src/report/results.js';
@@ -27,9 +25,8 @@ let double: RunningDouble;
 let broken: RunningDouble;
 
 beforeAll(async () => {
-  // The pack runs no script: what it packs is dist/ as built now, so build first when the sources moved.
-  if (!distIsFresh()) execFileSync('npm', ['run', 'build'], { cwd: fromRoot(), stdio: 'ignore' });
-  packed = packProject();
+  // Packed once for the whole run by vitest's global setup (harness/build-once.ts), from dist/ as built then.
+  packed = inject('packed');
   installed = installTarball(packed.tarball, { peers: ['vitest'] });
   withoutVitest = installTarball(packed.tarball);
   [double, broken] = await Promise.all([startDouble(), startDouble({ defects: ['create-status-200'] })]);

@@ -5,7 +5,7 @@
  * Everything listens on 127.0.0.1.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { SUITES } from '../suites/index.js';
@@ -18,8 +18,6 @@ import { startPrism, type RunningPrism } from '../tools/bench/prism.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
 import { diffsIn, operationsAnsweredWithRequestId } from './support/diffs.js';
 import { writeDoctoredSlice, writeSliceWithoutExamples } from './support/slice-copies.js';
-import { SHIPPED, SKIPPED_FOR_CAPABILITY, STATELESS_MOCK_FAILURES } from './support/stateless-mock.js';
-import { escapeHtml } from '../src/report/html/escape.js';
 
 /** Several runs share one mock process (and two cores) in these tests: fewer requests in flight each. */
 const GENTLY = ['--concurrency', '4'];
@@ -27,7 +25,6 @@ const GENTLY = ['--concurrency', '4'];
 const CREATE_URL = '/onPremisesPublishingProfiles/applicationProxy/connectorGroups';
 const CONNECTOR_GROUP = { $ref: '#/components/schemas/microsoft.graph.connectorGroup' };
 const ONLY_CREATE = ['--only', 'create.'];
-const EXAMPLE_NOTE = "(the body is the slice's own example: a mock built from the slice answers it whatever was sent, and cannot echo, remember or refuse)";
 
 /** Every create.* check: the create suite's own and those derived from the slice (judged in the contract suite). */
 const createIds = (profile: 'openapi' | 'graph') =>
@@ -101,53 +98,15 @@ describe.concurrent('prism mock specs/openapi.yaml', () => {
     expect(idsWithStatus(run.results, 'passed')).toEqual(judged.map((c) => c.id).sort());
   });
 
+  // The README's quick start against Prism (the graph profile with the shipped baseline: exactly what a
+  // stateless mock cannot do, each known with its reason) is in test/quick-starts.test.ts, run as a user runs
+  // it from the installed package.
+
   /** Prism validates requests again: region's nullability is written beside a type (decision region-nullable). */
   test('refuses an invalid create with 422 before answering', async () => {
     expect((await post(mock.baseUrl, { name: 5 })).status).toBe(422);
     expect((await post(mock.baseUrl, { name: 'x', region: 'mars' })).status).toBe(422);
     expect((await post(mock.baseUrl, { name: 'x', region: null })).status).toBe(201);
-  });
-
-  /**
-   * One graph-profile run, with the baseline the package ships for Prism (the quick start's): the failures are
-   * exactly what a stateless mock cannot do (echo, Graph's headers, lifecycle, refusals), each known with its
-   * shipped reason in the terminal, junit.xml and report.html, so the run exits 0.
-   */
-  test('--profile graph --baseline prism: fails exactly what a stateless mock cannot do, every failure known with its reason, exit 0', async () => {
-    const run = await runConformance(['--base-url', mock.baseUrl, '--profile', 'graph', '--baseline', 'prism', '--seed', '7', ...GENTLY]);
-    expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(idsWithStatus(run.results, 'failed')).toEqual(STATELESS_MOCK_FAILURES.prism);
-    const known = (run.results?.checks ?? []).filter((c) => c.baseline?.state === 'known');
-    expect(known.map((c) => c.id).sort()).toEqual(STATELESS_MOCK_FAILURES.prism);
-    expect(run.results?.summary).toMatchObject({ known: known.length, fixed: 0, blocked: 0 });
-    for (const id of SKIPPED_FOR_CAPABILITY) expect(run.results?.checks.find((c) => c.id === id)?.message, id).toMatch(/^capability:filter-startswith/);
-    // The example, whatever was sent, and a message that says so.
-    const echo = check(run.results, 'create.body.echo')?.message ?? '';
-    expect(echo).toMatch(/^name: sent "conformance-[^"]+", got "Connector Group Demo"(; region: sent "[a-z]+", got "nam")?/);
-    expect(echo).toContain(EXAMPLE_NOTE);
-    expect(check(run.results, 'lifecycle.get-updated')?.message).toContain(EXAMPLE_NOTE);
-    expect(check(run.results, 'create.header.request-id')?.message).toMatch(/^no request-id header/);
-    expect(check(run.results, 'create.header.client-request-id')?.message).toMatch(
-      /^sent client-request-id [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}, got no client-request-id header/,
-    );
-    // Prism refuses invalid bodies, with its own 422 where Graph answers 400.
-    expect(check(run.results, 'negative.body.wrong-type')?.message).toMatch(/^expected 400, got 422/);
-    // Prism the mock reports its own validation in sl-violations: quoted as Prism's, with no proxy claimed.
-    const wrongType = check(run.results, 'negative.body.wrong-type')?.message;
-    expect(wrongType).toContain(`(${PRISM_REPORT_NOTE}sl-violations (`);
-    expect(wrongType).toContain('Request body property name must be string');
-    // What Prism adds instead of Graph's headers.
-    const headers = check(run.results, 'create.header.request-id')?.evidence?.response?.headers ?? {};
-    expect(headers['access-control-allow-origin']).toBe('*');
-    expect(headers['request-id']).toBeUndefined();
-    const junit = readFileSync(path.join(run.reportDir, 'junit.xml'), 'utf8');
-    const html = readFileSync(path.join(run.reportDir, 'report.html'), 'utf8');
-    for (const { id, baseline } of known) {
-      expect(baseline?.reason, id).toBe(SHIPPED.prism[id]);
-      expect(run.stdout, id).toContain(`✗ ${id} (known failure: ${SHIPPED.prism[id]})`);
-      expect(junit, id).toContain(`known failure (baseline: ${SHIPPED.prism[id]})`);
-      expect(html, id).toContain(`Reason: ${escapeHtml(SHIPPED.prism[id]!)}`);
-    }
   });
 });
 

@@ -1,117 +1,18 @@
 /**
  * The suite is only worth something if each check can fail. Each defect of the reference double
  * breaks one behaviour; running the real command against it must fail exactly the matching checks,
- * and against the correct double every check must pass.
+ * and against the correct double every check must pass. The defects are judged a third here and a third
+ * in each of test/self-proof-2.test.ts and test/self-proof-3.test.ts (test/support/self-proof.ts).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startDouble, type Defect, type DoubleOptions, type RunningDouble } from '../harness/double/server.js';
+import { startDouble, type Defect, type RunningDouble } from '../harness/double/server.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
-import { derivedChecks } from '../src/checks/derived.js';
-import { loadSlice } from '../src/openapi/load.js';
-import { operationTable } from '../src/openapi/operation-table.js';
-import { LIFECYCLE_CHECKS } from '../src/checks/lifecycle.js';
-import { NAVIGATION_CHECKS } from '../src/checks/navigation.js';
-import { QUERY_CHECKS } from '../src/checks/query.js';
-import { conventionsNotFound } from '../src/checks/conventions.js';
-import type { Check } from '../src/checks/check.js';
-import { selfProofTable } from '../tools/checks/registry.js';
-import { DEFECTS, DIFF_ONLY } from '../harness/double/defects.js';
-import { resolveRunConfig } from '../src/config/run-config.js';
-import { fromRoot } from '../src/project-root.js';
-import { planSuite, runShared, runSuite } from '../src/engine/run-suite.js';
-import type { CheckOutcome } from '../src/engine/outcome.js';
-import { SUITES as SUITE_DEFINITIONS } from '../suites/index.js';
+import { DIFF_ONLY } from '../harness/double/defects.js';
+import { ALL, ALWAYS_SKIPPED, CAUGHT_BY, describeDefects, ids, onlySuitesOf } from './support/self-proof.js';
 
-/** Suite (recording) name → its checks, from the one list of suites; --only below runs just the suites a defect can touch. */
-const SUITES: Record<string, readonly Check<never>[]> = Object.fromEntries(SUITE_DEFINITIONS.map((s) => [s.name, s.checks]));
-const ALL = Object.values(SUITES).flat();
-const ids = (checks: readonly Check<never>[]) => checks.map((c) => c.id).sort();
-/** Checks that can never run here (no connector, no application): reported skipped with the reason. */
-const ALWAYS_SKIPPED = ['applications.assign', 'members.add-remove'];
-
-/** The --only patterns naming every check of the suites these ids belong to. */
-function onlySuitesOf(expected: readonly string[]): string {
-  const suites = Object.values(SUITES).filter((checks) => checks.some((c) => expected.includes(c.id)));
-  return suites.flatMap((checks) => checks.map((c) => c.id)).join(',');
-}
-
-/** Every check that works on the group a suite creates: an unusable id stops them all. */
-const NEEDS_THE_NEW_ID = [
-  ...LIFECYCLE_CHECKS,
-  ...NAVIGATION_CHECKS,
-  ...QUERY_CHECKS,
-  conventionsNotFound,
-  ...operationTable(loadSlice())
-    .filter((o) => o.path.includes('{connectorGroup-id}'))
-    .flatMap(derivedChecks),
-]
-  .map((c) => c.id)
-  .filter((id) => !ALWAYS_SKIPPED.includes(id));
-
-/**
- * Each defect with the checks it must fail: the inverse of every check's `provenBy` (tools/checks/registry.ts),
- * so a check names its own proof and this table cannot drift from the records.
- */
-interface Case {
-  defect: Defect;
-  fails: string[];
-  /** Checks that cannot be judged once `fails` failed: reported blocked by the failing check's id. */
-  blocks?: { by: string; ids: string[] };
-  /** Double options the defect needs to show (paging needs several pages). */
-  double?: Omit<DoubleOptions, 'defects'>;
-}
-
-/** What some defects need beyond failing their checks. */
-const EXTRAS: Partial<Record<Defect, Omit<Case, 'defect' | 'fails'>>> = {
-  // The property suite's accepted bodies come back without an id too: nothing to read back.
-  'create-id-empty': { blocks: { by: 'create.body.id', ids: [...NEEDS_THE_NEW_ID, 'property.read-back'] } },
-  'list-next-link-loop': { double: { pageSize: 2, seedGroups: 3 } },
-};
-
-const CAUGHT_BY: readonly Case[] = selfProofTable(ALL, DEFECTS).map(({ defect, fails }) => ({ defect: defect as Defect, fails, ...EXTRAS[defect as Defect] }));
-
-/** The target a test run addresses: the double's base URL, a fixed seed, the suites the defect can touch. */
-function configFor(baseUrl: string, propertyRuns: number) {
-  // No waiting for eventual consistency: the double is consistent, and its defects would only wait longer.
-  return resolveRunConfig(['--base-url', baseUrl, '--token', 'T', '--seed', '7', '--settle-ms', '0', '--property-runs', String(propertyRuns)], {}, fromRoot())
-    .config;
-}
-
-/**
- * Bodies per property check: a defect of every body shows on the first; one of some bodies needs the
- * default 25 (seed 7 draws region ind among them).
- */
-const propertyRunsFor = (defects: readonly Defect[]) => (defects.includes('region-ind-rejected') ? 25 : 3);
-
-/** Runs every suite in-process (same definitions, checks and cleanup as the command) and lists the failed ids. */
-async function failedIds(defects: Defect[], options: Omit<DoubleOptions, 'defects'> = {}) {
-  const double = await startDouble({ ...options, defects });
-  try {
-    const config = configFor(double.baseUrl, propertyRunsFor(defects));
-    const failed: string[] = [];
-    const blocked: { id: string; by: string }[] = [];
-    const judged = (outcomes: readonly CheckOutcome[]) => {
-      for (const { id, status, blockedBy } of outcomes) {
-        if (status === 'failed') failed.push(id);
-        if (blockedBy !== undefined) blocked.push({ id, by: blockedBy });
-      }
-    };
-    // As the command runs them: one journal, so the checks over the whole run see every suite's answers.
-    const shared = { ...runShared(config), journal: [] };
-    const overRun: (() => CheckOutcome[])[] = [];
-    for (const suite of SUITE_DEFINITIONS) {
-      const run = await runSuite(suite, config, undefined, planSuite(suite, config, shared));
-      judged(run.outcomes);
-      if (run.overRun) overRun.push(run.overRun);
-    }
-    for (const judge of overRun) judged(judge());
-    return { failed: failed.sort(), blocked, left: [...double.groups.values()].filter((g) => g.name.startsWith('conformance-')).length };
-  } finally {
-    await double.close();
-  }
-}
+describeDefects(0, 3);
 
 async function against(defects: Defect[], extra: string[]) {
   const double = await startDouble({ defects });
@@ -157,17 +58,6 @@ describe('against the correct reference double', () => {
     const run = await runConformance(['--base-url', double.baseUrl, '--only', 'create.header.*']);
     expect(run.code).toBe(0);
     expect(run.results?.checks.map((c) => c.id).sort()).toEqual(ids(ALL).filter((id) => id.startsWith('create.header.')));
-  });
-});
-
-describe('each defect fails exactly its checks', () => {
-  test.each(CAUGHT_BY.map((c) => [c.defect, c] as const))('%s', async (_name, { defect, fails, blocks, double }) => {
-    const { failed, blocked, left } = await failedIds([defect], double);
-    expect(failed).toEqual([...fails].sort());
-    expect(blocked.map((b) => b.id).sort()).toEqual([...(blocks?.ids ?? [])].sort());
-    for (const b of blocked) expect(b.by, b.id).toBe(blocks?.by);
-    // A defect may hide the new id or keep what was deleted; otherwise nothing the suites made may stay.
-    if (defect !== 'delete-not-deleting' && defect !== 'create-id-empty') expect(left).toBe(0);
   });
 });
 
