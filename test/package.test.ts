@@ -12,8 +12,7 @@ import { startDouble, type RunningDouble } from '../harness/double/server.js';
 import { installTarball, type InstalledPackage, type PackedProject } from '../harness/packaging/install-tarball.js';
 import { SUITES } from '../suites/index.js';
 import { IDENTITY_INSTALL, IDENTITY_RANGE } from '../src/auth/token.js';
-import type { RunResults } from '../src/report/results.js';
-import { spawnCollecting } from './support/run-cli.js';
+import { failedIds, resultsIn as resultsInFolder, runIn } from './support/installed.js';
 
 const ALL_CHECKS = SUITES.flatMap((s) => s.checks).length;
 
@@ -36,16 +35,8 @@ afterAll(async () => {
   await Promise.all([double?.close(), broken?.close()]);
 });
 
-/** A command in the user's folder, offline, as the user's shell would run it. */
-const inApp = (command: string, args: readonly string[], app = installed) =>
-  spawnCollecting(command, args, { cwd: app.appDir, env: { npm_config_offline: 'true', npm_config_update_notifier: 'false' } });
-
-const resultsIn = (dir: string) => JSON.parse(readFileSync(path.join(installed.appDir, dir, 'results.json'), 'utf8')) as RunResults;
-const failedIds = (results: RunResults) =>
-  results.checks
-    .filter((c) => c.status === 'failed')
-    .map((c) => c.id)
-    .sort();
+const inApp = (command: string, args: readonly string[], app = installed) => runIn(app, command, args);
+const resultsIn = (dir: string) => resultsInFolder(installed, dir);
 
 describe('what npm pack puts in the package', () => {
   test('the command, built JavaScript with its types, the slice and its artefacts, the decisions, the recordings, the README; no TypeScript source, no tests', () => {

@@ -10,10 +10,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { startDouble, type RunningDouble } from '../harness/double/server.js';
 import { installTarball, type InstalledPackage } from '../harness/packaging/install-tarball.js';
-import type { RunResults } from '../src/report/results.js';
 import { escapeHtml } from '../src/report/html/escape.js';
 import { PRISM_BIN } from '../tools/bench/prism.js';
 import { spawnCollecting } from './support/run-cli.js';
+import { failedIds, resultsIn as resultsInFolder, runIn } from './support/installed.js';
 import { quickStart } from './support/readme.js';
 import { closedPort } from './support/ports.js';
 import { SHIPPED, SKIPPED_FOR_CAPABILITY, STATELESS_MOCK_FAILURES } from './support/stateless-mock.js';
@@ -31,15 +31,8 @@ afterAll(async () => {
   await Promise.all([double?.close(), broken?.close()]);
 });
 
-/** A command in the user's folder, offline. */
-const inApp = (command: string, args: readonly string[]) =>
-  spawnCollecting(command, args, { cwd: installed.appDir, env: { npm_config_offline: 'true', npm_config_update_notifier: 'false' } });
-const resultsIn = (dir: string) => JSON.parse(readFileSync(path.join(installed.appDir, dir, 'results.json'), 'utf8')) as RunResults;
-const failedIds = (results: RunResults) =>
-  results.checks
-    .filter((c) => c.status === 'failed')
-    .map((c) => c.id)
-    .sort();
+const inApp = (command: string, args: readonly string[], app = installed) => runIn(app, command, args);
+const resultsIn = (dir: string) => resultsInFolder(installed, dir);
 
 // One after another: every quick start writes the user's reports/, as the user's would.
 describe('the README quick starts, as written', () => {

@@ -5,14 +5,13 @@
  * reviewed once). Written like the reports: scrubbed (a message may quote the target), whole under a
  * temporary name in the same folder and renamed into place.
  */
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { UsageError, type RunConfig } from '../config/run-config.js';
 import { writableDir } from '../run/preflight.js';
 import { runAllowedHosts, scrubText, withAllowedHosts } from '../scrub/scrub.js';
-import type { CheckResult, RunResults } from '../report/results.js';
+import { writeFileWhole, type CheckResult, type RunResults } from '../report/results.js';
 
 export const WRITE_BASELINE_SETTING = '--write-baseline / CONFORMANCE_WRITE_BASELINE';
 /** A reason is one line, and short enough to read and edit: a longer first line is cut. */
@@ -79,19 +78,6 @@ export function baselineText(results: RunResults, config: RunConfig, writtenAt =
 export function writeBaseline(file: string, results: RunResults, config: RunConfig): number {
   // The target's own host stays readable, as in the reports.
   const text = withAllowedHosts(runAllowedHosts(config.baseUrl), () => baselineText(results, config));
-  const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.partial`);
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(partial, text);
-    renameSync(partial, file);
-  } catch (error) {
-    try {
-      rmSync(partial, { force: true });
-    } catch {
-      // No folder to have left it in: the error below says why.
-    }
-    const err = error as NodeJS.ErrnoException;
-    throw new UsageError(`${WRITE_BASELINE_SETTING}: cannot write ${file} (${err.code ?? err.message})`);
-  }
+  writeFileWhole(file, text, (reason) => `${WRITE_BASELINE_SETTING}: cannot write ${file} (${reason})`);
   return baselineEntries(results.checks).length;
 }

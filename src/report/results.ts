@@ -113,12 +113,19 @@ export const resultsReporter: Reporter<'results'> = {
 };
 
 /**
- * Writes into the report dir, turning a dir that cannot be written into a usage error that names it. The
- * text goes to a temporary name in the same dir first, then is renamed over the file: whoever reads it
- * (a CI step, a browser, an upload) finds the previous file or this one whole, never a part of one.
+ * Writes into the report dir, turning a dir that cannot be written into a usage error that names it.
  */
 export function writeReportFile(file: string, text: string): void {
-  // Hidden and unique: never taken for a report, never shared with another writer.
+  writeFileWhole(file, text, (reason) => `cannot write ${file} (${reason}); choose a writable --report-dir / CONFORMANCE_REPORT_DIR`);
+}
+
+/**
+ * The text goes to a temporary name in the same dir first, then is renamed over the file: whoever reads it
+ * (a CI step, a browser, an upload, a later run) finds the previous file or this one whole, never a part of
+ * one. A file that cannot be written is a usage error, in the words `failure` gives the reason.
+ */
+export function writeFileWhole(file: string, text: string, failure: (reason: string) => string): void {
+  // Hidden and unique: never taken for the file, never shared with another writer.
   const partial = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.partial`);
   try {
     mkdirSync(path.dirname(file), { recursive: true });
@@ -131,6 +138,6 @@ export function writeReportFile(file: string, text: string): void {
       // No folder to have left it in: the error below says why.
     }
     const err = error as NodeJS.ErrnoException;
-    throw new UsageError(`cannot write ${file} (${err.code ?? err.message}); choose a writable --report-dir / CONFORMANCE_REPORT_DIR`);
+    throw new UsageError(failure(err.code ?? err.message));
   }
 }
