@@ -35,6 +35,7 @@ async function main(): Promise<number> {
     const { docsCheck } = await import('../docs-check/docs-check-command.js');
     return docsCheck(process.argv.slice(3));
   }
+  if (process.argv[2] === 'check-mocks') return (await import('./check-mocks.js')).checkMocksCommand(process.argv.slice(3));
   const { help, command, olderThanMs, yes, warnings, config } = resolveRunConfig(process.argv.slice(2), process.env, process.cwd());
   for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   if (help) {

@@ -3,6 +3,7 @@ export const HELP = `Usage: graph-conformance [options]
        graph-conformance diff --base-url URL [--fixtures-dir DIR] [--baseline FILE]
        graph-conformance docs-check [--json] FILE.md…
        graph-conformance contract [--path]
+       graph-conformance check-mocks FILE [--profile openapi|graph] [--report-dir DIR] [--baseline FILE|NAME] [--quiet]
        (installed: npx graph-conformance …; in a clone of the repository: npm run conformance -- …)
 
 Runs the connectorGroups conformance checks and writes results.json, junit.xml and report.html.
@@ -12,6 +13,9 @@ docs-check validates the request/response examples of Graph reference pages agai
 (graph-conformance docs-check --help). contract writes the slice itself (specs/openapi.yaml) to
 stdout, or with --path prints where the installed file is, to start a mock on it:
   npx @stoplight/prism-cli@5.14.2 mock "$(npx graph-conformance contract --path)"
+check-mocks judges a Dev Proxy mocks file statically: what Dev Proxy would serve for each mock of a
+connectorGroups operation (status 200 unless set, its Content-Type, its body) against the slice,
+with a run's reports and exit codes (graph-conformance check-mocks --help).
 
 Options (environment variable in brackets):
   --target replay|url|live  where to send requests [CONFORMANCE_TARGET]; default replay,

@@ -158,7 +158,9 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const command = positionals[0] === 'sweep' ? 'sweep' : positionals[0] === 'diff' ? 'diff' : 'run';
   const extra = positionals.slice(command === 'run' ? 0 : 1);
   if (extra.length > 0)
-    throw new UsageError(`unexpected argument '${extra[0]}'; the commands are 'sweep', 'diff', 'docs-check' and 'contract'. Run with --help for the options.`);
+    throw new UsageError(
+      `unexpected argument '${extra[0]}'; the commands are 'sweep', 'diff', 'docs-check', 'contract' and 'check-mocks'. Run with --help for the options.`,
+    );
   return { command, options: { ...values } };
 }
 

@@ -209,9 +209,21 @@ export async function judgeSuite<Subject>(definition: SuiteDefinition<Subject>, 
   return new Map(outcomes.map((o) => [o.id, o]));
 }
 
+/** What judging a check needs of the run's configuration. */
+type JudgingConfig = Pick<RunConfig, 'profile' | 'baseline' | 'strictBaseline'>;
+
+/**
+ * One check judged on a subject, as the engine reports it: the profile's skip, the verdict bounded and
+ * scrubbed with its evidence and violations, --baseline applied. `check-mocks` judges a mock's served
+ * answer through here, so a mock's verdict reads as a run's.
+ */
+export function judgedOutcome<Subject>(check: Check<Subject>, config: JudgingConfig, subject: Subject, spec?: OpenApiDocument): CheckOutcome {
+  return outcomeOf(check, config, subject, undefined, spec);
+}
+
 function outcomeOf<Subject>(
   check: Check<Subject>,
-  config: RunConfig,
+  config: JudgingConfig,
   subject: Subject | undefined,
   blocker: Blocker | undefined,
   spec: OpenApiDocument | undefined,
@@ -272,7 +284,7 @@ function outcomeOf<Subject>(
  * --baseline: a listed failure (or blocked check) is `known` and does not fail the run; a listed check
  * that passes is `fixed`, and fails the run under --strict-baseline.
  */
-function withBaseline(outcome: CheckOutcome, config: RunConfig): CheckOutcome {
+function withBaseline(outcome: CheckOutcome, config: JudgingConfig): CheckOutcome {
   const reason = config.baseline[outcome.id];
   if (reason === undefined) return outcome;
   if (outcome.status === 'failed' || outcome.blockedBy !== undefined) return { ...outcome, baseline: { state: 'known', reason } };

@@ -1,0 +1,200 @@
+/**
+ * Dev Proxy mocks files (dotnet/dev-proxy MockResponsePlugin, specs/upstream/dev-proxy/): reading one
+ * against the vendored JSON Schema, what Dev Proxy serves for each mock (`served`), and which operations
+ * of the slice a mock's URL addresses (`addressedOperations`). Nothing here judges: src/cli/check-mocks.ts
+ * hands what is served to the derived checks, as a run hands them what a target answered.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { fromRoot } from '../project-root.js';
+import { operationOfRequest, operationTable, type TableOperation } from '../openapi/operation-table.js';
+import type { OpenApiDocument } from '../openapi/operations.js';
+
+/** The vendored schema of a mocks file (v3.2.0, dotnet/dev-proxy schemas/). */
+export const MOCKS_SCHEMA_FILE = fromRoot('specs', 'upstream', 'dev-proxy', 'mockresponseplugin.mocksfile.schema.v3.2.0.json');
+
+export interface DevProxyMock {
+  request: { url: string; method?: string; nth?: number; bodyFragment?: string };
+  response?: { statusCode?: number; headers?: { name: string; value: string }[]; body?: unknown };
+}
+
+export interface MocksFile {
+  file: string;
+  mocks: DevProxyMock[];
+}
+
+/** What cannot be read as a mocks file: the command's exit 2, in one line naming the file. */
+export class MocksFileError extends Error {}
+
+/** Reads and validates `file` (JSON, Dev Proxy's schema); throws MocksFileError with the first problem. */
+export function readMocksFile(file: string): MocksFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new MocksFileError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    throw new MocksFileError(`${file}: not JSON (${(error as Error).message})`);
+  }
+  const validate = mocksSchema();
+  if (!validate(value)) {
+    const first = validate.errors?.[0];
+    const where = first?.instancePath ? first.instancePath : '(the root)';
+    throw new MocksFileError(`${file}: not a Dev Proxy mocks file: ${where} ${first?.message ?? 'is invalid'}`);
+  }
+  return { file, mocks: (value as { mocks: DevProxyMock[] }).mocks };
+}
+
+let compiled: ReturnType<Ajv2020['compile']> | undefined;
+
+function mocksSchema(): ReturnType<Ajv2020['compile']> {
+  if (!compiled) {
+    const schema = JSON.parse(readFileSync(MOCKS_SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
+    // The vendored schema as Dev Proxy publishes it: not strict-mode clean (descriptions beside $ref and the like).
+    compiled = new Ajv2020({ allErrors: false, strict: false }).compile(schema);
+  }
+  return compiled;
+}
+
+/** What Dev Proxy answers for a mock: status, headers (lower-case names), body text. */
+export interface Served {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** Set when the body names an `@file` that is not there: the body check fails with this. */
+  bodyProblem?: string;
+}
+
+/**
+ * What Dev Proxy serves for `mock`, whose file is `mocksFile` (an `@path` body is relative to it):
+ * - MockResponsePlugin: a response without `statusCode` answers 200 (so a mocked create answers 200, not
+ *   Graph's 201); a body that is a string starting with `@` is the content of that file, relative to the
+ *   mocks file; any other string is served as written; an object or array is served as its JSON.
+ * - ProxyUtils.BuildGraphResponseHeaders, for a request to a Graph host: `Cache-Control: no-store`,
+ *   `request-id` and `client-request-id` both set to one new GUID (so the client's own client-request-id
+ *   is never echoed), `Date`, and `Content-Type: application/json` unless the mock sets a Content-Type;
+ *   the mock's own headers are added after them, a name it sets replacing the generated one.
+ */
+export function served(mock: DevProxyMock, mocksFile: string): Served {
+  const response = mock.response ?? {};
+  const status = response.statusCode ?? 200;
+  const requestId = randomUUID();
+  const headers: Record<string, string> = {
+    'cache-control': 'no-store',
+    'request-id': requestId,
+    'client-request-id': requestId,
+    date: new Date().toUTCString(),
+  };
+  for (const { name, value } of response.headers ?? []) headers[name.toLowerCase()] = value;
+  headers['content-type'] ??= 'application/json';
+  const { body } = response;
+  if (body === undefined || body === null) return { status, headers, body: '' };
+  if (typeof body === 'string') {
+    if (!body.startsWith('@')) return { status, headers, body };
+    const target = path.resolve(path.dirname(mocksFile), body.slice(1));
+    if (!existsSync(target)) return { status, headers, body: '', bodyProblem: `the @file ${body.slice(1)} does not exist (${target})` };
+    return { status, headers, body: readFileSync(target, 'utf8') };
+  }
+  return { status, headers, body: JSON.stringify(body) };
+}
+
+/** Hosts Microsoft Graph answers on (the national clouds' too). */
+const GRAPH_HOSTS = new Set([
+  'graph.microsoft.com',
+  'canary.graph.microsoft.com',
+  'graph.microsoft.us',
+  'dod-graph.microsoft.us',
+  'microsoftgraph.chinacloudapi.cn',
+]);
+
+export type Addressed = { operations: TableOperation[] } | { outside: string };
+
+/**
+ * The operations of the slice a mock addresses, or why it addresses none. The URL must be on a Graph
+ * host under `/beta/`; its path (without the query) is matched against each operation's path template,
+ * where `{param}` stands for one segment and the mock's `*` for any characters (Dev Proxy's wildcard).
+ *
+ * A URL without `*` is one request, addressed as a run addresses it. A `*` can match far more than its author meant (`…/connectorGroups/*` also matches `…/members`), so the
+ * operations are those of the narrowest reading that matches any: every `*` standing within a parameter
+ * (an id); else within one segment; else across segments. Every operation of that reading is addressed.
+ */
+export function addressedOperations(mock: DevProxyMock, doc: OpenApiDocument): Addressed {
+  const match = /^https?:\/\/([^/?#]+)(\/[^?#]*)?/i.exec(mock.request.url);
+  if (!match) return { outside: 'not an absolute http(s) URL' };
+  const host = match[1]!.toLowerCase().replace(/:443$/, '');
+  if (!GRAPH_HOSTS.has(host)) return { outside: `not a Microsoft Graph host (${host})` };
+  const urlPath = safeDecode(match[2] ?? '/');
+  if (!urlPath.startsWith('/beta/')) return { outside: 'not Graph beta' };
+  const mockPath = urlPath.slice('/beta'.length).replace(/(?<=.)\/$/, '');
+  const method = (mock.request.method ?? 'GET').toLowerCase();
+  // No wildcard: one request, addressed as a run's request is (a literal $count wins over an {id}).
+  if (!mockPath.includes('*')) {
+    const op = operationOfRequest(doc, method, mockPath);
+    return op ? { operations: [op] } : { outside: 'no operation of the slice' };
+  }
+  const candidates = operationTable(doc).filter((op) => op.method === method);
+  for (const reading of ['parameter', 'segment', 'any'] as const) {
+    const operations = candidates.filter((op) => intersects(mockPath, op.path, reading));
+    if (operations.length > 0) return { operations };
+  }
+  return { outside: 'no operation of the slice' };
+}
+
+type Reading = 'parameter' | 'segment' | 'any';
+
+/**
+ * Whether some request path matches both the mock's path (literal characters and `*`) and the slice's
+ * template (literal characters and `{param}`: one or more characters but `/` and `'`), a `*` consuming
+ * template literals only as `reading` allows. A walk over the pair of positions, one character at a time.
+ */
+function intersects(mockPath: string, template: string, reading: Reading): boolean {
+  type Token = { literal: string } | { param: true };
+  const tokens: Token[] = [];
+  for (const part of template.split(/(\{[^}]+\})/)) {
+    if (/^\{[^}]+\}$/.test(part)) tokens.push({ param: true });
+    else for (const c of part) tokens.push({ literal: c });
+  }
+  const m = [...mockPath];
+  // State: i in the mock path, j in the template, inParam: at least one character of token j's parameter consumed.
+  const seen = new Set<string>();
+  const stack: [number, number, boolean][] = [[0, 0, false]];
+  while (stack.length > 0) {
+    const [i, j, inParam] = stack.pop()!;
+    const key = `${i},${j},${inParam}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const token = tokens[j];
+    if (i === m.length && (j === tokens.length || (j === tokens.length - 1 && inParam))) return true;
+    // A parameter with a character consumed may end here.
+    if (inParam) stack.push([i, j + 1, false]);
+    const c = m[i];
+    if (c === '*') {
+      // The wildcard may match nothing more,
+      stack.push([i + 1, j, inParam]);
+      // or the template's next character.
+      if (token === undefined) continue;
+      if ('param' in token) stack.push([i, j, true]);
+      else if (reading === 'any' || (reading === 'segment' && token.literal !== '/')) stack.push([i, j + 1, false]);
+      continue;
+    }
+    if (c === undefined || token === undefined) continue;
+    if ('param' in token) {
+      if (c !== '/' && c !== "'") stack.push([i + 1, j, true]);
+    } else if (token.literal === c) stack.push([i + 1, j + 1, false]);
+  }
+  return false;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
