@@ -13,6 +13,7 @@ import { DEV_PROXY_CLIENT_REQUEST_ID } from '../src/cli/check-mocks.js';
 
 const GOOD = fromRoot('test', 'fixtures', 'mocks', 'connector-groups.json');
 const M365 = fromRoot('specs', 'upstream', 'dev-proxy', 'm365-mocks.json');
+const GRAPH_MOCKS = fromRoot('specs', 'upstream', 'dev-proxy', 'graph-mocks.graph-beta-proxy-mocks.json');
 
 async function checkMocks(file: string, ...options: string[]) {
   const reportDir = mkdtempSync(path.join(tmpdir(), 'gc-mocks-'));
@@ -50,6 +51,33 @@ describe.concurrent('graph-conformance check-mocks', () => {
     expect(run.results!.outside).toHaveLength(count);
     expect(run.stdout).toContain(`outside the slice, not judged: ${count} mocks`);
     expect(run.results!.coverage!.operations.exercised).toBe(0);
+  });
+
+  /**
+   * A public Graph mocks collection (waldekmastykarz/graph-mocks, generated from the Graph docs' samples; the
+   * older responses[] shape; vendored byte for byte): its 8 connectorGroups mocks carry the docs' placeholders
+   * ("connectorGroupType-value", "region-value", an application's "externalAuthenticationType-value", a
+   * connector's "status-value"), which the slice's enums refuse — each a body.schema failure, nothing else; a
+   * publishedResources mock whose wildcard could be stretched over a group's path stays outside the slice.
+   */
+  test('a third-party collection in the older shape: exactly its placeholder bodies fail', async () => {
+    const run = await checkMocks(GRAPH_MOCKS);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.results!.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual([
+      'mock.479.body.schema',
+      'mock.560.body.schema',
+      'mock.738.body.schema',
+      'mock.739.body.schema',
+      'mock.796.body.schema',
+      'mock.797.body.schema',
+    ]);
+    const message = (id: string) => run.results!.checks.find((c) => c.id === id)?.message ?? '';
+    expect(message('mock.797.body.schema')).toMatch(/^POST …\/connectorGroups: \/connectorGroupType must be equal to one of the allowed values/);
+    expect(message('mock.560.body.schema')).toContain('/value/0/status must be equal to one of the allowed values (allowed: "active", "inactive")');
+    const count = (JSON.parse(readFileSync(GRAPH_MOCKS, 'utf8')) as { responses: unknown[] }).responses.length;
+    expect(run.results!.outside).toHaveLength(count - 8);
+    expect(run.results!.outside.some((o) => o.url.includes('/publishedResources?$expand=agentGroups'))).toBe(true);
+    expect(run.results!.coverage!.operations.exercised).toBe(8);
   });
 
   test('a correct mocks file passes; coverage names the operations without a mock; the three reports are written', async () => {

@@ -42,6 +42,8 @@ export function readMocksFile(file: string): MocksFile {
   } catch (error) {
     throw new MocksFileError(`${file}: not JSON (${(error as Error).message})`);
   }
+  const older = olderShape(value);
+  if (older) return { file, mocks: older };
   const validate = mocksSchema();
   if (!validate(value)) {
     const first = validate.errors?.[0];
@@ -49,6 +51,29 @@ export function readMocksFile(file: string): MocksFile {
     throw new MocksFileError(`${file}: not a Dev Proxy mocks file: ${where} ${first?.message ?? 'is invalid'}`);
   }
   return { file, mocks: (value as { mocks: DevProxyMock[] }).mocks };
+}
+
+/**
+ * The shape Dev Proxy's mocks files had before `mocks[]` (public Graph mock collections still use it):
+ * `{ responses: [ { url, method?, responseCode?, responseHeaders?: { name: value }, responseBody? } ] }`.
+ * Read as the same mocks, or undefined when the file is not of that shape (then the current schema judges it).
+ */
+function olderShape(value: unknown): DevProxyMock[] | undefined {
+  if (value === null || typeof value !== 'object' || 'mocks' in value || !Array.isArray((value as { responses?: unknown }).responses)) return undefined;
+  const responses = (value as { responses: unknown[] }).responses;
+  return responses.map((item, i) => {
+    const r = (item ?? {}) as { url?: unknown; method?: unknown; responseCode?: unknown; responseHeaders?: unknown; responseBody?: unknown };
+    if (typeof r.url !== 'string') throw new MocksFileError(`not a Dev Proxy mocks file: /responses/${i}/url must be a string`);
+    const headers = r.responseHeaders && typeof r.responseHeaders === 'object' ? Object.entries(r.responseHeaders as Record<string, unknown>) : [];
+    return {
+      request: { url: r.url, ...(typeof r.method === 'string' && { method: r.method }) },
+      response: {
+        ...(typeof r.responseCode === 'number' && { statusCode: r.responseCode }),
+        ...(headers.length > 0 && { headers: headers.map(([name, v]) => ({ name, value: String(v) })) }),
+        ...(r.responseBody !== undefined && { body: r.responseBody }),
+      },
+    };
+  });
 }
 
 let compiled: ReturnType<Ajv2020['compile']> | undefined;
@@ -122,7 +147,8 @@ export type Addressed = { operations: TableOperation[] } | { outside: string };
  *
  * A URL without `*` is one request, addressed as a run addresses it. A `*` can match far more than its author meant (`…/connectorGroups/*` also matches `…/members`), so the
  * operations are those of the narrowest reading that matches any: every `*` standing within a parameter
- * (an id); else within one segment; else across segments. Every operation of that reading is addressed.
+ * (an id); else within one segment; else across segments — in those two, a parameter is matched by a
+ * wildcard only, never by the mock's own characters. Every operation of that reading is addressed.
  */
 export function addressedOperations(mock: DevProxyMock, doc: OpenApiDocument): Addressed {
   const match = /^https?:\/\/([^/?#]+)(\/[^?#]*)?/i.exec(mock.request.url);
@@ -185,7 +211,9 @@ function intersects(mockPath: string, template: string, reading: Reading): boole
     }
     if (c === undefined || token === undefined) continue;
     if ('param' in token) {
-      if (c !== '/' && c !== "'") stack.push([i + 1, j, true]);
+      // Only the narrowest reading lets the mock's own characters stand for an id: in the wider ones a
+      // parameter is the wildcard's, or `…/profiles/*/publishedResources` would read as a group by its id.
+      if (c !== '/' && c !== "'" && reading === 'parameter') stack.push([i + 1, j, true]);
     } else if (token.literal === c) stack.push([i + 1, j + 1, false]);
   }
   return false;
