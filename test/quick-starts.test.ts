@@ -6,7 +6,8 @@
  * here (test/prism.test.ts runs Prism in its other roles).
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fromRoot } from '../src/project-root.js';
 import path from 'node:path';
 import { startDouble, type RunningDouble } from '../harness/double/server.js';
 import { installTarball, type InstalledPackage } from '../harness/packaging/install-tarball.js';
@@ -92,6 +93,22 @@ describe('the README quick starts, as written', () => {
       expect(junit, id).toContain(`known failure (baseline: ${SHIPPED.prism[id]})`);
       expect(html, id).toContain(`Reason: ${escapeHtml(SHIPPED.prism[id]!)}`);
     }
+  });
+
+  test("check a Dev Proxy mocks file: the command as written, on a user's file in devproxy/", async () => {
+    const dir = path.join(installed.appDir, 'devproxy');
+    mkdirSync(dir, { recursive: true });
+    // A correct file, then the same with its create mock answering 200 (Dev Proxy's default without statusCode).
+    for (const name of ['connector-groups.json', 'connector-groups.list.json']) copyFileSync(fromRoot('test', 'fixtures', 'mocks', name), path.join(dir, name));
+    const good = JSON.parse(readFileSync(path.join(dir, 'connector-groups.json'), 'utf8')) as { mocks: { response?: { statusCode?: number } }[] };
+    writeFileSync(path.join(dir, 'mocks.json'), JSON.stringify(good));
+    const passing = await shell(quickStart('dev-proxy'));
+    expect(passing.code, `${passing.stdout}\n${passing.stderr}`).toBe(0);
+    delete good.mocks[0]!.response!.statusCode;
+    writeFileSync(path.join(dir, 'mocks.json'), JSON.stringify(good));
+    const failing = await shell(quickStart('dev-proxy'));
+    expect(failing.code, failing.stderr).toBe(1);
+    expect(failing.stdout).toContain('✗ mock.0.status — POST …/connectorGroups: status 200 is not documented');
   });
 
   test('from your own code: the example, as an .mjs file, exits 0 against a correct mock and 1 against a broken one', async () => {
