@@ -167,3 +167,28 @@ describe.concurrent('graph-conformance check-mocks', () => {
     expect(option.stderr).toContain('--profile both: expected openapi or graph');
   });
 });
+
+describe('graph-conformance make-mocks', () => {
+  test('writes a Dev Proxy mocks file that check-mocks passes, every operation of the slice mocked', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gc-make-mocks-'));
+    const file = path.join(dir, 'devproxy', 'mocks.json');
+    const made = await runCommand('src/cli/conformance.ts', ['make-mocks', '--dev-proxy', file]);
+    expect(made.code, made.stderr).toBe(0);
+    expect(made.stdout).toMatch(/^make-mocks: 20 Dev Proxy mocks written to /);
+    const run = await checkMocks(file);
+    expect(run.code, run.stdout).toBe(0);
+    expect(failedIds(run.results!)).toEqual([]);
+    expect(run.results!.outside).toEqual([]);
+    expect(run.results!.coverage!.operations.exercised).toBe(run.results!.coverage!.operations.total);
+    // Graph's statuses, not whatever is documented first.
+    const mocks = (JSON.parse(readFileSync(file, 'utf8')) as { mocks: { request: { url: string; method: string }; response: { statusCode: number } }[] }).mocks;
+    const statusOf = (method: string, tail: string) => mocks.find((m) => m.request.method === method && m.request.url.endsWith(tail))?.response.statusCode;
+    expect([statusOf('POST', '/connectorGroups'), statusOf('PATCH', '/connectorGroups/*'), statusOf('DELETE', '/connectorGroups/*')]).toEqual([201, 204, 204]);
+  });
+
+  test('without --dev-proxy: exit 2 with the usage', async () => {
+    const run = await runCommand('src/cli/conformance.ts', ['make-mocks']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('name the file to write with --dev-proxy FILE');
+  });
+});

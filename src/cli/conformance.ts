@@ -36,6 +36,7 @@ async function main(): Promise<number> {
     return docsCheck(process.argv.slice(3));
   }
   if (process.argv[2] === 'check-mocks') return (await import('./check-mocks.js')).checkMocksCommand(process.argv.slice(3));
+  if (process.argv[2] === 'make-mocks') return (await import('./make-mocks.js')).makeMocksCommand(process.argv.slice(3));
   const { help, command, olderThanMs, yes, warnings, config } = resolveRunConfig(process.argv.slice(2), process.env, process.cwd());
   for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   if (help) {

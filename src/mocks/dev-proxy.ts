@@ -167,12 +167,18 @@ export function addressedOperations(mock: DevProxyMock, doc: OpenApiDocument): A
   const candidates = operationTable(doc).filter((op) => op.method === method);
   for (const reading of ['parameter', 'segment', 'any'] as const) {
     const operations = candidates.filter((op) => intersects(mockPath, op.path, reading));
-    if (operations.length > 0) return { operations };
+    if (operations.length === 0) continue;
+    // A literal segment of the mock (`$count`) may fill a parameter of one template and match another's
+    // literal: as for a request, the more literal template is the one meant (fewest parameters).
+    const fewest = Math.min(...operations.map(parameterCount));
+    return { operations: operations.filter((op) => parameterCount(op) === fewest) };
   }
   return { outside: 'no operation of the slice' };
 }
 
 type Reading = 'parameter' | 'segment' | 'any';
+
+const parameterCount = (op: TableOperation) => (op.path.match(/\{[^}]+\}/g) ?? []).length;
 
 /**
  * Whether some request path matches both the mock's path (literal characters and `*`) and the slice's
