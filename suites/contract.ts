@@ -9,7 +9,7 @@ import type { SuiteContext, SuiteDefinition } from '../src/engine/definition.js'
 import { createStop, type Check } from '../src/checks/check.js';
 import { derivedChecks, type DerivedSubject } from '../src/checks/derived.js';
 import { CONVENTION_CHECKS } from '../src/checks/conventions.js';
-import { createdId } from '../src/checks/http.js';
+import { createdId, readShows } from '../src/checks/http.js';
 import type { Exchange } from '../src/client/exchange.js';
 import { loadSlice } from '../src/openapi/load.js';
 import { operationTable, type TableOperation } from '../src/openapi/operation-table.js';
@@ -122,17 +122,9 @@ async function readBack(ctx: SuiteContext, path: string, sent: unknown, answer: 
   const { status } = answer.response;
   if (status < 200 || status > 299 || sent === null || typeof sent !== 'object') return;
   const entity = path.split('?')[0]!;
-  const shows = (e: Exchange) => {
-    try {
-      const read = JSON.parse(e.response.body) as Record<string, unknown>;
-      return Object.entries(sent).every(([key, value]) => JSON.stringify(read[key]) === JSON.stringify(value));
-    } catch {
-      return false;
-    }
-  };
   await ctx.readAfterWrite(
     () => ctx.send('GET', entity),
-    (e) => e.response.status === 404 || !shows(e),
+    (e) => e.response.status === 404 || !readShows(e, sent as Record<string, unknown>),
     'success',
   );
 }

@@ -1,9 +1,8 @@
 import type { SuiteContext, SuiteDefinition } from '../src/engine/definition.js';
-import type { Exchange } from '../src/client/exchange.js';
 import { LIFECYCLE_CHECKS, type LifecycleSubject, type PartialUpdate } from '../src/checks/lifecycle.js';
 import { createStop } from '../src/checks/check.js';
 import { GROUP_PATH, GROUPS_PATH } from '../src/checks/create.js';
-import { createdId, parseJsonBody } from '../src/checks/http.js';
+import { createdId, parseJsonBody, readShows } from '../src/checks/http.js';
 import { PROFILE_ID } from '../src/engine/context.js';
 import { isAbsoluteHttpUrl } from '../src/client/origin.js';
 import { connectorGroupCreateBody, connectorGroupUpdateBody, SENDABLE_REGIONS } from '../fixtures/factories/connector-group.js';
@@ -48,7 +47,7 @@ async function oneLife(ctx: SuiteContext): Promise<LifecycleSubject> {
   subject.settled = { get: read.retries };
   await ctx.client.PATCH(GROUP_PATH, { ...group, body: update });
   subject.steps.update = ctx.lastExchange();
-  const reread = await ctx.readAfterWrite(get, (e) => e.response.status === 404 || !showsUpdate(e, update));
+  const reread = await ctx.readAfterWrite(get, (e) => e.response.status === 404 || !readShows(e, update));
   subject.steps.getUpdated = reread.exchange;
   subject.settled.getUpdated = reread.retries;
   await listAllPages(ctx, subject);
@@ -105,7 +104,7 @@ async function partialUpdates(ctx: SuiteContext): Promise<PartialUpdate[]> {
       const reread = await ctx.readAfterWrite(
         () => ctx.send('GET', path),
         // Waits for the second PATCH only: once it shows, whatever the read says of the other property is the verdict.
-        (e) => e.response.status === 404 || !shows(e, partial.patch),
+        (e) => e.response.status === 404 || !readShows(e, partial.patch),
       );
       partial.steps.get = reread.exchange;
       partial.settled = reread.retries;
@@ -114,19 +113,6 @@ async function partialUpdates(ctx: SuiteContext): Promise<PartialUpdate[]> {
       return partial;
     },
   );
-}
-
-/** Whether a read shows every property of `expected` as given. */
-function shows(exchange: Exchange, expected: Record<string, unknown>): boolean {
-  const parsed = parseJsonBody(exchange);
-  const body = parsed.ok ? (parsed.value as Record<string, unknown> | null) : null;
-  return Object.entries(expected).every(([key, value]) => body?.[key] === value);
-}
-
-function showsUpdate(exchange: Exchange, update: { name: string; region: string | null }): boolean {
-  const parsed = parseJsonBody(exchange);
-  const body = parsed.ok ? (parsed.value as Record<string, unknown> | null) : null;
-  return body?.name === update.name && body?.region === update.region;
 }
 
 async function listAllPages(ctx: SuiteContext, subject: LifecycleSubject): Promise<void> {

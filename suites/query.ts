@@ -7,7 +7,7 @@
  */
 import type { SuiteContext, SuiteDefinition } from '../src/engine/definition.js';
 import { createStop } from '../src/checks/check.js';
-import { createdId, errorWords } from '../src/checks/http.js';
+import { createdId, errorWords, readShows } from '../src/checks/http.js';
 import { QUERY_CHECKS, type PageStop, type QueryGroup, type QueryStep, type QuerySubject } from '../src/checks/query.js';
 import { GROUPS_URL_PATH } from '../src/openapi/paths.js';
 import type { Exchange } from '../src/client/exchange.js';
@@ -164,7 +164,7 @@ export const querySuite: SuiteDefinition<QuerySubject> = {
           if (status < 200 || status > 299) return;
           await ctx.readAfterWrite(
             () => ctx.send('GET', `${GROUPS_URL_PATH}/${outsider.id}`),
-            (e) => e.response.status === 404 || !showsAll(e, patched),
+            (e) => e.response.status === 404 || !readShows(e, patched),
           );
         },
       ]);
@@ -286,16 +286,6 @@ function namesOn(page: Exchange): string[] {
     return Array.isArray(value) ? value.map((g) => String((g as { name?: unknown } | null)?.name)) : [];
   } catch {
     return [];
-  }
-}
-
-/** Whether a read shows every property of `expected` as given. */
-function showsAll(exchange: Exchange, expected: Record<string, unknown>): boolean {
-  try {
-    const body = JSON.parse(exchange.response.body) as Record<string, unknown> | null;
-    return Object.entries(expected).every(([key, value]) => body?.[key] === value);
-  } catch {
-    return false;
   }
 }
 

@@ -77,7 +77,16 @@ export const VARIANTS: readonly Variant[] = [
     source:
       'RFC 9110 §13.1.1 If-Match: when the condition is false the server "MUST NOT perform the requested method"; Graph hands out ETags on some resources (e.g. planner), not on others',
     options: { etags: true },
-    exercises: ['delete.status', 'update.status', 'update.partial', 'get.status', 'lifecycle.get-updated', 'lifecycle.get-after-delete', 'conventions.headers'],
+    exercises: [
+      'delete.status',
+      'update.status',
+      'update.partial',
+      'update.read-back',
+      'get.status',
+      'lifecycle.get-updated',
+      'lifecycle.get-after-delete',
+      'conventions.headers',
+    ],
   },
   {
     name: 'opaque-skip-tokens',
@@ -123,6 +132,7 @@ export const VARIANTS: readonly Variant[] = [
       'update.body.schema',
       'update.body.patched',
       'update.partial',
+      'update.read-back',
       'lifecycle.get-updated',
       'conventions.odata-context',
     ],
@@ -148,7 +158,7 @@ export const VARIANTS: readonly Variant[] = [
     behaviour: 'a new group answers 404 to its first two reads by id',
     source: 'learn.microsoft.com/graph/aad-advanced-queries: directory objects are eventually consistent, so a group just created may not be readable at once',
     options: { faults: { lagReads: 2 } },
-    exercises: ['lifecycle.get-same', 'lifecycle.get-updated', 'update.partial', 'get.status', 'create.body.id', 'property.read-back'],
+    exercises: ['lifecycle.get-same', 'lifecycle.get-updated', 'update.partial', 'update.read-back', 'get.status', 'create.body.id', 'property.read-back'],
   },
   {
     name: 'own-service-root',

@@ -80,3 +80,13 @@ export function collectionValue(exchange: Exchange): unknown[] | undefined {
   const value = parsed.ok ? (parsed.value as { value?: unknown } | null)?.value : undefined;
   return Array.isArray(value) ? value : undefined;
 }
+
+/**
+ * Whether a read shows every property of `expected` with the value given (compared as JSON, so `null` is a
+ * value): what the suites wait for after a write, while the store may not show it yet.
+ */
+export function readShows(exchange: Exchange, expected: Readonly<Record<string, unknown>>): boolean {
+  const parsed = parseJsonBody(exchange);
+  const body = parsed.ok && parsed.value !== null && typeof parsed.value === 'object' ? (parsed.value as Record<string, unknown>) : undefined;
+  return body !== undefined && Object.entries(expected).every(([key, value]) => JSON.stringify(body[key]) === JSON.stringify(value));
+}
