@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { createServer, type Server, type Socket } from 'node:net';
-import { capturingFetch, TransportError } from '../src/client/exchange.js';
+import { capturingFetch, TransportError, type Exchange } from '../src/client/exchange.js';
 
 let server: Server | undefined;
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
@@ -44,13 +44,46 @@ describe('network failures read as words', () => {
     const error = await failureOf(url);
     expect(error.kind).toBe('reset');
     expect(error.message).toMatch(new RegExp(`^POST ${url.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}: the target reset the connection before answering`));
+    expect(error.message).toMatch(/, also when sent a second time$/);
+  });
+
+  /**
+   * What a Node server does when it was busy past its keep-alive timeout: it wakes, closes its idle
+   * connections, and resets the one whose request it never read. The request is sent once more and the
+   * answer to that attempt is the exchange, marked as resent.
+   */
+  test('a kept-alive connection reset before any answer: sent once more, answered, marked', async () => {
+    let connections = 0;
+    const sockets: Socket[] = [];
+    server = createServer((socket) => {
+      connections++;
+      sockets.push(socket);
+      let requests = 0;
+      socket.on('data', () => {
+        if (++requests === 2) socket.resetAndDestroy();
+        else socket.write('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 2\r\n\r\nok');
+      });
+    });
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/beta/x`;
+    const exchanges: Exchange[] = [];
+    const send = capturingFetch((e) => exchanges.push(e), { timeoutMs: 2_000, maxBodyBytes: 1 << 20 });
+    expect(await (await send(new Request(url))).text()).toBe('ok');
+    // The client takes the connection back into its pool once the answer is read: the next request reuses it.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const second = await send(new Request(url, { method: 'POST', body: '{"name":"a"}' }));
+    expect(await second.text()).toBe('ok');
+    expect(connections).toBe(2);
+    expect(exchanges.map((e) => e.resentAfter)).toEqual([undefined, 'reset']);
+    expect(exchanges[1]?.request.body).toBe('{"name":"a"}');
+    for (const socket of sockets) socket.destroy(); // kept alive by the client: the server closes only when they end
   });
 
   test('a connection closed before any answer', async () => {
     const url = await rawTarget((socket) => socket.end());
     const error = await failureOf(url);
     expect(error.kind).toBe('closed');
-    expect(error.message).toMatch(/: the target closed the connection before answering \[UND_ERR_SOCKET\]$/);
+    expect(error.message).toMatch(/: the target closed the connection before answering \[UND_ERR_SOCKET\], also when sent a second time$/);
   });
 
   test('nothing listening', async () => {

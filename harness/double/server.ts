@@ -94,8 +94,8 @@ export interface Faults {
   throttle?: { status: 429 | 503; times: number; retryAfterSeconds: number; after?: number; path?: string };
   /** Every reply waits this long before it is sent. */
   delayMs?: number;
-  /** The first request's connection is reset instead of answered. */
-  resetFirst?: boolean;
+  /** The first `n` requests' connections are destroyed instead of answered (the client sends each such request once more). */
+  resetRequests?: number;
   /** Eventual consistency: a new group answers 404 to its first `n` reads by id. */
   lagReads?: number;
   /** Absolute links (@odata.nextLink) are built on this base instead of the double's own: a leaky target. */
@@ -210,7 +210,7 @@ export async function startDouble(options: DoubleOptions = {}): Promise<RunningD
 
   const faults = options.faults ?? {};
   let throttleLeft = faults.throttle?.times ?? 0;
-  let resetLeft = faults.resetFirst ? 1 : 0;
+  let resetLeft = faults.resetRequests ?? 0;
   const lagging = new Map<string, number>();
   // Opaque $skiptoken → the double's own readable token, for DoubleOptions.skipTokens 'opaque'.
   const opaqueTokens = new Map<string, string>();

@@ -27,6 +27,11 @@ export interface Exchange {
   /** Throttled answers (429/503) waited out and retried before this one. */
   retries?: number;
   /**
+   * The first attempt's connection was reset or closed before a byte of an answer came, and the request was
+   * sent once more (see STALE_CONNECTION_PAUSE_MS): this answer is the second attempt's.
+   */
+  resentAfter?: 'reset' | 'closed';
+  /**
    * Set on a throttled answer (429/503) that was waited out and sent again: evidence that the target
    * throttled, never the answer to the request, so no check judges it (the next attempt is judged).
    */
@@ -54,6 +59,18 @@ export interface RetryPolicy {
 export const NO_RETRY: RetryPolicy = { max: 0, maxWaitMs: 0, scale: 0 };
 
 const THROTTLED = new Set([429, 503]);
+
+/**
+ * A request whose connection is reset or closed before a byte of the answer arrives is sent once more,
+ * after this pause. The common cause is a stale keep-alive connection, not a broken target: a server busy
+ * past its keep-alive timeout (Node's default is 5 s; a mock on a loaded CI machine stalls that long) wakes,
+ * closes its idle connections, and resets the one carrying a request it never read. RFC 9112 §9.3.1 lets a
+ * client send again what a closed connection aborted; every method is sent again, since the request was
+ * not answered, and a create that did land is swept by its run-tagged name like any unanswered create.
+ * The pause lets the closes of the other stale connections arrive first, so the second attempt takes a
+ * live one. A target that resets twice is reported as resetting; the report says when a resend was needed.
+ */
+const STALE_CONNECTION_PAUSE_MS = 100;
 
 /** How a request failed on the wire, for the engine to tell a slow target from a broken one. */
 export type TransportFailure =
@@ -127,6 +144,13 @@ export function capturingFetch(
       // Read once, here: every attempt below sends a fresh request built from this copy.
       body: request.body === null ? undefined : await request.text(),
     };
+    let resentAfter: 'reset' | 'closed' | undefined;
+    // Once per request: a create sent twice is still one request that may have landed.
+    let told = false;
+    const tellUnanswered = () => {
+      if (!told) hooks.onUnanswered?.(captured);
+      told = true;
+    };
     for (let attempt = 0; ; attempt++) {
       await hooks.gate?.pass(hooks.signal);
       const started = performance.now();
@@ -155,20 +179,29 @@ export function capturingFetch(
         });
         body = await readBody(response, received, attemptAbort.signal, maxBodyBytes);
       } catch (error) {
-        hooks.onUnanswered?.(captured);
+        tellUnanswered();
         if (hooks.signal?.aborted) throw new TransportError(`${request.method} ${request.url}: not answered, the run was interrupted`, captured, 'interrupted');
         const failure =
           error instanceof UnreadableAnswer
             ? { kind: 'unreadable' as const, message: `${request.method} ${request.url}: ${error.message}` }
             : describeTransportError(error, captured, timeoutMs, response, received.bytes);
-        throw new TransportError(failure.message, captured, failure.kind);
+        const endedUnanswered = response === undefined && (failure.kind === 'reset' || failure.kind === 'closed');
+        if (endedUnanswered && resentAfter === undefined) {
+          resentAfter = failure.kind as 'reset' | 'closed';
+          await sleep(STALE_CONNECTION_PAUSE_MS);
+          if (hooks.signal?.aborted)
+            throw new TransportError(`${request.method} ${request.url}: not answered, the run was interrupted`, captured, 'interrupted');
+          continue;
+        }
+        const again = endedUnanswered && resentAfter !== undefined ? ', also when sent a second time' : '';
+        throw new TransportError(failure.message + again, captured, failure.kind);
       } finally {
         clearTimeout(timer);
         hooks.signal?.removeEventListener('abort', onRunAbort);
       }
       const depth = jsonDepthBeyond(body, MAX_JSON_DEPTH);
       if (depth !== undefined) {
-        hooks.onUnanswered?.(captured);
+        tellUnanswered();
         throw new TransportError(
           `${request.method} ${request.url}: answered ${response.status} with JSON nested more than ${MAX_JSON_DEPTH} levels deep (at byte ${depth}); no Graph body nests like that, and it is not judged further`,
           captured,
@@ -178,12 +211,14 @@ export function capturingFetch(
       const headers = Object.fromEntries(response.headers);
       const foreign = hooks.notTheTarget?.({ status: response.status, headers, body });
       if (foreign !== undefined) {
-        hooks.onUnanswered?.(captured);
+        tellUnanswered();
         throw new TransportError(`${request.method} ${request.url}: ${foreign}`, captured, 'unrecorded');
       }
       const exchange: Exchange = { request: captured, response: { status: response.status, headers, body }, durationMs: performance.now() - started };
-      if (attempt > 0) exchange.retries = attempt;
-      const retrying = THROTTLED.has(response.status) && attempt < retry.max;
+      const throttled = attempt - (resentAfter ? 1 : 0);
+      if (throttled > 0) exchange.retries = throttled;
+      if (resentAfter) exchange.resentAfter = resentAfter;
+      const retrying = THROTTLED.has(response.status) && throttled < retry.max;
       onExchange(exchange, { retrying });
       if (retrying) {
         const asked = retryAfterMs(headers['retry-after']);

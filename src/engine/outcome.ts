@@ -41,6 +41,8 @@ export interface Evidence {
   durationMs?: number;
   /** Throttled answers (429/503) to this request waited out and sent again before the answer judged. */
   retries?: number;
+  /** The first attempt's connection was reset or closed before any answer; the answer is the second attempt's. */
+  resentAfter?: 'reset' | 'closed';
 }
 
 export interface CheckOutcome {
@@ -125,6 +127,7 @@ export function evidenceOf(exchange: Exchange): Evidence {
     response: { ...scrubResponse({ ...response, body: '' }), ...boundedBody(response, response.body) },
     durationMs: exchange.durationMs,
     ...(exchange.retries !== undefined && exchange.retries > 0 && { retries: exchange.retries }),
+    ...(exchange.resentAfter && { resentAfter: exchange.resentAfter }),
   };
 }
 

@@ -9,9 +9,9 @@ type Reply = NonNullable<NonNullable<CheckResult['evidence']>['response']>;
 /** Bodies longer than this are cut in the page (results.json keeps them as the evidence holds them). */
 export const MAX_BODY_CHARS = 100_000;
 
-export function evidence(request: Message, response: Reply | undefined, open: boolean, retries?: number): Markup {
+export function evidence(request: Message, response: Reply | undefined, open: boolean, retries?: number, resentAfter?: 'reset' | 'closed'): Markup {
   return html`<div class="evidence">
-${retriesNote(retries)}<details class="exchange exchange-request"><summary><span class="ex-label">request</span> <code>${request.method} ${request.url}</code></summary>
+${retriesNote(retries)}${resentNote(resentAfter)}<details class="exchange exchange-request"><summary><span class="ex-label">request</span> <code>${request.method} ${request.url}</code></summary>
 ${headersTable(request.headers)}${bodyBlock(request.body, request.headers, request)}
 </details>
 ${
@@ -22,6 +22,13 @@ ${headersTable(response.headers)}${bodyBlock(response.body, response.headers, re
     : html`<p class="note">No response: the request never got one.</p>`
 }
 </div>`;
+}
+
+/** Said above a request sent twice: its first connection ended before any answer (a stale keep-alive connection, most often). */
+function resentNote(resentAfter: 'reset' | 'closed' | undefined): Markup | string {
+  if (!resentAfter) return '';
+  return html`<p class="note retries">The first connection carrying this request was ${resentAfter} before any answer, and it was sent once more; the response below answers the second attempt.</p>
+`;
 }
 
 /** Said above a request the target throttled first: the attempts before the answer judged are not shown. */

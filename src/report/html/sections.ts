@@ -202,7 +202,7 @@ ${
       )}</dl></div>`
     : ''
 }
-${check.evidence ? evidence(check.evidence.request, check.evidence.response, check.status === 'failed', check.evidence.retries) : ''}
+${check.evidence ? evidence(check.evidence.request, check.evidence.response, check.status === 'failed', check.evidence.retries, check.evidence.resentAfter) : ''}
 `;
 }
 
