@@ -58,7 +58,17 @@ describe.concurrent('the bundle run as the runner runs it, from a checkout witho
 
   beforeAll(async () => {
     actionPath = path.join(mkdtempSync(path.join(tmpdir(), 'gc-action-path-')), 'graph-conformance');
-    for (const file of [ACTION_BUNDLE, 'action.yml', 'specs/openapi.yaml', 'specs/decisions.yaml', 'generated', 'fixtures/recordings', ...SHIPPED_BASELINES]) {
+    // specs/upstream/dev-proxy: the mocks file schema check-mocks validates a Dev Proxy file against.
+    for (const file of [
+      ACTION_BUNDLE,
+      'action.yml',
+      'specs/openapi.yaml',
+      'specs/decisions.yaml',
+      'specs/upstream/dev-proxy',
+      'generated',
+      'fixtures/recordings',
+      ...SHIPPED_BASELINES,
+    ]) {
       mkdirSync(path.dirname(path.join(actionPath, file)), { recursive: true });
       cpSync(fromRoot(file), path.join(actionPath, file), { recursive: true });
     }
@@ -71,9 +81,10 @@ describe.concurrent('the bundle run as the runner runs it, from a checkout witho
     expect(existsSync(path.join(actionPath, 'package.json'))).toBe(false);
   });
 
-  /** `node <bundle>` in a fresh workspace, as the runner starts a node24 action. */
-  async function step(inputs: Record<string, string>) {
+  /** `node <bundle>` in a fresh workspace (holding `files`: repository files copied to a path of the workspace), as the runner starts a node24 action. */
+  async function step(inputs: Record<string, string>, files: Record<string, string> = {}) {
     const workspace = mkdtempSync(path.join(tmpdir(), 'gc-workspace-'));
+    for (const [to, from] of Object.entries(files)) cpSync(fromRoot(from), path.join(workspace, to), { recursive: true });
     const runnerTemp = mkdtempSync(path.join(tmpdir(), 'gc-runner-temp-'));
     const [output, summary] = [path.join(runnerTemp, 'output'), path.join(runnerTemp, 'summary')];
     writeFileSync(output, '');
@@ -125,6 +136,14 @@ describe.concurrent('the bundle run as the runner runs it, from a checkout witho
     const run = await step({ baseline: 'prism', only: 'create.' });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.outputs).toMatchObject({ 'exit-code': '0', failed: '0' });
+  });
+
+  test('command check-mocks on a mocks file in the workspace: exit 0, its three reports and the counts', async () => {
+    const run = await step({ command: 'check-mocks', 'mocks-file': 'devproxy/connector-groups.json' }, { devproxy: 'test/fixtures/mocks' });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.results).toMatchObject({ command: 'check-mocks', mocksFile: path.join(run.workspace, 'devproxy', 'connector-groups.json') });
+    expect(run.outputs).toMatchObject({ 'exit-code': '0', failed: '0', passed: '16', junit: path.join(run.reports, 'junit.xml') });
+    expect(run.summary).toContain('checked the mocks file `devproxy/connector-groups.json` · 1 mock outside the slice, not judged');
   });
 
   test('a bad input: exit 2 and the reason', async () => {

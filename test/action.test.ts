@@ -1,9 +1,9 @@
 /**
  * action.yml, the GitHub Action (a JavaScript action running the committed bundle): linted against the
- * command it wraps (an input for every run option and nothing else, the bundle as its main, outputs the
- * step writes and nothing a composite action would declare), each lint rule shown to fire on a broken
- * action; and its step run as the runner runs it, inputs in (INPUT_<NAME>, hyphens kept), outputs and job
- * summary out. test/action-bundle.test.ts holds the bundle itself to its sources and runs it alone.
+ * command it wraps (an input for every run option, its own two — command, mocks-file — and nothing else,
+ * the bundle as its main, outputs the step writes and nothing a composite action would declare), each lint
+ * rule shown to fire on a broken action; and its step run as the runner runs it, inputs in (INPUT_<NAME>,
+ * hyphens kept), outputs and job summary out, for a run, diff and check-mocks. test/action-bundle.test.ts holds the bundle itself to its sources and runs it alone.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { OPTIONS, resolveOptions } from '../src/config/run-config.js';
-import { commandLineFromInputs, NOT_INPUTS, tokenFromInputs } from '../src/action/inputs.js';
+import { CHECK_MOCKS_INPUTS, checkMocksFromInputs, commandLineFromInputs, NOT_INPUTS, OWN_INPUTS, tokenFromInputs } from '../src/action/inputs.js';
 import { actionOutputs, OUTPUT_NAMES, stepSummaryMarkdown } from '../src/action/outputs.js';
 import { OPTION_FLAGS, rawOptionsOf, type ConformanceOptions } from '../src/api/options.js';
 import { fromRoot } from '../src/project-root.js';
@@ -27,8 +27,8 @@ const ACTION = readFileSync(fromRoot('action.yml'), 'utf8');
 const RUN_OPTIONS = Object.keys(OPTIONS)
   .filter((o) => !['help', 'older-than', 'yes'].includes(o))
   .sort();
-/** The inputs the step reads: `command`, one per run option (src/action/inputs.ts), and `token`. */
-const READ_BY_STEP = ['command', 'token', ...Object.keys(OPTIONS).filter((o) => !NOT_INPUTS.has(o))];
+/** The inputs the step reads: its own (`command`, `mocks-file`), one per run option (src/action/inputs.ts), and `token`. */
+const READ_BY_STEP: string[] = [...OWN_INPUTS, 'token', ...Object.keys(OPTIONS).filter((o) => !NOT_INPUTS.has(o))];
 
 function lintAction(text: string): string[] {
   const doc = parseDocument(text);
@@ -45,9 +45,11 @@ function lintAction(text: string): string[] {
   for (const key of Object.keys(runs))
     if (!['using', 'main'].includes(key)) problems.push(`runs.${key}: not part of this action (it runs one bundle, nothing before or after)`);
 
-  for (const name of Object.keys(inputs)) if (name !== 'command' && !RUN_OPTIONS.includes(name)) problems.push(`inputs.${name}: not an option of the command`);
+  for (const name of Object.keys(inputs))
+    if (!(OWN_INPUTS as readonly string[]).includes(name) && !RUN_OPTIONS.includes(name)) problems.push(`inputs.${name}: not an option of the command`);
   for (const option of RUN_OPTIONS) if (!(option in inputs)) problems.push(`option --${option}: no input mirrors it`);
-  if (!('command' in inputs)) problems.push('inputs.command: missing (run or diff)');
+  for (const own of OWN_INPUTS) if (!(own in inputs)) problems.push(`inputs.${own}: missing (the step reads it)`);
+  for (const name of CHECK_MOCKS_INPUTS) if (!(name in inputs)) problems.push(`inputs.${name}: missing, though check-mocks reads it`);
   for (const name of Object.keys(inputs)) if (!READ_BY_STEP.includes(name)) problems.push(`inputs.${name}: the step never reads it`);
   for (const [name, spec] of Object.entries(inputs)) {
     if (!isObject(spec) || typeof spec.description !== 'string' || spec.description.trim() === '') problems.push(`inputs.${name}: no description`);
@@ -73,6 +75,7 @@ describe('action.yml', () => {
   const broken: Array<[string, string, RegExp]> = [
     ['an input no option has', ACTION.replace('  seed:\n', '  colour:\n'), /inputs\.colour: not an option[\s\S]*option --seed: no input/],
     ['an input without a description', ACTION.replace(/( {2}shard:\n) {4}description: .*\n/, '$1'), /inputs\.shard: no description/],
+    ['no mocks-file', ACTION.replace(/ {2}mocks-file:\n( {4}.*\n)+/, ''), /inputs\.mocks-file: missing \(the step reads it\)/],
     ['a default that is not a string', ACTION.replace("default: 'false'", 'default: false'), /inputs\.record: default false is not a string/],
     ['a composite action', ACTION.replace('using: node24', 'using: composite'), /runs\.using: composite, not node24/],
     ['an older Node', ACTION.replace('using: node24', 'using: node20'), /runs\.using: node20, not node24/],
@@ -157,6 +160,59 @@ describe("the inputs and the API's fields become the options the command's resol
   test('a command or a boolean it does not know is a usage error', () => {
     expect(() => commandLineFromInputs({ INPUT_COMMAND: 'sweep' })).toThrow(/input command: 'sweep' is not one of run, diff/);
     expect(() => commandLineFromInputs({ INPUT_RECORD: 'yes' })).toThrow(/input record: 'yes' is not true or false/);
+  });
+});
+
+describe('check-mocks: the inputs it reads become its command line; the others are refused, by name', () => {
+  const given = (inputs: Record<string, string>) => runnerEnv({ command: 'check-mocks', ...inputs });
+
+  test('mocks-file after --, report-dir always (the runner gives its default), profile and baseline as given; quiet on CI unless verbose, as a run', () => {
+    expect(checkMocksFromInputs(given({ 'mocks-file': 'devproxy/mocks.json' }))).toEqual({
+      args: ['--report-dir', 'reports', '--quiet', '--', 'devproxy/mocks.json'],
+      mocksFile: 'devproxy/mocks.json',
+      reportDir: 'reports',
+    });
+    expect(checkMocksFromInputs(given({ 'mocks-file': '-m.json', profile: 'openapi', baseline: 'prism', 'report-dir': 'out', verbose: 'true' })).args).toEqual([
+      '--report-dir',
+      'out',
+      '--profile',
+      'openapi',
+      '--baseline',
+      'prism',
+      '--',
+      '-m.json',
+    ]);
+    const offCi = { ...given({ 'mocks-file': 'm.json' }), CI: '' };
+    expect(checkMocksFromInputs(offCi).args).not.toContain('--quiet');
+    expect(checkMocksFromInputs({ ...offCi, INPUT_QUIET: 'true' }).args).toContain('--quiet');
+  });
+
+  test('every input check-mocks reads is one action.yml declares', () => {
+    const declared = Object.keys((parseDocument(ACTION).toJS() as { inputs: Json }).inputs);
+    expect(CHECK_MOCKS_INPUTS.filter((name) => !declared.includes(name))).toEqual([]);
+  });
+
+  test('without mocks-file: a usage error naming the input', () => {
+    expect(() => checkMocksFromInputs(given({}))).toThrow(/^input mocks-file: required with command check-mocks/);
+  });
+
+  test('an input about a target, recordings or a run: refused, each named, with the inputs it does read', () => {
+    expect(() => checkMocksFromInputs(given({ 'mocks-file': 'm.json', 'base-url': 'http://127.0.0.1:4010' }))).toThrow(
+      'input base-url: not an input of command check-mocks, which judges a mocks file and sends no request; its inputs: mocks-file, profile, report-dir, baseline, quiet, verbose',
+    );
+    expect(() =>
+      checkMocksFromInputs(given({ 'mocks-file': 'm.json', token: 't', seed: '5', record: 'true', shard: '1/2', 'strict-baseline': 'true' })),
+    ).toThrow(/^inputs token, record, seed, strict-baseline, shard: not inputs of command check-mocks/);
+    // A boolean at its default ('false') is what the runner always sets: not a choice the workflow made.
+    expect(() => checkMocksFromInputs(given({ 'mocks-file': 'm.json', record: 'false' }))).not.toThrow();
+    expect(() => checkMocksFromInputs(given({ 'mocks-file': 'm.json', profile: 'strict' }))).toThrow("input profile: 'strict' is not one of openapi, graph");
+  });
+
+  test('mocks-file with run or diff: a usage error naming the input', () => {
+    expect(() => commandLineFromInputs(runnerEnv({ 'mocks-file': 'm.json' }))).toThrow('input mocks-file: only for command check-mocks (command is run)');
+    expect(() => commandLineFromInputs(runnerEnv({ command: 'diff', 'mocks-file': 'm.json' }))).toThrow(
+      'input mocks-file: only for command check-mocks (command is diff)',
+    );
   });
 });
 
@@ -257,6 +313,89 @@ describe.concurrent('the step as Actions runs it', () => {
     expect(run.summary).toMatch(
       /^### graph-conformance run: no results\.json: the run stopped before any check \(exit 2\)\n\nexit code 2\n\n```text\nerror: --profile/,
     );
+  });
+
+  /** The fixture check-mocks passes: four mocks of the slice (one serving an @file body) and one of another API. */
+  const MOCKS = 'test/fixtures/mocks/connector-groups.json';
+
+  test('check-mocks on a mocks file that passes: exit 0; the counts, the report paths and a job summary naming the file', async () => {
+    const run = await step({ command: 'check-mocks', 'mocks-file': MOCKS });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(Object.keys(run.outputs).sort()).toEqual([...OUTPUT_NAMES].sort());
+    expect(run.outputs).toMatchObject({
+      'exit-code': '0',
+      passed: '16',
+      failed: '0',
+      blocked: '0',
+      skipped: '4',
+      differences: '',
+      summary: '16 passed, 0 failed, 0 blocked, 4 skipped, 0 warned',
+    });
+    for (const [output, file] of [
+      ['results', 'results.json'],
+      ['junit', 'junit.xml'],
+      ['report', 'report.html'],
+    ] as const) {
+      expect(run.outputs[output]).toMatch(new RegExp(`reports/${file.replace('.', '\\.')}$`));
+      expect(existsSync(run.outputs[output]!), file).toBe(true);
+    }
+    expect(JSON.parse(readFileSync(run.outputs.results!, 'utf8'))).toMatchObject({ command: 'check-mocks', mocksFile: fromRoot(MOCKS) });
+    expect(run.summary).toMatch(
+      /^### graph-conformance check-mocks: 16 passed, 0 failed, 0 blocked, 4 skipped, 0 warned\n\nchecked the mocks file `test\/fixtures\/mocks\/connector-groups\.json` · 1 mock outside the slice, not judged\n\nexit code 0 · reports: `[^`]*report\.html`/,
+    );
+    // Quiet on CI, as a run: no line per passed check; what check-mocks said to close, verbatim (its wording is
+    // check-mocks' own, tested with it: here, only that the outside mock and the counts reach the summary).
+    expect(run.stdout).not.toContain('✓ mock.0.status');
+    expect(run.summary).toMatch(
+      /```text\n[\s\S]*^outside the slice[^\n]*\b1 mock\b[\s\S]*graph\.microsoft\.com\/v1\.0\/me[\s\S]*^16 passed, 0 failed[\s\S]*```\n$/m,
+    );
+  });
+
+  test('check-mocks on a mocks file whose create answers 200 (no statusCode): exit 1, the failure counted and named', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'gc-mocks-'));
+    const mocks = JSON.parse(readFileSync(fromRoot(MOCKS), 'utf8')) as { mocks: { request: { method?: string }; response: Json }[] };
+    const create = mocks.mocks.find((m) => m.request.method === 'POST')!;
+    expect(create.response.statusCode).toBe(201);
+    delete create.response.statusCode;
+    writeFileSync(path.join(dir, 'mocks.json'), JSON.stringify(mocks, null, 2));
+    // The list mock's body is an @file beside the mocks file.
+    writeFileSync(path.join(dir, 'connector-groups.list.json'), readFileSync(fromRoot('test/fixtures/mocks/connector-groups.list.json')));
+    const run = await step({ command: 'check-mocks', 'mocks-file': path.join(dir, 'mocks.json') });
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(run.outputs).toMatchObject({ 'exit-code': '1', passed: '15', failed: '1', summary: '15 passed, 1 failed, 0 blocked, 4 skipped, 0 warned' });
+    expect(run.outputs.junit).toMatch(/junit\.xml$/);
+    expect(run.summary).toMatch(/^### graph-conformance check-mocks: 15 passed, 1 failed/);
+    expect(run.summary).toMatch(/^ {2}✗ mock\.0\.status\b.*\b200\b/m);
+  });
+
+  test("check-mocks without mocks-file: exit 2 naming the input; nothing judged, and an earlier run's results.json not reported", async () => {
+    const run = await step({ command: 'check-mocks' }, true);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: input mocks-file: required with command check-mocks/m);
+    expect(run.outputs).toMatchObject({ 'exit-code': '2', results: '', passed: '', summary: 'no results.json: the run stopped before any check (exit 2)' });
+    expect(run.summary).toMatch(/^### graph-conformance check-mocks: no results\.json[^\n]*\n\nexit code 2\n\n```text\nerror: input mocks-file: required/);
+  });
+
+  test('check-mocks on a file that is not there: exit 2, the reason and the file in the job summary', async () => {
+    const run = await step({ command: 'check-mocks', 'mocks-file': 'no/such/mocks.json' }, true);
+    expect(run.code).toBe(2);
+    expect(run.outputs).toMatchObject({ 'exit-code': '2', results: '', junit: '' });
+    expect(run.summary).toMatch(/^checked the mocks file `no\/such\/mocks\.json`\n/m);
+    expect(run.summary).toMatch(/```text\nerror: check-mocks: [^\n]*no\/such\/mocks\.json/);
+  });
+
+  test('mocks-file with command run: exit 2 naming the input, and no run', async () => {
+    const run = await step({ 'mocks-file': MOCKS, only: 'create.' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: input mocks-file: only for command check-mocks \(command is run\)$/m);
+    expect(run.outputs).toMatchObject({ 'exit-code': '2', results: '', passed: '' });
+  });
+
+  test('check-mocks given an input about a target: exit 2 naming it', async () => {
+    const run = await step({ command: 'check-mocks', 'mocks-file': MOCKS, 'base-url': double.baseUrl });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^error: input base-url: not an input of command check-mocks/m);
+    expect(run.outputs).toMatchObject({ 'exit-code': '2', results: '' });
   });
 });
 

@@ -174,7 +174,7 @@ describe('graph-conformance make-mocks', () => {
     const file = path.join(dir, 'devproxy', 'mocks.json');
     const made = await runCommand('src/cli/conformance.ts', ['make-mocks', '--dev-proxy', file]);
     expect(made.code, made.stderr).toBe(0);
-    expect(made.stdout).toMatch(/^make-mocks: 20 Dev Proxy mocks written to /);
+    expect(made.stdout).toMatch(/^make-mocks: \d+ Dev Proxy mocks written to /);
     const run = await checkMocks(file);
     expect(run.code, run.stdout).toBe(0);
     expect(failedIds(run.results!)).toEqual([]);
@@ -182,8 +182,11 @@ describe('graph-conformance make-mocks', () => {
     expect(run.results!.coverage!.operations.exercised).toBe(run.results!.coverage!.operations.total);
     // Graph's statuses, not whatever is documented first.
     const mocks = (JSON.parse(readFileSync(file, 'utf8')) as { mocks: { request: { url: string; method: string }; response: { statusCode: number } }[] }).mocks;
-    const statusOf = (method: string, tail: string) => mocks.find((m) => m.request.method === method && m.request.url.endsWith(tail))?.response.statusCode;
-    expect([statusOf('POST', '/connectorGroups'), statusOf('PATCH', '/connectorGroups/*'), statusOf('DELETE', '/connectorGroups/*')]).toEqual([201, 204, 204]);
+    // The success of each (the wildcard mocks after it answer 404 for ids the contract's examples do not name).
+    const statusOf = (method: string, tail: RegExp) =>
+      mocks.find((m) => m.request.method === method && tail.test(m.request.url) && m.response.statusCode < 300)?.response.statusCode;
+    const item = /\/connectorGroups\/[0-9a-f-]{36}$/;
+    expect([statusOf('POST', /\/connectorGroups$/), statusOf('PATCH', item), statusOf('DELETE', item)]).toEqual([201, 204, 204]);
   });
 
   test('without --dev-proxy: exit 2 with the usage', async () => {

@@ -171,8 +171,10 @@ describe.concurrent('a file where a folder belongs: exit 2, one line, no stack',
 describe('one run per report dir, through the command', () => {
   let slow: RunningDouble;
   beforeAll(async () => {
-    // Slow replies keep the first run going while the second starts.
-    slow = await startDouble({ faults: { delayMs: 150 } });
+    // Its create is stored at once and answered only after 20 s: the first run below is certainly still
+    // running (and holding the report dir) when the second starts, however loaded the machine; its
+    // clean-up after the interrupt reads and deletes, which are answered at once.
+    slow = await startDouble({ faults: { slowCreateReplyMs: 20_000 } });
   });
   afterAll(() => slow.close());
 
@@ -180,7 +182,7 @@ describe('one run per report dir, through the command', () => {
     const d = dir();
     const first = spawn(
       process.execPath,
-      [fromRoot('bin/graph-conformance.mjs'), '--base-url', slow.baseUrl, '--report-dir', d, '--only', 'create.', '--timeout', '1000'],
+      [fromRoot('bin/graph-conformance.mjs'), '--base-url', slow.baseUrl, '--report-dir', d, '--only', 'create.', '--timeout', '30000'],
       {
         cwd: fromRoot(),
         env: childEnv({}),
@@ -190,8 +192,7 @@ describe('one run per report dir, through the command', () => {
     let output = '';
     first.stderr.on('data', (c: Buffer) => (output += c.toString()));
     const exited = new Promise<number | null>((resolve) => first.on('close', resolve));
-    // The run prints its first line once it holds the lock and its suites begin. (--timeout shortens the
-    // wait of the clean-up's second look after the interrupt below.)
+    // The run prints its first line once it holds the lock and its suites begin.
     const started = new Promise<void>((resolve) =>
       first.stdout.on('data', (c: Buffer) => {
         output += c.toString();

@@ -4,7 +4,7 @@ export const HELP = `Usage: graph-conformance [options]
        graph-conformance docs-check [--json] FILE.md…
        graph-conformance contract [--path]
        graph-conformance check-mocks FILE [--profile openapi|graph] [--report-dir DIR] [--baseline FILE|NAME] [--quiet]
-       graph-conformance make-mocks --dev-proxy FILE
+       graph-conformance make-mocks [--dev-proxy FILE] [--mockoon FILE]
        (installed: npx graph-conformance …; in a clone of the repository: npm run conformance -- …)
 
 Runs the connectorGroups conformance checks and writes results.json, junit.xml and report.html.
@@ -17,8 +17,9 @@ stdout, or with --path prints where the installed file is, to start a mock on it
 check-mocks judges a Dev Proxy mocks file statically: what Dev Proxy would serve for each mock of a
 connectorGroups operation (status 200 unless set, its Content-Type, its body) against the slice,
 with a run's reports and exit codes (graph-conformance check-mocks --help). make-mocks writes a Dev
-Proxy mocks file made from the contract (Graph's statuses, the contract's examples), one that
-check-mocks passes, to start from.
+Proxy mocks file, a Mockoon environment or both, made from the contract (Graph's statuses, the
+contract's examples for its example ids, 404 for any other id), ones that check-mocks passes, to
+start from.
 
 Options (environment variable in brackets):
   --target replay|url|live  where to send requests [CONFORMANCE_TARGET]; default replay,

@@ -1,8 +1,8 @@
 /**
  * Dev Proxy mocks files (dotnet/dev-proxy MockResponsePlugin, specs/upstream/dev-proxy/): reading one
  * against the vendored JSON Schema, what Dev Proxy serves for each mock (`served`), and which operations
- * of the slice a mock's URL addresses (`addressedOperations`). Nothing here judges: src/cli/check-mocks.ts
- * hands what is served to the derived checks, as a run hands them what a target answered.
+ * of the slice a mock's URL addresses (`addressedOperations`), as entries (entry.ts). Nothing here judges:
+ * src/cli/check-mocks.ts hands what is served to the derived checks, as a run hands them what a target answered.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
@@ -11,6 +11,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { fromRoot } from '../project-root.js';
 import { operationOfRequest, operationTable, type TableOperation } from '../openapi/operation-table.js';
 import type { OpenApiDocument } from '../openapi/operations.js';
+import { MocksFileError, type Addressed, type MocksSource, type Served } from './entry.js';
 
 /** The vendored schema of a mocks file (v3.2.0, dotnet/dev-proxy schemas/). */
 export const MOCKS_SCHEMA_FILE = fromRoot('specs', 'upstream', 'dev-proxy', 'mockresponseplugin.mocksfile.schema.v3.2.0.json');
@@ -20,37 +21,34 @@ export interface DevProxyMock {
   response?: { statusCode?: number; headers?: { name: string; value: string }[]; body?: unknown };
 }
 
-export interface MocksFile {
-  file: string;
-  mocks: DevProxyMock[];
-}
+/** Why client-request-id is never judged on a Dev Proxy mock: what Dev Proxy does, not what the mock says. */
+export const DEV_PROXY_CLIENT_REQUEST_ID = "Dev Proxy's limit: it sets client-request-id to its own request-id, never the client's";
 
-/** What cannot be read as a mocks file: the command's exit 2, in one line naming the file. */
-export class MocksFileError extends Error {}
-
-/** Reads and validates `file` (JSON, Dev Proxy's schema); throws MocksFileError with the first problem. */
-export function readMocksFile(file: string): MocksFile {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new MocksFileError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    throw new MocksFileError(`${file}: not JSON (${(error as Error).message})`);
-  }
+/** The mocks of `value` (the parsed `file`), validated against Dev Proxy's schema; throws MocksFileError with the first problem. */
+export function devProxyMocks(file: string, value: unknown): DevProxyMock[] {
   const older = olderShape(value);
-  if (older) return { file, mocks: older };
+  if (older) return older;
   const validate = mocksSchema();
   if (!validate(value)) {
     const first = validate.errors?.[0];
     const where = first?.instancePath ? first.instancePath : '(the root)';
     throw new MocksFileError(`${file}: not a Dev Proxy mocks file: ${where} ${first?.message ?? 'is invalid'}`);
   }
-  return { file, mocks: (value as { mocks: DevProxyMock[] }).mocks };
+  return (value as { mocks: DevProxyMock[] }).mocks;
+}
+
+/** A Dev Proxy mocks file as entries: one per mock, `mock.<index>`. */
+export function devProxySource(file: string, value: unknown, doc: OpenApiDocument): MocksSource {
+  const mocks = devProxyMocks(file, value);
+  const entries = mocks.map((mock, index) => ({
+    id: `mock.${index}`,
+    method: (mock.request.method ?? 'GET').toUpperCase(),
+    url: mock.request.url,
+    addressed: addressedOperations(mock, doc),
+    served: served(mock, file),
+    limits: { 'header.client-request-id': DEV_PROXY_CLIENT_REQUEST_ID },
+  }));
+  return { tool: 'dev-proxy', file, entries, units: `${mocks.length} mock${mocks.length === 1 ? '' : 's'}` };
 }
 
 /**
@@ -87,15 +85,6 @@ function mocksSchema(): ReturnType<Ajv2020['compile']> {
   return compiled;
 }
 
-/** What Dev Proxy answers for a mock: status, headers (lower-case names), body text. */
-export interface Served {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-  /** Set when the body names an `@file` that is not there: the body check fails with this. */
-  bodyProblem?: string;
-}
-
 /**
  * What Dev Proxy serves for `mock`, whose file is `mocksFile` (an `@path` body is relative to it):
  * - MockResponsePlugin: a response without `statusCode` answers 200 (so a mocked create answers 200, not
@@ -130,15 +119,13 @@ export function served(mock: DevProxyMock, mocksFile: string): Served {
 }
 
 /** Hosts Microsoft Graph answers on (the national clouds' too). */
-const GRAPH_HOSTS = new Set([
+export const GRAPH_HOSTS = new Set([
   'graph.microsoft.com',
   'canary.graph.microsoft.com',
   'graph.microsoft.us',
   'dod-graph.microsoft.us',
   'microsoftgraph.chinacloudapi.cn',
 ]);
-
-export type Addressed = { operations: TableOperation[] } | { outside: string };
 
 /**
  * The operations of the slice a mock addresses, or why it addresses none. The URL must be on a Graph

@@ -1,14 +1,20 @@
 /**
- * A Dev Proxy mocks file made from the slice, so a user starts from a correct mock instead of writing one:
- * one mock per operation, answering the operation's documented success status (201 for create, 204 where
- * the slice documents it, the exact code the slice writes beside a `2XX` range — decision
- * exact-status-beside-range) with the slice's own example body (decisions connector-group-example …
- * count-example), `text/plain` for a `$count`. Mocks Dev Proxy tries first come first: it answers with the
- * first mock whose URL matches, and its `*` matches across segments, so longer and more literal paths lead.
+ * A Dev Proxy mocks file made from the slice, so a user starts from a correct mock instead of writing one.
+ * For each operation, a mock whose URL carries the slice's example ids (example-ids.ts) answers the
+ * operation's success with the slice's example (slice-answers.ts); a mock with `*` for each path parameter
+ * answers any other id with 404 and Graph's error envelope, as Graph does (decision unknown-id-404).
+ *
+ * Dev Proxy answers with the first mock whose method matches and whose URL equals the request's URL, the query
+ * included, or, for a URL with `*`, matches it as a pattern (`*` is `.*`, across segments, the whole URL
+ * anchored). So every literal mock leads, then the 404 mocks; within each, longer and more literal paths
+ * first. A literal URL answers no request with a query string, so an operation that documents query
+ * parameters also gets `URL?*` (a `*` after the `?` can only reach into the query, never into another path).
  */
 import { operationTable, type TableOperation } from '../openapi/operation-table.js';
-import { operation, resolveLocal, type OpenApiDocument } from '../openapi/operations.js';
+import type { OpenApiDocument } from '../openapi/operations.js';
 import type { DevProxyMock } from './dev-proxy.js';
+import { exampleIdFor, pathParameters } from './example-ids.js';
+import { notFoundOf, successOf, type SliceAnswer } from './slice-answers.js';
 
 /** Graph's service root, the host Dev Proxy intercepts for Graph. */
 const GRAPH_BETA = 'https://graph.microsoft.com/beta';
@@ -20,38 +26,41 @@ export interface DevProxyMocksFile {
 }
 
 export function devProxyMocksFromSlice(doc: OpenApiDocument): DevProxyMocksFile {
-  const mocks = operationTable(doc)
-    .map((op) => ({ op, url: `${GRAPH_BETA}${op.path.replace(/\{[^}]+\}/g, '*')}` }))
-    .sort((a, b) => segments(b.url) - segments(a.url) || stars(a.url) - stars(b.url))
-    .map(({ op, url }) => ({ request: { url, method: op.method.toUpperCase() }, response: successOf(doc, op) }));
-  return { $schema: SCHEMA_URL, mocks };
+  const table = operationTable(doc);
+  const literal = table.flatMap((op) => {
+    const url = `${GRAPH_BETA}${op.path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(exampleIdFor(doc, name)))}`;
+    return withQuery(op, url).map((u) => mock(op, u, successOf(doc, op)));
+  });
+  const unknown = table
+    .filter((op) => pathParameters(op.path).length > 0)
+    .flatMap((op) => {
+      const url = `${GRAPH_BETA}${op.path.replace(/\{[^}]+\}/g, '*')}`;
+      // A URL ending in `*` takes any query already.
+      return (url.endsWith('*') ? [url] : withQuery(op, url)).map((u) => mock(op, u, notFoundOf(doc, op)));
+    });
+  return { $schema: SCHEMA_URL, mocks: [...ordered(literal), ...ordered(unknown)] };
 }
 
-const segments = (url: string) => url.split('/').length;
-const stars = (url: string) => url.split('*').length - 1;
-
-/** The operation's first exact success code, its example body and its media type. */
-function successOf(doc: OpenApiDocument, op: TableOperation): NonNullable<DevProxyMock['response']> {
-  const responses = (operation(doc, op.path, op.method).responses ?? {}) as Record<string, unknown>;
-  // Graph answers a PATCH, a PUT and a DELETE with 204 where the slice documents it (decision update-status-200-or-204).
-  const exact = Object.keys(responses).filter((k) => /^2\d\d$/.test(k));
-  const key = op.method !== 'get' && op.method !== 'post' && exact.includes('204') ? '204' : exact[0];
-  if (key === undefined) throw new Error(`the slice documents no exact success status for ${op.method.toUpperCase()} ${op.path}`);
-  const statusCode = Number(key);
-  const content = (resolveLocal(doc, responses[key] as Record<string, unknown>).content ?? {}) as Record<
-    string,
-    { schema?: Record<string, unknown>; example?: unknown }
-  >;
-  const [mediaType, media] = Object.entries(content)[0] ?? [];
-  if (!mediaType || !media) return { statusCode };
-  const headers = [{ name: 'Content-Type', value: mediaType === 'application/json' ? 'application/json' : mediaType }];
-  const example = media.example ?? exampleOf(doc, media.schema);
-  if (example === undefined) return { statusCode, headers };
-  // Dev Proxy serves a string body as it is: a $count's integer is its text.
-  return { statusCode, headers, body: mediaType.startsWith('text/') ? String(example) : example };
+function withQuery(op: TableOperation, url: string): string[] {
+  return op.query.length > 0 ? [url, `${url}?*`] : [url];
 }
 
-function exampleOf(doc: OpenApiDocument, schema: Record<string, unknown> | undefined): unknown {
-  if (!schema) return undefined;
-  return resolveLocal(doc, schema).example;
+function mock(op: TableOperation, url: string, answer: SliceAnswer): DevProxyMock {
+  return { request: { url, method: op.method.toUpperCase() }, response: devProxyResponse(answer) };
+}
+
+/** Longer paths first, then the more literal; a sort is stable, so the table's order otherwise. */
+function ordered(mocks: DevProxyMock[]): DevProxyMock[] {
+  const path = (m: DevProxyMock) => m.request.url.split('?')[0]!;
+  const segments = (m: DevProxyMock) => path(m).split('/').length;
+  const stars = (m: DevProxyMock) => path(m).split('*').length - 1;
+  return [...mocks].sort((a, b) => segments(b) - segments(a) || stars(a) - stars(b));
+}
+
+function devProxyResponse(answer: SliceAnswer): NonNullable<DevProxyMock['response']> {
+  const statusCode = answer.status;
+  if (answer.mediaType === undefined) return { statusCode };
+  const headers = [{ name: 'Content-Type', value: answer.mediaType }];
+  // Dev Proxy serves a string body as it is (a $count's text), an object as its JSON.
+  return answer.body === undefined ? { statusCode, headers } : { statusCode, headers, body: answer.body };
 }
