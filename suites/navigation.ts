@@ -6,10 +6,12 @@ import {
   MEMBER_REF_PATH,
   MEMBER_REFS_PATH,
   MEMBERS_PATH,
+  listsMember,
   type NavigationSubject,
 } from '../src/checks/navigation.js';
+import type { Exchange } from '../src/client/exchange.js';
 import { GROUPS_PATH } from '../src/checks/create.js';
-import { createdId } from '../src/checks/http.js';
+import { collectionValue, createdId } from '../src/checks/http.js';
 import { createStop } from '../src/checks/check.js';
 import { PROFILE_ID } from '../src/engine/context.js';
 import { connectorGroupCreateBody } from '../fixtures/factories/connector-group.js';
@@ -33,8 +35,7 @@ export const navigationSuite: SuiteDefinition<NavigationSubject> = {
     const unknownApplication = harnessGuid(() => ctx.faker.string.uuid());
 
     subject.members = (await ctx.readAfterWrite(() => ctx.client.GET(MEMBERS_PATH, { params: { path: group }, parseAs: 'text' }))).exchange;
-    const connectorUrl = `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/${PROFILE_ID}/connectors/${unknownConnector}`;
-    await ctx.client.POST(MEMBER_REFS_PATH, { params: { path: group }, body: { '@odata.id': connectorUrl }, parseAs: 'text' });
+    await ctx.client.POST(MEMBER_REFS_PATH, { params: { path: group }, body: { '@odata.id': connectorUrl(unknownConnector) }, parseAs: 'text' });
     subject.addUnknownMember = ctx.lastExchange();
     await ctx.client.DELETE(MEMBER_REF_PATH, { params: { path: { ...group, 'connector-id': unknownConnector } }, parseAs: 'text' });
     subject.removeUnknownMember = ctx.lastExchange();
@@ -42,6 +43,70 @@ export const navigationSuite: SuiteDefinition<NavigationSubject> = {
     subject.applications = ctx.lastExchange();
     await ctx.client.GET(APPLICATION_PATH, { params: { path: { ...group, 'application-id': unknownApplication } }, parseAs: 'text' });
     subject.unknownApplication = ctx.lastExchange();
+    await addAndRemoveConnector(ctx, subject, id);
     return subject;
   },
 };
+
+/** How many of the target's groups are read, at most, to find a connector. */
+const GROUPS_SEARCHED = 5;
+
+type Context = Parameters<SuiteDefinition<NavigationSubject>['produce']>[0];
+const profile = { 'onPremisesPublishingProfile-id': PROFILE_ID };
+const listed = (e: Exchange) =>
+  (collectionValue(e) ?? []).filter((item): item is { id: string; isDefault?: unknown } => typeof (item as { id?: unknown } | null)?.id === 'string');
+
+/**
+ * A connector the target already has, found read-only: the first page of groups (the default one first,
+ * where connectors are registered unless moved), then the members of at most GROUPS_SEARCHED of them.
+ */
+async function findConnector(ctx: Context, own: string): Promise<{ id: string; foundIn: string } | string> {
+  await ctx.client.GET(GROUPS_PATH, { params: { path: profile }, parseAs: 'text' });
+  const list = ctx.lastExchange();
+  if (list.response.status !== 200) return `no connector was looked for: GET …/connectorGroups answered ${list.response.status}`;
+  const groups = listed(list)
+    .filter((g) => g.id !== own)
+    .sort((a, b) => Number(b.isDefault === true) - Number(a.isDefault === true))
+    .slice(0, GROUPS_SEARCHED);
+  for (const g of groups) {
+    await ctx.client.GET(MEMBERS_PATH, { params: { path: { ...profile, 'connectorGroup-id': g.id } }, parseAs: 'text' });
+    const connector = listed(ctx.lastExchange())[0];
+    if (connector) return { id: connector.id, foundIn: g.id };
+  }
+  return `no connector to add: the members of ${groups.length} of the target's connector groups (GET …/connectorGroups/{id}/members, the first page's default group first) list none; connectors are installed on-premises, a run cannot create one`;
+}
+
+/**
+ * members.add-remove: a connector the target has is added to the run's own group, listed, removed and
+ * no longer listed. Only what the run added is removed. A service where a connector belongs to one group
+ * may move it out of its own group on the add; it is put back there, so the tenant ends as it began.
+ */
+async function addAndRemoveConnector(ctx: Context, subject: NavigationSubject, own: string): Promise<void> {
+  const found = await findConnector(ctx, own);
+  if (typeof found === 'string') {
+    subject.noConnector = found;
+    return;
+  }
+  subject.connector = found;
+  const group = { ...profile, 'connectorGroup-id': own };
+  const reference = (groupId: string) => ({
+    params: { path: { ...profile, 'connectorGroup-id': groupId } },
+    body: { '@odata.id': connectorUrl(found.id) },
+    parseAs: 'text' as const,
+  });
+  await ctx.client.POST(MEMBER_REFS_PATH, reference(own));
+  subject.addMember = ctx.lastExchange();
+  if (subject.addMember.response.status < 200 || subject.addMember.response.status > 299) return;
+  const members = () => ctx.client.GET(MEMBERS_PATH, { params: { path: group }, parseAs: 'text' });
+  subject.membersAfterAdd = (await ctx.readAfterWrite(members, (e) => e.response.status === 200 && !listsMember(e, found.id))).exchange;
+  await ctx.client.DELETE(MEMBER_REF_PATH, { params: { path: { ...group, 'connector-id': found.id } }, parseAs: 'text' });
+  subject.removeMember = ctx.lastExchange();
+  subject.membersAfterRemove = (await ctx.readAfterWrite(members, (e) => e.response.status === 200 && listsMember(e, found.id))).exchange;
+  // Back where it was found, if the add moved it out of there.
+  await ctx.client.GET(MEMBERS_PATH, { params: { path: { ...profile, 'connectorGroup-id': found.foundIn } }, parseAs: 'text' });
+  if (ctx.lastExchange().response.status === 200 && !listsMember(ctx.lastExchange(), found.id))
+    await ctx.client.POST(MEMBER_REFS_PATH, reference(found.foundIn));
+}
+
+/** A connector's @odata.id, as Graph names connectors (the reference pages' example). */
+const connectorUrl = (connectorId: string) => `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/${PROFILE_ID}/connectors/${connectorId}`;

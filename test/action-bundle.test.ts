@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fromRoot } from '../src/project-root.js';
 import { OUTPUT_NAMES } from '../src/action/outputs.js';
-import { startDouble, type RunningDouble } from '../harness/double/server.js';
+import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { ACTION_BUNDLE, bundleAction } from '../tools/cli/build-action.js';
 import type { RunResults } from '../src/report/results.js';
 import { SUITES } from '../suites/index.js';
@@ -54,7 +54,7 @@ describe('the committed bundle', () => {
 describe.concurrent('the bundle run as the runner runs it, from a checkout without node_modules', () => {
   /** The Action's checkout ($GITHUB_ACTION_PATH): only the repository files the run reads. */
   let actionPath: string;
-  let double: RunningDouble;
+  let double: RunningEmulator;
 
   beforeAll(async () => {
     actionPath = path.join(mkdtempSync(path.join(tmpdir(), 'gc-action-path-')), 'graph-conformance');
@@ -72,7 +72,7 @@ describe.concurrent('the bundle run as the runner runs it, from a checkout witho
       mkdirSync(path.dirname(path.join(actionPath, file)), { recursive: true });
       cpSync(fromRoot(file), path.join(actionPath, file), { recursive: true });
     }
-    double = await startDouble();
+    double = await startEmulator();
   });
   afterAll(() => double?.close());
 

@@ -15,7 +15,7 @@ import { CHECK_MOCKS_INPUTS, checkMocksFromInputs, commandLineFromInputs, NOT_IN
 import { actionOutputs, OUTPUT_NAMES, stepSummaryMarkdown } from '../src/action/outputs.js';
 import { OPTION_FLAGS, rawOptionsOf, type ConformanceOptions } from '../src/api/options.js';
 import { fromRoot } from '../src/project-root.js';
-import { startDouble, type RunningDouble } from '../harness/double/server.js';
+import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { ACTION_BUNDLE } from '../tools/cli/build-action.js';
 import { runCommand } from './support/run-cli.js';
 import { outputsOf, runnerEnv } from './support/action-runner.js';
@@ -233,9 +233,9 @@ describe("diff's outputs", () => {
 });
 
 describe.concurrent('the step as Actions runs it', () => {
-  let double: RunningDouble;
+  let double: RunningEmulator;
   beforeAll(async () => {
-    double = await startDouble();
+    double = await startEmulator();
   });
   afterAll(() => double?.close());
 
@@ -283,7 +283,7 @@ describe.concurrent('the step as Actions runs it', () => {
   });
 
   test('a failing check: exit 1, failed counted', async () => {
-    const broken = await startDouble({ defects: ['create-status-200'] });
+    const broken = await startEmulator({ defects: ['create-status-200'] });
     try {
       const run = await step({ 'base-url': broken.baseUrl, only: 'create.status', seed: '5' });
       expect(run.code, run.stdout + run.stderr).toBe(1);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startDouble, type RunningDouble } from '../harness/double/server.js';
+import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { idsWithStatus, runConformance, type CliRun } from './support/run-cli.js';
 import { resolveRunConfig, UsageError } from '../src/config/run-config.js';
 import { fromRoot } from '../src/project-root.js';
@@ -20,12 +20,12 @@ const SCOPED = ['query.count', 'query.count-segment', 'query.orderby', 'query.sk
 const SKIPPED_WITHOUT = ['query.top-pages'];
 const NEEDS = [...SCOPED, ...SKIPPED_WITHOUT];
 
-async function queryRun(double: RunningDouble, extra: string[] = [], env: Record<string, string> = {}): Promise<CliRun> {
+async function queryRun(double: RunningEmulator, extra: string[] = [], env: Record<string, string> = {}): Promise<CliRun> {
   return runConformance(['--base-url', double.baseUrl, '--token', 'T', '--seed', '7', '--settle-ms', '0', '--only', 'query.', ...extra], env);
 }
 
 const check = (run: CliRun, id: string) => run.results?.checks.find((c) => c.id === id);
-const startswithSent = (double: RunningDouble) => double.requests.filter((r) => decodeURIComponent(r.path).includes('startswith('));
+const startswithSent = (double: RunningEmulator) => double.requests.filter((r) => decodeURIComponent(r.path).includes('startswith('));
 
 test('the rules that scope with startswith say so in their records, and only those', () => {
   expect(QUERY_CHECKS.filter((c) => (c.needs ?? []).includes('filter-startswith')).map((c) => c.id)).toEqual(NEEDS.slice().sort(byOrder));
@@ -36,10 +36,10 @@ function byOrder(a: string, b: string) {
 }
 
 describe('a correct server whose $filter has no startswith', () => {
-  let double: RunningDouble;
+  let double: RunningEmulator;
   let run: CliRun;
   beforeAll(async () => {
-    double = await startDouble({ filterFunctions: [] });
+    double = await startEmulator({ filterFunctions: [] });
     run = await queryRun(double);
   });
   afterAll(() => double.close());
@@ -76,7 +76,7 @@ describe('a correct server whose $filter has no startswith', () => {
 
 describe('the correct double with filter-startswith=no declared', () => {
   test('nothing probes startswith; the same rules are judged the same other way; exit 0', async () => {
-    const double = await startDouble();
+    const double = await startEmulator();
     try {
       const run = await queryRun(double, ['--capabilities', 'filter-startswith=no']);
       expect(run.code, run.stdout).toBe(0);
@@ -95,7 +95,7 @@ describe('the correct double with filter-startswith=no declared', () => {
   });
 
   test('CONFORMANCE_CAPABILITIES declares it too; the present case probes with the read the suite sends anyway', async () => {
-    const double = await startDouble();
+    const double = await startEmulator();
     try {
       const declared = await queryRun(double, [], { CONFORMANCE_CAPABILITIES: 'filter-startswith=no' });
       expect(declared.results?.capabilities?.['filter-startswith']).toMatchObject({
@@ -123,7 +123,7 @@ describe('the correct double with filter-startswith=no declared', () => {
 
 describe('a server that ignores $filter silently (defect query-filter-ignored)', () => {
   test('exit 1, query.filter the only query rule failing; the rules that need a filter are skipped for the capability', async () => {
-    const double = await startDouble({ defects: ['query-filter-ignored'] });
+    const double = await startEmulator({ defects: ['query-filter-ignored'] });
     try {
       const run = await queryRun(double);
       expect(run.code, run.stdout).toBe(1);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDouble, type RunningDouble } from '../harness/double/server.js';
+import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
 
 function baselineFile(text: string): string {
@@ -13,9 +13,9 @@ function baselineFile(text: string): string {
 }
 
 describe.concurrent('--baseline', () => {
-  let defective: RunningDouble;
+  let defective: RunningEmulator;
   beforeAll(async () => {
-    defective = await startDouble({ defects: ['create-echo-name'] });
+    defective = await startEmulator({ defects: ['create-echo-name'] });
   });
   afterAll(() => defective.close());
 

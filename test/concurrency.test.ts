@@ -3,13 +3,14 @@
  * by its chain and step (never by arrival order or shape alone), and one throttled answer pauses the
  * whole run once, losing no check.
  */
+import { groupMap } from './support/emulator.js';
 import { describe, expect, test } from 'vitest';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fromRoot } from '../src/project-root.js';
 import type { Cassette } from '../src/engine/cassette.js';
-import { startDouble } from '../harness/double/server.js';
+import { startEmulator } from '../src/emulator/index.js';
 import { SUITES } from '../suites/index.js';
 import { requestGuid } from '../src/engine/context.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
@@ -66,7 +67,7 @@ describe.concurrent('replay by chain and step', () => {
 
 describe('one throttle for the whole run', () => {
   test('a 429 with Retry-After on one request while others are in flight pauses every request once, and no check is lost', async () => {
-    const double = await startDouble({ faults: { throttle: { status: 429, times: 1, retryAfterSeconds: 2, after: 40 } } });
+    const double = await startEmulator({ faults: { throttle: { status: 429, times: 1, retryAfterSeconds: 2, after: 40 } } });
     try {
       // Two suites, two requests each at once: at most four in flight when the 429 comes.
       const run = await runConformance(['--base-url', double.baseUrl, '--seed', '7', '--settle-ms', '0', '--concurrency', '2']);
@@ -82,7 +83,7 @@ describe('one throttle for the whole run', () => {
       const during = double.requests.filter((r) => r.at > throttled.at + 300 && r.at < throttled.at + 1900);
       expect(during.length, JSON.stringify(during.map((r) => `${r.method} ${r.path}`))).toBeLessThanOrEqual(4);
       expect(double.requests.filter((r) => r.at >= throttled.at + 1950).length).toBeGreaterThan(20);
-      expect([...double.groups.values()].filter((g) => g.name.startsWith('conformance-'))).toEqual([]);
+      expect([...groupMap(double).values()].filter((g) => g.name.startsWith('conformance-'))).toEqual([]);
     } finally {
       await double.close();
     }

@@ -10,8 +10,8 @@ import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { startDouble, type RunningDouble } from '../harness/double/server.js';
-import { bearerToken, refusesToken } from '../harness/double/auth.js';
+import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
+import { bearerToken, refusesToken } from '../src/emulator/auth.js';
 import { resolveRunConfig } from '../src/config/run-config.js';
 import { credentialsRefused, refusedCredentialsMessage, sendsCredentials } from '../src/run/preflight.js';
 import { fromRoot } from '../src/project-root.js';
@@ -21,7 +21,7 @@ const RIGHT = 'right-token';
 const WRONG = 'wrong-token';
 const GRAPH_MESSAGE = 'Access token has expired or is not yet valid.';
 
-let double: RunningDouble | undefined;
+let double: RunningEmulator | undefined;
 let server: Server | undefined;
 afterEach(async () => {
   await double?.close();
@@ -35,7 +35,7 @@ const configFor = (args: string[], env: NodeJS.ProcessEnv = {}) => resolveRunCon
 
 describe('a refused token, through the command', () => {
   test('wrong token (GRAPH_ACCESS_TOKEN): exit 2, every judged check blocked by suite:credentials, the error quoted once, reports written', async () => {
-    double = await startDouble({ acceptTokens: [RIGHT] });
+    double = await startEmulator({ acceptTokens: [RIGHT] });
     const run = await runConformance(['--base-url', double.baseUrl, '--property-runs', '2'], { GRAPH_ACCESS_TOKEN: WRONG });
     expect(run.code, run.stdout + run.stderr).toBe(2);
     const checks = run.results?.checks ?? [];
@@ -70,7 +70,7 @@ describe('a refused token, through the command', () => {
   });
 
   test('wrong token with --target live and --token: the same stop, exit 2', async () => {
-    double = await startDouble({ acceptTokens: [RIGHT] });
+    double = await startEmulator({ acceptTokens: [RIGHT] });
     const run = await runConformance(['--target', 'live', '--base-url', double.baseUrl, '--token', WRONG, '--only', 'create.']);
     expect(run.code, run.stdout + run.stderr).toBe(2);
     expect(new Set(run.results?.checks.map((c) => c.blockedBy))).toEqual(new Set(['suite:credentials']));
@@ -78,7 +78,7 @@ describe('a refused token, through the command', () => {
   });
 
   test('the right token: judged as before, exit 0; negative.auth.* still judge the 401 to a request sent without one', async () => {
-    double = await startDouble({ acceptTokens: [RIGHT] });
+    double = await startEmulator({ acceptTokens: [RIGHT] });
     const run = await runConformance(['--base-url', double.baseUrl, '--only', 'create.,negative.auth'], { GRAPH_ACCESS_TOKEN: RIGHT });
     expect(run.code, run.stdout + run.stderr).toBe(0);
     const checks = run.results?.checks ?? [];
@@ -89,7 +89,7 @@ describe('a refused token, through the command', () => {
   });
 
   test('no token on a url target: the placeholder is no credential, the 401s are judged as today (exit 1)', async () => {
-    double = await startDouble({ acceptTokens: [RIGHT] });
+    double = await startEmulator({ acceptTokens: [RIGHT] });
     const run = await runConformance(['--base-url', double.baseUrl, '--only', 'create.status']);
     expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.results?.checks.map((c) => [c.id, c.status, c.blockedBy])).toEqual([['create.status', 'failed', undefined]]);
@@ -129,7 +129,7 @@ describe('who sends credentials, and what the probe and its message say', () => 
   });
 
   test('the probe: a 401 is a refusal, an accepted token or an unanswered probe is not', async () => {
-    double = await startDouble({ acceptTokens: [RIGHT] });
+    double = await startEmulator({ acceptTokens: [RIGHT] });
     expect(await credentialsRefused(configFor(['--base-url', double.baseUrl, '--token', RIGHT]))).toBeUndefined();
     expect(await credentialsRefused(configFor(['--base-url', double.baseUrl, '--token', WRONG]))).toEqual({
       request: `GET ${double.baseUrl}/onPremisesPublishingProfiles/applicationProxy/connectorGroups`,

@@ -14,7 +14,7 @@ import { resolveRunConfig, type Profile } from '../src/config/run-config.js';
 import { contractSuiteFor } from '../suites/contract.js';
 import { judgeSuite } from '../src/engine/run-suite.js';
 import type { SuiteDefinition } from '../src/engine/definition.js';
-import { startDouble, type Defect } from '../harness/double/server.js';
+import { startEmulator, type Defect } from '../src/emulator/index.js';
 import { fromRoot } from '../src/project-root.js';
 import { readFileSync } from 'node:fs';
 import { parseOperationList } from '../tools/checks/registry.js';
@@ -209,7 +209,7 @@ describe('an operation added to a copy of the slice, sent and judged end to end'
     const ids = ['members.get.status', 'members.get.header.content-type', 'members.get.body.schema', 'members.get.server-error'];
     expect(suite.checks.map((c) => c.id)).toEqual(expect.arrayContaining(ids));
     const run = async (defects: Defect[]) => {
-      const double = await startDouble({ defects });
+      const double = await startEmulator({ defects });
       try {
         const config = resolveRunConfig(['--base-url', double.baseUrl, '--seed', '5', '--settle-ms', '0', '--only', 'members.get.'], {}, fromRoot()).config;
         const outcomes = await judgeSuite(suite as SuiteDefinition<never>, config);

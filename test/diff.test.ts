@@ -4,13 +4,14 @@
  * side's URLs read from its own root; the double switched into a defect no schema states, or a recording
  * doctored in one field, differs in exactly that, reported once per behaviour with every difference kept.
  */
+import { groupMap } from './support/emulator.js';
 import { describe, expect, test } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fromRoot } from '../src/project-root.js';
 import type { Cassette } from '../src/engine/cassette.js';
-import { startDouble, type Defect, type DoubleOptions } from '../harness/double/server.js';
+import { startEmulator, type Defect, type EmulatorOptions } from '../src/emulator/index.js';
 import { runConformance } from './support/run-cli.js';
 import { compareAnswers, GRAPH_SERVICE_ROOT, readFromRoot, type UrlRoots } from '../src/diff/compare.js';
 import type { CapturedResponse } from '../src/client/exchange.js';
@@ -33,12 +34,12 @@ interface DiffResults {
   }>;
 }
 
-async function diffAgainst(defects: Defect[], extra: string[] = [], fixturesDir = SHIPPED, serviceRoot: DoubleOptions['serviceRoot'] = 'graph') {
-  const double = await startDouble({ defects, serviceRoot });
+async function diffAgainst(defects: Defect[], extra: string[] = [], fixturesDir = SHIPPED, serviceRoot: EmulatorOptions['serviceRoot'] = 'graph') {
+  const double = await startEmulator({ defects, serviceRoot });
   try {
     const run = await runConformance(['diff', '--base-url', double.baseUrl, '--fixtures-dir', fixturesDir, ...extra]);
     const results = JSON.parse(readFileSync(path.join(run.reportDir, 'results.json'), 'utf8')) as DiffResults;
-    return { ...run, diff: results, left: [...double.groups.values()].filter((g) => g.name.startsWith('conformance-')) };
+    return { ...run, diff: results, left: [...groupMap(double).values()].filter((g) => g.name.startsWith('conformance-')) };
   } finally {
     await double.close();
   }
@@ -52,13 +53,13 @@ describe.concurrent('npm run conformance -- diff', () => {
     expect(code, stdout).toBe(0);
     expect(diff.diffs).toEqual([]);
     expect(diff.requests).toBeGreaterThan(100);
-    expect(stdout).toMatch(/recorded against graph-conformance's own reference double, not against Microsoft Graph/);
+    expect(stdout).toMatch(/recorded against graph-conformance's own emulator, not against Microsoft Graph/);
     expect(left).toEqual([]);
   });
 
   test('a second instance whose @odata.context and next links name its own service root: no difference, exit 0', async () => {
     // Its URLs really are its own, not Graph's: as written, they differ from what the recordings hold.
-    const own = await startDouble({ serviceRoot: 'own' });
+    const own = await startEmulator({ serviceRoot: 'own' });
     try {
       const page = await fetch(`${own.baseUrl}/onPremisesPublishingProfiles/applicationProxy/connectorGroups`, { headers: { Authorization: 'Bearer t' } });
       expect(((await page.json()) as { '@odata.context': string })['@odata.context']).toBe(

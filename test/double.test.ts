@@ -1,8 +1,32 @@
 // The Graph double: its correct behaviour, and that each defect changes exactly the behaviour it names.
+import { groupMap } from './support/emulator.js';
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest, Agent } from 'node:http';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFECT_DESCRIPTIONS, DEFECTS, startDouble, type Defect, type RunningDouble } from '../harness/double/server.js';
+import {
+  DEFECT_DESCRIPTIONS,
+  DEFECTS,
+  EMPTY_SEED,
+  startEmulator as startSeeded,
+  type Defect,
+  type EmulatorOptions,
+  type RunningEmulator,
+} from '../src/emulator/index.js';
+
+/** A connector in no group, for the scenario's member that exists. */
+const CONNECTOR_ID = '0c0ec702-0000-4000-8000-00000000c0de';
+
+/** These tests read the emulator's behaviour on a tenant with nothing in it but the profile and one connector. */
+const startEmulator = (options: EmulatorOptions = {}) =>
+  startSeeded({
+    seed: {
+      ...EMPTY_SEED,
+      'onPremisesPublishingProfiles/applicationProxy/connectors': [
+        { '@odata.type': '#microsoft.graph.connector', id: CONNECTOR_ID, machineName: 'probe', externalIp: '192.0.2.1', status: 'active', version: '1.0' },
+      ],
+    },
+    ...options,
+  });
 
 const SET = '/onPremisesPublishingProfiles/applicationProxy/connectorGroups';
 const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
@@ -33,7 +57,7 @@ interface Answer {
   json: any;
 }
 
-async function call(double: RunningDouble, method: string, path: string, options: CallOptions = {}): Promise<Answer> {
+async function call(double: RunningEmulator, method: string, path: string, options: CallOptions = {}): Promise<Answer> {
   const headers: Record<string, string> = { ...options.headers };
   const token = options.token === undefined ? 'test-token' : options.token;
   if (token !== null) headers['Authorization'] = `Bearer ${token}`;
@@ -52,9 +76,9 @@ async function call(double: RunningDouble, method: string, path: string, options
   return { status: response.status, headers: response.headers, text, json };
 }
 
-const create = (double: RunningDouble, body: unknown, options: CallOptions = {}) => call(double, 'POST', SET, { body, ...options });
+const create = (double: RunningEmulator, body: unknown, options: CallOptions = {}) => call(double, 'POST', SET, { body, ...options });
 
-async function createdId(double: RunningDouble, name: string): Promise<string> {
+async function createdId(double: RunningEmulator, name: string): Promise<string> {
   const answer = await create(double, { name });
   expect(answer.status).toBe(201);
   return answer.json.id as string;
@@ -90,9 +114,9 @@ function expectEnvelope(answer: Answer, status: number, code: string): void {
 }
 
 describe('graph double: correct behaviour', () => {
-  let double: RunningDouble;
+  let double: RunningEmulator;
   beforeEach(async () => {
-    double = await startDouble();
+    double = await startEmulator();
   });
   afterEach(async () => {
     await double.close();
@@ -105,8 +129,9 @@ describe('graph double: correct behaviour', () => {
       expect(answer.status).toBe(201);
       expectGraphHeaders(answer);
       expect(answer.headers.get('client-request-id')).toBe(clientRequestId);
+      // The slice's (and the CSDL's) property order: the key, then the type's own properties.
       expect(answer.headers.get('request-id')).not.toBe(clientRequestId);
-      expect(Object.keys(answer.json)).toEqual(['@odata.context', 'id', 'name', 'connectorGroupType', 'isDefault', 'region']);
+      expect(Object.keys(answer.json)).toEqual(['@odata.context', 'id', 'connectorGroupType', 'isDefault', 'name', 'region']);
       expect(answer.json).toEqual({
         '@odata.context': ENTITY_CONTEXT,
         id: expect.stringMatching(GUID),
@@ -115,7 +140,7 @@ describe('graph double: correct behaviour', () => {
         isDefault: false,
         region: 'nam',
       });
-      expect(double.groups.get(answer.json.id)).toEqual({
+      expect(groupMap(double).get(answer.json.id)).toEqual({
         id: answer.json.id,
         name: 'Connector Group Demo',
         connectorGroupType: 'applicationProxy',
@@ -170,7 +195,7 @@ describe('graph double: correct behaviour', () => {
       expect(answer.json.error.message).toBe('Access token is empty.');
       expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer /);
       expect(answer.json.error.innerError['client-request-id']).toBe(clientRequestId);
-      expect(double.groups.size).toBe(0);
+      expect(groupMap(double).size).toBe(0);
     });
 
     it('guards every route, known or not', async () => {
@@ -217,7 +242,7 @@ describe('graph double: correct behaviour', () => {
       const answer = await create(double, body);
       expectEnvelope(answer, 400, 'BadRequest');
       expect(answer.json.error.message).toMatch(message);
-      expect(double.groups.size).toBe(0);
+      expect(groupMap(double).size).toBe(0);
     });
 
     it.each([
@@ -237,7 +262,7 @@ describe('graph double: correct behaviour', () => {
     ])('answers 415 with the envelope for %s', async (_label, contentType) => {
       const answer = await call(double, 'POST', SET, { rawBody: '{"name":"g"}', contentType });
       expectEnvelope(answer, 415, 'UnsupportedMediaType');
-      expect(double.groups.size).toBe(0);
+      expect(groupMap(double).size).toBe(0);
     });
   });
 
@@ -362,7 +387,7 @@ describe('graph double: correct behaviour', () => {
       expect((await call(double, 'GET', `${SET}/${id}`)).json).toMatchObject({ id, name: 'after', region: 'asia' });
 
       expect((await call(double, 'PATCH', `${SET}/${id}`, { body: {} })).status).toBe(204);
-      expect(double.groups.get(id)).toMatchObject({ name: 'after', region: 'asia' });
+      expect(groupMap(double).get(id)).toMatchObject({ name: 'after', region: 'asia' });
     });
 
     it('validates PATCH bodies like create, with every field optional', async () => {
@@ -377,7 +402,7 @@ describe('graph double: correct behaviour', () => {
         'UnsupportedMediaType',
       );
       expectEnvelope(await call(double, 'PATCH', `${SET}/${randomUUID()}`, { body: { name: 'x' } }), 404, 'Request_ResourceNotFound');
-      expect(double.groups.get(id)).toMatchObject({ name: 'kept', region: 'nam' });
+      expect(groupMap(double).get(id)).toMatchObject({ name: 'kept', region: 'nam' });
     });
 
     it('deletes with 204, after which the group is gone', async () => {
@@ -386,7 +411,7 @@ describe('graph double: correct behaviour', () => {
       expect(deleted.status).toBe(204);
       expect(deleted.text).toBe('');
       expectGraphHeaders(deleted, null);
-      expect(double.groups.has(id)).toBe(false);
+      expect(groupMap(double).has(id)).toBe(false);
       expectEnvelope(await call(double, 'GET', `${SET}/${id}`), 404, 'Request_ResourceNotFound');
       expectEnvelope(await call(double, 'DELETE', `${SET}/${id}`), 404, 'Request_ResourceNotFound');
     });
@@ -486,7 +511,7 @@ describe('graph double: correct behaviour', () => {
       const list = await call(double, 'GET', `${SET}?$select=id,name`);
       expect(list.json.value[0]).toEqual({ id: ids[0], name: 'conformance-b' });
       expect((await call(double, 'GET', `${SET}?$select=region`)).json.value[0]).toEqual({ id: ids[0], region: 'nam' });
-      expect(Object.keys((await call(double, 'GET', `${SET}?$select=*`)).json.value[0])).toEqual(['id', 'name', 'connectorGroupType', 'isDefault', 'region']);
+      expect(Object.keys((await call(double, 'GET', `${SET}?$select=*`)).json.value[0])).toEqual(['id', 'connectorGroupType', 'isDefault', 'name', 'region']);
       expect((await call(double, 'GET', `${SET}?$select=members`)).json.value[0]).toEqual({ id: ids[0] });
       expectEnvelope(await call(double, 'GET', `${SET}?$select=id,colour`), 400, 'BadRequest');
     });
@@ -657,10 +682,10 @@ describe('graph double: correct behaviour', () => {
     it('DELETE honours If-Match: * deletes, any other value (there is no ETag) is 412 and keeps the group', async () => {
       const stale = await call(double, 'DELETE', group, { headers: { 'If-Match': 'W/"1"' } });
       expectEnvelope(stale, 412, 'PreconditionFailed');
-      expect(double.groups.has(id)).toBe(true);
+      expect(groupMap(double).has(id)).toBe(true);
       const deleted = await call(double, 'DELETE', group, { headers: { 'If-Match': '*' } });
       expect(deleted.status).toBe(204);
-      expect(double.groups.has(id)).toBe(false);
+      expect(groupMap(double).has(id)).toBe(false);
       expectEnvelope(await call(double, 'DELETE', group, { headers: { 'If-Match': '*' } }), 404, 'Request_ResourceNotFound');
     });
 
@@ -726,8 +751,8 @@ describe('graph double: correct behaviour', () => {
     });
 
     it('refuses non-loopback hosts and unknown defects', async () => {
-      await expect(startDouble({ host: '0.0.0.0' })).rejects.toThrow(/loopback/);
-      await expect(startDouble({ defects: ['no-such-defect' as Defect] })).rejects.toThrow(/no-such-defect/);
+      await expect(startEmulator({ host: '0.0.0.0' })).rejects.toThrow(/loopback/);
+      await expect(startEmulator({ defects: ['no-such-defect' as Defect] })).rejects.toThrow(/no-such-defect/);
     });
   });
 });
@@ -756,10 +781,10 @@ function headerFacets(answer: Answer, clientRequestId: string): Facets {
   };
 }
 
-async function createFacets(double: RunningDouble): Promise<Facets> {
-  const before = new Set(double.groups.keys());
+async function createFacets(double: RunningEmulator): Promise<Facets> {
+  const before = new Set(groupMap(double).keys());
   const answer = await create(double, CREATE_BODY, { clientRequestId: CLIENT_REQUEST_ID });
-  const stored = [...double.groups.values()].filter((g) => !before.has(g.id));
+  const stored = [...groupMap(double).values()].filter((g) => !before.has(g.id));
   const body = answer.json ?? {};
   return {
     ...headerFacets(answer, CLIENT_REQUEST_ID),
@@ -790,7 +815,7 @@ function normalise(value: unknown, baseUrl: string): unknown {
  * Everything but a successful create, in an order where an operation a defect lets through cannot disturb
  * the steps after it: the happy path first, then the rejections, the unauthenticated calls last.
  */
-async function scenarioFacets(double: RunningDouble): Promise<Record<string, Facets>> {
+async function scenarioFacets(double: RunningEmulator): Promise<Record<string, Facets>> {
   const steps: Record<string, Facets> = {};
   const step = async (name: string, method: string, path: string, options: CallOptions = {}) => {
     const clientRequestId = randomUUID();
@@ -799,7 +824,7 @@ async function scenarioFacets(double: RunningDouble): Promise<Record<string, Fac
     return answer;
   };
   for (const name of ['alpha', 'beta', 'gamma']) await create(double, { name });
-  const [id, second, third] = double.groups.keys();
+  const [id, second, third] = groupMap(double).keys();
   const group = `${SET}/${id}`;
   const q = encodeURIComponent;
   const unknown = randomUUID();
@@ -849,6 +874,10 @@ async function scenarioFacets(double: RunningDouble): Promise<Record<string, Fac
   );
   await step('applications.count', 'GET', `${group}/applications/$count?$filter=${q(`id eq '${unknown}'`)}`);
   await step('members.add', 'POST', `${group}/members/$ref`, { body: { '@odata.id': `https://graph.microsoft.com/beta/connectors/${randomUUID()}` } });
+  const existing = `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/applicationProxy/connectors/${CONNECTOR_ID}`;
+  await step('members.add-existing', 'POST', `${group}/members/$ref`, { body: { '@odata.id': existing } });
+  await step('members.after-add-existing', 'GET', `${group}/members`);
+  await step('members.remove-existing', 'DELETE', `${group}/members/${CONNECTOR_ID}/$ref`);
   await step('members.remove', 'DELETE', `${group}/members/${randomUUID()}/$ref`);
   await step(
     'members.remove-by-url',
@@ -875,7 +904,7 @@ async function scenarioFacets(double: RunningDouble): Promise<Record<string, Fac
   await step('method.unsupported', 'PUT', SET, { body: { name: 'x' } });
   await step('create.unsupported-media-type', 'POST', SET, { rawBody: '{"name":"x"}', contentType: 'text/plain' });
   await step('create.malformed-json', 'POST', SET, { rawBody: '{"name":' });
-  await step('patch.invalid', 'PATCH', `${SET}/${[...double.groups.keys()].at(-1)}`, { body: { region: 'mars' } });
+  await step('patch.invalid', 'PATCH', `${SET}/${[...groupMap(double).keys()].at(-1)}`, { body: { region: 'mars' } });
   await step('create.invalid.wrong-type', 'POST', SET, { body: { name: 12 } });
   await step('create.invalid.enum', 'POST', SET, { body: { name: 'x', region: 'unknownFutureValue' } });
   await step('create.invalid.unknown-property', 'POST', SET, { body: { name: 'x', colour: 'red' } });
@@ -971,8 +1000,9 @@ const EXPECTED_CHANGES: Record<Defect, { create: string[]; scenario: string[] }>
   'delete-not-deleting': { create: [], scenario: ['get.deleted'] },
   'delete-status-200': { create: [], scenario: ['delete', 'delete.if-match'] },
   'unknown-id-400': { create: [], scenario: ['get.deleted'] },
-  'members-list-not-collection': { create: [], scenario: ['members', 'members.query', 'members.top'] },
+  'members-list-not-collection': { create: [], scenario: ['members', 'members.after-add-existing', 'members.query', 'members.top'] },
   'members-add-accepts-unknown': { create: [], scenario: ['members.add'] },
+  'members-add-not-stored': { create: [], scenario: ['members.after-add-existing', 'members.remove-existing'] },
   'members-remove-unknown-204': { create: [], scenario: ['members.remove'] },
   'applications-list-not-collection': { create: [], scenario: ['applications', 'applications.query'] },
   'applications-get-unknown-200': { create: [], scenario: ['applications.unknown', 'applications.unknown.query'] },
@@ -1016,6 +1046,7 @@ const EXPECTED_CHANGES: Record<Defect, { create: string[]; scenario: string[] }>
       'applications',
       'applications.query',
       'members',
+      'members.after-add-existing',
       'members.query',
       'members.refs',
       'members.refs.query',
@@ -1045,11 +1076,11 @@ const EXPECTED_CHANGES: Record<Defect, { create: string[]; scenario: string[] }>
 };
 
 describe('graph double: defects', () => {
-  const doubles: RunningDouble[] = [];
+  const doubles: RunningEmulator[] = [];
   let goodCreate: Facets;
   let goodScenario: Record<string, Facets>;
   beforeAll(async () => {
-    const [forCreate, forScenario] = [await startDouble(), await startDouble()];
+    const [forCreate, forScenario] = [await startEmulator(), await startEmulator()];
     doubles.push(forCreate, forScenario);
     goodCreate = await createFacets(forCreate);
     goodScenario = await scenarioFacets(forScenario);
@@ -1066,17 +1097,17 @@ describe('graph double: defects', () => {
   });
 
   it('the probes see no difference between two correct doubles', async () => {
-    const again = await startDouble();
+    const again = await startEmulator();
     doubles.push(again);
     expect(differingKeys(await createFacets(again), goodCreate)).toEqual([]);
-    const fresh = await startDouble();
+    const fresh = await startEmulator();
     doubles.push(fresh);
     expect(differingKeys(await scenarioFacets(fresh), goodScenario)).toEqual([]);
   });
 
   it.each(DEFECTS.map((d) => [d]))('%s changes exactly the behaviour it names', async (defect) => {
-    const forCreate = await startDouble({ defects: [defect] });
-    const forScenario = await startDouble({ defects: [defect] });
+    const forCreate = await startEmulator({ defects: [defect] });
+    const forScenario = await startEmulator({ defects: [defect] });
     doubles.push(forCreate, forScenario);
     const expected = EXPECTED_CHANGES[defect];
     expect(differingKeys(await createFacets(forCreate), goodCreate)).toEqual(expected.create);
@@ -1084,11 +1115,11 @@ describe('graph double: defects', () => {
   });
 
   describe('what each defect sends instead', () => {
-    let defective: RunningDouble;
-    let correct: RunningDouble;
+    let defective: RunningEmulator;
+    let correct: RunningEmulator;
     const use = async (defect: Defect) => {
-      defective = await startDouble({ defects: [defect] });
-      correct = await startDouble();
+      defective = await startEmulator({ defects: [defect] });
+      correct = await startEmulator();
       doubles.push(defective, correct);
     };
 
@@ -1120,7 +1151,7 @@ describe('graph double: defects', () => {
       await use('create-id-empty');
       const bad = await create(defective, CREATE_BODY);
       expect(bad.json.id).toBe('');
-      const [stored] = defective.groups.values();
+      const [stored] = groupMap(defective).values();
       expect(stored?.id).toMatch(GUID);
       expect((await call(defective, 'GET', `${SET}/${stored?.id}`)).status).toBe(200);
     });
@@ -1207,7 +1238,7 @@ describe('graph double: defects', () => {
       }
       expect((await call(defective, 'POST', SET, { rawBody: '{"name":"x"}', contentType: 'text/plain' })).status).toBe(415);
       expect((await call(defective, 'POST', SET, { rawBody: '{' })).status).toBe(400);
-      const [id] = defective.groups.keys();
+      const [id] = groupMap(defective).keys();
       expect((await call(defective, 'PATCH', `${SET}/${id}`, { body: { region: 'mars' } })).status).toBe(400);
     });
 
@@ -1306,10 +1337,10 @@ describe('graph double: defects', () => {
       await use('delete-if-match-refused');
       const [badId, goodId] = [await createdId(defective, 'one'), await createdId(correct, 'one')];
       expectEnvelope(await call(defective, 'DELETE', `${SET}/${badId}`, { headers: { 'If-Match': '*' } }), 412, 'PreconditionFailed');
-      expect(defective.groups.has(badId)).toBe(true);
+      expect(groupMap(defective).has(badId)).toBe(true);
       expect((await call(correct, 'DELETE', `${SET}/${goodId}`, { headers: { 'If-Match': '*' } })).status).toBe(204);
       expect((await call(defective, 'DELETE', `${SET}/${badId}`)).status).toBe(204);
-      expect(defective.groups.has(badId)).toBe(false);
+      expect(groupMap(defective).has(badId)).toBe(false);
     });
 
     it('select-breaks-schema: get with $select carries connectorGroupType 42; without $select, and lists, are right', async () => {

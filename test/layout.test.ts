@@ -64,13 +64,13 @@ describe('what ships', () => {
     expect(reached).toContain('src/engine/run-suite.ts');
   });
 
-  test('a shipped module that imports the reference double, or a tool, is named with its importer', () => {
+  test('a shipped module that imports the test harness, or a tool, is named with its importer', () => {
     const withLeak: Graph = (file) => [
       ...importsOnDisk(file),
-      ...(file === 'src/engine/run-suite.ts' ? ['harness/double/server.ts', 'tools/checks/registry.ts'] : []),
+      ...(file === 'src/engine/run-suite.ts' ? ['harness/packaging/install-tarball.ts', 'tools/checks/registry.ts'] : []),
     ];
     expect(layoutProblems(ENTRIES, withLeak)).toEqual([
-      'src/engine/run-suite.ts imports harness/double/server.ts, which the package must not run (tools/, harness/, test/ do not ship)',
+      'src/engine/run-suite.ts imports harness/packaging/install-tarball.ts, which the package must not run (tools/, harness/, test/ do not ship)',
       'src/engine/run-suite.ts imports tools/checks/registry.ts, which the package must not run (tools/, harness/, test/ do not ship)',
     ]);
   });

@@ -3,12 +3,13 @@
  * when interrupted, stale groups swept, throttling and eventual consistency waited out, transport
  * failures reported, and credentials asked for clearly.
  */
+import { groupMap } from './support/emulator.js';
 import { describe, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDouble, type DoubleOptions, type RunningDouble } from '../harness/double/server.js';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../src/emulator/index.js';
 import { childEnv, runCommand, runConformance } from './support/run-cli.js';
 import { fromRoot } from '../src/project-root.js';
 import { resolveRunConfig } from '../src/config/run-config.js';
@@ -23,10 +24,10 @@ import { retryAfterMs } from '../src/client/exchange.js';
 import { UsageError } from '../src/config/usage-error.js';
 import type { SuiteDefinition } from '../src/engine/definition.js';
 
-const leftovers = (double: RunningDouble) => [...double.groups.values()].filter((g) => g.name.startsWith('conformance-'));
+const leftovers = (double: RunningEmulator) => [...groupMap(double).values()].filter((g) => g.name.startsWith('conformance-'));
 
-async function judged(suite: SuiteDefinition<never>, options: DoubleOptions, extra: string[] = []) {
-  const double = await startDouble(options);
+async function judged(suite: SuiteDefinition<never>, options: EmulatorOptions, extra: string[] = []) {
+  const double = await startEmulator(options);
   try {
     const config = resolveRunConfig(['--base-url', double.baseUrl, '--seed', '5', ...extra], {}, fromRoot()).config;
     const started = performance.now();
@@ -101,11 +102,10 @@ describe('throttling, eventual consistency and transport faults', () => {
     );
   });
 
-  test('the two checks that can never run stay skipped with their reason when create fails on the wire', async () => {
+  test('the check that can never run stays skipped with its reason when create fails on the wire; the others are blocked', async () => {
     const run = await judged(navigationSuite as SuiteDefinition<never>, { faults: { resetRequests: 2 } });
-    expect(run.verdicts.get('members.add-remove')).toMatchObject({ status: 'skipped', message: expect.stringMatching(/needs an installed connector/) });
     expect(run.verdicts.get('applications.assign')).toMatchObject({ status: 'skipped', message: expect.stringMatching(/needs an application/) });
-    expect(run.verdicts.get('members.add-remove')?.blockedBy).toBeUndefined();
+    expect(run.verdicts.get('members.add-remove')?.blockedBy).toBe('suite:network');
     expect(run.verdicts.get('members.list')?.blockedBy).toBe('suite:network');
   });
 
@@ -151,7 +151,7 @@ describe.concurrent('an interrupted run leaves nothing behind', () => {
   ] as const)('%i ms after the first suite starts, %s', async (afterMs, signal) => {
     // Slow replies keep the run in the middle of its creates when the signal lands (a run side by side
     // against 150 ms replies takes over two seconds).
-    const double = await startDouble({ faults: { delayMs: 150 } });
+    const double = await startEmulator({ faults: { delayMs: 150 } });
     try {
       // --timeout also bounds the clean-up's second look for late creates (min(timeout, 5 s)): 1.5 s here.
       const { code, output } = await interrupted(double.baseUrl, afterMs, signal, ['--timeout', '1500']);
@@ -192,7 +192,7 @@ test('Ctrl-C against a target that stops answering: exit 130, no stack trace, th
 
 describe('sweep', () => {
   test('lists stale conformance groups (dry run), deletes them with --yes, and leaves the rest', async () => {
-    const double = await startDouble();
+    const double = await startEmulator();
     try {
       const twoHoursAgo = (Date.now() - 2 * 3_600_000).toString(36).padStart(8, '0');
       const now = Date.now().toString(36).padStart(8, '0');
@@ -215,12 +215,15 @@ describe('sweep', () => {
       expect(dry.stdout).toMatch(/2 conformance groups older than 60 min .*dry run, add --yes/);
       expect(dry.stdout).toContain('stale-one');
       expect(dry.stdout).not.toContain('fresh');
-      expect(double.groups.size).toBe(4);
+      // The default tenant's two groups and the four planted.
+      expect(groupMap(double).size).toBe(6);
 
       const wet = await runCommand('src/cli/conformance.ts', ['sweep', '--base-url', double.baseUrl, '--older-than', '1h', '--yes']);
       expect(wet.code, wet.stderr).toBe(0);
       expect(wet.stdout).toMatch(/deleted 2 of 2/);
-      expect([...double.groups.values()].map((g) => g.name).sort()).toEqual([`conformance-${now}d4e5f6-fresh`, 'production-group']);
+      expect([...groupMap(double).values()].map((g) => g.name).sort()).toEqual(
+        [`conformance-${now}d4e5f6-fresh`, 'Default', 'West', 'production-group'].sort(),
+      );
     } finally {
       await double.close();
     }
@@ -271,7 +274,7 @@ describe('live credentials', () => {
   });
 
   test('--target live with a token runs like Graph against a Graph-like server', async () => {
-    const double = await startDouble();
+    const double = await startEmulator();
     try {
       const run = await runConformance(['--target', 'live', '--base-url', double.baseUrl, '--token', 'T', '--only', 'create.']);
       expect(run.code, run.stdout + run.stderr).toBe(0);

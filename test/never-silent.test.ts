@@ -4,6 +4,8 @@
  * the number selected, the ones not judged are *blocked* (skipped with blockedBy and the reason) in
  * every report, and the exit code says so.
  */
+import { withGroups } from '../src/emulator/index.js';
+import { groupMap } from './support/emulator.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -19,7 +21,7 @@ import { selectedBy } from '../src/checks/check.js';
 import { everySelectedCheck } from '../src/run/every-verdict.js';
 import { resolveRunConfig } from '../src/config/run-config.js';
 import { emptyCollected } from '../src/report/results.js';
-import { startDouble } from '../harness/double/server.js';
+import { startEmulator } from '../src/emulator/index.js';
 import { idsWithStatus, runConformance, type CliRun } from './support/run-cli.js';
 
 const SHIPPED = fromRoot('fixtures', 'recordings');
@@ -113,7 +115,7 @@ describe('time limits scale with the work', () => {
   test('a correct but slow target: every property check gets its verdict (no suite limit)', async () => {
     // 6 valid and 6 invalid bodies, two at a time, at 100 ms a request: the suite takes longer than --timeout,
     // while each request stays ten times within it (a busy machine cannot push one past the limit).
-    const double = await startDouble({ faults: { delayMs: 100 } });
+    const double = await startEmulator({ faults: { delayMs: 100 } });
     try {
       const run = await runConformance([
         '--base-url',
@@ -138,7 +140,7 @@ describe('time limits scale with the work', () => {
   });
 
   test('a request past --timeout blocks its suite with suite:timeout, naming the request; nothing is left behind', async () => {
-    const double = await startDouble({ faults: { slowCreateReplyMs: 1_500 } });
+    const double = await startEmulator({ faults: { slowCreateReplyMs: 1_500 } });
     try {
       const run = await runConformance(['--base-url', double.baseUrl, '--only', ONLY_CREATE_SUITE, '--timeout', '400', '--seed', '3']);
       expect(run.code, run.stdout + run.stderr).toBe(1);
@@ -148,7 +150,7 @@ describe('time limits scale with the work', () => {
         /POST http:\/\/127\.0\.0\.1:\d+\/onPremisesPublishingProfiles\/applicationProxy\/connectorGroups: no response within 400 ms \(--timeout\)/,
       );
       // The create landed although its answer never came: found by the name it sent, and deleted.
-      expect([...double.groups.values()].filter((g) => g.name.startsWith('conformance-'))).toEqual([]);
+      expect([...groupMap(double).values()].filter((g) => g.name.startsWith('conformance-'))).toEqual([]);
       expect(double.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/connectorGroups'))).toHaveLength(1);
     } finally {
       await double.close();
@@ -156,7 +158,7 @@ describe('time limits scale with the work', () => {
   });
 
   test('a property suite whose create times out: blocked at once (no shrinking into the failure), its group deleted', async () => {
-    const double = await startDouble({ faults: { slowCreateReplyMs: 1_500 } });
+    const double = await startEmulator({ faults: { slowCreateReplyMs: 1_500 } });
     try {
       const run = await runConformance(['--base-url', double.baseUrl, '--only', 'property.', '--timeout', '400', '--seed', '3', '--concurrency', '4']);
       expect(run.code, run.stdout + run.stderr).toBe(1);
@@ -165,7 +167,7 @@ describe('time limits scale with the work', () => {
       // shrinking into the failure. On a loaded machine a timer can fire after its slow answer, so one more
       // body may start: never the dozens a shrink would send.
       expect(double.requests.filter((r) => r.method === 'POST').length).toBeLessThanOrEqual(8);
-      expect([...double.groups.values()].filter((g) => g.name.startsWith('conformance-'))).toEqual([]);
+      expect([...groupMap(double).values()].filter((g) => g.name.startsWith('conformance-'))).toEqual([]);
     } finally {
       await double.close();
     }
@@ -213,7 +215,7 @@ describe('credentials go only to the target', () => {
   afterAll(() => new Promise<void>((resolve) => foreign.close(() => resolve())));
 
   test('an @odata.nextLink to another origin is not followed: list.paging fails naming it, the token stays home', async () => {
-    const double = await startDouble({ pageSize: 2, seedGroups: 3, faults: { linkBase: foreignUrl } });
+    const double = await startEmulator({ pageSize: 2, seed: withGroups(3), faults: { linkBase: foreignUrl } });
     try {
       const run = await runConformance(['--base-url', double.baseUrl, '--token', 'SECRET-TOKEN-1', '--only', 'list.paging']);
       expect(run.code, run.stdout + run.stderr).toBe(1);
@@ -230,7 +232,7 @@ describe('credentials go only to the target', () => {
 
   test('a redirect is judged, not followed: the message names the Location, the other server sees nothing', async () => {
     const location = `${foreignUrl}/elsewhere`;
-    const double = await startDouble({ faults: { redirectCreates: { status: 302, location } } });
+    const double = await startEmulator({ faults: { redirectCreates: { status: 302, location } } });
     try {
       const run = await runConformance(['--base-url', double.baseUrl, '--only', 'create.status']);
       expect(run.code, run.stdout + run.stderr).toBe(1);

@@ -5,7 +5,7 @@
  * alone passes, the run with the query suite fails, naming the page.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startDouble, type RunningDouble } from '../harness/double/server.js';
+import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
 import { judgeSuite } from '../src/engine/run-suite.js';
 import { contractSuite } from '../suites/contract.js';
@@ -13,9 +13,9 @@ import { resolveRunConfig } from '../src/config/run-config.js';
 import { fromRoot } from '../src/project-root.js';
 
 describe('a check over every answer of the run', () => {
-  let double: RunningDouble;
+  let double: RunningEmulator;
   beforeAll(async () => {
-    double = await startDouble({ defects: ['next-page-no-odata-context'] });
+    double = await startEmulator({ defects: ['next-page-no-odata-context'] });
   });
   afterAll(() => double.close());
 

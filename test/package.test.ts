@@ -1,18 +1,20 @@
 /**
  * The package as users install it: packed by npm, unpacked into an empty folder with only its declared
  * runtime dependencies beside it, and run from there — the installed command (replay), `npx
- * graph-conformance` against the reference double and against one defect of it, the programmatic API,
- * its types, and the vitest suites under the user's own vitest. Nothing here reaches the network.
+ * graph-conformance` against the emulator and against one defect of it, the installed `emulate` command,
+ * the programmatic API, its types, and the vitest suites under the user's own vitest. Nothing here reaches the network.
  */
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fromRoot } from '../src/project-root.js';
-import { startDouble, type RunningDouble } from '../harness/double/server.js';
+import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { installTarball, type InstalledPackage, type PackedProject } from '../harness/packaging/install-tarball.js';
 import { SUITES } from '../suites/index.js';
 import { IDENTITY_INSTALL, IDENTITY_RANGE } from '../src/auth/token.js';
 import { failedIds, resultsIn as resultsInFolder, runIn } from './support/installed.js';
+import { childEnv } from './support/run-cli.js';
 
 const ALL_CHECKS = SUITES.flatMap((s) => s.checks).length;
 
@@ -20,15 +22,15 @@ let packed: PackedProject;
 let installed: InstalledPackage;
 /** The same tarball where the user has no vitest: the optional peer stays optional. */
 let withoutVitest: InstalledPackage;
-let double: RunningDouble;
-let broken: RunningDouble;
+let double: RunningEmulator;
+let broken: RunningEmulator;
 
 beforeAll(async () => {
   // Packed once for the whole run by vitest's global setup (harness/build-once.ts), from dist/ as built then.
   packed = inject('packed');
   installed = installTarball(packed.tarball, { peers: ['vitest'] });
   withoutVitest = installTarball(packed.tarball);
-  [double, broken] = await Promise.all([startDouble(), startDouble({ defects: ['create-status-200'] })]);
+  [double, broken] = await Promise.all([startEmulator(), startEmulator({ defects: ['create-status-200'] })]);
 });
 
 afterAll(async () => {
@@ -47,6 +49,9 @@ describe('what npm pack puts in the package', () => {
       'dist/src/index.js',
       'dist/src/index.d.ts',
       'dist/src/vitest.js',
+      'dist/src/cli/emulate.js',
+      'dist/src/emulator/index.js',
+      'dist/src/emulator/server.js',
       'dist/validators.cjs',
       'src/openapi/formats.cjs',
       'specs/openapi.yaml',
@@ -148,6 +153,30 @@ describe.concurrent('installed from the tarball, offline', () => {
     expect(path.isAbsolute(file)).toBe(true);
     expect(realpathSync(file)).toBe(realpathSync(path.join(installed.packageDir, 'specs', 'openapi.yaml')));
     expect(readFileSync(file)).toEqual(readFileSync(fromRoot('specs', 'openapi.yaml')));
+  });
+
+  test('emulate (the installed command): prints its base URL, answers the connectorGroups list from its default tenant, SIGTERM stops it with exit 0', async ({
+    onTestFinished,
+  }) => {
+    const child = spawn(installed.command, ['emulate', '--port', '0'], { cwd: installed.appDir, env: childEnv({}), stdio: ['ignore', 'pipe', 'pipe'] });
+    onTestFinished(() => void (child.exitCode === null && child.signalCode === null && child.kill('SIGKILL')));
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    const baseUrl = await new Promise<string>((resolve, reject) => {
+      let stdout = '';
+      child.stdout.on('data', (c: Buffer) => {
+        stdout += c.toString();
+        if (stdout.includes('\n')) resolve(stdout.split('\n')[0]!);
+      });
+      void exited.then((code) => reject(new Error(`emulate ended (${code}) before printing its base URL: ${stderr}`)));
+    });
+    expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const answer = await fetch(`${baseUrl}/onPremisesPublishingProfiles/applicationProxy/connectorGroups`, { headers: { Authorization: 'Bearer x' } });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { value: { name: string }[] }).value.map((g) => g.name)).toContain('Default');
+    child.kill('SIGTERM');
+    expect(await exited, stderr).toBe(0);
   });
 
   test('--record without --fixtures-dir is refused: the installed package keeps its own recordings', async () => {

@@ -4,6 +4,7 @@
  * reference double. Each test pins what Prism does today and why, so that a change on either side shows.
  * Everything listens on 127.0.0.1.
  */
+import { groupMap } from './support/emulator.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import { proxyViolations } from '../src/checks/proxy-violations.js';
 import { loadSlice, SLICE_FILE } from '../src/openapi/load.js';
 import { validatorFor } from '../src/openapi/validator.js';
 import type { CheckResult, RunResults } from '../src/report/results.js';
-import { startDouble, type RunningDouble } from '../harness/double/server.js';
+import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { startPrism, type RunningPrism } from '../tools/bench/prism.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
 import { diffsIn, operationsAnsweredWithRequestId } from './support/diffs.js';
@@ -59,12 +60,12 @@ let mock: RunningPrism;
 let samplingMock: RunningPrism;
 let doctoredMock: RunningPrism;
 let proxy: RunningPrism;
-let direct: RunningDouble;
-let behindProxy: RunningDouble;
+let direct: RunningEmulator;
+let behindProxy: RunningEmulator;
 
 beforeAll(async () => {
   tmp = mkdtempSync(path.join(tmpdir(), 'gc-prism-'));
-  [direct, behindProxy] = await Promise.all([startDouble(), startDouble()]);
+  [direct, behindProxy] = await Promise.all([startEmulator(), startEmulator()]);
   // Four Prisms load their descriptions side by side (~2–4 s each).
   const started = await Promise.allSettled([
     startPrism(['mock', SLICE_FILE]),
@@ -216,7 +217,7 @@ describe.concurrent('prism proxy --errors in front of the reference double', () 
     expect(JSON.parse(evidence?.headers['sl-violations'] ?? '[]')).toEqual([ODATA_CONTEXT_VIOLATION]);
     // The double did create the groups (the create and contract suites' each); the suites never saw their
     // ids, so they could not delete them.
-    expect([...behindProxy.groups.values()].filter((g) => g.name.startsWith(`conformance-${run.results?.runId}-`))).toHaveLength(2);
+    expect([...groupMap(behindProxy).values()].filter((g) => g.name.startsWith(`conformance-${run.results?.runId}-`))).toHaveLength(2);
   });
 
   test("Prism's 500 and its sl-violations header, as a client sees them; an invalid request is Prism's own 422", async () => {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fromRoot } from '../src/project-root.js';
 import path from 'node:path';
-import { startDouble, type RunningDouble } from '../harness/double/server.js';
+import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { installTarball, type InstalledPackage } from '../harness/packaging/install-tarball.js';
 import { escapeHtml } from '../src/report/html/escape.js';
 import { PRISM_BIN } from '../tools/bench/prism.js';
@@ -20,12 +20,12 @@ import { closedPort } from './support/ports.js';
 import { SHIPPED, SKIPPED_FOR_CAPABILITY, STATELESS_MOCK_FAILURES } from './support/stateless-mock.js';
 
 let installed: InstalledPackage;
-let double: RunningDouble;
-let broken: RunningDouble;
+let double: RunningEmulator;
+let broken: RunningEmulator;
 
 beforeAll(async () => {
   installed = installTarball(inject('packed').tarball);
-  [double, broken] = await Promise.all([startDouble(), startDouble({ defects: ['create-status-200'] })]);
+  [double, broken] = await Promise.all([startEmulator(), startEmulator({ defects: ['create-status-200'] })]);
 });
 
 afterAll(async () => {

@@ -2,7 +2,7 @@
  * One rule, one record: decisions.yaml's `checks:`, the self-proof table, the README's check table and the
  * expected operations are made from the check records or held to them both ways (tools/checks/registry.ts).
  */
-import { VARIANTS } from '../harness/double/variants.js';
+import { VARIANTS } from '../src/emulator/index.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { BOTH, passed, type Check } from '../src/checks/check.js';
@@ -121,22 +121,22 @@ describe('one side of a link changed: the check fails naming both sides', () => 
   test('a provenBy loses the only check a defect fails', () => {
     const mutated = records.map((r) => (r.id === 'query.search' ? { ...r, provenBy: r.provenBy.filter((d) => d !== 'query-search-ignored') } : r));
     expect(problems(mutated)).toEqual([
-      "defect query-search-ignored of harness/double/defects.ts is in no check's provenBy and not DIFF_ONLY: name it in the provenBy of the checks it fails, or say in DIFF_ONLY why none does",
+      "defect query-search-ignored of src/emulator/defects.ts is in no check's provenBy and not DIFF_ONLY: name it in the provenBy of the checks it fails, or say in DIFF_ONLY why none does",
     ]);
   });
 
   test('a provenBy names a defect the double does not have, or one that is DIFF_ONLY', () => {
     const mutated = records.map((r) => (r.id === 'create.body.id' ? { ...r, provenBy: [...r.provenBy, 'no-such-defect', 'default-region-eur'] } : r));
     expect(problems(mutated)).toEqual([
-      'check create.body.id is provenBy no-such-defect, which harness/double/defects.ts does not define',
-      'defect default-region-eur is DIFF_ONLY in harness/double/defects.ts (no check fails it), but check create.body.id lists it in provenBy',
+      'check create.body.id is provenBy no-such-defect, which src/emulator/defects.ts does not define',
+      'defect default-region-eur is DIFF_ONLY in src/emulator/defects.ts (no check fails it), but check create.body.id lists it in provenBy',
     ]);
   });
 
   test('a check with an empty provenBy and no reason', () => {
-    const mutated = records.map((r) => (r.id === 'members.add-remove' ? { ...r, unproven: undefined } : r));
+    const mutated = records.map((r) => (r.id === 'applications.assign' ? { ...r, unproven: undefined } : r));
     expect(problems(mutated)).toEqual([
-      'check members.add-remove has an empty provenBy and no unproven saying why no defect of harness/double/defects.ts fails it',
+      'check applications.assign has an empty provenBy and no unproven saying why no defect of src/emulator/defects.ts fails it',
     ]);
   });
 

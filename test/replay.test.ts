@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fromRoot } from '../src/project-root.js';
 import type { Cassette } from '../src/engine/cassette.js';
-import { startDouble } from '../harness/double/server.js';
+import { startEmulator } from '../src/emulator/index.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
 
 const SHIPPED = fromRoot('fixtures', 'recordings');
@@ -67,7 +67,7 @@ describe.concurrent('a doctored recording fails exactly the matching check', () 
   test('a recording of a target that keeps deleted groups fails the same checks in replay as live', async () => {
     // Recorded from the double switched into the defect: the reads after delete retried (still 200), the
     // second DELETE and the PATCH of the deleted group answered, the clean-up deleting it again.
-    const double = await startDouble({ defects: ['delete-not-deleting'] });
+    const double = await startEmulator({ defects: ['delete-not-deleting'] });
     const dir = mkdtempSync(path.join(tmpdir(), 'gc-kept-'));
     try {
       const live = await runConformance(['--base-url', double.baseUrl, '--record', '--fixtures-dir', dir, '--only', 'lifecycle.', '--settle-ms', '0']);
@@ -112,7 +112,7 @@ describe('recording', () => {
   test('records against a local target, keeps no token, and replays offline', async () => {
     const token = 'eyJhbGciOiJSUzI1NiJ9.eyJ0aWQiOiJwbGFudGVkIn0.c2lnbmF0dXJlLXBsYW50ZWQ';
     const fixtures = mkdtempSync(path.join(tmpdir(), 'gc-rec-'));
-    const double = await startDouble();
+    const double = await startEmulator();
     let recorded;
     try {
       recorded = await runConformance([

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { LOCK_FILE, lockReportDir, type LockHolder } from '../src/run/report-lock.js';
 import { writeReportFile } from '../src/report/results.js';
 import { UsageError } from '../src/config/usage-error.js';
-import { startDouble, type RunningDouble } from '../harness/double/server.js';
+import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { fromRoot } from '../src/project-root.js';
 import { childEnv, runCommand, runConformance } from './support/run-cli.js';
 
@@ -169,12 +169,12 @@ describe.concurrent('a file where a folder belongs: exit 2, one line, no stack',
 });
 
 describe('one run per report dir, through the command', () => {
-  let slow: RunningDouble;
+  let slow: RunningEmulator;
   beforeAll(async () => {
     // Its create is stored at once and answered only after 20 s: the first run below is certainly still
     // running (and holding the report dir) when the second starts, however loaded the machine; its
     // clean-up after the interrupt reads and deletes, which are answered at once.
-    slow = await startDouble({ faults: { slowCreateReplyMs: 20_000 } });
+    slow = await startEmulator({ faults: { slowCreateReplyMs: 20_000 } });
   });
   afterAll(() => slow.close());
 

@@ -14,7 +14,7 @@ import { resultsOf } from './support/results.js';
 import { loadSlice } from '../src/openapi/load.js';
 import type { CheckResult, RunResults } from '../src/report/results.js';
 import { fromRoot } from '../src/project-root.js';
-import { startDouble } from '../harness/double/server.js';
+import { startEmulator } from '../src/emulator/index.js';
 import { runConformance } from './support/run-cli.js';
 import { withFix } from '../src/report/root-cause.js';
 
@@ -413,7 +413,7 @@ describe('report.html in headless chromium', () => {
   });
 
   test('the real command against a defective double: the failing check, its expectation and the response are on the page; no network; screenshot', async () => {
-    const double = await startDouble({ defects: ['create-echo-name'] });
+    const double = await startEmulator({ defects: ['create-echo-name'] });
     let run: Awaited<ReturnType<typeof runConformance>>;
     try {
       run = await runConformance(['--base-url', double.baseUrl, '--token', 'T', '--seed', '7']);

@@ -15,7 +15,7 @@ import { loadSlice } from '../src/openapi/load.js';
 import { operationTable } from '../src/openapi/operation-table.js';
 import { validatorFor } from '../src/openapi/validator.js';
 import type { RunResults } from '../src/report/results.js';
-import { startDouble } from '../harness/double/server.js';
+import { startEmulator } from '../src/emulator/index.js';
 import { runConformance } from './support/run-cli.js';
 
 const COUNT_PATH = '/connectorGroups/$count';
@@ -23,7 +23,7 @@ const check = (results: RunResults | undefined, id: string) => results?.checks.f
 
 describe('a target that throttles $count, then answers', () => {
   test('503 with Retry-After: 1 once, then 200: the answer is judged, the count checks pass, exit 0', async () => {
-    const double = await startDouble({ faults: { throttle: { status: 503, times: 1, retryAfterSeconds: 1, path: COUNT_PATH } } });
+    const double = await startEmulator({ faults: { throttle: { status: 503, times: 1, retryAfterSeconds: 1, path: COUNT_PATH } } });
     try {
       const run = await runConformance(['--base-url', double.baseUrl, '--only', 'count.']);
       expect(run.code, run.stdout + run.stderr).toBe(0);
@@ -42,7 +42,7 @@ describe('a target that throttles $count, then answers', () => {
   });
 
   test('503 every time, past the retries: count.status still fails on the last answer, which says it was retried', async () => {
-    const double = await startDouble({ faults: { throttle: { status: 503, times: 1000, retryAfterSeconds: 0, path: COUNT_PATH } } });
+    const double = await startEmulator({ faults: { throttle: { status: 503, times: 1000, retryAfterSeconds: 0, path: COUNT_PATH } } });
     try {
       const run = await runConformance(['--base-url', double.baseUrl, '--only', 'count.']);
       expect(run.code, run.stdout + run.stderr).toBe(1);

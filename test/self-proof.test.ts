@@ -4,18 +4,20 @@
  * and against the correct double every check must pass. The defects are judged a third here and a third
  * in each of test/self-proof-2.test.ts and test/self-proof-3.test.ts (test/support/self-proof.ts).
  */
+import { withGroups } from '../src/emulator/index.js';
+import { groupMap } from './support/emulator.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startDouble, type Defect, type RunningDouble } from '../harness/double/server.js';
+import { startEmulator, type Defect, type RunningEmulator } from '../src/emulator/index.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
-import { DIFF_ONLY } from '../harness/double/defects.js';
+import { DIFF_ONLY } from '../src/emulator/index.js';
 import { ALL, ALWAYS_SKIPPED, CAUGHT_BY, describeDefects, ids, onlySuitesOf } from './support/self-proof.js';
 
 describeDefects(0, 3);
 
 async function against(defects: Defect[], extra: string[]) {
-  const double = await startDouble({ defects });
+  const double = await startEmulator({ defects });
   try {
     return await runConformance(['--base-url', double.baseUrl, '--token', 'T', '--seed', '7', ...extra]);
   } finally {
@@ -24,9 +26,9 @@ async function against(defects: Defect[], extra: string[]) {
 }
 
 describe('against the correct reference double', () => {
-  let double: RunningDouble;
+  let double: RunningEmulator;
   beforeAll(async () => {
-    double = await startDouble({ pageSize: 2, seedGroups: 3 });
+    double = await startEmulator({ pageSize: 2, seed: withGroups(3) });
   });
   afterAll(() => double.close());
 
@@ -43,7 +45,7 @@ describe('against the correct reference double', () => {
     expect(run.results?.checks.find((c) => c.id === 'list.paging')?.message).toMatch(/pages followed/);
     expect(run.results?.checks.find((c) => c.id === 'update.status')?.message).toMatch(/answered 204/);
     expect(run.stdout).toContain('seed 7');
-    expect([...double.groups.values()].filter((g) => g.name.startsWith('conformance-'))).toEqual([]);
+    expect([...groupMap(double).values()].filter((g) => g.name.startsWith('conformance-'))).toEqual([]);
   });
 
   test('--profile openapi skips the graph-only checks with the reason', async () => {

@@ -5,6 +5,7 @@
  * suites start ends the process as the signal does, the report dir's lock released either way. No process
  * of the run is left behind.
  */
+import { groupMap } from './support/emulator.js';
 import { afterAll, describe, expect, test } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDouble, type RunningDouble } from '../harness/double/server.js';
+import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { LOCK_FILE } from '../src/run/report-lock.js';
 import { fromRoot } from '../src/project-root.js';
 import { childEnv } from './support/run-cli.js';
@@ -71,14 +72,14 @@ async function until(condition: () => boolean, ended: Promise<unknown>): Promise
   while (!condition() && !over) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
-const leftovers = (double: RunningDouble) => [...double.groups.values()].filter((g) => g.name.startsWith('conformance-'));
+const leftovers = (double: RunningEmulator) => [...groupMap(double).values()].filter((g) => g.name.startsWith('conformance-'));
 
 // Side by side, each with a double of its own: what one run leaves behind is never another's.
 describe.skipIf(!POSIX)('signals to node bin/graph-conformance.mjs', { concurrent: true }, () => {
-  const doubles: RunningDouble[] = [];
+  const doubles: RunningEmulator[] = [];
   /** Slow replies keep the run in the middle of its creates when the signal lands. */
   const slowDouble = async () => {
-    const double = await startDouble({ faults: { delayMs: 150 } });
+    const double = await startEmulator({ faults: { delayMs: 150 } });
     doubles.push(double);
     return double;
   };

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDouble, type RunningDouble } from '../harness/double/server.js';
+import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { readBaseline } from '../src/config/baseline.js';
 import { resolveOptions, UsageError } from '../src/config/run-config.js';
 import { rawOptionsOf } from '../src/api/options.js';
@@ -21,9 +21,9 @@ const tmp = () => mkdtempSync(path.join(tmpdir(), 'gc-write-baseline-'));
 const check = (id: string, extra: Partial<CheckResult>): CheckResult => ({ id, operation: 'create', title: id, status: 'failed', durationMs: 1, ...extra });
 
 describe.concurrent('--write-baseline FILE, end to end', () => {
-  let defective: RunningDouble;
+  let defective: RunningEmulator;
   beforeAll(async () => {
-    defective = await startDouble({ defects: ['create-echo-name'] });
+    defective = await startEmulator({ defects: ['create-echo-name'] });
   });
   afterAll(() => defective.close());
 

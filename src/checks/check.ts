@@ -34,7 +34,7 @@ export interface Check<Subject> {
   /** Capabilities of the target, beyond what the slice states, that the check needs to be judged as written (src/checks/capabilities.ts). */
   needs?: readonly string[];
   /**
-   * Defects of the reference double (harness/double/defects.ts) that must fail this check: the proof that it
+   * Defects of the emulator (src/emulator/defects.ts) that must fail this check: the proof that it
    * can fail. test/self-proof.test.ts runs each defect and expects exactly the checks that name it.
    */
   provenBy: readonly string[];

@@ -2,7 +2,8 @@
  * `graph-conformance [command] [options]` (in a clone, `npm run conformance -- …`): resolves the options,
  * runs the conformance checks through `conformanceRun` (src/api/run-conformance.ts, what runConformance
  * runs) with its lines on stdout and stderr, prints the closing summary, and exits 0/1/2/130
- * (docs/contract.md). Commands: run (default), sweep, diff, docs-check, contract (src/cli/contract.ts).
+ * (docs/contract.md). Commands: run (default), sweep, diff, docs-check, contract (src/cli/contract.ts),
+ * check-mocks, make-mocks, emulate (src/cli/emulate.ts: the emulator until a signal stops it).
  */
 import { resolveRunConfig, UsageError, type RunConfig } from '../config/run-config.js';
 import { preflight } from '../run/preflight.js';
@@ -37,6 +38,7 @@ async function main(): Promise<number> {
   }
   if (process.argv[2] === 'check-mocks') return (await import('./check-mocks.js')).checkMocksCommand(process.argv.slice(3));
   if (process.argv[2] === 'make-mocks') return (await import('./make-mocks.js')).makeMocksCommand(process.argv.slice(3));
+  if (process.argv[2] === 'emulate') return (await import('./emulate.js')).emulateCommand(process.argv.slice(3));
   const { help, command, olderThanMs, yes, warnings, config } = resolveRunConfig(process.argv.slice(2), process.env, process.cwd());
   for (const warning of warnings) process.stderr.write(`warning: ${warning}\n`);
   if (help) {

@@ -5,6 +5,7 @@ export const HELP = `Usage: graph-conformance [options]
        graph-conformance contract [--path]
        graph-conformance check-mocks FILE [--profile openapi|graph] [--report-dir DIR] [--baseline FILE|NAME] [--quiet]
        graph-conformance make-mocks [--dev-proxy FILE] [--mockoon FILE]
+       graph-conformance emulate [--port 4010] [--seed FILE] [--defect NAME]… [--variant NAME]… [options]
        (installed: npx graph-conformance …; in a clone of the repository: npm run conformance -- …)
 
 Runs the connectorGroups conformance checks and writes results.json, junit.xml and report.html.
@@ -19,7 +20,10 @@ connectorGroups operation (status 200 unless set, its Content-Type, its body) ag
 with a run's reports and exit codes (graph-conformance check-mocks --help). make-mocks writes a Dev
 Proxy mocks file, a Mockoon environment or both, made from the contract (Graph's statuses, the
 contract's examples for its example ids, 404 for any other id), ones that check-mocks passes, to
-start from.
+start from. emulate serves an in-memory Graph for the connectorGroups slice on this machine, seeded
+with a default tenant, until Ctrl-C; it prints its base URL (graph-conformance emulate --help):
+  npx graph-conformance emulate --port 4010 &
+  npx graph-conformance --base-url http://127.0.0.1:4010
 
 Options (environment variable in brackets):
   --target replay|url|live  where to send requests [CONFORMANCE_TARGET]; default replay,

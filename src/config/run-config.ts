@@ -159,7 +159,7 @@ export function parseCommandLine(argv: readonly string[]): CommandLine {
   const extra = positionals.slice(command === 'run' ? 0 : 1);
   if (extra.length > 0)
     throw new UsageError(
-      `unexpected argument '${extra[0]}'; the commands are 'sweep', 'diff', 'docs-check', 'contract', 'check-mocks' and 'make-mocks'. Run with --help for the options.`,
+      `unexpected argument '${extra[0]}'; the commands are 'sweep', 'diff', 'docs-check', 'contract', 'check-mocks', 'make-mocks' and 'emulate'. Run with --help for the options.`,
     );
   return { command, options: { ...values } };
 }

@@ -55,7 +55,7 @@ export async function runDiff(config: RunConfig, write: (line: string) => void):
     run.sources[name] = cassette.meta.source;
     if (cassette.meta.source !== 'graph-tenant') {
       write(
-        `note: ${name}.json was recorded against ${cassette.meta.source === 'reference-double' ? "graph-conformance's own reference double" : 'a URL target'}, not against Microsoft Graph: the target is compared with that, not with Graph`,
+        `note: ${name}.json was recorded against ${cassette.meta.source === 'reference-double' ? "graph-conformance's own emulator" : 'a URL target'}, not against Microsoft Graph: the target is compared with that, not with Graph`,
       );
     }
     const found = await diffCassette(cassette, name, config, basePath, spec, run, write);

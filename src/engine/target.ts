@@ -101,7 +101,8 @@ function recordingSource(target: SuiteTarget, exchanges: readonly Exchange[]): R
 }
 
 const SOURCE_NOTES: Record<RecordingSource, string> = {
-  'reference-double': "Recorded against graph-conformance's own reference double (harness/double), not against Microsoft Graph.",
+  'reference-double':
+    "Recorded against graph-conformance's own emulator (graph-conformance emulate, the project's reference double), not against Microsoft Graph.",
   'graph-tenant': 'Recorded against Microsoft Graph with a real tenant; scrubbed before writing.',
   'url-target': 'Recorded against a URL target (a mock, emulator or proxy), not against Microsoft Graph.',
 };

@@ -4,8 +4,10 @@
  * defects, as the command runs them. The defects are judged in three files side by side
  * (test/self-proof*.test.ts, `describeDefects`): each run is CPU-bound on one core.
  */
+import { withGroups } from '../../src/emulator/index.js';
+import { groupMap } from './emulator.js';
 import { describe, expect, test } from 'vitest';
-import { startDouble, type Defect, type DoubleOptions } from '../../harness/double/server.js';
+import { startEmulator, type Defect, type EmulatorOptions } from '../../src/emulator/index.js';
 import { derivedChecks } from '../../src/checks/derived.js';
 import { loadSlice } from '../../src/openapi/load.js';
 import { operationTable } from '../../src/openapi/operation-table.js';
@@ -15,7 +17,7 @@ import { QUERY_CHECKS } from '../../src/checks/query.js';
 import { conventionsNotFound } from '../../src/checks/conventions.js';
 import type { Check } from '../../src/checks/check.js';
 import { selfProofTable } from '../../tools/checks/registry.js';
-import { DEFECTS } from '../../harness/double/defects.js';
+import { DEFECTS } from '../../src/emulator/index.js';
 import { resolveRunConfig } from '../../src/config/run-config.js';
 import { fromRoot } from '../../src/project-root.js';
 import { planSuite, runShared, runSuite } from '../../src/engine/run-suite.js';
@@ -26,8 +28,8 @@ import { SUITES as SUITE_DEFINITIONS } from '../../suites/index.js';
 export const SUITES: Record<string, readonly Check<never>[]> = Object.fromEntries(SUITE_DEFINITIONS.map((s) => [s.name, s.checks]));
 export const ALL = Object.values(SUITES).flat();
 export const ids = (checks: readonly Check<never>[]) => checks.map((c) => c.id).sort();
-/** Checks that can never run here (no connector, no application): reported skipped with the reason. */
-export const ALWAYS_SKIPPED = ['applications.assign', 'members.add-remove'];
+/** Checks that can never run here (no application can be assigned): reported skipped with the reason. */
+export const ALWAYS_SKIPPED = ['applications.assign'];
 
 /** The --only patterns naming every check of the suites these ids belong to. */
 export function onlySuitesOf(expected: readonly string[]): string {
@@ -58,14 +60,14 @@ interface Case {
   /** Checks that cannot be judged once `fails` failed: reported blocked by the failing check's id. */
   blocks?: { by: string; ids: string[] };
   /** Double options the defect needs to show (paging needs several pages). */
-  double?: Omit<DoubleOptions, 'defects'>;
+  double?: Omit<EmulatorOptions, 'defects'>;
 }
 
 /** What some defects need beyond failing their checks. */
 const EXTRAS: Partial<Record<Defect, Omit<Case, 'defect' | 'fails'>>> = {
   // The property suite's accepted bodies come back without an id too: nothing to read back.
   'create-id-empty': { blocks: { by: 'create.body.id', ids: [...NEEDS_THE_NEW_ID, 'property.read-back'] } },
-  'list-next-link-loop': { double: { pageSize: 2, seedGroups: 3 } },
+  'list-next-link-loop': { double: { pageSize: 2, seed: withGroups(3) } },
 };
 
 export const CAUGHT_BY: readonly Case[] = selfProofTable(ALL, DEFECTS).map(({ defect, fails }) => ({
@@ -88,8 +90,8 @@ export function configFor(baseUrl: string, propertyRuns: number) {
 export const propertyRunsFor = (defects: readonly Defect[]) => (defects.includes('region-ind-rejected') ? 25 : 3);
 
 /** Runs every suite in-process (same definitions, checks and cleanup as the command) and lists the failed ids. */
-export async function failedIds(defects: Defect[], options: Omit<DoubleOptions, 'defects'> = {}) {
-  const double = await startDouble({ ...options, defects });
+export async function failedIds(defects: Defect[], options: Omit<EmulatorOptions, 'defects'> = {}) {
+  const double = await startEmulator({ ...options, defects });
   try {
     const config = configFor(double.baseUrl, propertyRunsFor(defects));
     const failed: string[] = [];
@@ -109,7 +111,7 @@ export async function failedIds(defects: Defect[], options: Omit<DoubleOptions, 
       if (run.overRun) overRun.push(run.overRun);
     }
     for (const judge of overRun) judged(judge());
-    return { failed: failed.sort(), blocked, left: [...double.groups.values()].filter((g) => g.name.startsWith('conformance-')).length };
+    return { failed: failed.sort(), blocked, left: [...groupMap(double).values()].filter((g) => g.name.startsWith('conformance-')).length };
   } finally {
     await double.close();
   }

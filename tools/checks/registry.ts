@@ -33,7 +33,7 @@ export interface OperationRecords {
 }
 
 const DECISIONS = 'specs/decisions.yaml';
-const DEFECTS = 'harness/double/defects.ts';
+const DEFECTS = 'src/emulator/defects.ts';
 export const OPERATIONS_FILE = 'specs/operations.txt';
 const TABLE = 'the operation table (from specs/openapi.yaml)';
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { derivedChecks } from '../../src/checks/derived.js';
 import { parseOperationList, type DecisionRecord, type RuleRecord } from '../checks/registry.js';
-import { DEFECTS, DIFF_ONLY } from '../../harness/double/defects.js';
+import { DEFECTS, DIFF_ONLY } from '../../src/emulator/index.js';
 import { loadDecisions } from '../../src/openapi/decisions.js';
 import { loadSlice } from '../../src/openapi/load.js';
 import { operationTable } from '../../src/openapi/operation-table.js';

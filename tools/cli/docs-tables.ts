@@ -8,7 +8,7 @@ import { CHECKS_PAGE, checkTable, decisionChecks, DECISIONS_PAGE, decisionsPage,
 import { DECISIONS_FILE, DECISIONS_JSON, generateDecisionsJson, parseDecisions } from '../../src/openapi/decisions.js';
 import { fromRoot } from '../../src/project-root.js';
 import { allRecords, handWritten, withDecisionChecks } from './check-records.js';
-import { VARIANTS } from '../../harness/double/variants.js';
+import { VARIANTS } from '../../src/emulator/index.js';
 
 async function main(): Promise<void> {
   const records = allRecords();

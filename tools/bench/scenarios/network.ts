@@ -7,7 +7,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDouble } from '../../../harness/double/server.js';
+import { startEmulator } from '../../../src/emulator/index.js';
 import { DEFAULT_CONCURRENCY } from '../../../src/config/run-config.js';
 import { repeat } from '../measure.js';
 import { CONFORMANCE, lastLine, runChild } from '../process.js';
@@ -28,7 +28,7 @@ export async function networkScenario(runs: number): Promise<NetworkResult> {
     // At concurrency 1 one run takes tens of seconds: fewer samples, said in the note.
     const samples = concurrency === 1 ? Math.min(runs, 2) : runs;
     const at = async (delayMs: number) => {
-      const double = await startDouble({ faults: { delayMs } });
+      const double = await startEmulator({ faults: { delayMs } });
       const reportDir = mkdtempSync(path.join(tmpdir(), 'gc-bench-net-'));
       try {
         return await repeat({ runs: samples, warmup: delayMs === 0 ? 1 : 0 }, async () => {

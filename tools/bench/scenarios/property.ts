@@ -33,10 +33,11 @@ export interface PropertyOptions {
 }
 
 export async function propertyScenario({ runs, sampleMs }: PropertyOptions): Promise<Row[]> {
-  // The double in a process of its own, as `npm run double` runs it: client and server do not share one event loop.
-  const double = await startSpawnedServer('double', process.execPath, (host, port) => [
+  // The emulator in a process of its own, as `npm run double` runs it: client and server do not share one event loop.
+  const double = await startSpawnedServer('emulator', process.execPath, (host, port) => [
     fromRoot('src/cli/launch.mjs'),
-    fromRoot('harness/double/cli.ts'),
+    fromRoot('src/cli/conformance.ts'),
+    'emulate',
     '--host',
     host,
     '--port',

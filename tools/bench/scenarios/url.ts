@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startDouble } from '../../../harness/double/server.js';
+import { startEmulator } from '../../../src/emulator/index.js';
 import { writeDreddSlice } from '../dredd-slice.js';
 import { repeat, stats } from '../measure.js';
 import { CONFORMANCE, lastLine, runChild } from '../process.js';
@@ -15,7 +15,7 @@ import type { Row } from '../table.js';
 const DREDD = 'dredd@14.1.0';
 
 export async function urlScenario(runs: number): Promise<Row[]> {
-  const double = await startDouble();
+  const double = await startEmulator();
   try {
     return [...(await suiteRows(double.baseUrl, runs)), ...(await dreddRows(double.baseUrl, runs))];
   } finally {

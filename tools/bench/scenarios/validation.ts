@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { parse } from 'yaml';
-import { startDouble } from '../../../harness/double/server.js';
+import { startEmulator } from '../../../src/emulator/index.js';
 import { startPrism } from '../prism.js';
 import { SLICE_FILE, loadSlice } from '../../../src/openapi/load.js';
 import { successResponse, type OpenApiDocument } from '../../../src/openapi/operations.js';
@@ -21,7 +21,7 @@ const CALLS_PER_RUN = 5000;
 const REQUESTS_PER_RUN = 100;
 
 export async function validationScenario(runs: number): Promise<Row[]> {
-  const double = await startDouble();
+  const double = await startEmulator();
   try {
     const created = await post(double.baseUrl);
     if (created.status !== 201) throw new Error(`the double answered ${created.status} to a create`);

@@ -1,7 +1,7 @@
 // OData query options the double honours. An unsupported system query option is refused rather than ignored
 // (OData: a service must fail a request whose system query option it cannot apply), so a client never mistakes
 // an unfiltered or unsorted answer for a filtered or sorted one. Custom (non-$) parameters are ignored.
-import { navigationOf, propertyOf, type EntityType } from './entity-types.js';
+import { navigationOf, propertyOf, type EntityType } from './slice-model.js';
 import { ERRORS, type GraphError } from './errors.js';
 
 /** Page size when the client sends no $top. */
@@ -117,7 +117,6 @@ function parseExpand(raw: string | undefined, type: EntityType): Parsed<readonly
           : notFound(type, name),
       );
     }
-    // Nested options shape what is expanded; the double's navigation collections are always empty.
     expanded.add(navigation);
   }
   return ok(Object.keys(type.navigation).filter((n) => expanded.has(n)));
@@ -306,8 +305,8 @@ export function parseCollectionQuery(
   });
 }
 
-export function parseEntityQuery(search: URLSearchParams, type: EntityType): Parsed<EntityQuery> {
-  return parseCollectionQuery(search, type, QUERY_OPTIONS.entity);
+export function parseEntityQuery(search: URLSearchParams, type: EntityType, supported: readonly string[] = QUERY_OPTIONS.entity): Parsed<EntityQuery> {
+  return parseCollectionQuery(search, type, supported);
 }
 
 /** The items a collection request addresses, filtered, searched and sorted, before $skip and paging. */

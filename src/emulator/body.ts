@@ -2,11 +2,13 @@
 import type { IncomingMessage } from 'node:http';
 import { ERRORS, type GraphError } from './errors.js';
 
-/** Generous for a connectorGroup; only here so a runaway client cannot exhaust the test process. */
+/** Generous for any entity; only here so a runaway client cannot exhaust the test process. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface RawBody {
   readonly text: string;
+  /** The bytes as sent (a media stream's body is not text). */
+  readonly bytes: Buffer;
   readonly tooLarge: boolean;
 }
 
@@ -18,7 +20,8 @@ export async function readBody(request: IncomingMessage): Promise<RawBody> {
     size += chunk.length;
     if (size <= MAX_BODY_BYTES) chunks.push(chunk);
   }
-  return { text: Buffer.concat(chunks).toString('utf8'), tooLarge: size > MAX_BODY_BYTES };
+  const bytes = Buffer.concat(chunks);
+  return { text: bytes.toString('utf8'), bytes, tooLarge: size > MAX_BODY_BYTES };
 }
 
 export function isJsonMediaType(contentType: string | undefined): boolean {

@@ -1,7 +1,10 @@
-// Correct-but-different servers: the reference double with options that each make one choice Graph allows
-// or a real tenant plausibly shows. A conformance suite is worth the correct servers it lets pass as much as
-// the defects it catches, so each of these must pass every rule it stresses (test/gallery.test.ts).
-import type { DoubleOptions } from './server.js';
+// Correct-but-different servers: the emulator with options that each make one choice Graph allows or a real
+// tenant plausibly shows. A conformance suite is worth the correct servers it lets pass as much as the
+// defects it catches, so each of these must pass every rule it stresses (test/gallery.test.ts).
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_SEED } from './seed.js';
+import type { EmulatorOptions } from './server.js';
+import type { SeedData } from './store.js';
 
 export interface Variant {
   /** A stable name, unique among the variants. */
@@ -10,11 +13,27 @@ export interface Variant {
   readonly behaviour: string;
   /** The Graph page or RFC the behaviour follows (quoted briefly), or why a real tenant plausibly shows it. */
   readonly source: string;
-  readonly options: DoubleOptions;
+  /** Where the choice is made: the front end (request), the handlers, or the reply on the wire. */
+  readonly stage: 'request' | 'handler' | 'reply';
+  readonly options: EmulatorOptions;
   /** Ids of the checks this variant stresses: each must pass (or warn) against it, never be skipped. */
   readonly exercises: readonly string[];
   /** Set only while the suite still fails this correct variant: why, so the gallery leaves it out. */
   readonly knownFalseAlarm?: string;
+}
+
+const GROUPS = 'onPremisesPublishingProfiles/applicationProxy/connectorGroups';
+
+/** The default tenant and `n` more connector groups, `preexisting-<k>` (never the run's prefix). */
+export function withGroups(n: number): SeedData {
+  const more = Array.from({ length: n }, (_, k) => ({
+    id: randomUUID(),
+    name: `preexisting-${k + 1}`,
+    connectorGroupType: 'applicationProxy',
+    isDefault: false,
+    region: 'nam',
+  }));
+  return { ...DEFAULT_SEED, [GROUPS]: [...(DEFAULT_SEED[GROUPS] ?? []), ...more] };
 }
 
 /** Retry-After in the variants that throttle: one second, once, so the gallery stays quick. */
@@ -23,10 +42,11 @@ const RETRY_AFTER_SECONDS = 1;
 export const VARIANTS: readonly Variant[] = [
   {
     name: 'busy-tenant',
+    stage: 'handler',
     behaviour: '300 groups already in the tenant, pages of 25 when no $top is sent',
     source:
       'learn.microsoft.com/graph/paging: "In server-side paging, the Microsoft Graph service returns a default number of results in a single page"; a production tenant holds many connector groups',
-    options: { seedGroups: 300, pageSize: 25 },
+    options: { seed: withGroups(300), pageSize: 25 },
     exercises: [
       'list.paging',
       'lifecycle.list-contains',
@@ -41,13 +61,15 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'tiny-pages',
+    stage: 'handler',
     behaviour: 'pages of 2: every list, even the query suite’s three groups, spans several pages',
     source: 'learn.microsoft.com/graph/paging: the page size "depends on the API and the query being performed"; a client must follow @odata.nextLink',
-    options: { pageSize: 2, seedGroups: 3 },
+    options: { pageSize: 2, seed: withGroups(3) },
     exercises: ['list.paging', 'lifecycle.list-contains', 'query.orderby', 'query.top-pages', 'query.next-link', 'query.skip', 'query.search', 'query.filter'],
   },
   {
     name: 'no-startswith',
+    stage: 'handler',
     behaviour: "$filter takes name eq '…' but refuses startswith(…) with 400 Request_UnsupportedQuery",
     source:
       'learn.microsoft.com/graph/query-parameters: support for query parameters "varies from one API operation to another, and depending on the API, can differ between the v1.0 and beta endpoints"',
@@ -56,6 +78,7 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'compressed',
+    stage: 'reply',
     behaviour: 'bodies gzip-coded (Content-Encoding: gzip, Vary: Accept-Encoding) whenever Accept-Encoding allows',
     source: 'RFC 9110 §8.4 Content-Encoding and §12.5.3 Accept-Encoding: a server may apply any coding the request accepts; Graph front ends compress',
     options: { compression: true },
@@ -73,6 +96,7 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'etags',
+    stage: 'handler',
     behaviour: 'group answers carry a strong ETag; PATCH and DELETE honour If-Match (* or the current tag), 412 otherwise, never require it',
     source:
       'RFC 9110 §13.1.1 If-Match: when the condition is false the server "MUST NOT perform the requested method"; Graph hands out ETags on some resources (e.g. planner), not on others',
@@ -90,25 +114,36 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'opaque-skip-tokens',
+    stage: 'handler',
     behaviour: '$skiptoken values are random strings only the server can resolve, not base64 of an offset',
     source:
       'learn.microsoft.com/graph/paging: "Do not try to extract the $skiptoken or $skip value and use it in a different request"; Graph\'s tokens are opaque',
-    options: { skipTokens: 'opaque', pageSize: 2, seedGroups: 3 },
+    options: { skipTokens: 'opaque', pageSize: 2, seed: withGroups(3) },
     exercises: ['list.paging', 'lifecycle.list-contains', 'query.orderby', 'query.top', 'query.top-pages', 'query.next-link', 'query.search'],
   },
   {
     name: 'newest-first',
+    stage: 'handler',
     behaviour: 'without $orderby the list comes newest first (and pages by cursor in that order)',
     source:
       'OData (MS-ODATA $orderby): "Actual ordering of results is data service specific"; without $orderby a service chooses the order, and a directory may show recent objects first',
-    options: { unorderedAs: 'newest-first', pageSize: 3, seedGroups: 5 },
+    options: { unorderedAs: 'newest-first', pageSize: 3, seed: withGroups(5) },
     exercises: ['list.paging', 'lifecycle.list-contains', 'query.top', 'query.orderby', 'query.next-link', 'query.search'],
   },
   {
     name: 'other-client',
+    stage: 'request',
     behaviour: 'another client creates other-client-<n> groups and deletes its oldest while the run goes on (every 7th request)',
     source: 'a tenant is shared: admins and other automation create and delete connector groups while a run reads the same collection',
-    options: { otherClient: { everyRequests: 7, keep: 3 }, pageSize: 3 },
+    options: {
+      otherClient: {
+        everyRequests: 7,
+        keep: 3,
+        collection: GROUPS,
+        make: (n) => ({ name: `other-client-${n}`, connectorGroupType: 'applicationProxy', isDefault: false, region: 'eur' }),
+      },
+      pageSize: 3,
+    },
     exercises: [
       'list.paging',
       'lifecycle.list-contains',
@@ -123,6 +158,7 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'patch-200',
+    stage: 'handler',
     behaviour: 'PATCH answers 200 with the group as patched, Prefer or not',
     source: 'specs/decisions.yaml update-status-200-or-204: the slice allows 200 or 204; OData 4.01 §11.4.3 lets a service return the updated entity',
     options: { patchAnswer: 'entity' },
@@ -139,6 +175,7 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'throttled-429',
+    stage: 'request',
     behaviour: `one request early in the run is answered 429 with Retry-After: ${RETRY_AFTER_SECONDS}, the retry answered normally`,
     source:
       'learn.microsoft.com/graph/throttling: "When throttling occurs, Microsoft Graph returns HTTP status code 429 (Too many requests)" with a Retry-After header',
@@ -147,6 +184,7 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'count-busy-503',
+    stage: 'request',
     behaviour: `…/$count answers 503 with Retry-After: ${RETRY_AFTER_SECONDS} once, then 200`,
     source:
       'learn.microsoft.com/graph/errors: 503 "The service is temporarily unavailable … You may repeat the request after a delay, the length of which may be specified in a Retry-After header"',
@@ -155,6 +193,7 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'eventually-consistent',
+    stage: 'request',
     behaviour: 'a new group answers 404 to its first two reads by id',
     source: 'learn.microsoft.com/graph/aad-advanced-queries: directory objects are eventually consistent, so a group just created may not be readable at once',
     options: { faults: { lagReads: 2 } },
@@ -162,6 +201,7 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'own-service-root',
+    stage: 'handler',
     behaviour: '@odata.context and @odata.id URLs name the server’s own base URL, not graph.microsoft.com/beta',
     source: 'OData 4.01 Part 1 §10: a context URL is built on the service root; a server that is not Graph names its own root there',
     options: { serviceRoot: 'own' },
@@ -169,6 +209,7 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'slow-replies',
+    stage: 'reply',
     behaviour: 'every reply waits 25 ms before it is sent',
     source: 'a tenant far from the client, or under load, answers slower than a loopback double; nothing in the contract depends on speed',
     options: { faults: { delayMs: 25 } },

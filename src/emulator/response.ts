@@ -1,5 +1,5 @@
 // Turns a handler's outcome into the bytes and headers Graph would send.
-import { REFERENCE_DOUBLE_HEADER } from '../../src/engine/cassette.js';
+import { REFERENCE_DOUBLE_HEADER } from '../engine/cassette.js';
 import { graphEnvelope, plainEnvelope, type Correlation, type GraphError } from './errors.js';
 
 export const JSON_CONTENT_TYPE = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
@@ -17,6 +17,7 @@ export type Outcome =
   | { readonly kind: 'json'; readonly status: number; readonly json: unknown; readonly headers?: Readonly<Record<string, string>> }
   | { readonly kind: 'text'; readonly status: number; readonly text: string }
   | { readonly kind: 'empty'; readonly status: number }
+  | { readonly kind: 'binary'; readonly status: number; readonly bytes: Buffer; readonly contentType: string }
   | { readonly kind: 'error'; readonly error: GraphError };
 
 export const json = (status: number, body: unknown, headers?: Readonly<Record<string, string>>): Outcome => ({
@@ -27,13 +28,14 @@ export const json = (status: number, body: unknown, headers?: Readonly<Record<st
 });
 export const text = (status: number, body: string): Outcome => ({ kind: 'text', status, text: body });
 export const empty = (status: number): Outcome => ({ kind: 'empty', status });
+export const binary = (status: number, bytes: Buffer, contentType: string): Outcome => ({ kind: 'binary', status, bytes, contentType });
 export const failure = (error: GraphError): Outcome => ({ kind: 'error', error });
 
 /** What goes on the wire. Header names keep Graph's casing; lookups elsewhere go through `headerKey`. */
 export interface Reply {
   status: number;
   headers: Record<string, string>;
-  body: string | undefined;
+  body: string | Buffer | undefined;
 }
 
 export interface RenderContext extends Correlation {
@@ -59,6 +61,8 @@ export function render(outcome: Outcome, context: RenderContext): Reply {
       return { status: outcome.status, headers: { ...headers, 'Content-Type': COUNT_CONTENT_TYPE }, body: outcome.text };
     case 'empty':
       return { status: outcome.status, headers, body: undefined };
+    case 'binary':
+      return { status: outcome.status, headers: { ...headers, 'Content-Type': outcome.contentType }, body: outcome.bytes };
     case 'error': {
       const { error } = outcome;
       const envelope = context.graphErrorEnvelope ? graphEnvelope(error, context, context.now) : plainEnvelope(error);

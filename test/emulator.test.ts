@@ -1,0 +1,185 @@
+/**
+ * The emulator is driven by the slice: an operation added to a copy of the slice is served with no code
+ * change, seed files say what the tenant holds, and the engine's code names no entity set of the slice
+ * (what is specific to an entity lives in the entity facts, the seed, the defects and the variants).
+ */
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readSeedFile, SeedError, startEmulator, type RunningEmulator } from '../src/emulator/index.js';
+import { loadSlice } from '../src/openapi/load.js';
+import type { OpenApiDocument } from '../src/openapi/operations.js';
+import { operationTable } from '../src/openapi/operation-table.js';
+import { fromRoot } from '../src/project-root.js';
+
+const AUTH = { authorization: 'Bearer t' };
+const PROFILE = '/onPremisesPublishingProfiles/applicationProxy';
+const running: RunningEmulator[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((e) => e.close()));
+});
+
+async function get(emulator: RunningEmulator, pathAndQuery: string) {
+  const response = await fetch(`${emulator.baseUrl}${pathAndQuery}`, { headers: AUTH });
+  const text = await response.text();
+  return { status: response.status, text, json: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+}
+
+/** The slice with the connectors entity set added, as the slicer would write it: three paths, no code. */
+function sliceWithConnectors(): OpenApiDocument {
+  const doc = structuredClone(loadSlice());
+  const profileParameter = {
+    name: 'onPremisesPublishingProfile-id',
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+    'x-ms-docs-key-type': 'onPremisesPublishingProfile',
+  };
+  const connectorParameter = { name: 'connector-id', in: 'path', required: true, schema: { type: 'string' }, 'x-ms-docs-key-type': 'connector' };
+  const listOptions = ['top', 'skip', 'filter', 'count'].map((p) => ({ $ref: `#/components/parameters/${p}` }));
+  const connector = { $ref: '#/components/schemas/microsoft.graph.connector' };
+  const error = { $ref: '#/components/responses/error' };
+  doc.paths['/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectors'] = {
+    get: {
+      operationId: 'onPremisesPublishingProfile_ListConnector',
+      parameters: [profileParameter, ...listOptions, { name: '$orderby', in: 'query', schema: { type: 'array', items: { type: 'string' } } }],
+      responses: {
+        '200': {
+          description: 'ok',
+          content: { 'application/json': { schema: { type: 'object', properties: { value: { type: 'array', items: connector } } } } },
+        },
+        default: error,
+      },
+      'x-ms-pageable': { nextLinkName: '@odata.nextLink' },
+    },
+  };
+  doc.paths['/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectors/$count'] = {
+    get: {
+      operationId: 'onPremisesPublishingProfile.connector_GetCount',
+      parameters: [profileParameter],
+      responses: { '200': { $ref: '#/components/responses/ODataCountResponse' }, default: error },
+    },
+  };
+  doc.paths['/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectors/{connector-id}'] = {
+    get: {
+      operationId: 'onPremisesPublishingProfile_GetConnector',
+      parameters: [profileParameter, connectorParameter, { name: '$select', in: 'query', schema: { type: 'array', items: { type: 'string' } } }],
+      responses: { '200': { description: 'ok', content: { 'application/json': { schema: connector } } }, default: error },
+    },
+  };
+  return doc;
+}
+
+describe('an operation added to the slice', () => {
+  it('is served from the seed with no code change: list, query options, paging, $count, get by key, 404', async () => {
+    const doc = sliceWithConnectors();
+    expect(operationTable(doc).length).toBe(operationTable(loadSlice()).length + 3);
+    const widened = await startEmulator({ spec: doc });
+    const original = await startEmulator();
+    running.push(widened, original);
+
+    // The project's own slice has no connectors set: the same request is an unknown segment there.
+    const before = await get(original, `${PROFILE}/connectors`);
+    expect(before.status).toBe(404);
+    expect(before.text).toContain("Resource not found for the segment 'connectors'");
+
+    const list = await get(widened, `${PROFILE}/connectors`);
+    expect(list.status).toBe(200);
+    expect(list.json?.['@odata.context']).toBe("https://graph.microsoft.com/beta/$metadata#onPremisesPublishingProfiles('applicationProxy')/connectors");
+    const connectors = list.json?.['value'] as { id: string; machineName: string; status: string }[];
+    expect(connectors.map((c) => c.machineName)).toEqual(['proxy-east-01.contoso.com', 'proxy-east-02.contoso.com', 'proxy-west-01.contoso.com']);
+
+    const inactive = await get(widened, `${PROFILE}/connectors?$filter=${encodeURIComponent("status eq 'inactive'")}&$count=true`);
+    expect(inactive.json?.['@odata.count']).toBe(1);
+    const sorted = await get(widened, `${PROFILE}/connectors?$orderby=${encodeURIComponent('machineName desc')}&$top=2`);
+    expect((sorted.json?.['value'] as { machineName: string }[]).map((c) => c.machineName)).toEqual(['proxy-west-01.contoso.com', 'proxy-east-02.contoso.com']);
+    const next = new URL(String(sorted.json?.['@odata.nextLink']));
+    expect((await get(widened, next.pathname + next.search)).json?.['value']).toHaveLength(1);
+    expect((await get(widened, `${PROFILE}/connectors/$count`)).text).toBe('3');
+
+    const one = await get(widened, `${PROFILE}/connectors/${connectors[0]!.id}?$select=status`);
+    expect(one.json).toEqual({
+      '@odata.context': "https://graph.microsoft.com/beta/$metadata#onPremisesPublishingProfiles('applicationProxy')/connectors/$entity",
+      id: connectors[0]!.id,
+      status: 'active',
+    });
+    const unknown = await get(widened, `${PROFILE}/connectors/not-a-connector`);
+    expect(unknown.status).toBe(404);
+    expect((unknown.json?.['error'] as { code: string }).code).toBe('Request_ResourceNotFound');
+    // A property the type does not have is refused, as for every other set.
+    expect((await get(widened, `${PROFILE}/connectors?$orderby=colour`)).status).toBe(400);
+    // What the slice does not document is not served: no POST on the new set.
+    const post = await fetch(`${widened.baseUrl}${PROFILE}/connectors`, {
+      method: 'POST',
+      headers: { ...AUTH, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(post.status).toBe(405);
+    expect(post.headers.get('allow')).toBe('GET');
+  });
+});
+
+describe('seed data', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'gc-seed-'));
+
+  it("a user's seed file (YAML) is the tenant the emulator starts with", async () => {
+    const file = path.join(dir, 'tenant.yaml');
+    writeFileSync(
+      file,
+      [
+        'onPremisesPublishingProfiles:',
+        '  - id: applicationProxy',
+        'onPremisesPublishingProfiles/applicationProxy/connectorGroups:',
+        '  - { id: g1, name: Mine, connectorGroupType: applicationProxy, isDefault: true, region: eur, members: [c1] }',
+        'onPremisesPublishingProfiles/applicationProxy/connectors:',
+        "  - { '@odata.type': '#microsoft.graph.connector', id: c1, machineName: m1, externalIp: 192.0.2.1, status: active, version: '1.0' }",
+      ].join('\n'),
+    );
+    const emulator = await startEmulator({ seed: readSeedFile(file) });
+    running.push(emulator);
+    const groups = await get(emulator, `${PROFILE}/connectorGroups`);
+    expect((groups.json?.['value'] as { name: string }[]).map((g) => g.name)).toEqual(['Mine']);
+    const members = await get(emulator, `${PROFILE}/connectorGroups/g1/members`);
+    expect((members.json?.['value'] as { id: string }[]).map((c) => c.id)).toEqual(['c1']);
+  });
+
+  it('a seed file that cannot be used says why, naming the file and the entry', () => {
+    const bad = (name: string, text: string) => {
+      const file = path.join(dir, name);
+      writeFileSync(file, text);
+      return () => readSeedFile(file);
+    };
+    expect(() => readSeedFile(path.join(dir, 'missing.yaml'))).toThrow(SeedError);
+    expect(() => readSeedFile(path.join(dir, 'missing.yaml'))).toThrow(
+      /cannot read the seed file .*missing\.yaml \(no such file\); a seed file is JSON or YAML/,
+    );
+    expect(bad('list.yaml', '- a\n- b\n')).toThrow(/keys are collection paths/);
+    expect(bad('noid.yaml', 'onPremisesPublishingProfiles:\n  - name: x\n')).toThrow(/'onPremisesPublishingProfiles' item 1 has no id/);
+    expect(bad('broken.json', '{"a": [')).toThrow(/neither JSON nor YAML/);
+  });
+
+  it('a seed that names a collection the slice cannot type, or an owner not seeded, is refused at start', async () => {
+    await expect(startEmulator({ seed: { onPremisesPublishingProfiles: [{ id: 'applicationProxy' }], 'elsewhere/x/y': [{ id: 'a' }] } })).rejects.toThrow(
+      /seed 'elsewhere\/x\/y'/,
+    );
+    await expect(startEmulator({ seed: { 'onPremisesPublishingProfiles/nope/connectorGroups': [{ id: 'g' }] } })).rejects.toThrow(/nope is not in/);
+  });
+});
+
+describe('the engine', () => {
+  it('names no entity set, entity type or operation of the slice: those come from the slice, the entity facts, the seed and the records', () => {
+    const dataFiles = new Set(['entity-facts.ts', 'seed.ts', 'defects.ts', 'variants.ts', 'index.ts']);
+    const engine = readdirSync(fromRoot('src/emulator')).filter((f) => f.endsWith('.ts') && !dataFiles.has(f));
+    expect(engine.length).toBeGreaterThan(8);
+    const named: string[] = [];
+    for (const file of engine) {
+      const code = readFileSync(fromRoot('src/emulator', file), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
+      for (const word of code.match(/connectorGroups?|\bconnectors?\b|applicationProxy|\bapplications?\b(?!\/)|\bmembers\b|\blogo\b/gi) ?? [])
+        named.push(`${file}: ${word}`);
+    }
+    expect(named).toEqual([]);
+  });
+});
