@@ -119,9 +119,9 @@ describe.concurrent('graph-conformance make-mocks', () => {
     ]);
   });
 
-  test("the same slice makes the same files, byte for byte (Mockoon's uuids included); Mockoon's schema takes the environment as it is", () => {
+  test("the same slice makes the same files, byte for byte (Mockoon's uuids included); Mockoon's schema takes the environment as it is", async () => {
     expect(devProxyMocksFromSlice(doc)).toEqual(devProxy);
-    expect(mockoonEnvironmentFromSlice(doc)).toEqual(environment);
+    expect(await mockoonEnvironmentFromSlice(doc)).toEqual(environment);
     // mockoon-cli repairs what its schema refuses without a word (a route's bad uuid becomes a new one): nothing is repaired here.
     const validated = EnvironmentSchema.validate(environment);
     expect(validated.error).toBeUndefined();

@@ -6,6 +6,9 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { distIsFresh, ROOT } from './build-stamp.mjs';
 
+/** Commands `npm run build` also bundles into one file (tools/cli/build-cli.ts): quicker to load than dist/src. */
+const BUNDLES = { [path.join('src', 'cli', 'conformance.ts')]: path.join('dist', 'cli.mjs') };
+
 /**
  * Runs SCRIPT.ts (a path) with `args` as its command line, in this process: imported, never spawned, so a
  * signal sent to the command (Ctrl-C, `timeout`, `kill`) reaches the run itself, which cleans up and
@@ -13,7 +16,9 @@ import { distIsFresh, ROOT } from './build-stamp.mjs';
  */
 export async function launch(script, args) {
   const source = path.resolve(process.cwd(), script);
-  const built = path.join(ROOT, 'dist', path.relative(ROOT, source)).replace(/\.ts$/, '.js');
+  const bundled = BUNDLES[path.relative(ROOT, source)];
+  const built =
+    bundled && existsSync(path.join(ROOT, bundled)) ? path.join(ROOT, bundled) : path.join(ROOT, 'dist', path.relative(ROOT, source)).replace(/\.ts$/, '.js');
   process.argv = [process.argv[0], source, ...args];
   if (existsSync(built) && distIsFresh()) {
     await import(pathToFileURL(built).href);

@@ -61,7 +61,7 @@ export async function makeMocksCommand(args: readonly string[], cwd = process.cw
   }
   if (mockoon !== undefined) {
     // Loaded only when asked for: @mockoon/commons brings its schema library with it.
-    const environment = (await import('../mocks/make-mockoon.js')).mockoonEnvironmentFromSlice(doc);
+    const environment = await (await import('../mocks/make-mockoon.js')).mockoonEnvironmentFromSlice(doc);
     written.push({ file: mockoon, content: environment, summary: (shown) => `${environment.routes.length} Mockoon routes written to ${shown}` });
   }
   for (const { file: given, content, summary } of written) {

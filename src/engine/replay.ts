@@ -6,7 +6,7 @@
  * order they arrive in. The method, the path and the body (after the recording's scrubbing) must then
  * be the recorded ones too. Recordings made before requests were tagged are matched in order, by shape.
  */
-import nock, { type Interceptor } from 'nock';
+import type { Interceptor, Scope } from 'nock';
 import type { Cassette, Interaction } from './cassette.js';
 import { scrubText } from '../scrub/scrub.js';
 
@@ -17,7 +17,13 @@ export interface Replay {
   stop(): void;
 }
 
-export function installReplay(cassette: Cassette, baseUrl: string): Replay {
+/**
+ * nock is loaded here, when a replay starts, never before: loading it patches the process's fetch, which
+ * a run against a URL or Graph must not have (and the command, bundled into one file, would otherwise
+ * load it with everything else).
+ */
+export async function installReplay(cassette: Cassette, baseUrl: string): Promise<Replay> {
+  const { default: nock } = await import('nock');
   nock.disableNetConnect();
   installed++;
   const base = new URL(baseUrl);
@@ -44,7 +50,7 @@ export function installReplay(cassette: Cassette, baseUrl: string): Replay {
  * client-request-id whose path and body match (the same id twice: a throttled request and its retry, in
  * recorded order). nock then weighs a handful of interceptors per request, not every recorded one.
  */
-function byClientRequestId(scope: nock.Scope, basePath: string, interactions: readonly Interaction[]): Interceptor[] {
+function byClientRequestId(scope: Scope, basePath: string, interactions: readonly Interaction[]): Interceptor[] {
   const byMethod = new Map<string, Interaction[]>();
   for (const interaction of interactions) byMethod.set(interaction.request.method, [...(byMethod.get(interaction.request.method) ?? []), interaction]);
   return [...byMethod].map(([method, recorded]) => {
@@ -82,7 +88,7 @@ function samePath(recorded: string, sent: string): boolean {
 }
 
 /** Recordings made before requests were tagged: each interaction once, matched in order by shape. */
-function inOrder(scope: nock.Scope, basePath: string, interactions: readonly Interaction[]): Interceptor[] {
+function inOrder(scope: Scope, basePath: string, interactions: readonly Interaction[]): Interceptor[] {
   return interactions.map(({ request, response }) => {
     const expected = JSON.stringify(shapeOf(request.body));
     const interceptor = scope.intercept(`${basePath}${request.path}`, request.method, (body: unknown) => JSON.stringify(shapeOf(body)) === expected);

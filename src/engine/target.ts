@@ -70,7 +70,7 @@ export async function openTarget(config: RunConfig, name: string, target: SuiteT
     if (!target.recording) throw new Error(target.unusable ?? `no recording for '${name}'`);
     // Loaded only here: importing nock patches fetch for the whole process (see record.ts).
     const { installReplay } = await import('./replay.js');
-    const replay = installReplay(target.recording, target.baseUrl);
+    const replay = await installReplay(target.recording, target.baseUrl);
     return { notTheTarget: notRecorded, finish: () => replay.stop() };
   }
   return {

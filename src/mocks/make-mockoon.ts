@@ -13,18 +13,7 @@
  * the conversion and path-to-regexp read an unescaped pair as a group.
  */
 import { createHash } from 'node:crypto';
-import {
-  BuildEnvironment,
-  BuildHeader,
-  BuildHTTPRoute,
-  BuildResponseRule,
-  BuildRouteResponse,
-  HighestMigrationId,
-  type Environment,
-  type Header,
-  type Route,
-  type RouteResponse,
-} from '@mockoon/commons';
+import type { Environment, Header, Route, RouteResponse } from '@mockoon/commons';
 import { operationTable, type TableOperation } from '../openapi/operation-table.js';
 import type { OpenApiDocument } from '../openapi/operations.js';
 import { exampleIdFor, pathParameters } from './example-ids.js';
@@ -38,10 +27,18 @@ export const MOCKOON_ENDPOINT_PREFIX = 'beta';
  * Graph's correlation headers as Mockoon templates: a new GUID for each answer, and the client's own
  * client-request-id echoed (empty when it sent none).
  */
-const GRAPH_HEADERS: readonly Header[] = [BuildHeader('request-id', '{{guid}}'), BuildHeader('client-request-id', "{{header 'client-request-id'}}")];
+const graphHeaders = ({ BuildHeader }: Commons): Header[] => [
+  BuildHeader('request-id', '{{guid}}'),
+  BuildHeader('client-request-id', "{{header 'client-request-id'}}"),
+];
 
-export function mockoonEnvironmentFromSlice(doc: OpenApiDocument): Environment {
-  const routes = routingOrder(operationTable(doc)).map((op) => routeOf(doc, op));
+/** Mockoon's own builders, loaded when an environment is made: no other command needs them. */
+type Commons = typeof import('@mockoon/commons');
+
+export async function mockoonEnvironmentFromSlice(doc: OpenApiDocument): Promise<Environment> {
+  const commons = await import('@mockoon/commons');
+  const { BuildEnvironment, HighestMigrationId } = commons;
+  const routes = routingOrder(operationTable(doc)).map((op) => routeOf(commons, doc, op));
   return {
     // No CORS headers and no automatic answer to preflights: Graph's clients here are not browsers.
     ...BuildEnvironment({ hasDefaultRoute: false, hasContentTypeHeader: true, hasCorsHeaders: false }),
@@ -69,10 +66,11 @@ export function mockoonEndpoint(path: string): string {
     .join('');
 }
 
-function routeOf(doc: OpenApiDocument, op: TableOperation): Route {
+function routeOf(commons: Commons, doc: OpenApiDocument, op: TableOperation): Route {
+  const { BuildResponseRule, BuildHTTPRoute } = commons;
   const parameters = pathParameters(op.path);
   const success: RouteResponse = {
-    ...response(`success-${op.name}`, successOf(doc, op)),
+    ...response(commons, `success-${op.name}`, successOf(doc, op)),
     label: parameters.length > 0 ? "the slice's example, for the example ids" : "the slice's example",
     rules: parameters.map((name) => ({
       ...BuildResponseRule(),
@@ -87,7 +85,7 @@ function routeOf(doc: OpenApiDocument, op: TableOperation): Route {
   const responses =
     parameters.length === 0
       ? [success]
-      : [success, { ...response(`not-found-${op.name}`, notFoundOf(doc, op)), label: 'any other id: 404 (decision unknown-id-404)', default: true }];
+      : [success, { ...response(commons, `not-found-${op.name}`, notFoundOf(doc, op)), label: 'any other id: 404 (decision unknown-id-404)', default: true }];
   return {
     ...BuildHTTPRoute(false),
     uuid: stableUuid(`route-${op.name}`),
@@ -98,7 +96,8 @@ function routeOf(doc: OpenApiDocument, op: TableOperation): Route {
   };
 }
 
-function response(key: string, answer: SliceAnswer): RouteResponse {
+function response(commons: Commons, key: string, answer: SliceAnswer): RouteResponse {
+  const { BuildRouteResponse, BuildHeader } = commons;
   // A text body is its own text (a $count's "1"); anything else is JSON.
   const text = answer.mediaType?.startsWith('text/') && typeof answer.body === 'string';
   const body = answer.body === undefined ? '' : text ? (answer.body as string) : JSON.stringify(answer.body, null, 2);
@@ -106,7 +105,7 @@ function response(key: string, answer: SliceAnswer): RouteResponse {
     ...BuildRouteResponse(),
     uuid: stableUuid(key),
     statusCode: answer.status,
-    headers: [...(answer.mediaType === undefined ? [] : [BuildHeader('Content-Type', answer.mediaType)]), ...GRAPH_HEADERS.map((h) => ({ ...h }))],
+    headers: [...(answer.mediaType === undefined ? [] : [BuildHeader('Content-Type', answer.mediaType)]), ...graphHeaders(commons)],
     body,
     // The body is the slice's example as written: nothing in it is a template (headers are templated regardless).
     disableTemplating: true,

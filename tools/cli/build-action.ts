@@ -53,20 +53,28 @@ export function createRequire(from) {
 }
 `;
 
-const actionPlugin: Plugin = {
-  name: 'graph-conformance-action',
-  setup(b) {
-    b.onResolve({ filter: /(^|\/)project-root\.js$/ }, (args) => {
-      if (!isOwnSource(args.importer)) return undefined;
-      const resolved = path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
-      return resolved === fromRoot('src', 'project-root.ts') ? { path: fromRoot('src', 'action', 'project-root.ts') } : undefined;
-    });
-    b.onResolve({ filter: /^(node:)?module$/ }, (args) =>
-      isOwnSource(args.importer) ? { path: BUNDLED_REQUIRE, namespace: BUNDLED_REQUIRE } : { path: 'node:module', external: true },
-    );
-    b.onLoad({ filter: /.*/, namespace: BUNDLED_REQUIRE }, () => ({ contents: BUNDLED_REQUIRE_SOURCE, resolveDir: ROOT, loader: 'js' }));
-  },
-};
+/**
+ * What makes the sources bundleable: `createRequire` answered from the bundle, and for the Action (which
+ * runs from a checkout with action.yml, not from a package) the project root found by action.yml.
+ */
+export function bundlePlugin(options: { actionRoot: boolean }): Plugin {
+  return {
+    name: options.actionRoot ? 'graph-conformance-action' : 'graph-conformance-bundle',
+    setup(b) {
+      if (options.actionRoot) {
+        b.onResolve({ filter: /(^|\/)project-root\.js$/ }, (args) => {
+          if (!isOwnSource(args.importer)) return undefined;
+          const resolved = path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+          return resolved === fromRoot('src', 'project-root.ts') ? { path: fromRoot('src', 'action', 'project-root.ts') } : undefined;
+        });
+      }
+      b.onResolve({ filter: /^(node:)?module$/ }, (args) =>
+        isOwnSource(args.importer) ? { path: BUNDLED_REQUIRE, namespace: BUNDLED_REQUIRE } : { path: 'node:module', external: true },
+      );
+      b.onLoad({ filter: /.*/, namespace: BUNDLED_REQUIRE }, () => ({ contents: BUNDLED_REQUIRE_SOURCE, resolveDir: ROOT, loader: 'js' }));
+    },
+  };
+}
 
 export const ACTION_BUILD: BuildOptions = {
   absWorkingDir: ROOT,
@@ -90,7 +98,7 @@ export const ACTION_BUILD: BuildOptions = {
   legalComments: 'eof',
   charset: 'utf8',
   logLevel: 'warning',
-  plugins: [actionPlugin],
+  plugins: [bundlePlugin({ actionRoot: true })],
 };
 
 /** The bundle's bytes, built in memory. */

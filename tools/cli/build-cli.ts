@@ -1,0 +1,51 @@
+/**
+ * The command as one file, dist/cli.mjs, made by `npm run build` after tsc: the command starts a process
+ * per run, and loading one file costs about a third less than resolving and reading the few hundred
+ * modules of dist/src and its dependencies (0.5 s against 0.85 s of CPU for a run of one check on this
+ * machine). bin/ runs it in an installed package, src/cli/launch.mjs in a clone while dist/ is fresh; the
+ * package's API (`import 'graph-conformance'`) stays dist/src. Made as the Action's bundle is
+ * (tools/cli/build-action.ts: createRequire answered from the bundle), except that the project root is
+ * found as in dist/src (the folder holding package.json above it), and what the command loads only
+ * sometimes stays a package of its own, loaded when needed: @azure/identity (an optional peer, for a live
+ * run without a token), @mockoon/commons (check-mocks on a Mockoon environment) and nock (replay: one
+ * interceptor in the process, the one replay's self-test checks, test/interception.test.ts).
+ */
+import { build, type BuildOptions } from 'esbuild';
+import path from 'node:path';
+import { fromRoot } from '../../src/project-root.js';
+import { bundlePlugin } from './build-action.js';
+
+/** The bundle, relative to the repository root. */
+export const CLI_BUNDLE = 'dist/cli.mjs';
+export const CLI_ENTRY = 'src/cli/conformance.ts';
+
+export const CLI_BUILD: BuildOptions = {
+  absWorkingDir: fromRoot(),
+  entryPoints: [fromRoot(CLI_ENTRY)],
+  outfile: fromRoot(CLI_BUNDLE),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['@azure/identity', '@mockoon/commons', 'nock'],
+  banner: {
+    js: [
+      '// graph-conformance command, bundled by `npm run build` (tools/cli/build-cli.ts): do not edit.',
+      "import { createRequire as __gcCreateRequire } from 'node:module';",
+      'const require = __gcCreateRequire(import.meta.url);',
+    ].join('\n'),
+  },
+  minifyWhitespace: true,
+  minifySyntax: true,
+  keepNames: true,
+  legalComments: 'eof',
+  charset: 'utf8',
+  logLevel: 'warning',
+  plugins: [bundlePlugin({ actionRoot: false })],
+};
+
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  const started = performance.now();
+  await build(CLI_BUILD);
+  console.log(`build: ${CLI_BUNDLE} in ${Math.round(performance.now() - started)} ms`);
+}
