@@ -32,10 +32,14 @@ describe('the interception self-test', () => {
 
   test('with interception switched off on purpose: exit 2, the likely cause named, no suite run, no report', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gc-intercept-'));
-    const breaker = path.join(dir, 'restore-nock.mjs');
+    // Before the run loads it, nock is switched off and kept off (its activate made a no-op): the run's
+    // interceptor then does not see the client's fetch, whatever it asks of nock.
+    const breaker = path.join(dir, 'nock-off.mjs');
     writeFileSync(
       breaker,
-      "import { createRequire } from 'node:module';\n" + `createRequire(${JSON.stringify(fromRoot('package.json'))})('nock').restore();\n`,
+      "import { createRequire } from 'node:module';\n" +
+        `const nock = createRequire(${JSON.stringify(fromRoot('package.json'))})('nock');\n` +
+        'nock.restore();\nnock.activate = () => {};\n',
     );
     const reportDir = path.join(dir, 'reports');
     const { code, output } = await run(['--import', breaker, fromRoot('src/cli/launch.mjs'), fromRoot('src/cli/conformance.ts'), '--report-dir', reportDir]);

@@ -7,6 +7,7 @@
  */
 import { capturingFetch, TransportError } from '../client/exchange.js';
 import { notRecorded } from './unrecorded.js';
+import { useNock } from './replay.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../config/run-config.js';
 
 const PROBE_PATH = '/graph-conformance-interception-probe';
@@ -14,9 +15,8 @@ const SERVED_HEADER = 'x-graph-conformance-probe';
 
 /** Undefined when interception works; otherwise why not, in words. */
 export async function interceptionProblem(baseUrl: string): Promise<string | undefined> {
-  const { default: nock } = await import('nock');
+  const { nock, release } = await useNock();
   const origin = new URL(baseUrl).origin;
-  nock.disableNetConnect();
   const interceptor = nock(origin).get(PROBE_PATH);
   interceptor.reply(204, '', { [SERVED_HEADER]: 'served' });
   const transport = capturingFetch(() => undefined, { timeoutMs: 5_000, maxBodyBytes: DEFAULT_MAX_BODY_BYTES });
@@ -37,7 +37,7 @@ export async function interceptionProblem(baseUrl: string): Promise<string | und
     return undefined;
   } finally {
     nock.removeInterceptor(interceptor);
-    nock.enableNetConnect();
+    release();
   }
 }
 

@@ -10,7 +10,39 @@ import type { Interceptor, Scope } from 'nock';
 import type { Cassette, Interaction } from './cassette.js';
 import { scrubText } from '../scrub/scrub.js';
 
-let installed = 0;
+/** Replays and interception self-tests using nock in this process now. */
+let users = 0;
+
+export interface NockUse {
+  readonly nock: typeof import('nock');
+  /** Ends this use; the last one restores the process's own fetch. */
+  release(): void;
+}
+
+/**
+ * nock, active for as long as a replay (or replay's interception self-test) needs it, network refused
+ * meanwhile. Loading nock patches the process's fetch, and that patch stays after its interceptors are
+ * gone — a run against a URL later in the same process would send through it (and POSTs fail there) — so
+ * the last use ends with `nock.restore()`, and the next one activates it again.
+ */
+export async function useNock(): Promise<NockUse> {
+  const { default: nock } = await import('nock');
+  if (!nock.isActive()) nock.activate();
+  nock.disableNetConnect();
+  users++;
+  let released = false;
+  return {
+    nock,
+    release() {
+      if (released) return;
+      released = true;
+      if (--users > 0) return;
+      nock.cleanAll();
+      nock.enableNetConnect();
+      nock.restore();
+    },
+  };
+}
 
 export interface Replay {
   /** Removes this cassette's interceptors; the network stays disabled while any cassette is installed. */
@@ -23,9 +55,7 @@ export interface Replay {
  * load it with everything else).
  */
 export async function installReplay(cassette: Cassette, baseUrl: string): Promise<Replay> {
-  const { default: nock } = await import('nock');
-  nock.disableNetConnect();
-  installed++;
+  const { nock, release } = await useNock();
   const base = new URL(baseUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
   const scope = nock(base.origin);
@@ -37,10 +67,7 @@ export async function installReplay(cassette: Cassette, baseUrl: string): Promis
       if (stopped) return;
       stopped = true;
       for (const interceptor of interceptors) nock.removeInterceptor(interceptor);
-      if (--installed === 0) {
-        nock.cleanAll();
-        nock.enableNetConnect();
-      }
+      release();
     },
   };
 }
