@@ -262,7 +262,8 @@ describe.concurrent('the command against hostile targets', () => {
       /^the target answered 429 to POST \S+\/connectorGroups \(Retry-After: 999999, capped at 60 s\); waiting 60\.0 s more would pass the run's throttle budget of 1\.0 s/,
     );
     expect(performance.now() - started).toBeLessThan(15_000);
-    const double = await startEmulator({ faults: { throttle: { status: 429, times: 1, retryAfterSeconds: 1, after: 1 } } });
+    // After the two reads before the suites (reachability, and whether the target keeps state): the create.
+    const double = await startEmulator({ faults: { throttle: { status: 429, times: 1, retryAfterSeconds: 1, after: 2 } } });
     try {
       const waited = await runConformance(['--base-url', double.baseUrl, '--only', 'create.status']);
       expect(waited.code, waited.stdout + waited.stderr).toBe(0);

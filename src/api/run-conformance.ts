@@ -5,7 +5,7 @@
  * `conformanceRun`, differing only in where its lines go and what they print once it returns.
  */
 import { resolveOptions, type RunConfig } from '../config/run-config.js';
-import { credentialsRefused, preflight, refusedCredentialsMessage, writableDir } from '../run/preflight.js';
+import { credentialsRefused, preflight, refusedCredentialsMessage, statelessTarget, writableDir } from '../run/preflight.js';
 import { lockReportDir } from '../run/report-lock.js';
 import { cleanUpAfterInterrupt } from '../run/after-interrupt.js';
 import type { RunResults } from '../report/results.js';
@@ -74,7 +74,10 @@ export async function conformanceRun(config: RunConfig, host: RunHost): Promise<
     // Credentials the target refuses are a configuration error said once, not a failure of every check.
     const refused = await credentialsRefused(config);
     const stopped = refused && { blockedBy: 'suite:credentials', message: refusedCredentialsMessage(refused, obtained) };
-    const run = await runSuites(config, host.progress, stopped);
+    // A target that keeps no state is not waited for: no write it is sent can ever show.
+    const stateless = stopped ? undefined : await statelessTarget(config);
+    if (stateless) host.progress(`note: ${stateless}`);
+    const run = await runSuites(stateless ? { ...config, settleMs: 0 } : config, host.progress, stopped);
     if (run.interrupted) {
       await cleanUpAfterInterrupt(config, run.interrupted, Object.values(run.files), host.notice);
       return { exitCode: 130, results: run.results, files: run.files, leftBehind: run.leftBehind };

@@ -54,6 +54,8 @@ export interface RunConfig {
   propertyRuns: number;
   /** Longest total wait for eventual consistency per read after a write (four retries, doubling). */
   settleMs: number;
+  /** settleMs is the target's default, not a value the user gave: the run may find waiting pointless (stateless-target). */
+  settleIsDefault?: boolean;
   /** Requests (and suites) in flight at once; dependent steps of one chain still run in order. */
   concurrency: number;
   /** Check id → why it is known to fail against this target (--baseline FILE, or a shipped baseline's name). */
@@ -286,6 +288,7 @@ export function resolveOptions({ command, options: values }: CommandLine, env: N
       throttleBudgetMs,
       propertyRuns,
       settleMs,
+      settleIsDefault: settleRaw === undefined,
       concurrency,
       baseline: baselineRaw === undefined ? {} : readBaseline(resolveBaseline(baselineRaw, cwd)),
       strictBaseline: values['strict-baseline'] === true || env.CONFORMANCE_STRICT_BASELINE === '1',

@@ -166,3 +166,29 @@ export function refusedCredentialsMessage(refused: RefusedCredentials, obtained:
     : 'give a token the target accepts (GRAPH_ACCESS_TOKEN or --token)';
   return withFix(`the target refused the run's credentials: ${refused.request} answered 401 ${said}; no suite ran`, fix);
 }
+
+/** A connector group id no target issued: the harness's own GUID form (5eed0000-…), never a tenant's. */
+export const NEVER_ISSUED_ID = '5eed0000-0000-4000-8000-00000000dead';
+
+/**
+ * Whether a url target keeps no state, found once before the suites: one read of a connector group id it
+ * never issued. A target that answers it 2xx (a mock that serves the slice's example for any id, as Prism
+ * and Mockoon's OpenAPI import do) can never show a write, so waiting for one is time lost: the run's
+ * reads after writes are not retried (settle 0) and the terminal says why. Only for a url target whose
+ * settle time is the default: a live target is Graph, and a --settle-ms the user gave is kept. Any other
+ * answer, or none, leaves the run as it was; the suites judge what the target does.
+ */
+export async function statelessTarget(config: RunConfig): Promise<string | undefined> {
+  if (config.target !== 'url' || !config.settleIsDefault || config.settleMs === 0) return undefined;
+  let answer: Exchange | undefined;
+  const send = capturingFetch((exchange) => (answer = exchange), config);
+  const url = `${config.baseUrl}${GROUPS_URL_PATH}/${NEVER_ISSUED_ID}`;
+  try {
+    await send(new Request(url, { method: 'GET', headers: { Authorization: `Bearer ${config.token ?? PLACEHOLDER_TOKEN}`, Accept: 'application/json' } }));
+  } catch {
+    return undefined;
+  }
+  const status = answer?.response.status ?? 0;
+  if (status < 200 || status > 299) return undefined;
+  return `the target answered GET …/connectorGroups/${NEVER_ISSUED_ID}, an id it never issued, with ${status}: it keeps no state, so no write can show and reads after writes are not retried (--settle-ms 0; give --settle-ms to wait anyway)`;
+}
