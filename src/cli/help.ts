@@ -60,7 +60,8 @@ Options (environment variable in brackets):
                             throttling is the verdict; default 300000 [CONFORMANCE_THROTTLE_BUDGET_MS]
   --property-runs N         generated bodies per property check; default 25 [CONFORMANCE_PROPERTY_RUNS]
   --settle-ms MS            longest wait for eventual consistency per read after a write; default
-                            15000 live, 3750 url [CONFORMANCE_SETTLE_MS]
+                            15000 live, 3750 url (0 for a url target that answers an id it never
+                            issued: it keeps no state) [CONFORMANCE_SETTLE_MS]
                               graph-conformance --base-url http://127.0.0.1:4010 --only property. --property-runs 200
   --concurrency N           requests (and suites) in flight at once; the steps of one chain stay in
                             order; default 16 url and replay, 4 live [CONFORMANCE_CONCURRENCY]
