@@ -76,30 +76,40 @@ export function bundlePlugin(options: { actionRoot: boolean }): Plugin {
   };
 }
 
-export const ACTION_BUILD: BuildOptions = {
-  absWorkingDir: ROOT,
-  entryPoints: [fromRoot(ACTION_ENTRY)],
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  // node24 runs it in Actions; the project's own Node (≥ 20.19) runs it in the tests.
-  target: 'node20',
-  // Bundled CommonJS modules require Node's own modules: an ESM file has no require of its own.
-  banner: {
-    js: [
-      '// graph-conformance GitHub Action, bundled by `npm run build:action` (tools/cli/build-action.ts): do not edit.',
-      "import { createRequire as __gcCreateRequire } from 'node:module';",
-      'const require = __gcCreateRequire(import.meta.url);',
-    ].join('\n'),
-  },
-  minifyWhitespace: true,
-  minifySyntax: true,
-  keepNames: true,
-  legalComments: 'eof',
-  charset: 'utf8',
-  logLevel: 'warning',
-  plugins: [bundlePlugin({ actionRoot: true })],
-};
+/**
+ * What the Action's bundle and the command's (tools/cli/build-cli.ts) share: one ESM file for Node, with a
+ * require of its own (bundled CommonJS modules require Node's own modules, and an ESM file has none),
+ * minified with names kept. `first` is the file's first line, saying what made it.
+ */
+export function bundleBuild(options: { entry: string; first: string; actionRoot: boolean }): BuildOptions {
+  return {
+    absWorkingDir: ROOT,
+    entryPoints: [fromRoot(options.entry)],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    // node24 runs the Action in Actions; the project's own Node (≥ 20.19) runs both in the tests.
+    target: 'node20',
+    banner: {
+      js: [options.first, "import { createRequire as __gcCreateRequire } from 'node:module';", 'const require = __gcCreateRequire(import.meta.url);'].join(
+        '\n',
+      ),
+    },
+    minifyWhitespace: true,
+    minifySyntax: true,
+    keepNames: true,
+    legalComments: 'eof',
+    charset: 'utf8',
+    logLevel: 'warning',
+    plugins: [bundlePlugin({ actionRoot: options.actionRoot })],
+  };
+}
+
+export const ACTION_BUILD: BuildOptions = bundleBuild({
+  entry: ACTION_ENTRY,
+  first: '// graph-conformance GitHub Action, bundled by `npm run build:action` (tools/cli/build-action.ts): do not edit.',
+  actionRoot: true,
+});
 
 /** The bundle's bytes, built in memory. */
 export async function bundleAction(): Promise<Uint8Array> {

@@ -13,35 +13,20 @@
 import { build, type BuildOptions } from 'esbuild';
 import path from 'node:path';
 import { fromRoot } from '../../src/project-root.js';
-import { bundlePlugin } from './build-action.js';
+import { bundleBuild } from './build-action.js';
 
 /** The bundle, relative to the repository root. */
 export const CLI_BUNDLE = 'dist/cli.mjs';
 export const CLI_ENTRY = 'src/cli/conformance.ts';
 
 export const CLI_BUILD: BuildOptions = {
-  absWorkingDir: fromRoot(),
-  entryPoints: [fromRoot(CLI_ENTRY)],
+  ...bundleBuild({
+    entry: CLI_ENTRY,
+    first: '// graph-conformance command, bundled by `npm run build` (tools/cli/build-cli.ts): do not edit.',
+    actionRoot: false,
+  }),
   outfile: fromRoot(CLI_BUNDLE),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
   external: ['@azure/identity', '@mockoon/commons', 'nock'],
-  banner: {
-    js: [
-      '// graph-conformance command, bundled by `npm run build` (tools/cli/build-cli.ts): do not edit.',
-      "import { createRequire as __gcCreateRequire } from 'node:module';",
-      'const require = __gcCreateRequire(import.meta.url);',
-    ].join('\n'),
-  },
-  minifyWhitespace: true,
-  minifySyntax: true,
-  keepNames: true,
-  legalComments: 'eof',
-  charset: 'utf8',
-  logLevel: 'warning',
-  plugins: [bundlePlugin({ actionRoot: false })],
 };
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
