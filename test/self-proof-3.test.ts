@@ -1,4 +1,4 @@
-/** A third of the defects of the reference double, each failing exactly its checks (test/self-proof.test.ts says why three files). */
+/** A third of the defects of the reference double, each failing exactly its checks (test/support/self-proof.ts says why three files). */
 import { describeDefects } from './support/self-proof.js';
 
 describeDefects(2, 3);

@@ -35,7 +35,7 @@ export interface Check<Subject> {
   needs?: readonly string[];
   /**
    * Defects of the emulator (src/emulator/defects.ts) that must fail this check: the proof that it
-   * can fail. test/self-proof.test.ts runs each defect and expects exactly the checks that name it.
+   * can fail. test/self-proof-*.test.ts run each defect and expects exactly the checks that name it.
    */
   provenBy: readonly string[];
   /** Why no defect fails this check, when `provenBy` is empty; a check has one or the other. */
