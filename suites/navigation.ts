@@ -11,9 +11,10 @@ import {
 } from '../src/checks/navigation.js';
 import type { Exchange } from '../src/client/exchange.js';
 import { GROUPS_PATH } from '../src/checks/create.js';
-import { collectionValue, createdId } from '../src/checks/http.js';
+import { collectionValue, createdId, parseJsonBody } from '../src/checks/http.js';
 import { createStop } from '../src/checks/check.js';
-import { PROFILE_ID } from '../src/engine/context.js';
+import { PROFILE_ID, type SuiteContext } from '../src/engine/context.js';
+import { connectorUrl } from './contract-values.js';
 import { connectorGroupCreateBody } from '../fixtures/factories/connector-group.js';
 import { harnessGuid } from '../src/scrub/scrub.js';
 
@@ -48,23 +49,35 @@ export const navigationSuite: SuiteDefinition<NavigationSubject> = {
   },
 };
 
-/** How many of the target's groups are read, at most, to find a connector. */
+/** How many of the target's groups have their members read, at most, to find a connector. */
 const GROUPS_SEARCHED = 5;
+/** How many pages of the groups list are read, at most, looking for the default group. */
+const GROUP_PAGES = 3;
 
-type Context = Parameters<SuiteDefinition<NavigationSubject>['produce']>[0];
 const profile = { 'onPremisesPublishingProfile-id': PROFILE_ID };
 const listed = (e: Exchange) =>
   (collectionValue(e) ?? []).filter((item): item is { id: string; isDefault?: unknown } => typeof (item as { id?: unknown } | null)?.id === 'string');
 
 /**
- * A connector the target already has, found read-only: the first page of groups (the default one first,
- * where connectors are registered unless moved), then the members of at most GROUPS_SEARCHED of them.
+ * A connector the target already has, found read-only: the groups list (pages followed on the base URL's
+ * origin until the default group shows, at most GROUP_PAGES: the order and page size are the server's),
+ * then the members of at most GROUPS_SEARCHED groups, the default one first (connectors are registered
+ * there unless moved).
  */
-async function findConnector(ctx: Context, own: string): Promise<{ id: string; foundIn: string } | string> {
+async function findConnector(ctx: SuiteContext, own: string): Promise<{ id: string; foundIn: string } | string> {
   await ctx.client.GET(GROUPS_PATH, { params: { path: profile }, parseAs: 'text' });
-  const list = ctx.lastExchange();
-  if (list.response.status !== 200) return `no connector was looked for: GET …/connectorGroups answered ${list.response.status}`;
-  const groups = listed(list)
+  let page = ctx.lastExchange();
+  if (page.response.status !== 200) return `no connector was looked for: GET …/connectorGroups answered ${page.response.status}`;
+  const seen = [...listed(page)];
+  for (let pages = 1; pages < GROUP_PAGES && !seen.some((g) => g.isDefault === true); pages++) {
+    const parsed = parseJsonBody(page);
+    const next = parsed.ok ? (parsed.value as { '@odata.nextLink'?: unknown } | null)?.['@odata.nextLink'] : undefined;
+    if (typeof next !== 'string' || !ctx.linkTarget(next).ok) break;
+    page = await ctx.follow(next);
+    if (page.response.status !== 200) break;
+    seen.push(...listed(page));
+  }
+  const groups = seen
     .filter((g) => g.id !== own)
     .sort((a, b) => Number(b.isDefault === true) - Number(a.isDefault === true))
     .slice(0, GROUPS_SEARCHED);
@@ -73,7 +86,7 @@ async function findConnector(ctx: Context, own: string): Promise<{ id: string; f
     const connector = listed(ctx.lastExchange())[0];
     if (connector) return { id: connector.id, foundIn: g.id };
   }
-  return `no connector to add: the members of ${groups.length} of the target's connector groups (GET …/connectorGroups/{id}/members, the first page's default group first) list none; connectors are installed on-premises, a run cannot create one`;
+  return `no connector to add: the members of ${groups.length} of the target's connector groups (GET …/connectorGroups/{id}/members, the default group first, from at most ${GROUP_PAGES} pages of groups) list none; connectors are installed on-premises, a run cannot create one`;
 }
 
 /**
@@ -81,7 +94,7 @@ async function findConnector(ctx: Context, own: string): Promise<{ id: string; f
  * no longer listed. Only what the run added is removed. A service where a connector belongs to one group
  * may move it out of its own group on the add; it is put back there, so the tenant ends as it began.
  */
-async function addAndRemoveConnector(ctx: Context, subject: NavigationSubject, own: string): Promise<void> {
+async function addAndRemoveConnector(ctx: SuiteContext, subject: NavigationSubject, own: string): Promise<void> {
   const found = await findConnector(ctx, own);
   if (typeof found === 'string') {
     subject.noConnector = found;
@@ -107,6 +120,3 @@ async function addAndRemoveConnector(ctx: Context, subject: NavigationSubject, o
   if (ctx.lastExchange().response.status === 200 && !listsMember(ctx.lastExchange(), found.id))
     await ctx.client.POST(MEMBER_REFS_PATH, reference(found.foundIn));
 }
-
-/** A connector's @odata.id, as Graph names connectors (the reference pages' example). */
-const connectorUrl = (connectorId: string) => `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/${PROFILE_ID}/connectors/${connectorId}`;

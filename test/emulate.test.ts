@@ -8,14 +8,14 @@
  */
 import { afterEach, describe, expect, test } from 'vitest';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fromRoot } from '../src/project-root.js';
 import { HELP } from '../src/cli/help.js';
 import { EMULATE_HELP } from '../src/cli/emulate.js';
-import { DEFECTS, VARIANTS } from '../src/emulator/index.js';
+import { DEFAULT_SEED, DEFECTS, tenantWords, VARIANTS } from '../src/emulator/index.js';
 import { childEnv } from './support/run-cli.js';
 
 const BIN = fromRoot('bin', 'graph-conformance.mjs');
@@ -124,7 +124,7 @@ describe.concurrent('graph-conformance emulate', () => {
     );
     const emulator = await start(task, ['--seed', seed]);
     expect(await groupNames(emulator.baseUrl)).toEqual(['Mine']);
-    expect(emulator.stderr()).toContain(`seed: ${seed} (connectorGroups: 1)`);
+    expect(emulator.stderr()).toContain(`seed: ${seed} (one connector group)`);
   });
 
   test('--defect create-status-200: create answers 200 instead of 201', async ({ task }) => {
@@ -244,5 +244,16 @@ describe.concurrent('graph-conformance emulate', () => {
   test('the main --help names the command', () => {
     expect(HELP).toMatch(/^\s+graph-conformance emulate \[--port 4010\]/m);
     expect(HELP).toContain('npx graph-conformance emulate --port 4010');
+  });
+});
+
+describe('the default tenant in words', () => {
+  test('made from the seed, and the README and the contract say the same', () => {
+    const words = tenantWords(DEFAULT_SEED);
+    expect(words).toBe('two connector groups, three connectors, one application');
+    for (const doc of ['README.md', 'docs/contract.md']) {
+      expect(readFileSync(fromRoot(doc), 'utf8').replace(/\s+/g, ' '), doc).toContain(`default tenant (${words})`);
+    }
+    expect(EMULATE_HELP.replace(/\s+/g, ' ')).toContain(`default tenant (${words})`);
   });
 });

@@ -5,8 +5,7 @@
  */
 import { groupMap } from './support/emulator.js';
 import { describe, expect, test } from 'vitest';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../src/emulator/index.js';
-import { VARIANTS, type Variant } from '../src/emulator/index.js';
+import { startEmulator, VARIANTS, type EmulatorOptions, type RunningEmulator, type Variant } from '../src/emulator/index.js';
 import { allRecords } from '../tools/cli/check-records.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -3,7 +3,7 @@
  * hostile behaviour is a small server on 127.0.0.1, met first by the transport alone (fast, exact) and
  * then by the command as a user runs it (the verdict, the exit code, the reports).
  */
-import { withGroups } from '../src/emulator/index.js';
+import { withGroups, startEmulator } from '../src/emulator/index.js';
 import { afterAll, describe, expect, test } from 'vitest';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +17,6 @@ import vm from 'node:vm';
 import { capturingFetch, jsonDepthBeyond, MAX_JSON_DEPTH, TransportError, type RetryPolicy } from '../src/client/exchange.js';
 import { ThrottleGate } from '../src/client/throttle-gate.js';
 import { destination, isAbsoluteHttpUrl, relativeToBase, sameOrigin } from '../src/client/origin.js';
-import { startEmulator } from '../src/emulator/index.js';
 import { runConformance } from './support/run-cli.js';
 
 // A forced collection while a request waits: the timer that bounds it must survive one (nodejs/node#57736).

@@ -4,7 +4,7 @@
  * the number selected, the ones not judged are *blocked* (skipped with blockedBy and the reason) in
  * every report, and the exit code says so.
  */
-import { withGroups } from '../src/emulator/index.js';
+import { withGroups, startEmulator } from '../src/emulator/index.js';
 import { groupMap } from './support/emulator.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,6 @@ import { selectedBy } from '../src/checks/check.js';
 import { everySelectedCheck } from '../src/run/every-verdict.js';
 import { resolveRunConfig } from '../src/config/run-config.js';
 import { emptyCollected } from '../src/report/results.js';
-import { startEmulator } from '../src/emulator/index.js';
 import { idsWithStatus, runConformance, type CliRun } from './support/run-cli.js';
 
 const SHIPPED = fromRoot('fixtures', 'recordings');

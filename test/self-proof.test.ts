@@ -4,14 +4,12 @@
  * and against the correct double every check must pass. The defects themselves are judged a third in each
  * of test/self-proof-1.test.ts, -2 and -3 (test/support/self-proof.ts); this file runs the command.
  */
-import { withGroups } from '../src/emulator/index.js';
+import { withGroups, startEmulator, DIFF_ONLY, type Defect, type RunningEmulator } from '../src/emulator/index.js';
 import { groupMap } from './support/emulator.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startEmulator, type Defect, type RunningEmulator } from '../src/emulator/index.js';
 import { idsWithStatus, runConformance } from './support/run-cli.js';
-import { DIFF_ONLY } from '../src/emulator/index.js';
 import { ALL, ALWAYS_SKIPPED, CAUGHT_BY, ids, onlySuitesOf } from './support/self-proof.js';
 
 async function against(defects: Defect[], extra: string[]) {

@@ -19,6 +19,7 @@ import {
   readSeedFile,
   SeedError,
   startEmulator,
+  tenantWords,
   VARIANTS,
   type Defect,
   type EmulatorOptions,
@@ -34,7 +35,7 @@ export const EMULATE_HELP = `Usage: ${EMULATE_USAGE}
 
 Serves an in-memory Microsoft Graph for the connectorGroups slice on this machine: every operation of the
 contract with Graph's statuses, headers, errors, query options and paging, remembering what clients write
-until it stops. It starts with a default tenant (two connector groups, three connectors, one application)
+until it stops. It starts with a default tenant (${tenantWords(DEFAULT_SEED)})
 unless --seed gives another. Requests need an Authorization: Bearer header (any token). It prints its base
 URL alone on stdout; Ctrl-C (SIGINT) or SIGTERM stops it.
 
@@ -138,14 +139,6 @@ function variantOptions(names: readonly string[]): EmulatorOptions {
   return merged as EmulatorOptions;
 }
 
-/** What a seed holds, in a few words: the count of each collection's entities. */
-function seedSummary(seed: SeedData): string {
-  const parts = Object.entries(seed)
-    .filter(([collection]) => collection !== 'onPremisesPublishingProfiles')
-    .map(([collection, items]) => `${collection.split('/').at(-1)}: ${items.length}`);
-  return parts.length > 0 ? parts.join(', ') : 'no entities';
-}
-
 /** Runs the command with its arguments (those after `emulate`); resolves with the exit code once it has stopped. */
 export async function emulateCommand(argv: string[]): Promise<number> {
   try {
@@ -217,11 +210,11 @@ async function emulate(argv: readonly string[]): Promise<number> {
       if (error instanceof SeedError) throw new UsageError(printable(error.message));
       throw error;
     }
-    seedWords = `${printable(values.seed)} (${seedSummary(seed)})`;
+    seedWords = `${printable(values.seed)} (${tenantWords(seed)})`;
   } else if (fromVariants.seed) {
-    seedWords = `the variant's tenant (${seedSummary(fromVariants.seed)})`;
+    seedWords = `the variant's tenant (${tenantWords(fromVariants.seed)})`;
   } else {
-    seedWords = `the default tenant (${seedSummary(DEFAULT_SEED)})`;
+    seedWords = `the default tenant (${tenantWords(DEFAULT_SEED)})`;
   }
 
   const options: EmulatorOptions = {

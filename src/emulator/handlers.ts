@@ -211,12 +211,13 @@ function list(settings: Settings, request: Request): Outcome {
 function listReferences(settings: Settings, request: Request): Outcome {
   const query = queried(request);
   const type = request.addressed.type;
+  const items = matching(itemsOf(settings, request), query);
   return collectionPage(settings, request, query, {
-    items: matching(itemsOf(settings, request), query),
+    items,
     render: (e) => referenceOf(settings, request, type, e.id),
     // A collection of references is documented as a StringCollectionResponse: its values are URLs.
     context: contextOf(request, 'Collection(string)'),
-    counted: matching(itemsOf(settings, request), query).length,
+    counted: items.length,
     newestFirst: false,
   });
 }
@@ -323,13 +324,13 @@ function removeReference(settings: Settings, request: Request, id: string): Outc
   return settings.store.unlink(request.addressed.collection, id) ? empty(204) : failure(ERRORS.resourceNotFound(id));
 }
 
-function streamOf(settings: Settings, request: Request): { owner: string; property: string } {
+function streamOf(request: Request): { owner: string; property: string } {
   const { owner, property } = request.addressed;
   return { owner: entityKey(owner!.type.name, owner!.entity.id), property: property! };
 }
 
 function stream(settings: Settings, request: Request): Outcome {
-  const { owner, property } = streamOf(settings, request);
+  const { owner, property } = streamOf(request);
   switch (request.method) {
     case 'GET': {
       const found = settings.store.stream(owner, property);

@@ -18,7 +18,7 @@ import { DEFECT_RECORDS, isDefect, type Defect, type DefectRecord } from './defe
 import { ERRORS } from './errors.js';
 import { checkBody, GRAPH_SERVICE_ROOT, handle, referenceParameter, type Request, type Settings } from './handlers.js';
 import { newGuid } from './ids.js';
-import { hasQueryOption, parseCollectionQuery, parseEntityQuery, type CollectionQuery, type EntityQuery, type FilterFunction } from './query.js';
+import { parseCollectionQuery, parseEntityQuery, type CollectionQuery, type EntityQuery, type FilterFunction } from './query.js';
 import { allowedMethods, matchPath, operationAt, resolve, type TypedStep } from './resolve.js';
 import { failure, render, type Outcome, type Reply } from './response.js';
 import { DEFAULT_SEED } from './seed.js';
@@ -478,5 +478,3 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     },
   };
 }
-
-export { hasQueryOption };

@@ -2,6 +2,7 @@
 // tenant plausibly shows. A conformance suite is worth the correct servers it lets pass as much as the
 // defects it catches, so each of these must pass every rule it stresses (test/gallery.test.ts).
 import { randomUUID } from 'node:crypto';
+import { GROUPS_URL_PATH } from '../openapi/paths.js';
 import { DEFAULT_SEED } from './seed.js';
 import type { EmulatorOptions } from './server.js';
 import type { SeedData } from './store.js';
@@ -22,7 +23,8 @@ export interface Variant {
   readonly knownFalseAlarm?: string;
 }
 
-const GROUPS = 'onPremisesPublishingProfiles/applicationProxy/connectorGroups';
+/** The connector groups' collection, from the service root (a seed path). */
+const GROUPS = GROUPS_URL_PATH.slice(1);
 
 /** The default tenant and `n` more connector groups, `preexisting-<k>` (never the run's prefix). */
 export function withGroups(n: number): SeedData {
@@ -48,6 +50,7 @@ export const VARIANTS: readonly Variant[] = [
       'learn.microsoft.com/graph/paging: "In server-side paging, the Microsoft Graph service returns a default number of results in a single page"; a production tenant holds many connector groups',
     options: { seed: withGroups(300), pageSize: 25 },
     exercises: [
+      'members.add-remove',
       'list.paging',
       'lifecycle.list-contains',
       'list.body.value',
@@ -65,7 +68,17 @@ export const VARIANTS: readonly Variant[] = [
     behaviour: 'pages of 2: every list, even the query suite’s three groups, spans several pages',
     source: 'learn.microsoft.com/graph/paging: the page size "depends on the API and the query being performed"; a client must follow @odata.nextLink',
     options: { pageSize: 2, seed: withGroups(3) },
-    exercises: ['list.paging', 'lifecycle.list-contains', 'query.orderby', 'query.top-pages', 'query.next-link', 'query.skip', 'query.search', 'query.filter'],
+    exercises: [
+      'members.add-remove',
+      'list.paging',
+      'lifecycle.list-contains',
+      'query.orderby',
+      'query.top-pages',
+      'query.next-link',
+      'query.skip',
+      'query.search',
+      'query.filter',
+    ],
   },
   {
     name: 'no-startswith',
@@ -83,6 +96,7 @@ export const VARIANTS: readonly Variant[] = [
     source: 'RFC 9110 §8.4 Content-Encoding and §12.5.3 Accept-Encoding: a server may apply any coding the request accepts; Graph front ends compress',
     options: { compression: true },
     exercises: [
+      'members.add-remove',
       'list.body.schema',
       'get.body.schema',
       'create.body.schema',
@@ -205,7 +219,15 @@ export const VARIANTS: readonly Variant[] = [
     behaviour: '@odata.context and @odata.id URLs name the server’s own base URL, not graph.microsoft.com/beta',
     source: 'OData 4.01 Part 1 §10: a context URL is built on the service root; a server that is not Graph names its own root there',
     options: { serviceRoot: 'own' },
-    exercises: ['list.body.schema', 'get.body.schema', 'create.body.schema', 'members.ref.list.body.schema', 'lifecycle.get-same', 'conventions.odata-context'],
+    exercises: [
+      'members.add-remove',
+      'list.body.schema',
+      'get.body.schema',
+      'create.body.schema',
+      'members.ref.list.body.schema',
+      'lifecycle.get-same',
+      'conventions.odata-context',
+    ],
   },
   {
     name: 'slow-replies',

@@ -1,7 +1,8 @@
 /** What the tests share about the emulator: where its connector groups live, and the groups a test's run left. */
 import type { Entity, RunningEmulator } from '../../src/emulator/index.js';
+import { GROUPS_URL_PATH } from '../../src/openapi/paths.js';
 
-export const GROUPS_COLLECTION = 'onPremisesPublishingProfiles/applicationProxy/connectorGroups';
+export const GROUPS_COLLECTION = GROUPS_URL_PATH.slice(1);
 
 /** The connector groups the emulator holds now. */
 export const groupsOf = (emulator: RunningEmulator): Entity[] => emulator.entities(GROUPS_COLLECTION);

@@ -4,10 +4,9 @@
  * defects, as the command runs them. The defects are judged in three files side by side
  * (test/self-proof*.test.ts, `describeDefects`): each run is CPU-bound on one core.
  */
-import { withGroups } from '../../src/emulator/index.js';
+import { withGroups, startEmulator, DEFECTS, type Defect, type EmulatorOptions } from '../../src/emulator/index.js';
 import { groupMap } from './emulator.js';
 import { describe, expect, test } from 'vitest';
-import { startEmulator, type Defect, type EmulatorOptions } from '../../src/emulator/index.js';
 import { derivedChecks } from '../../src/checks/derived.js';
 import { loadSlice } from '../../src/openapi/load.js';
 import { operationTable } from '../../src/openapi/operation-table.js';
@@ -17,7 +16,6 @@ import { QUERY_CHECKS } from '../../src/checks/query.js';
 import { conventionsNotFound } from '../../src/checks/conventions.js';
 import type { Check } from '../../src/checks/check.js';
 import { selfProofTable } from '../../tools/checks/registry.js';
-import { DEFECTS } from '../../src/emulator/index.js';
 import { resolveRunConfig } from '../../src/config/run-config.js';
 import { fromRoot } from '../../src/project-root.js';
 import { planSuite, runShared, runSuite } from '../../src/engine/run-suite.js';
