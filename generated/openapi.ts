@@ -1,8 +1,456 @@
 // Generated from specs/openapi.yaml by `npm run generate` (openapi-typescript). Do not edit by hand:
 // change the slice (npm run spec:slice, specs/decisions.yaml) and regenerate.
-// specs/openapi.yaml sha256: 2b6ce9714fd2fac04a6a9e85ec80fd8a149b701fa7f06f77a22381d934d67f82
+// specs/openapi.yaml sha256: b6658bd700b79d156b2824f99f955057cae7408a85f6fef3505aedc2042baea1
 
 export interface paths {
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile_GetOnPremisesPublishingProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agentGroups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile_ListAgentGroup"];
+        put?: never;
+        post: operations["onPremisesPublishingProfile_CreateAgentGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agentGroups/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.agentGroup_GetCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agentGroups/{onPremisesAgentGroup-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile_GetAgentGroup"];
+        put?: never;
+        post?: never;
+        delete: operations["onPremisesPublishingProfile_DeleteAgentGroup"];
+        options?: never;
+        head?: never;
+        patch: operations["onPremisesPublishingProfile_UpdateAgentGroup"];
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agentGroups/{onPremisesAgentGroup-id}/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.agentGroup_ListAgent"];
+        put?: never;
+        post: operations["onPremisesPublishingProfile.agentGroup_CreateAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agentGroups/{onPremisesAgentGroup-id}/agents/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.agentGroup.agent_GetCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agentGroups/{onPremisesAgentGroup-id}/agents/{onPremisesAgent-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.agentGroup_GetAgent"];
+        put?: never;
+        post?: never;
+        delete: operations["onPremisesPublishingProfile.agentGroup_DeleteAgent"];
+        options?: never;
+        head?: never;
+        patch: operations["onPremisesPublishingProfile.agentGroup_UpdateAgent"];
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agentGroups/{onPremisesAgentGroup-id}/agents/{onPremisesAgent-id}/agentGroups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.agentGroup.agent_ListAgentGroup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agentGroups/{onPremisesAgentGroup-id}/agents/{onPremisesAgent-id}/agentGroups/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.agentGroup.agent.agentGroup_GetCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agentGroups/{onPremisesAgentGroup-id}/agents/{onPremisesAgent-id}/agentGroups/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.agentGroup.agent_ListAgentGroupGraphBPreRef"];
+        put?: never;
+        post: operations["onPremisesPublishingProfile.agentGroup.agent_CreateAgentGroupGraphBPreRef"];
+        delete: operations["onPremisesPublishingProfile.agentGroup.agent_DeleteAgentGroupGraphBPreRef"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agentGroups/{onPremisesAgentGroup-id}/agents/{onPremisesAgent-id}/agentGroups/{onPremisesAgentGroup-id1}/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["onPremisesPublishingProfile.agentGroup.agent.agentGroup_DeleteOnPremisesAgentGroupGraphBPreRef"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agentGroups/{onPremisesAgentGroup-id}/publishedResources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.agentGroup_ListPublishedResource"];
+        put?: never;
+        post: operations["onPremisesPublishingProfile.agentGroup_CreatePublishedResource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agentGroups/{onPremisesAgentGroup-id}/publishedResources/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.agentGroup.publishedResource_GetCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agentGroups/{onPremisesAgentGroup-id}/publishedResources/{publishedResource-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.agentGroup_GetPublishedResource"];
+        put?: never;
+        post?: never;
+        delete: operations["onPremisesPublishingProfile.agentGroup_DeletePublishedResource"];
+        options?: never;
+        head?: never;
+        patch: operations["onPremisesPublishingProfile.agentGroup_UpdatePublishedResource"];
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agentGroups/{onPremisesAgentGroup-id}/publishedResources/{publishedResource-id}/agentGroups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.agentGroup.publishedResource_ListAgentGroup"];
+        put?: never;
+        post: operations["onPremisesPublishingProfile.agentGroup.publishedResource_CreateAgentGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agentGroups/{onPremisesAgentGroup-id}/publishedResources/{publishedResource-id}/agentGroups/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.agentGroup.publishedResource.agentGroup_GetCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agentGroups/{onPremisesAgentGroup-id}/publishedResources/{publishedResource-id}/agentGroups/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.agentGroup.publishedResource_ListAgentGroupGraphBPreRef"];
+        put?: never;
+        post: operations["onPremisesPublishingProfile.agentGroup.publishedResource_CreateAgentGroupGraphBPreRef"];
+        delete: operations["onPremisesPublishingProfile.agentGroup.publishedResource_DeleteAgentGroupGraphBPreRef"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agentGroups/{onPremisesAgentGroup-id}/publishedResources/{publishedResource-id}/agentGroups/{onPremisesAgentGroup-id1}/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["onPremisesPublishingProfile.agentGroup.publishedResource.agentGroup_DeleteOnPremisesAgentGroupGraphBPreRef"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile_ListAgent"];
+        put?: never;
+        post: operations["onPremisesPublishingProfile_CreateAgent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agents/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.agent_GetCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agents/{onPremisesAgent-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile_GetAgent"];
+        put?: never;
+        post?: never;
+        delete: operations["onPremisesPublishingProfile_DeleteAgent"];
+        options?: never;
+        head?: never;
+        patch: operations["onPremisesPublishingProfile_UpdateAgent"];
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agents/{onPremisesAgent-id}/agentGroups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.agent_ListAgentGroup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agents/{onPremisesAgent-id}/agentGroups/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.agent.agentGroup_GetCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agents/{onPremisesAgent-id}/agentGroups/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.agent_ListAgentGroupGraphBPreRef"];
+        put?: never;
+        post: operations["onPremisesPublishingProfile.agent_CreateAgentGroupGraphBPreRef"];
+        delete: operations["onPremisesPublishingProfile.agent_DeleteAgentGroupGraphBPreRef"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/agents/{onPremisesAgent-id}/agentGroups/{onPremisesAgentGroup-id}/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["onPremisesPublishingProfile.agent.agentGroup_DeleteOnPremisesAgentGroupGraphBPreRef"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/applicationSegments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile_ListApplicationSegment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/applicationSegments/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.applicationSegment_GetCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/applicationSegments/{ipApplicationSegment-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile_GetApplicationSegment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups": {
         parameters: {
             query?: never;
@@ -206,6 +654,230 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["onPremisesPublishingProfile.connectorGroup.member_DeleteConnectorGraphBPreRef"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile_ListConnector"];
+        put?: never;
+        post: operations["onPremisesPublishingProfile_CreateConnector"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectors/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.connector_GetCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectors/{connector-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile_GetConnector"];
+        put?: never;
+        post?: never;
+        delete: operations["onPremisesPublishingProfile_DeleteConnector"];
+        options?: never;
+        head?: never;
+        patch: operations["onPremisesPublishingProfile_UpdateConnector"];
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectors/{connector-id}/memberOf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.connector_ListMemberGraphOPre"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectors/{connector-id}/memberOf/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.connector.memberOf_GetCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectors/{connector-id}/memberOf/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.connector_ListMemberGraphOPreGraphBPreRef"];
+        put?: never;
+        post: operations["onPremisesPublishingProfile.connector_CreateMemberGraphOPreGraphBPreRef"];
+        delete: operations["onPremisesPublishingProfile.connector_DeleteMemberGraphOPreGraphBPreRef"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectors/{connector-id}/memberOf/{connectorGroup-id}/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["onPremisesPublishingProfile.connector.memberGraphOPre_DeleteConnectorGroupGraphBPreRef"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/publishedResources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile_ListPublishedResource"];
+        put?: never;
+        post: operations["onPremisesPublishingProfile_CreatePublishedResource"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/publishedResources/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.publishedResource_GetCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/publishedResources/{publishedResource-id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile_GetPublishedResource"];
+        put?: never;
+        post?: never;
+        delete: operations["onPremisesPublishingProfile_DeletePublishedResource"];
+        options?: never;
+        head?: never;
+        patch: operations["onPremisesPublishingProfile_UpdatePublishedResource"];
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/publishedResources/{publishedResource-id}/agentGroups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.publishedResource_ListAgentGroup"];
+        put?: never;
+        post: operations["onPremisesPublishingProfile.publishedResource_CreateAgentGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/publishedResources/{publishedResource-id}/agentGroups/$count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.publishedResource.agentGroup_GetCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/publishedResources/{publishedResource-id}/agentGroups/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["onPremisesPublishingProfile.publishedResource_ListAgentGroupGraphBPreRef"];
+        put?: never;
+        post: operations["onPremisesPublishingProfile.publishedResource_CreateAgentGroupGraphBPreRef"];
+        delete: operations["onPremisesPublishingProfile.publishedResource_DeleteAgentGroupGraphBPreRef"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/publishedResources/{publishedResource-id}/agentGroups/{onPremisesAgentGroup-id}/$ref": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["onPremisesPublishingProfile.publishedResource.agentGroup_DeleteOnPremisesAgentGroupGraphBPreRef"];
         options?: never;
         head?: never;
         patch?: never;
@@ -452,6 +1124,110 @@ export interface components {
         } & {
             [key: string]: unknown;
         });
+        /**
+         * @example {
+         *       "id": "applicationProxy",
+         *       "isEnabled": true,
+         *       "isDefaultAccessEnabled": true
+         *     }
+         */
+        "microsoft.graph.onPremisesPublishingProfile": components["schemas"]["microsoft.graph.entity"] & ({
+            hybridAgentUpdaterConfiguration?: components["schemas"]["microsoft.graph.hybridAgentUpdaterConfiguration"];
+            isDefaultAccessEnabled?: boolean | null;
+            isEnabled?: boolean | null;
+            agentGroups?: components["schemas"]["microsoft.graph.onPremisesAgentGroup"][];
+            agents?: components["schemas"]["microsoft.graph.onPremisesAgent"][];
+            applicationSegments?: components["schemas"]["microsoft.graph.ipApplicationSegment"][];
+            connectorGroups?: components["schemas"]["microsoft.graph.connectorGroup"][];
+            connectors?: components["schemas"]["microsoft.graph.connector"][];
+            publishedResources?: components["schemas"]["microsoft.graph.publishedResource"][];
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * @example {
+         *       "id": "2d55ed41-1619-4848-92bb-0576d3038682",
+         *       "displayName": "Group 1",
+         *       "publishingType": "applicationProxy",
+         *       "isDefault": false
+         *     }
+         */
+        "microsoft.graph.onPremisesAgentGroup": components["schemas"]["microsoft.graph.entity"] & ({
+            displayName?: string;
+            isDefault?: boolean;
+            publishingType?: components["schemas"]["microsoft.graph.onPremisesPublishingType"];
+            agents?: components["schemas"]["microsoft.graph.onPremisesAgent"][];
+            publishedResources?: components["schemas"]["microsoft.graph.publishedResource"][];
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * @example {
+         *       "id": "1234b780-965f-4149-85c5-a8c73e58b67d",
+         *       "status": "active",
+         *       "machineName": "server1.local1.contoso.com",
+         *       "externalIp": "203.0.113.22",
+         *       "supportedPublishingTypes": [
+         *         "applicationProxy"
+         *       ]
+         *     }
+         */
+        "microsoft.graph.onPremisesAgent": components["schemas"]["microsoft.graph.entity"] & ({
+            externalIp?: string;
+            machineName?: string;
+            status?: components["schemas"]["microsoft.graph.agentStatus"];
+            supportedPublishingTypes?: components["schemas"]["microsoft.graph.onPremisesPublishingType"][];
+            agentGroups?: components["schemas"]["microsoft.graph.onPremisesAgentGroup"][];
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * @example {
+         *       "id": "aed0b780-965f-4149-85c5-a8c73e58b67d",
+         *       "displayName": "Demo provisioning",
+         *       "publishingType": "applicationProxy",
+         *       "resourceName": "domain1.contoso.com"
+         *     }
+         */
+        "microsoft.graph.publishedResource": components["schemas"]["microsoft.graph.entity"] & ({
+            displayName?: string | null;
+            publishingType?: components["schemas"]["microsoft.graph.onPremisesPublishingType"];
+            resourceName?: string | null;
+            agentGroups?: components["schemas"]["microsoft.graph.onPremisesAgentGroup"][];
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * @example {
+         *       "id": "df8cb1a6-4bbf-4e2a-8f85-fe2fc6a1ab80",
+         *       "destinationHost": "test-check-ch.contoso.com",
+         *       "destinationType": "fqdn",
+         *       "port": 0,
+         *       "ports": [
+         *         "20-20"
+         *       ],
+         *       "protocol": "tcp"
+         *     }
+         */
+        "microsoft.graph.ipApplicationSegment": components["schemas"]["microsoft.graph.applicationSegment"] & ({
+            destinationHost?: string | null;
+            destinationType?: components["schemas"]["microsoft.graph.privateNetworkDestinationType"];
+            /** Format: int32 */
+            port?: number | null;
+            ports?: (string | null)[];
+            protocol?: components["schemas"]["microsoft.graph.privateNetworkProtocol"];
+            application?: components["schemas"]["microsoft.graph.application"];
+        } & {
+            [key: string]: unknown;
+        });
+        /**
+         * @example {
+         *       "id": "9c8b7a65-4321-4fed-8cba-0987654321fe",
+         *       "machineName": "connector-01.contoso.local",
+         *       "externalIp": "203.0.113.10",
+         *       "status": "active"
+         *     }
+         */
         "microsoft.graph.connector": components["schemas"]["microsoft.graph.entity"] & ({
             externalIp?: string;
             machineName?: string;
@@ -789,6 +1565,38 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** hybridAgentUpdaterConfiguration */
+        "microsoft.graph.hybridAgentUpdaterConfiguration": {
+            allowUpdateConfigurationOverride?: boolean;
+            /** Format: date-time */
+            deferUpdateDateTime?: string | null;
+            updateWindow?: components["schemas"]["microsoft.graph.updateWindow"];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * onPremisesPublishingType
+         * @enum {string}
+         */
+        "microsoft.graph.onPremisesPublishingType": "applicationProxy" | "exchangeOnline" | "authentication" | "provisioning" | "intunePfx" | "oflineDomainJoin" | "unknownFutureValue";
+        /**
+         * agentStatus
+         * @enum {string}
+         */
+        "microsoft.graph.agentStatus": "active" | "inactive";
+        "microsoft.graph.applicationSegment": components["schemas"]["microsoft.graph.entity"] & {
+            [key: string]: unknown;
+        };
+        /**
+         * privateNetworkDestinationType
+         * @enum {string}
+         */
+        "microsoft.graph.privateNetworkDestinationType": "ipAddress" | "ipRange" | "ipRangeCidr" | "fqdn" | "dnsSuffix" | "unknownFutureValue";
+        /**
+         * privateNetworkProtocol
+         * @enum {string}
+         */
+        "microsoft.graph.privateNetworkProtocol": "tcp" | "udp" | "unknownFutureValue";
         /**
          * connectorStatus
          * @enum {string}
@@ -868,6 +1676,89 @@ export interface components {
          */
         StringCollectionResponse: {
             value?: string[];
+            "@odata.nextLink"?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Collection of onPremisesAgentGroup
+         * @example {
+         *       "value": [
+         *         {
+         *           "id": "2d55ed41-1619-4848-92bb-0576d3038682",
+         *           "displayName": "Group 1",
+         *           "publishingType": "applicationProxy",
+         *           "isDefault": false
+         *         }
+         *       ]
+         *     }
+         */
+        "microsoft.graph.onPremisesAgentGroupCollectionResponse": {
+            value?: components["schemas"]["microsoft.graph.onPremisesAgentGroup"][];
+            "@odata.nextLink"?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Collection of onPremisesAgent
+         * @example {
+         *       "value": [
+         *         {
+         *           "id": "1234b780-965f-4149-85c5-a8c73e58b67d",
+         *           "status": "active",
+         *           "machineName": "server1.local1.contoso.com",
+         *           "externalIp": "203.0.113.22",
+         *           "supportedPublishingTypes": [
+         *             "applicationProxy"
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        "microsoft.graph.onPremisesAgentCollectionResponse": {
+            value?: components["schemas"]["microsoft.graph.onPremisesAgent"][];
+            "@odata.nextLink"?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Collection of publishedResource
+         * @example {
+         *       "value": [
+         *         {
+         *           "id": "aed0b780-965f-4149-85c5-a8c73e58b67d",
+         *           "displayName": "Demo provisioning",
+         *           "publishingType": "applicationProxy",
+         *           "resourceName": "domain1.contoso.com"
+         *         }
+         *       ]
+         *     }
+         */
+        "microsoft.graph.publishedResourceCollectionResponse": {
+            value?: components["schemas"]["microsoft.graph.publishedResource"][];
+            "@odata.nextLink"?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * Collection of ipApplicationSegment
+         * @example {
+         *       "value": [
+         *         {
+         *           "id": "df8cb1a6-4bbf-4e2a-8f85-fe2fc6a1ab80",
+         *           "destinationHost": "test-check-ch.contoso.com",
+         *           "destinationType": "fqdn",
+         *           "port": 0,
+         *           "ports": [
+         *             "20-20"
+         *           ],
+         *           "protocol": "tcp"
+         *         }
+         *       ]
+         *     }
+         */
+        "microsoft.graph.ipApplicationSegmentCollectionResponse": {
+            value?: components["schemas"]["microsoft.graph.ipApplicationSegment"][];
             "@odata.nextLink"?: string | null;
         } & {
             [key: string]: unknown;
@@ -1121,6 +2012,15 @@ export interface components {
          * @enum {string}
          */
         "microsoft.graph.synchronizationMetadata": "galleryApplicationIdentifier" | "galleryApplicationKey" | "isOAuthEnabled" | "IsSynchronizationAgentAssignmentRequired" | "isSynchronizationAgentRequired" | "isSynchronizationInPreview" | "oAuthSettings" | "synchronizationLearnMoreIbizaFwLink" | "configurationFields";
+        /** updateWindow */
+        "microsoft.graph.updateWindow": {
+            /** Format: time */
+            updateWindowEndTime?: string | null;
+            /** Format: time */
+            updateWindowStartTime?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         /** appManagementConfiguration */
         "microsoft.graph.appManagementConfiguration": {
             keyCredentials?: components["schemas"]["microsoft.graph.keyCredentialConfiguration"][];
@@ -1345,6 +2245,42 @@ export interface components {
             };
         };
         /** @description Retrieved collection */
+        "microsoft.graph.onPremisesAgentGroupCollectionResponse": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.onPremisesAgentGroupCollectionResponse"];
+            };
+        };
+        /** @description Retrieved collection */
+        "microsoft.graph.onPremisesAgentCollectionResponse": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.onPremisesAgentCollectionResponse"];
+            };
+        };
+        /** @description Retrieved collection */
+        "microsoft.graph.publishedResourceCollectionResponse": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.publishedResourceCollectionResponse"];
+            };
+        };
+        /** @description Retrieved collection */
+        "microsoft.graph.ipApplicationSegmentCollectionResponse": {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.ipApplicationSegmentCollectionResponse"];
+            };
+        };
+        /** @description Retrieved collection */
         "microsoft.graph.connectorGroupCollectionResponse": {
             headers: {
                 [name: string]: unknown;
@@ -1383,6 +2319,1405 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    onPremisesPublishingProfile_GetOnPremisesPublishingProfile: {
+        parameters: {
+            query?: {
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved entity */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesPublishingProfile"];
+                };
+            };
+            /** @description Retrieved entity */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesPublishingProfile"];
+                };
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_ListAgentGroup: {
+        parameters: {
+            query?: {
+                /** @example 50 */
+                $top?: components["parameters"]["top"];
+                $skip?: components["parameters"]["skip"];
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+                $count?: components["parameters"]["count"];
+                $orderby?: string[];
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["microsoft.graph.onPremisesAgentGroupCollectionResponse"];
+            "2XX": components["responses"]["microsoft.graph.onPremisesAgentGroupCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_CreateAgentGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.onPremisesAgentGroup"];
+            };
+        };
+        responses: {
+            /** @description Created navigation property. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgentGroup"];
+                };
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup_GetCount": {
+        parameters: {
+            query?: {
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ODataCountResponse"];
+            "2XX": components["responses"]["ODataCountResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_GetAgentGroup: {
+        parameters: {
+            query?: {
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved navigation property */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgentGroup"];
+                };
+            };
+            /** @description Retrieved navigation property */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgentGroup"];
+                };
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_DeleteAgentGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_UpdateAgentGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.onPremisesAgentGroup"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgentGroup"];
+                };
+            };
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup_ListAgent": {
+        parameters: {
+            query?: {
+                /** @example 50 */
+                $top?: components["parameters"]["top"];
+                $skip?: components["parameters"]["skip"];
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+                $count?: components["parameters"]["count"];
+                $orderby?: string[];
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["microsoft.graph.onPremisesAgentCollectionResponse"];
+            "2XX": components["responses"]["microsoft.graph.onPremisesAgentCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup_CreateAgent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.onPremisesAgent"];
+            };
+        };
+        responses: {
+            /** @description Created navigation property. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgent"];
+                };
+            };
+            /** @description Created navigation property. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgent"];
+                };
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup.agent_GetCount": {
+        parameters: {
+            query?: {
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ODataCountResponse"];
+            "2XX": components["responses"]["ODataCountResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup_GetAgent": {
+        parameters: {
+            query?: {
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "onPremisesAgent-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved navigation property */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgent"];
+                };
+            };
+            /** @description Retrieved navigation property */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgent"];
+                };
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup_DeleteAgent": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "onPremisesAgent-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup_UpdateAgent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "onPremisesAgent-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.onPremisesAgent"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgent"];
+                };
+            };
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup.agent_ListAgentGroup": {
+        parameters: {
+            query?: {
+                /** @example 50 */
+                $top?: components["parameters"]["top"];
+                $skip?: components["parameters"]["skip"];
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+                $count?: components["parameters"]["count"];
+                $orderby?: string[];
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "onPremisesAgent-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["microsoft.graph.onPremisesAgentGroupCollectionResponse"];
+            "2XX": components["responses"]["microsoft.graph.onPremisesAgentGroupCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup.agent.agentGroup_GetCount": {
+        parameters: {
+            query?: {
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "onPremisesAgent-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ODataCountResponse"];
+            "2XX": components["responses"]["ODataCountResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup.agent_ListAgentGroupGraphBPreRef": {
+        parameters: {
+            query?: {
+                /** @example 50 */
+                $top?: components["parameters"]["top"];
+                $skip?: components["parameters"]["skip"];
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+                $count?: components["parameters"]["count"];
+                $orderby?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "onPremisesAgent-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StringCollectionResponse"];
+            "2XX": components["responses"]["StringCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup.agent_CreateAgentGroupGraphBPreRef": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "onPremisesAgent-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["refPostBody"];
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup.agent_DeleteAgentGroupGraphBPreRef": {
+        parameters: {
+            query: {
+                "@id": string;
+            };
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "onPremisesAgent-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup.agent.agentGroup_DeleteOnPremisesAgentGroupGraphBPreRef": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "onPremisesAgent-id": string;
+                "onPremisesAgentGroup-id1": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup_ListPublishedResource": {
+        parameters: {
+            query?: {
+                /** @example 50 */
+                $top?: components["parameters"]["top"];
+                $skip?: components["parameters"]["skip"];
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+                $count?: components["parameters"]["count"];
+                $orderby?: string[];
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["microsoft.graph.publishedResourceCollectionResponse"];
+            "2XX": components["responses"]["microsoft.graph.publishedResourceCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup_CreatePublishedResource": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.publishedResource"];
+            };
+        };
+        responses: {
+            /** @description Created navigation property. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.publishedResource"];
+                };
+            };
+            /** @description Created navigation property. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.publishedResource"];
+                };
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup.publishedResource_GetCount": {
+        parameters: {
+            query?: {
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ODataCountResponse"];
+            "2XX": components["responses"]["ODataCountResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup_GetPublishedResource": {
+        parameters: {
+            query?: {
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved navigation property */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.publishedResource"];
+                };
+            };
+            /** @description Retrieved navigation property */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.publishedResource"];
+                };
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup_DeletePublishedResource": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup_UpdatePublishedResource": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.publishedResource"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.publishedResource"];
+                };
+            };
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup.publishedResource_ListAgentGroup": {
+        parameters: {
+            query?: {
+                /** @example 50 */
+                $top?: components["parameters"]["top"];
+                $skip?: components["parameters"]["skip"];
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+                $count?: components["parameters"]["count"];
+                $orderby?: string[];
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["microsoft.graph.onPremisesAgentGroupCollectionResponse"];
+            "2XX": components["responses"]["microsoft.graph.onPremisesAgentGroupCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup.publishedResource_CreateAgentGroup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.onPremisesAgentGroup"];
+            };
+        };
+        responses: {
+            /** @description Created navigation property. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgentGroup"];
+                };
+            };
+            /** @description Created navigation property. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgentGroup"];
+                };
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup.publishedResource.agentGroup_GetCount": {
+        parameters: {
+            query?: {
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ODataCountResponse"];
+            "2XX": components["responses"]["ODataCountResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup.publishedResource_ListAgentGroupGraphBPreRef": {
+        parameters: {
+            query?: {
+                /** @example 50 */
+                $top?: components["parameters"]["top"];
+                $skip?: components["parameters"]["skip"];
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+                $count?: components["parameters"]["count"];
+                $orderby?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StringCollectionResponse"];
+            "2XX": components["responses"]["StringCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup.publishedResource_CreateAgentGroupGraphBPreRef": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["refPostBody"];
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup.publishedResource_DeleteAgentGroupGraphBPreRef": {
+        parameters: {
+            query: {
+                "@id": string;
+            };
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agentGroup.publishedResource.agentGroup_DeleteOnPremisesAgentGroupGraphBPreRef": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgentGroup-id": string;
+                "publishedResource-id": string;
+                "onPremisesAgentGroup-id1": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_ListAgent: {
+        parameters: {
+            query?: {
+                /** @example 50 */
+                $top?: components["parameters"]["top"];
+                $skip?: components["parameters"]["skip"];
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+                $count?: components["parameters"]["count"];
+                $orderby?: string[];
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["microsoft.graph.onPremisesAgentCollectionResponse"];
+            "2XX": components["responses"]["microsoft.graph.onPremisesAgentCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_CreateAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.onPremisesAgent"];
+            };
+        };
+        responses: {
+            /** @description Created navigation property. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgent"];
+                };
+            };
+            /** @description Created navigation property. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgent"];
+                };
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agent_GetCount": {
+        parameters: {
+            query?: {
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ODataCountResponse"];
+            "2XX": components["responses"]["ODataCountResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_GetAgent: {
+        parameters: {
+            query?: {
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgent-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved navigation property */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgent"];
+                };
+            };
+            /** @description Retrieved navigation property */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgent"];
+                };
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_DeleteAgent: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgent-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_UpdateAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgent-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.onPremisesAgent"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgent"];
+                };
+            };
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agent_ListAgentGroup": {
+        parameters: {
+            query?: {
+                /** @example 50 */
+                $top?: components["parameters"]["top"];
+                $skip?: components["parameters"]["skip"];
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+                $count?: components["parameters"]["count"];
+                $orderby?: string[];
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgent-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["microsoft.graph.onPremisesAgentGroupCollectionResponse"];
+            "2XX": components["responses"]["microsoft.graph.onPremisesAgentGroupCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agent.agentGroup_GetCount": {
+        parameters: {
+            query?: {
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgent-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ODataCountResponse"];
+            "2XX": components["responses"]["ODataCountResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agent_ListAgentGroupGraphBPreRef": {
+        parameters: {
+            query?: {
+                /** @example 50 */
+                $top?: components["parameters"]["top"];
+                $skip?: components["parameters"]["skip"];
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+                $count?: components["parameters"]["count"];
+                $orderby?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgent-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StringCollectionResponse"];
+            "2XX": components["responses"]["StringCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agent_CreateAgentGroupGraphBPreRef": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgent-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["refPostBody"];
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agent_DeleteAgentGroupGraphBPreRef": {
+        parameters: {
+            query: {
+                "@id": string;
+            };
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgent-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.agent.agentGroup_DeleteOnPremisesAgentGroupGraphBPreRef": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "onPremisesAgent-id": string;
+                "onPremisesAgentGroup-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_ListApplicationSegment: {
+        parameters: {
+            query?: {
+                /** @example 50 */
+                $top?: components["parameters"]["top"];
+                $skip?: components["parameters"]["skip"];
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+                $count?: components["parameters"]["count"];
+                $orderby?: string[];
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["microsoft.graph.ipApplicationSegmentCollectionResponse"];
+            "2XX": components["responses"]["microsoft.graph.ipApplicationSegmentCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.applicationSegment_GetCount": {
+        parameters: {
+            query?: {
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ODataCountResponse"];
+            "2XX": components["responses"]["ODataCountResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_GetApplicationSegment: {
+        parameters: {
+            query?: {
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "ipApplicationSegment-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved navigation property */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.ipApplicationSegment"];
+                };
+            };
+            /** @description Retrieved navigation property */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.ipApplicationSegment"];
+                };
+            };
+            default: components["responses"]["error"];
+        };
+    };
     onPremisesPublishingProfile_ListConnectorGroup: {
         parameters: {
             query?: {
@@ -1962,6 +4297,732 @@ export interface operations {
             default: components["responses"]["error"];
         };
     };
+    onPremisesPublishingProfile_ListConnector: {
+        parameters: {
+            query?: {
+                /** @example 50 */
+                $top?: components["parameters"]["top"];
+                $skip?: components["parameters"]["skip"];
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+                $count?: components["parameters"]["count"];
+                $orderby?: string[];
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["microsoft.graph.connectorCollectionResponse"];
+            "2XX": components["responses"]["microsoft.graph.connectorCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_CreateConnector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.connector"];
+            };
+        };
+        responses: {
+            /** @description Created navigation property. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.connector"];
+                };
+            };
+            /** @description Created navigation property. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.connector"];
+                };
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.connector_GetCount": {
+        parameters: {
+            query?: {
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ODataCountResponse"];
+            "2XX": components["responses"]["ODataCountResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_GetConnector: {
+        parameters: {
+            query?: {
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "connector-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved navigation property */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.connector"];
+                };
+            };
+            /** @description Retrieved navigation property */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.connector"];
+                };
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_DeleteConnector: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "connector-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_UpdateConnector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "connector-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.connector"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.connector"];
+                };
+            };
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.connector_ListMemberGraphOPre": {
+        parameters: {
+            query?: {
+                /** @example 50 */
+                $top?: components["parameters"]["top"];
+                $skip?: components["parameters"]["skip"];
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+                $count?: components["parameters"]["count"];
+                $orderby?: string[];
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "connector-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["microsoft.graph.connectorGroupCollectionResponse"];
+            "2XX": components["responses"]["microsoft.graph.connectorGroupCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.connector.memberOf_GetCount": {
+        parameters: {
+            query?: {
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "connector-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ODataCountResponse"];
+            "2XX": components["responses"]["ODataCountResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.connector_ListMemberGraphOPreGraphBPreRef": {
+        parameters: {
+            query?: {
+                /** @example 50 */
+                $top?: components["parameters"]["top"];
+                $skip?: components["parameters"]["skip"];
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+                $count?: components["parameters"]["count"];
+                $orderby?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "connector-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StringCollectionResponse"];
+            "2XX": components["responses"]["StringCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.connector_CreateMemberGraphOPreGraphBPreRef": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "connector-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["refPostBody"];
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.connector_DeleteMemberGraphOPreGraphBPreRef": {
+        parameters: {
+            query: {
+                "@id": string;
+            };
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "connector-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.connector.memberGraphOPre_DeleteConnectorGroupGraphBPreRef": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "connector-id": string;
+                "connectorGroup-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_ListPublishedResource: {
+        parameters: {
+            query?: {
+                /** @example 50 */
+                $top?: components["parameters"]["top"];
+                $skip?: components["parameters"]["skip"];
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+                $count?: components["parameters"]["count"];
+                $orderby?: string[];
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["microsoft.graph.publishedResourceCollectionResponse"];
+            "2XX": components["responses"]["microsoft.graph.publishedResourceCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_CreatePublishedResource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.publishedResource"];
+            };
+        };
+        responses: {
+            /** @description Created navigation property. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.publishedResource"];
+                };
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.publishedResource_GetCount": {
+        parameters: {
+            query?: {
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ODataCountResponse"];
+            "2XX": components["responses"]["ODataCountResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_GetPublishedResource: {
+        parameters: {
+            query?: {
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retrieved navigation property */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.publishedResource"];
+                };
+            };
+            /** @description Retrieved navigation property */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.publishedResource"];
+                };
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_DeletePublishedResource: {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    onPremisesPublishingProfile_UpdatePublishedResource: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.publishedResource"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.publishedResource"];
+                };
+            };
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.publishedResource_ListAgentGroup": {
+        parameters: {
+            query?: {
+                /** @example 50 */
+                $top?: components["parameters"]["top"];
+                $skip?: components["parameters"]["skip"];
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+                $count?: components["parameters"]["count"];
+                $orderby?: string[];
+                $select?: string[];
+                $expand?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["microsoft.graph.onPremisesAgentGroupCollectionResponse"];
+            "2XX": components["responses"]["microsoft.graph.onPremisesAgentGroupCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.publishedResource_CreateAgentGroup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["microsoft.graph.onPremisesAgentGroup"];
+            };
+        };
+        responses: {
+            /** @description Created navigation property. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgentGroup"];
+                };
+            };
+            /** @description Created navigation property. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["microsoft.graph.onPremisesAgentGroup"];
+                };
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.publishedResource.agentGroup_GetCount": {
+        parameters: {
+            query?: {
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["ODataCountResponse"];
+            "2XX": components["responses"]["ODataCountResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.publishedResource_ListAgentGroupGraphBPreRef": {
+        parameters: {
+            query?: {
+                /** @example 50 */
+                $top?: components["parameters"]["top"];
+                $skip?: components["parameters"]["skip"];
+                $search?: components["parameters"]["search"];
+                $filter?: components["parameters"]["filter"];
+                $count?: components["parameters"]["count"];
+                $orderby?: string[];
+            };
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["StringCollectionResponse"];
+            "2XX": components["responses"]["StringCollectionResponse"];
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.publishedResource_CreateAgentGroupGraphBPreRef": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["refPostBody"];
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.publishedResource_DeleteAgentGroupGraphBPreRef": {
+        parameters: {
+            query: {
+                "@id": string;
+            };
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "publishedResource-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
+    "onPremisesPublishingProfile.publishedResource.agentGroup_DeleteOnPremisesAgentGroupGraphBPreRef": {
+        parameters: {
+            query?: never;
+            header?: {
+                "If-Match"?: string;
+            };
+            path: {
+                "onPremisesPublishingProfile-id": string;
+                "publishedResource-id": string;
+                "onPremisesAgentGroup-id": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Success */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["error"];
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -1978,6 +5039,10 @@ export const microsoftGraphSynchronizationSecretValues: ReadonlyArray<FlattenedD
 export const microsoftGraphDirectoryDefinitionDiscoverabilitiesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["microsoft.graph.directoryDefinitionDiscoverabilities"]> = ["None", "AttributeNames", "AttributeDataTypes", "AttributeReadOnly", "ReferenceAttributes", "UnknownFutureValue"];
 export const microsoftGraphAttributeTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["microsoft.graph.attributeType"]> = ["String", "Integer", "Reference", "Binary", "Boolean", "DateTime"];
 export const microsoftGraphMutabilityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["microsoft.graph.mutability"]> = ["ReadWrite", "ReadOnly", "Immutable", "WriteOnly"];
+export const microsoftGraphOnPremisesPublishingTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["microsoft.graph.onPremisesPublishingType"]> = ["applicationProxy", "exchangeOnline", "authentication", "provisioning", "intunePfx", "oflineDomainJoin", "unknownFutureValue"];
+export const microsoftGraphAgentStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["microsoft.graph.agentStatus"]> = ["active", "inactive"];
+export const microsoftGraphPrivateNetworkDestinationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["microsoft.graph.privateNetworkDestinationType"]> = ["ipAddress", "ipRange", "ipRangeCidr", "fqdn", "dnsSuffix", "unknownFutureValue"];
+export const microsoftGraphPrivateNetworkProtocolValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["microsoft.graph.privateNetworkProtocol"]> = ["tcp", "udp", "unknownFutureValue"];
 export const microsoftGraphConnectorStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["microsoft.graph.connectorStatus"]> = ["active", "inactive"];
 export const microsoftGraphExternalAuthenticationTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["microsoft.graph.externalAuthenticationType"]> = ["passthru", "aadPreAuthentication"];
 export const microsoftGraphWeakAlgorithmsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["microsoft.graph.weakAlgorithms"]> = ["rsaSha1", "unknownFutureValue"];

@@ -1,45 +1,88 @@
 /**
  * Values for the requests the contract suite builds from the operation table: path parameters, query
  * parameters and bodies. Query values come from the parameter's schema and from the properties of what
- * the operation returns, so a new collection gets sensible `$select`/`$orderby`/`$expand` values with no code.
+ * the operation returns, so a new collection gets sensible `$select`/`$orderby`/`$expand` values with no
+ * code; a reference (`@odata.id`, `@id`) points into the entity set that holds the navigation's type.
  */
 import { resolveLocal, requestSchema, schemaProperties, successResponse, type OpenApiDocument } from '../src/openapi/operations.js';
 import type { QueryParameter, TableOperation } from '../src/openapi/operation-table.js';
 import { PROFILE_ID } from '../src/openapi/paths.js';
 
 export interface Known {
-  /** The group the suite created, when it has one. */
-  groupId?: string;
   /** An id nothing on the target can have (a harness GUID). */
   unknownId: string;
   /** A name nothing on the target can have. */
   unknownName: string;
 }
 
-/** The request path with its parameters filled in, and whether it names something that cannot exist. */
-export function fillPath(op: TableOperation, known: Known): { path: string; unknown: boolean } | undefined {
+/** Graph's service root, as its reference pages write `@odata.id` values. */
+const GRAPH_ROOT = 'https://graph.microsoft.com/beta';
+
+export const isKeySegment = (segment: string): boolean => /^\{.+\}$/.test(segment);
+
+/** A path's parameters filled in, left to right: the profile's key, then each key as `idAt` finds it. */
+export function fillKeys(path: string, known: Known, idAt: (collection: string, index: number) => string | undefined): { path: string; unknown: boolean } {
+  let out = '';
   let unknown = false;
-  let missing = false;
-  const path = op.path.replace(/\{([^}]+)\}/g, (_match, name: string) => {
-    if (name === 'onPremisesPublishingProfile-id') return PROFILE_ID;
-    if (name === 'connectorGroup-id') {
-      if (known.groupId === undefined) missing = true;
-      return encodeURIComponent(known.groupId ?? '');
+  let profile = true;
+  const segments = path.split('/').filter(Boolean);
+  segments.forEach((segment, i) => {
+    if (!isKeySegment(segment)) {
+      // Alternate keys (applications(uniqueName='{uniqueName}')) take a name; id parameters a GUID.
+      out += `/${segment.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+        unknown = true;
+        return /name/i.test(name) ? known.unknownName : known.unknownId;
+      })}`;
+      return;
     }
-    unknown = true;
-    // Key segments (applications(uniqueName='{uniqueName}')) take a name; id parameters a GUID.
-    return /name/i.test(name) ? known.unknownName : known.unknownId;
+    if (profile) {
+      profile = false;
+      out += `/${PROFILE_ID}`;
+      return;
+    }
+    const id = idAt(out, i);
+    if (id === undefined) unknown = true;
+    out += `/${encodeURIComponent(id ?? known.unknownId)}`;
   });
-  return missing ? undefined : { path, unknown };
+  return { path: out, unknown };
 }
 
-/** A connector URL for `@odata.id` / `@id`: what Graph's reference pages send, for a connector that does not exist. */
-export function connectorUrl(id: string): string {
-  return `https://graph.microsoft.com/beta/onPremisesPublishingProfiles/${PROFILE_ID}/connectors/${id}`;
+/**
+ * The URL of an entity the navigation of a `$ref` operation links to: in the entity set of the
+ * navigation's type (for a group's members, the set of connector entities), or below the navigation itself when no
+ * set holds that type.
+ */
+export function referenceUrl(doc: OpenApiDocument, table: readonly TableOperation[], op: TableOperation, id: string): string {
+  const segments = op.path.split('/').filter(Boolean);
+  const nav = segments.slice(0, segments.indexOf('$ref')).filter((s, i, all) => !(i === all.length - 1 && isKeySegment(s)));
+  const navPath = `/${nav.join('/')}`;
+  const type = itemTypeOf(doc, navPath);
+  const set = table.find((o) => o.method === 'get' && isSetItem(o.path) && type !== undefined && entityTypeOf(doc, o.path) === type);
+  const base = set ? set.path.slice(0, set.path.lastIndexOf('/')) : navPath;
+  return `${GRAPH_ROOT}${fillKeys(base, { unknownId: id, unknownName: id }, () => undefined).path}/${id}`;
+}
+
+/** `/x/{profile}/<set>/{key}`: an entity of a set directly below the profile. */
+function isSetItem(path: string): boolean {
+  const segments = path.split('/').filter(Boolean);
+  return segments.length === 4 && isKeySegment(segments[1]!) && isKeySegment(segments[3]!);
+}
+
+function entityTypeOf(doc: OpenApiDocument, path: string): string | undefined {
+  const schema = doc.paths[path]?.get ? successResponse(doc, path, 'get')?.schema : undefined;
+  return typeof schema?.$ref === 'string' ? schema.$ref : undefined;
+}
+
+function itemTypeOf(doc: OpenApiDocument, collectionPath: string): string | undefined {
+  const schema = doc.paths[collectionPath]?.get ? successResponse(doc, collectionPath, 'get')?.schema : undefined;
+  if (!schema) return undefined;
+  const value = schemaProperties(doc, schema).value as Record<string, unknown> | undefined;
+  const items = value?.items as Record<string, unknown> | undefined;
+  return typeof items?.$ref === 'string' ? items.$ref : undefined;
 }
 
 /** A valid value for a query parameter, from its schema and from what the operation returns. */
-export function queryValue(doc: OpenApiDocument, op: TableOperation, parameter: QueryParameter, known: Known): string {
+export function queryValue(doc: OpenApiDocument, table: readonly TableOperation[], op: TableOperation, parameter: QueryParameter, known: Known): string {
   const fields = fieldsOf(doc, op);
   switch (parameter.name) {
     case '$top':
@@ -59,7 +102,7 @@ export function queryValue(doc: OpenApiDocument, op: TableOperation, parameter: 
     case '$expand':
       return fields.navigation[0] ?? '*';
     case '@id':
-      return connectorUrl(known.unknownId);
+      return referenceUrl(doc, table, op, known.unknownId);
   }
   return fromSchema(parameter.schema);
 }
@@ -101,12 +144,13 @@ function fieldsOf(doc: OpenApiDocument, op: TableOperation): { text: string[]; n
 /** The body an operation takes: a reference for `$ref` POSTs, bytes for a media upload; undefined when it takes none. */
 export function referenceOrMediaBody(
   doc: OpenApiDocument,
+  table: readonly TableOperation[],
   op: TableOperation,
   known: Known,
 ): { body: string; contentType: string; unknown: boolean } | undefined {
   const json = requestSchema(doc, op.path, op.method);
   if (json && typeof json.$ref === 'string' && json.$ref.endsWith('/ReferenceCreate')) {
-    return { body: JSON.stringify({ '@odata.id': connectorUrl(known.unknownId) }), contentType: 'application/json', unknown: true };
+    return { body: JSON.stringify({ '@odata.id': referenceUrl(doc, table, op, known.unknownId) }), contentType: 'application/json', unknown: true };
   }
   const content = (resolveLocal(doc, ((doc.paths[op.path] as Record<string, Record<string, unknown>>)[op.method]!.requestBody ?? {}) as Record<string, unknown>)
     .content ?? {}) as Record<string, unknown>;

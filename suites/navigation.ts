@@ -14,7 +14,16 @@ import { GROUPS_PATH } from '../src/checks/create.js';
 import { collectionValue, createdId, parseJsonBody } from '../src/checks/http.js';
 import { createStop } from '../src/checks/check.js';
 import { PROFILE_ID, type SuiteContext } from '../src/engine/context.js';
-import { connectorUrl } from './contract-values.js';
+import { referenceUrl } from './contract-values.js';
+import { operationTable, operationOfRequest } from '../src/openapi/operation-table.js';
+import { loadSlice } from '../src/openapi/load.js';
+
+/** A member's `@odata.id`: the URL of the entity the members navigation links to, in the set of its type. */
+function memberUrl(id: string): string {
+  const slice = loadSlice();
+  const add = operationOfRequest(slice, 'POST', MEMBER_REFS_PATH.replace('{onPremisesPublishingProfile-id}', PROFILE_ID).replace('{connectorGroup-id}', 'x'))!;
+  return referenceUrl(slice, operationTable(slice), add, id);
+}
 import { connectorGroupCreateBody } from '../fixtures/factories/connector-group.js';
 import { harnessGuid } from '../src/scrub/scrub.js';
 
@@ -35,16 +44,36 @@ export const navigationSuite: SuiteDefinition<NavigationSubject> = {
     const unknownConnector = harnessGuid(() => ctx.faker.string.uuid());
     const unknownApplication = harnessGuid(() => ctx.faker.string.uuid());
 
-    subject.members = (await ctx.readAfterWrite(() => ctx.client.GET(MEMBERS_PATH, { params: { path: group }, parseAs: 'text' }))).exchange;
-    await ctx.client.POST(MEMBER_REFS_PATH, { params: { path: group }, body: { '@odata.id': connectorUrl(unknownConnector) }, parseAs: 'text' });
-    subject.addUnknownMember = ctx.lastExchange();
-    await ctx.client.DELETE(MEMBER_REF_PATH, { params: { path: { ...group, 'connector-id': unknownConnector } }, parseAs: 'text' });
-    subject.removeUnknownMember = ctx.lastExchange();
-    await ctx.client.GET(APPLICATIONS_PATH, { params: { path: group }, parseAs: 'text' });
-    subject.applications = ctx.lastExchange();
-    await ctx.client.GET(APPLICATION_PATH, { params: { path: { ...group, 'application-id': unknownApplication } }, parseAs: 'text' });
-    subject.unknownApplication = ctx.lastExchange();
-    await addAndRemoveConnector(ctx, subject, id);
+    // The group read until it shows, while a connector the target has is looked for (read only); then
+    // three independent lines of requests side by side, each in its own chain.
+    const shows = ctx
+      .readAfterWrite(() => ctx.client.GET(MEMBERS_PATH, { params: { path: group }, parseAs: 'text' }))
+      .then((r) => {
+        subject.members = r.exchange;
+      });
+    const looking = ctx.inChain('find-connector', () => findConnector(ctx, id));
+    const lines = [
+      shows.then(() =>
+        ctx.inChain('unknown-member', async () => {
+          await ctx.client.POST(MEMBER_REFS_PATH, { params: { path: group }, body: { '@odata.id': memberUrl(unknownConnector) }, parseAs: 'text' });
+          subject.addUnknownMember = ctx.lastExchange();
+          await ctx.client.DELETE(MEMBER_REF_PATH, { params: { path: { ...group, 'connector-id': unknownConnector } }, parseAs: 'text' });
+          subject.removeUnknownMember = ctx.lastExchange();
+        }),
+      ),
+      shows.then(() =>
+        ctx.inChain('applications', async () => {
+          await ctx.client.GET(APPLICATIONS_PATH, { params: { path: group }, parseAs: 'text' });
+          subject.applications = ctx.lastExchange();
+          await ctx.client.GET(APPLICATION_PATH, { params: { path: { ...group, 'application-id': unknownApplication } }, parseAs: 'text' });
+          subject.unknownApplication = ctx.lastExchange();
+        }),
+      ),
+      Promise.all([looking, shows]).then(([found]) => ctx.inChain('add-remove', () => addAndRemoveConnector(ctx, subject, id, found))),
+    ];
+    // Every line ends before the suite does (an interrupt stops them all); then the first failure, if any.
+    const failure = (await Promise.allSettled([...lines, shows, looking])).find((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failure) throw failure.reason;
     return subject;
   },
 };
@@ -94,8 +123,12 @@ async function findConnector(ctx: SuiteContext, own: string): Promise<{ id: stri
  * no longer listed. Only what the run added is removed. A service where a connector belongs to one group
  * may move it out of its own group on the add; it is put back there, so the tenant ends as it began.
  */
-async function addAndRemoveConnector(ctx: SuiteContext, subject: NavigationSubject, own: string): Promise<void> {
-  const found = await findConnector(ctx, own);
+async function addAndRemoveConnector(
+  ctx: SuiteContext,
+  subject: NavigationSubject,
+  own: string,
+  found: Awaited<ReturnType<typeof findConnector>>,
+): Promise<void> {
   if (typeof found === 'string') {
     subject.noConnector = found;
     return;
@@ -104,7 +137,7 @@ async function addAndRemoveConnector(ctx: SuiteContext, subject: NavigationSubje
   const group = { ...profile, 'connectorGroup-id': own };
   const reference = (groupId: string) => ({
     params: { path: { ...profile, 'connectorGroup-id': groupId } },
-    body: { '@odata.id': connectorUrl(found.id) },
+    body: { '@odata.id': memberUrl(found.id) },
     parseAs: 'text' as const,
   });
   await ctx.client.POST(MEMBER_REFS_PATH, reference(own));

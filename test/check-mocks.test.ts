@@ -55,29 +55,58 @@ describe.concurrent('graph-conformance check-mocks', () => {
 
   /**
    * A public Graph mocks collection (waldekmastykarz/graph-mocks, generated from the Graph docs' samples; the
-   * older responses[] shape; vendored byte for byte): its 8 connectorGroups mocks carry the docs' placeholders
+   * older responses[] shape; vendored byte for byte): 28 of its mocks answer an operation of the slice, one
+   * each (8 of connectorGroups, 20 of the other sets and the profile, under the profile `applicationProxy`,
+   * `provisioning` or `*`). Each failure is a docs sample the slice refuses, nothing else: the placeholders
    * ("connectorGroupType-value", "region-value", an application's "externalAuthenticationType-value", a
-   * connector's "status-value"), which the slice's enums refuse — each a body.schema failure, nothing else; a
-   * publishedResources mock whose wildcard could be stretched over a group's path stays outside the slice.
+   * connector's "status-value") and an agent's "status": "Active" are outside the enums, the profile's
+   * "deferUpdateDateTime": "2018-08-12T12:00" is no date-time; and the add-memberOf sample answers its link
+   * with 201 and a (placeholder) connectorGroup, where the slice documents the link's answer without a body
+   * (decision link-status-left-2xx). The publishedResources mock whose wildcard stands where the profile's key
+   * goes, and could be stretched over a group's path, is judged as the one operation that reading gives, never
+   * as a group read by the id "publishedResources".
    */
-  test('a third-party collection in the older shape: exactly its placeholder bodies fail', async () => {
+  test('a third-party collection in the older shape: exactly its docs samples the slice refuses fail', async () => {
     const run = await checkMocks(GRAPH_MOCKS);
     expect(run.code, run.stderr).toBe(1);
     expect(run.results!.checks.filter((c) => c.status === 'failed').map((c) => c.id)).toEqual([
+      'mock.299.body.schema',
+      'mock.311.body.schema',
+      'mock.321.body.schema',
       'mock.479.body.schema',
+      'mock.542.header.content-type',
+      'mock.542.body.schema',
       'mock.560.body.schema',
+      'mock.588.body.schema',
+      'mock.622.body.schema',
+      'mock.638.body.schema',
       'mock.738.body.schema',
       'mock.739.body.schema',
       'mock.796.body.schema',
       'mock.797.body.schema',
+      'mock.884.body.schema',
+      'mock.975.body.schema',
     ]);
     const message = (id: string) => run.results!.checks.find((c) => c.id === id)?.message ?? '';
     expect(message('mock.797.body.schema')).toMatch(/^POST …\/connectorGroups: \/connectorGroupType must be equal to one of the allowed values/);
     expect(message('mock.560.body.schema')).toContain('/value/0/status must be equal to one of the allowed values (allowed: "active", "inactive")');
-    const count = (JSON.parse(readFileSync(GRAPH_MOCKS, 'utf8')) as { responses: unknown[] }).responses.length;
-    expect(run.results!.outside).toHaveLength(count - 8);
-    expect(run.results!.outside.some((o) => o.url.includes('/publishedResources?$expand=agentGroups'))).toBe(true);
-    expect(run.results!.coverage!.operations.exercised).toBe(8);
+    expect(message('mock.622.body.schema')).toContain('/value/0/status must be equal to one of the allowed values (allowed: "active", "inactive")');
+    expect(message('mock.311.body.schema')).toContain('/hybridAgentUpdaterConfiguration/deferUpdateDateTime must match format "date-time"');
+    expect(message('mock.542.header.content-type')).toMatch(/\/memberOf\/\$ref: status 201 is documented without a body, got \d+ bytes$/);
+    const mocks = (JSON.parse(readFileSync(GRAPH_MOCKS, 'utf8')) as { responses: { url: string }[] }).responses;
+    // One mock per operation judged, each mock judged as one operation (a check's title starts with its name).
+    const judged = new Map<string, Set<string>>();
+    for (const c of run.results!.checks) {
+      const mock = c.id.split('.').slice(0, 2).join('.');
+      judged.set(mock, (judged.get(mock) ?? new Set()).add(c.title.split(' ')[0]!));
+    }
+    expect([...judged.values()].every((operations) => operations.size === 1)).toBe(true);
+    expect(new Set([...judged.values()].flatMap((operations) => [...operations])).size).toBe(28);
+    expect(judged.size).toBe(28);
+    expect(run.results!.outside).toHaveLength(mocks.length - 28);
+    expect(run.results!.coverage!.operations.exercised).toBe(28);
+    const stretchable = mocks.findIndex((m) => m.url.endsWith('/onPremisesPublishingProfiles/*/publishedResources?$expand=agentGroups'));
+    expect(judged.get(`mock.${stretchable}`)).toEqual(new Set(['publishedResources.list']));
   });
 
   test('a correct mocks file passes; coverage names the operations without a mock; the three reports are written', async () => {

@@ -331,11 +331,11 @@ describe('checkPage on the fixture pages', () => {
   test('an unmapped path is skipped with the path and why, and so is its response', () => {
     const results = check('unmapped.md');
     expect(results.map((r) => [r.blockType, r.status, r.reason])).toEqual([
-      ['request', 'skipped', 'unmappable: /onPremisesPublishingProfiles/applicationProxy/connectors/{id} is not in the slice (no path template matches it)'],
+      ['request', 'skipped', 'unmappable: /onPremisesPublishingProfiles/applicationProxy/widgets/{id} is not in the slice (no path template matches it)'],
       [
         'response',
         'skipped',
-        expect.stringMatching(/^its request block \(line 4\) was skipped, so its operation is unknown: unmappable: .*connectors\/\{id\} is not in the slice/),
+        expect.stringMatching(/^its request block \(line 4\) was skipped, so its operation is unknown: unmappable: .*widgets\/\{id\} is not in the slice/),
       ],
       ['example', 'skipped', 'blockType "example" is not a request or response block'],
     ]);
@@ -492,7 +492,7 @@ describe.concurrent('npm run docs-check (spawned)', () => {
     const run = await runCommand('src/cli/docs-check.ts', [fixture('unmapped.md')]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      'skip  line 4  request get_connector — unmappable: /onPremisesPublishingProfiles/applicationProxy/connectors/{id} is not in the slice',
+      'skip  line 4  request get_connector — unmappable: /onPremisesPublishingProfiles/applicationProxy/widgets/{id} is not in the slice',
     );
   });
 

@@ -446,13 +446,20 @@ describe('graph double: correct behaviour', () => {
     });
 
     it('answers 404 for unknown routes and 405 (with Allow) for unsupported methods', async () => {
-      for (const path of ['/', '/users', '/onPremisesPublishingProfiles/applicationProxy/connectors', `${SET}/x/owners`, `${SET}/x/members/y/z`]) {
+      // `/onPremisesPublishingProfiles` (and its $count) is Graph's, but above the slice's root (specs/selection.yaml).
+      for (const path of ['/', '/users', '/onPremisesPublishingProfiles', '/onPremisesPublishingProfiles/$count', `${SET}/x/owners`, `${SET}/x/members/y/z`]) {
         expectEnvelope(await call(double, 'GET', path), 404, 'Request_ResourceNotFound');
       }
       const put = await call(double, 'PUT', SET, { body: { name: 'g' } });
       expectEnvelope(put, 405, 'MethodNotAllowed');
       expect(put.headers.get('allow')).toBe('GET, POST');
       expectEnvelope(await call(double, 'POST', `${SET}/${randomUUID()}`, { body: { name: 'g' } }), 405, 'MethodNotAllowed');
+      // The profile is read, never changed or removed: the slice leaves out its PATCH and DELETE (specs/selection.yaml).
+      for (const method of ['PATCH', 'DELETE']) {
+        const profile = await call(double, method, '/onPremisesPublishingProfiles/applicationProxy', method === 'PATCH' ? { body: {} } : {});
+        expectEnvelope(profile, 405, 'MethodNotAllowed');
+        expect(profile.headers.get('allow')).toBe('GET');
+      }
     });
   });
 
@@ -900,7 +907,8 @@ async function scenarioFacets(double: RunningEmulator): Promise<Record<string, F
   await step('delete.if-match', 'DELETE', `${SET}/${second}`, { headers: { 'If-Match': '*' } });
   await step('delete.if-match-stale', 'DELETE', `${SET}/${third}`, { headers: { 'If-Match': 'W/"stale"' } });
   await step('get.deleted', 'GET', group);
-  await step('route.unknown', 'GET', '/onPremisesPublishingProfiles/applicationProxy/agents');
+  // A route of Graph's outside the slice: the profiles' own collection, above the slice's root (specs/selection.yaml).
+  await step('route.unknown', 'GET', '/onPremisesPublishingProfiles');
   await step('method.unsupported', 'PUT', SET, { body: { name: 'x' } });
   await step('create.unsupported-media-type', 'POST', SET, { rawBody: '{"name":"x"}', contentType: 'text/plain' });
   await step('create.malformed-json', 'POST', SET, { rawBody: '{"name":' });

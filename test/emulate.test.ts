@@ -250,7 +250,7 @@ describe.concurrent('graph-conformance emulate', () => {
 describe('the default tenant in words', () => {
   test('made from the seed, and the README and the contract say the same', () => {
     const words = tenantWords(DEFAULT_SEED);
-    expect(words).toBe('two connector groups, three connectors, one application');
+    expect(words).toBe('two connector groups, three connectors, one application, one agent group, one agent, one published resource, one application segment');
     for (const doc of ['README.md', 'docs/contract.md']) {
       expect(readFileSync(fromRoot(doc), 'utf8').replace(/\s+/g, ' '), doc).toContain(`default tenant (${words})`);
     }

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readSeedFile, SeedError, startEmulator, type RunningEmulator } from '../src/emulator/index.js';
+import { DEFAULT_SEED, readSeedFile, SeedError, startEmulator, type RunningEmulator } from '../src/emulator/index.js';
 import { loadSlice } from '../src/openapi/load.js';
 import type { OpenApiDocument } from '../src/openapi/operations.js';
 import { operationTable } from '../src/openapi/operation-table.js';
@@ -26,97 +26,112 @@ async function get(emulator: RunningEmulator, pathAndQuery: string) {
   return { status: response.status, text, json: text.startsWith('{') ? (JSON.parse(text) as Record<string, unknown>) : undefined };
 }
 
-/** The slice with the connectors entity set added, as the slicer would write it: three paths, no code. */
-function sliceWithConnectors(): OpenApiDocument {
+const SET = '/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}';
+
+/**
+ * The slice with an entity set it does not have, `widgets`, added as the slicer would write one: the list,
+ * $count and get-by-key path items of the connectors set copied under the new name, with a key parameter and
+ * schemas of their own (`microsoft.graph.widget`, a connector's properties without its navigation). No code.
+ */
+function sliceWithWidgets(): OpenApiDocument {
   const doc = structuredClone(loadSlice());
-  const profileParameter = {
-    name: 'onPremisesPublishingProfile-id',
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-    'x-ms-docs-key-type': 'onPremisesPublishingProfile',
+  const renamed = <T>(value: T): T =>
+    JSON.parse(
+      JSON.stringify(value)
+        .replaceAll('microsoft.graph.connectorCollectionResponse', 'microsoft.graph.widgetCollectionResponse')
+        .replaceAll('#/components/schemas/microsoft.graph.connector"', '#/components/schemas/microsoft.graph.widget"')
+        .replaceAll('"connector-id"', '"widget-id"')
+        .replaceAll('"x-ms-docs-key-type":"connector"', '"x-ms-docs-key-type":"widget"')
+        .replaceAll('onPremisesPublishingProfiles.connector', 'onPremisesPublishingProfiles.widget')
+        .replaceAll('Connector', 'Widget')
+        .replaceAll('.connector_', '.widget_'),
+    ) as T;
+  const schemas = doc.components!.schemas as Record<string, Record<string, unknown>>;
+  const responses = doc.components!.responses as Record<string, unknown>;
+  const widget = structuredClone(schemas['microsoft.graph.connector']!) as {
+    allOf: { title?: string; properties?: Record<string, unknown> }[];
+    example?: unknown;
   };
-  const connectorParameter = { name: 'connector-id', in: 'path', required: true, schema: { type: 'string' }, 'x-ms-docs-key-type': 'connector' };
-  const listOptions = ['top', 'skip', 'filter', 'count'].map((p) => ({ $ref: `#/components/parameters/${p}` }));
-  const connector = { $ref: '#/components/schemas/microsoft.graph.connector' };
-  const error = { $ref: '#/components/responses/error' };
-  doc.paths['/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectors'] = {
-    get: {
-      operationId: 'onPremisesPublishingProfile_ListConnector',
-      parameters: [profileParameter, ...listOptions, { name: '$orderby', in: 'query', schema: { type: 'array', items: { type: 'string' } } }],
-      responses: {
-        '200': {
-          description: 'ok',
-          content: { 'application/json': { schema: { type: 'object', properties: { value: { type: 'array', items: connector } } } } },
-        },
-        default: error,
-      },
-      'x-ms-pageable': { nextLinkName: '@odata.nextLink' },
-    },
-  };
-  doc.paths['/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectors/$count'] = {
-    get: {
-      operationId: 'onPremisesPublishingProfile.connector_GetCount',
-      parameters: [profileParameter],
-      responses: { '200': { $ref: '#/components/responses/ODataCountResponse' }, default: error },
-    },
-  };
-  doc.paths['/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectors/{connector-id}'] = {
-    get: {
-      operationId: 'onPremisesPublishingProfile_GetConnector',
-      parameters: [profileParameter, connectorParameter, { name: '$select', in: 'query', schema: { type: 'array', items: { type: 'string' } } }],
-      responses: { '200': { description: 'ok', content: { 'application/json': { schema: connector } } }, default: error },
-    },
-  };
+  const own = widget.allOf.find((part) => part.properties)!;
+  own.title = 'widget';
+  delete own.properties!['memberOf'];
+  delete widget.example;
+  schemas['microsoft.graph.widget'] = widget;
+  const collection = renamed(schemas['microsoft.graph.connectorCollectionResponse']!);
+  collection['title'] = 'Collection of widget';
+  delete collection['example'];
+  schemas['microsoft.graph.widgetCollectionResponse'] = collection;
+  responses['microsoft.graph.widgetCollectionResponse'] = renamed(responses['microsoft.graph.connectorCollectionResponse']);
+  const connectors = `${SET}/connectors`;
+  doc.paths[`${SET}/widgets`] = { get: renamed(doc.paths[connectors]!.get) };
+  doc.paths[`${SET}/widgets/$count`] = renamed(doc.paths[`${connectors}/$count`]!);
+  doc.paths[`${SET}/widgets/{widget-id}`] = { get: renamed(doc.paths[`${connectors}/{connector-id}`]!.get) };
   return doc;
 }
 
+/** The widgets a seed gives the widened slice's tenant: data, like every other set's. */
+const WIDGETS = [
+  { id: '5ca1ab1e-0000-4000-8000-00000000f001', machineName: 'widget-east-01.contoso.com', externalIp: '203.0.113.30', status: 'active', version: '1.0' },
+  { id: '5ca1ab1e-0000-4000-8000-00000000f002', machineName: 'widget-east-02.contoso.com', externalIp: '203.0.113.31', status: 'active', version: '1.0' },
+  { id: '5ca1ab1e-0000-4000-8000-00000000f003', machineName: 'widget-west-01.contoso.com', externalIp: '198.51.100.30', status: 'inactive', version: '1.0' },
+];
+
 describe('an operation added to the slice', () => {
   it('is served from the seed with no code change: list, query options, paging, $count, get by key, 404', async () => {
-    const doc = sliceWithConnectors();
+    const doc = sliceWithWidgets();
     expect(operationTable(doc).length).toBe(operationTable(loadSlice()).length + 3);
-    const widened = await startEmulator({ spec: doc });
+    expect(
+      operationTable(doc)
+        .filter((o) => o.path.includes('/widgets'))
+        .map((o) => `${o.method} ${o.name}`),
+    ).toEqual(['get widgets.list', 'get widgets.count', 'get widgets.get']);
+    const widened = await startEmulator({ spec: doc, seed: { ...DEFAULT_SEED, [`${PROFILE.slice(1)}/widgets`]: WIDGETS } });
     const original = await startEmulator();
     running.push(widened, original);
 
-    // The project's own slice has no connectors set: the same request is an unknown segment there.
-    const before = await get(original, `${PROFILE}/connectors`);
+    // The project's own slice has no widgets set: the same request is an unknown segment there.
+    const before = await get(original, `${PROFILE}/widgets`);
     expect(before.status).toBe(404);
-    expect(before.text).toContain("Resource not found for the segment 'connectors'");
+    expect(before.text).toContain("Resource not found for the segment 'widgets'");
 
-    const list = await get(widened, `${PROFILE}/connectors`);
+    const list = await get(widened, `${PROFILE}/widgets`);
     expect(list.status).toBe(200);
-    expect(list.json?.['@odata.context']).toBe("https://graph.microsoft.com/beta/$metadata#onPremisesPublishingProfiles('applicationProxy')/connectors");
-    const connectors = list.json?.['value'] as { id: string; machineName: string; status: string }[];
-    expect(connectors.map((c) => c.machineName)).toEqual(['proxy-east-01.contoso.com', 'proxy-east-02.contoso.com', 'proxy-west-01.contoso.com']);
+    expect(list.json?.['@odata.context']).toBe("https://graph.microsoft.com/beta/$metadata#onPremisesPublishingProfiles('applicationProxy')/widgets");
+    const widgets = list.json?.['value'] as { id: string; machineName: string; status: string }[];
+    expect(widgets.map((w) => w.machineName)).toEqual(['widget-east-01.contoso.com', 'widget-east-02.contoso.com', 'widget-west-01.contoso.com']);
 
-    const inactive = await get(widened, `${PROFILE}/connectors?$filter=${encodeURIComponent("status eq 'inactive'")}&$count=true`);
+    const inactive = await get(widened, `${PROFILE}/widgets?$filter=${encodeURIComponent("status eq 'inactive'")}&$count=true`);
     expect(inactive.json?.['@odata.count']).toBe(1);
-    const sorted = await get(widened, `${PROFILE}/connectors?$orderby=${encodeURIComponent('machineName desc')}&$top=2`);
-    expect((sorted.json?.['value'] as { machineName: string }[]).map((c) => c.machineName)).toEqual(['proxy-west-01.contoso.com', 'proxy-east-02.contoso.com']);
+    const sorted = await get(widened, `${PROFILE}/widgets?$orderby=${encodeURIComponent('machineName desc')}&$top=2`);
+    expect((sorted.json?.['value'] as { machineName: string }[]).map((w) => w.machineName)).toEqual([
+      'widget-west-01.contoso.com',
+      'widget-east-02.contoso.com',
+    ]);
     const next = new URL(String(sorted.json?.['@odata.nextLink']));
     expect((await get(widened, next.pathname + next.search)).json?.['value']).toHaveLength(1);
-    expect((await get(widened, `${PROFILE}/connectors/$count`)).text).toBe('3');
+    expect((await get(widened, `${PROFILE}/widgets/$count`)).text).toBe('3');
 
-    const one = await get(widened, `${PROFILE}/connectors/${connectors[0]!.id}?$select=status`);
+    const one = await get(widened, `${PROFILE}/widgets/${widgets[0]!.id}?$select=status`);
     expect(one.json).toEqual({
-      '@odata.context': "https://graph.microsoft.com/beta/$metadata#onPremisesPublishingProfiles('applicationProxy')/connectors/$entity",
-      id: connectors[0]!.id,
+      '@odata.context': "https://graph.microsoft.com/beta/$metadata#onPremisesPublishingProfiles('applicationProxy')/widgets/$entity",
+      id: widgets[0]!.id,
       status: 'active',
     });
-    const unknown = await get(widened, `${PROFILE}/connectors/not-a-connector`);
+    const unknown = await get(widened, `${PROFILE}/widgets/not-a-widget`);
     expect(unknown.status).toBe(404);
     expect((unknown.json?.['error'] as { code: string }).code).toBe('Request_ResourceNotFound');
     // A property the type does not have is refused, as for every other set.
-    expect((await get(widened, `${PROFILE}/connectors?$orderby=colour`)).status).toBe(400);
+    expect((await get(widened, `${PROFILE}/widgets?$orderby=colour`)).status).toBe(400);
     // What the slice does not document is not served: no POST on the new set.
-    const post = await fetch(`${widened.baseUrl}${PROFILE}/connectors`, {
+    const post = await fetch(`${widened.baseUrl}${PROFILE}/widgets`, {
       method: 'POST',
       headers: { ...AUTH, 'content-type': 'application/json' },
       body: '{}',
     });
     expect(post.status).toBe(405);
     expect(post.headers.get('allow')).toBe('GET');
+    // The sets the slice already had are served as before beside it.
+    expect((await get(widened, `${PROFILE}/connectors/$count`)).text).toBe('3');
   });
 });
 
@@ -177,8 +192,10 @@ describe('the engine', () => {
       const code = readFileSync(fromRoot('src/emulator', file), 'utf8')
         .replace(/\/\*[\s\S]*?\*\//g, '')
         .replace(/\/\/.*$/gm, '');
-      for (const word of code.match(/connectorGroups?|\bconnectors?\b|applicationProxy|\bapplications?\b(?!\/)|\bmembers\b|\blogo\b/gi) ?? [])
-        named.push(`${file}: ${word}`);
+      // Each entity set, entity type and navigation of the slice, by name.
+      const names =
+        /connectorGroups?|\bconnectors?\b|applicationProxy|\bapplications?\b(?!\/)|\bmembers\b|\bmemberOf\b|\blogo\b|agentGroups?|\bagents?\b|onPremisesAgents?\b|publishedResources?|applicationSegments?|onPremisesPublishingProfiles?/gi;
+      for (const word of code.match(names) ?? []) named.push(`${file}: ${word}`);
     }
     expect(named).toEqual([]);
   });

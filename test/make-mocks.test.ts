@@ -106,7 +106,15 @@ describe('example ids', () => {
     expect(exampleIdFor(doc, 'connector-id')).toBe((schemas['microsoft.graph.connectorCollectionResponse']!.example!.value as { id: string }[])[0]!.id);
     expect(exampleIdFor(doc, 'appId')).toBe(schemas['microsoft.graph.application']!.example!.appId);
     expect(exampleIdFor(doc, 'onPremisesPublishingProfile-id')).toBe('applicationProxy');
-    expect(() => exampleIdFor(doc, 'publishedResource-id')).toThrow(/no example id for the path parameter \{publishedResource-id\}/);
+    // Every entity a path of the slice names has an example with an id (decision other-sets-examples).
+    expect(exampleIdFor(doc, 'publishedResource-id')).toBe(schemas['microsoft.graph.publishedResource']!.example!.id);
+    const parameters = [...new Set(table.flatMap((op) => pathParameters(op.path)))];
+    for (const name of parameters) expect(() => exampleIdFor(doc, name), name).not.toThrow();
+    // A path naming the same entity twice numbers the second key (`{X-id1}`): it is the same entity's example id.
+    const numbered = parameters.filter((name) => /-id\d+$/.test(name));
+    expect(numbered.length).toBeGreaterThan(0);
+    for (const name of numbered) expect(exampleIdFor(doc, name), name).toBe(exampleIdFor(doc, name.replace(/\d+$/, '')));
+    expect(() => exampleIdFor(doc, 'nonesuch-id')).toThrow(/no example id for the path parameter \{nonesuch-id\}: neither microsoft\.graph\.nonesuch nor/);
     expect(() => exampleIdFor(doc, 'displayName')).toThrow(/\{displayName\}/);
   });
 });

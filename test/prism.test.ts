@@ -12,6 +12,7 @@ import path from 'node:path';
 import { SUITES } from '../suites/index.js';
 import { proxyViolations } from '../src/checks/proxy-violations.js';
 import { loadSlice, SLICE_FILE } from '../src/openapi/load.js';
+import { operationTable } from '../src/openapi/operation-table.js';
 import { validatorFor } from '../src/openapi/validator.js';
 import type { CheckResult, RunResults } from '../src/report/results.js';
 import { startEmulator, type RunningEmulator } from '../src/emulator/index.js';
@@ -88,7 +89,8 @@ afterAll(async () => {
 describe.concurrent('prism mock specs/openapi.yaml', () => {
   /**
    * Prism answers every operation with the slice's examples (decisions connector-group-example …
-   * count-example), with an exact code where Microsoft documents only 2XX (exact-status-beside-range).
+   * count-example, and other-sets-examples for every set beside connectorGroups), with an exact code where
+   * Microsoft documents only 2XX (exact-status-beside-range).
    */
   test('--profile openapi: exit 0, every check the profile judges passes: no false failure against a third-party mock of the slice', async () => {
     const run = await runConformance(['--base-url', mock.baseUrl, '--profile', 'openapi', '--seed', '7', ...GENTLY]);
@@ -97,6 +99,13 @@ describe.concurrent('prism mock specs/openapi.yaml', () => {
     expect(run.results?.summary.blocked).toBe(0);
     const judged = SUITES.flatMap((s) => s.checks).filter((c) => c.profiles.includes('openapi') && c.unavailable === undefined);
     expect(idsWithStatus(run.results, 'passed')).toEqual(judged.map((c) => c.id).sort());
+    // Every operation of the slice was sent, with every query parameter it declares, and its success answer judged.
+    const table = operationTable(loadSlice());
+    const coverage = run.results?.coverage;
+    expect(coverage?.operations.items.map((i) => i.name)).toEqual(table.map((op) => op.name));
+    expect(coverage?.operations.items.filter((i) => !i.exercised || i.onlyErrors).map((i) => i.name)).toEqual([]);
+    const declared = table.reduce((n, op) => n + op.query.length, 0);
+    expect(coverage?.parameters).toEqual({ total: declared, exercised: declared });
   });
 
   // The README's quick start against Prism (the graph profile with the shipped baseline: exactly what a

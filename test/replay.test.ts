@@ -15,12 +15,20 @@ const SHIPPED = fromRoot('fixtures', 'recordings');
 
 type Recorded = Cassette['interactions'][number];
 
+/**
+ * The recorded connector-group create: in the create recording its one POST; in the contract recording the step
+ * `create#0`, among the creates of every set the contract suite sends side by side.
+ */
+const groupCreate = (recording: string) => (all: Recorded[]) =>
+  all.find(
+    (i) =>
+      (recording !== 'contract' || i.tag === 'create#0') &&
+      i.request.method === 'POST' &&
+      new URL(i.request.path, 'http://x').pathname.endsWith('/applicationProxy/connectorGroups'),
+  );
+
 /** A copy of the shipped recordings with one response of one recording changed by `doctor`. */
-function doctored(
-  doctor: (response: Recorded['response']) => void,
-  recording = 'create',
-  pick = (all: Recorded[]) => all.find((i) => i.request.method === 'POST'),
-): string {
+function doctored(doctor: (response: Recorded['response']) => void, recording = 'create', pick = groupCreate(recording)): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'gc-doctored-'));
   cpSync(SHIPPED, dir, { recursive: true });
   const file = path.join(dir, `${recording}.json`);

@@ -7,6 +7,7 @@ import { componentClosure, parseComponentRef } from '../tools/openapi/closure.js
 import { loadDecisions, parseDecisions, type Decision, type DecisionSet } from '../src/openapi/decisions.js';
 import { collectRefs } from '../tools/openapi/openapi-walk.js';
 import { sliceOpenApi, type SliceResult } from '../tools/openapi/slice.js';
+import { checkSelection, readSelection, selectsPath } from '../tools/openapi/selection.js';
 import { isObject, type Json, type JsonObject } from '../tools/openapi/source.js';
 
 const UPSTREAM = fromRoot('specs', 'upstream');
@@ -47,11 +48,29 @@ describe('the committed slice (specs/openapi.yaml)', () => {
     expect(keys.indexOf(`${CREATE}/$count`)).toBeLessThan(keys.indexOf(ITEM));
   });
 
-  it('holds exactly the 13 connectorGroups path items', () => {
+  it('holds exactly the path items specs/selection.yaml selects, without the methods it excludes', () => {
+    const selection = readSelection();
     const paths = Object.keys(committed.paths as JsonObject);
-    expect(paths).toHaveLength(13);
-    expect(paths.every((p) => p.includes('/connectorGroups'))).toBe(true);
-    expect(xSlice(committed)).toMatchObject({ source: MODULE_2024_10, paths: 13 });
+    const module = Object.keys((parse(readFileSync(fromRoot('specs', 'upstream', MODULE_2024_10), 'utf8')) as { paths: JsonObject }).paths);
+    expect(paths.sort()).toEqual(module.filter((p) => selectsPath(selection, p)).sort());
+    expect(paths).toContain(selection.under);
+    for (const { path, methods } of selection.exclude)
+      for (const m of methods) expect((committed.paths as Record<string, JsonObject>)[path]![m], `${m} ${path}`).toBeUndefined();
+    expect(xSlice(committed)).toMatchObject({ source: MODULE_2024_10, paths: paths.length });
+  });
+
+  it('a selection file is checked: a path to select under, each exclusion with methods and why', () => {
+    expect(() => checkSelection({ under: 'x' })).toThrow(/`under` must be a path/);
+    expect(() => checkSelection({ under: '/a', exclude: [{ path: '/a', methods: ['PATCH'], why: 'w' }] })).toThrow(/methods in lower case/);
+    expect(() => checkSelection({ under: '/a', exclude: [{ path: '/a', methods: ['patch'] }] })).toThrow(/why must say why/);
+    expect(() => checkSelection({ under: '/a', select: [] })).toThrow(/unknown key `select`/);
+    const selection = checkSelection({ under: '/a/{id}/' });
+    expect([selectsPath(selection, '/a/{id}'), selectsPath(selection, '/a/{id}/b'), selectsPath(selection, '/a/{id}b'), selectsPath(selection, '/a')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('holds every component its paths reach and no other', () => {
@@ -382,7 +401,7 @@ describe('slicing other inputs', () => {
     const tricky = MAIN_FORM.replace(
       '  /applications:\n',
       [
-        "  '/x/connectorGroups(name=''{name}'')':",
+        "  '/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups(name=''{name}'')':",
         '    get:',
         '      description: |',
         '        a block scalar',
@@ -392,7 +411,7 @@ describe('slicing other inputs', () => {
         '      responses:',
         '        2XX:',
         '          description: Success',
-        '  "/y/connectorGroups\\u0021":',
+        '  "/onPremisesPublishingProfiles/{onPremisesPublishingProfile-id}/connectorGroups\\u0021":',
         '    get:',
         '      responses: {default: {description: d}}',
         '  /applications:',
@@ -408,7 +427,7 @@ describe('slicing other inputs', () => {
     });
     expect(viaIndex.mode).toBe('line-index');
     // In segment order (literal before parameter), whatever order the source had them in.
-    expect(Object.keys(viaIndex.document.paths as JsonObject)).toEqual([CREATE, "/x/connectorGroups(name='{name}')", '/y/connectorGroups!']);
+    expect(Object.keys(viaIndex.document.paths as JsonObject)).toEqual([CREATE, `${CREATE}!`, `${CREATE}(name='{name}')`]);
     expect(withoutProvenance(viaIndex.document)).toEqual(withoutProvenance(viaFull.document));
   });
 
@@ -442,9 +461,11 @@ describe('slicing other inputs', () => {
     );
   });
 
-  it('fails when no path contains /connectorGroups', () => {
-    const none = MAIN_FORM.replaceAll('/connectorGroups', '/agentGroups');
-    expect(() => sliceMain(none)).toThrow(/has no connectorGroups paths/);
+  it('fails when no path is at or below the selection', () => {
+    const none = MAIN_FORM.replaceAll('/onPremisesPublishingProfiles/', '/elsewhere/');
+    expect(() => sliceMain(none)).toThrow(
+      /has no path at or below \/onPremisesPublishingProfiles\/\{onPremisesPublishingProfile-id\} \(specs\/selection\.yaml\)/,
+    );
   });
 });
 

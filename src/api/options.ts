@@ -38,6 +38,8 @@ export interface ConformanceOptions {
    */
   baseline?: string;
   strictBaseline?: boolean;
+  /** Send nothing to the target: list what a live run would create, modify and delete (`dryRun` in the results). */
+  dryRun?: boolean;
   /**
    * After the run, write a baseline of every failed or blocked check here, each check's message as its
    * reason (to be reviewed); the run's `writtenBaseline` names it.
@@ -79,6 +81,7 @@ export const OPTION_FLAGS = {
   concurrency: 'concurrency',
   baseline: 'baseline',
   strictBaseline: 'strict-baseline',
+  dryRun: 'dry-run',
   writeBaseline: 'write-baseline',
   shard: 'shard',
   capabilities: 'capabilities',

@@ -13,6 +13,7 @@ import type { ReportFiles } from '../report/reporter.js';
 import { printable } from '../report/printable.js';
 import { rawOptionsOf, type ConformanceOptions } from './options.js';
 import { checkBaselineDestination, writeBaseline } from './write-baseline.js';
+import type { DryRunWrite } from '../run/dry-run.js';
 
 export interface ConformanceRun {
   /** The command's exit code for this run: 0 passed, 1 a check failed or was blocked, 2 nothing judged, 130 interrupted. */
@@ -25,6 +26,8 @@ export interface ConformanceRun {
   leftBehind: { id: string; why: string }[];
   /** With --write-baseline (`writeBaseline`): the baseline file written after the run. */
   writtenBaseline?: string;
+  /** With --dry-run (`dryRun`): the writes a live run would make; results and files are then the dry run's own. */
+  dryRun?: DryRunWrite[];
 }
 
 /** Where a run's lines go, and how its messages name the report-dir setting. */
@@ -58,6 +61,7 @@ export async function runConformance(options: ConformanceOptions = {}): Promise<
 
 /** One run of a resolved configuration; what runConformance, the command and the Action share. */
 export async function conformanceRun(config: RunConfig, host: RunHost): Promise<ConformanceRun> {
+  if (config.dryRun) return dryRun(config, host);
   writableDir(config.reportDir, host.reportDirSetting);
   if (config.writeBaseline !== undefined) checkBaselineDestination(config.writeBaseline);
   // One run at a time per report dir: held until the reports are written and, after an interrupt, what
@@ -86,6 +90,27 @@ export async function conformanceRun(config: RunConfig, host: RunHost): Promise<
     return config.writeBaseline === undefined ? ended : { ...ended, ...baselineAfter(config.writeBaseline, ended, config, host) };
   } finally {
     lock.release();
+  }
+}
+
+/**
+ * --dry-run: the run against an emulator in this process, writing as a live run writes; nothing reaches
+ * the target and the report dir is left alone (the dry run's reports go to a folder of their own).
+ */
+async function dryRun(config: RunConfig, host: RunHost): Promise<ConformanceRun> {
+  const [{ startEmulator }, { runSuites }, { dryRunConfig, dryRunLines, writesOf }] = await Promise.all([
+    import('../emulator/index.js'),
+    import('../run/run-suites.js'),
+    import('../run/dry-run.js'),
+  ]);
+  const emulator = await startEmulator();
+  try {
+    const run = await runSuites(dryRunConfig(config, emulator.baseUrl), () => {}, undefined);
+    const writes = writesOf(emulator.requests);
+    for (const line of dryRunLines(config.baseUrl, writes)) host.progress(line);
+    return { exitCode: run.interrupted ? 130 : 0, results: run.results, files: run.files, leftBehind: [], dryRun: writes };
+  } finally {
+    await emulator.close();
   }
 }
 

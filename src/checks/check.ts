@@ -101,8 +101,15 @@ export function notReached(step: string, stop: Stop | undefined): Verdict {
  * Create answered without a usable id: the check that judges that answer is the blocker — create.status
  * when the status was not a success, create.body.id when it was.
  */
-export function createStop(what: string, status: number): Stop {
-  return { why: `${what} answered ${status} without a usable id`, blocker: status >= 200 && status < 300 ? 'create.body.id' : 'create.status' };
+/**
+ * Why what needed the entity a create did not make was never sent: blocked by that create's check. `operation`
+ * is the create's name in the operation table; the founding create has a check of its own for the id, every
+ * other create's answer is judged by its body schema.
+ */
+export function createStop(what: string, status: number, operation = 'create'): Stop {
+  const ok = status >= 200 && status < 300;
+  const blocker = operation === 'create' ? (ok ? 'create.body.id' : 'create.status') : ok ? `${operation}.body.schema` : `${operation}.status`;
+  return { why: `${what} answered ${status} without a usable id`, blocker };
 }
 
 /** Matches a check id against `--only` patterns: a glob (`create.*`) or a prefix (`create.header`). */

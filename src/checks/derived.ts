@@ -24,6 +24,8 @@ export interface DerivedSubject extends Judged {
   stoppedBecause?: Stop;
   /** Operations the suite could not send at all, with why. */
   notSent: ReadonlyMap<string, string>;
+  /** Operations not sent because a create they needed failed: what stopped each. */
+  blocked?: ReadonlyMap<string, Stop>;
 }
 
 /** Decisions every body-schema judgement relies on (how the validator reads Graph's schemas). */
@@ -51,8 +53,11 @@ const PROOF_RULES: readonly { defect: string; aspects: readonly Aspect[]; applie
   { defect: 'query-top-server-error', aspects: ['status', 'server-error'], applies: (op) => op.query.some((q) => q.name === '$top') },
   // The contract suite can send these only for something that does not exist (an application, its logo, a
   // member), so every answer is an error, held to the slice's ODataError schema.
-  { defect: 'error-envelope-not-graph', aspects: ['body.schema'], applies: (op) => ONLY_UNKNOWN.has(op.name) },
+  { defect: 'error-envelope-not-graph', aspects: ['body.schema'], applies: (op) => ONLY_UNKNOWN.has(op.name) || isLinkWrite(op) },
 ];
+
+/** Adding or removing a link (`…/$ref`): the contract suite's far end is always one that does not exist. */
+const isLinkWrite = (op: TableOperation): boolean => op.method !== 'get' && op.path.endsWith('/$ref');
 
 const ONLY_UNKNOWN = new Set([
   'applications.by-appId.get',
@@ -61,9 +66,6 @@ const ONLY_UNKNOWN = new Set([
   'applications.item.logo.delete',
   'applications.item.logo.get',
   'applications.item.logo.put',
-  'members.item.ref.delete',
-  'members.ref.create',
-  'members.ref.delete',
 ]);
 
 const PROVEN_BY_ID: Readonly<Record<string, readonly string[]>> = {
@@ -181,7 +183,8 @@ function onEvery(op: TableOperation, subject: DerivedSubject, judge: (e: Exchang
   if (exchanges.length === 0) {
     const why = subject.notSent.get(op.name);
     if (why !== undefined) return skipped(why);
-    if (subject.stoppedBecause) return notReached(op.name, subject.stoppedBecause);
+    const stop = subject.blocked?.get(op.name) ?? subject.stoppedBecause;
+    if (stop) return notReached(op.name, stop);
     return notReached(op.name, { why: 'the suite sent no request for it', blocker: 'suite:error' });
   }
   const notes: string[] = [];

@@ -64,7 +64,7 @@ Options (environment variable in brackets):
                             issued: it keeps no state) [CONFORMANCE_SETTLE_MS]
                               graph-conformance --base-url http://127.0.0.1:4010 --only property. --property-runs 200
   --concurrency N           requests (and suites) in flight at once; the steps of one chain stay in
-                            order; default 16 url and replay, 4 live [CONFORMANCE_CONCURRENCY]
+                            order; default 32 url and replay, 4 live [CONFORMANCE_CONCURRENCY]
   --baseline FILE|NAME      check ids known to fail against this target, with reasons (YAML:
                             "create.header.request-id: Prism sends none"); reported as known,
                             they do not fail the run [CONFORMANCE_BASELINE]. A name instead of a
@@ -73,6 +73,7 @@ Options (environment variable in brackets):
                               graph-conformance --base-url http://127.0.0.1:4010 --baseline prism
                               graph-conformance --base-url http://127.0.0.1:4010 --baseline my-mock.yaml
   --strict-baseline         a baseline entry that now passes fails the run [CONFORMANCE_STRICT_BASELINE=1]
+  --dry-run                 send nothing: list what a live run would create, modify and delete, and where
   --write-baseline FILE     after the run, write a baseline of every failed or blocked check, its
                             message as the reason, to review and pass to --baseline; the exit code
                             stays the run's [CONFORMANCE_WRITE_BASELINE]

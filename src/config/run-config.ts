@@ -72,6 +72,11 @@ export interface RunConfig {
   runId: string;
   /** Capabilities the user declared (--capabilities): not probed, reported as declared. */
   capabilities?: CapabilityFindings;
+  /**
+   * --dry-run: nothing is sent to the target. The run goes against an emulator in this process, writing as a
+   * live run would, and lists every write it made: what a live run would create, modify and delete.
+   */
+  dryRun: boolean;
 }
 
 export { UsageError };
@@ -80,7 +85,7 @@ export { UsageError };
  * Requests in flight at once, per target: Graph throttles a tenant (and one 429 pauses the whole run), so
  * live stays modest; a mock or proxy on a URL takes more; replay answers from memory.
  */
-export const DEFAULT_CONCURRENCY: Record<Target, number> = { live: 4, url: 16, replay: 16 };
+export const DEFAULT_CONCURRENCY: Record<Target, number> = { live: 4, url: 32, replay: 32 };
 
 /** Every option of the command line; the programmatic API and the Action take the same ones. */
 export const OPTIONS = {
@@ -101,6 +106,7 @@ export const OPTIONS = {
   concurrency: { type: 'string' },
   baseline: { type: 'string' },
   'strict-baseline': { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
   'write-baseline': { type: 'string' },
   shard: { type: 'string' },
   capabilities: { type: 'string' },
@@ -297,6 +303,7 @@ export function resolveOptions({ command, options: values }: CommandLine, env: N
       quiet,
       runId: newRunId(),
       capabilities,
+      dryRun: values['dry-run'] === true,
     },
   };
 }

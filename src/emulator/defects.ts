@@ -22,7 +22,7 @@ export interface RequestView {
 export interface DefectRecord {
   readonly description: string;
   readonly stage: 'request' | 'handler' | 'reply';
-  /** The operations it acts on (operation-table names); every operation when unset. */
+  /** The operations it acts on (operation-table names, or patterns with `*`); every operation when unset. */
   readonly operations?: readonly string[];
   /** Narrows it to some requests of those operations. */
   readonly when?: (request: RequestView) => boolean;
@@ -310,7 +310,7 @@ export const DEFECT_RECORDS = {
   'count-json': {
     description: 'every $count endpoint answers application/json {"value": n} instead of text/plain n',
     stage: 'reply',
-    operations: ['count', 'members.count', 'applications.count'],
+    operations: ['count', '*.count'],
     reply: {
       from: 200,
       apply: (r) => {

@@ -3,8 +3,12 @@
  * sets, the defaults of properties a create leaves out, which properties a create needs, bounds, which
  * properties $filter takes. One record per type, each fact with its source (a vendored page, or the
  * decision that rules on it). A type with no record gets the generic behaviour: every property the client
- * sends is stored as sent, and $filter/$search take its string properties.
+ * sends is stored as sent, and $filter/$search take its string properties. The records are data,
+ * specs/entity-facts.yaml.
  */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { fromRoot } from '../project-root.js';
 
 export interface EntityFacts {
   /** Set by the system on create whatever the client sends (a well-typed value is read and ignored). */
@@ -21,30 +25,33 @@ export interface EntityFacts {
   readonly searchable?: readonly string[];
   /** Keys are compared ignoring case (a key that names a kind, not an object). */
   readonly keysIgnoreCase?: boolean;
+  /**
+   * Navigation properties that are one link seen from both ends: this type's navigation → the target type's
+   * navigation that lists the same links (the slice has no partner; the CSDL's and the pages' words do).
+   */
+  readonly partners?: Readonly<Record<string, string>>;
   /** Where each fact comes from. */
   readonly sources: readonly string[];
 }
 
-const FACTS: Readonly<Record<string, EntityFacts>> = {
-  'microsoft.graph.connectorGroup': {
-    serverSet: { connectorGroupType: 'applicationProxy', isDefault: false },
-    defaults: { region: 'nam' },
-    required: ['name'],
-    maxLength: { name: 256 },
-    filterable: ['id', 'name'],
-    sources: [
-      'docs/connectorgroup.md: connectorGroupType "pre-set by the system … Read-only"; isDefault "pre-set by the system. Read-only." (decision is-default-false-on-create)',
-      'docs/connectorgroup-post.md: "The **name** property is a required property."',
-      'docs/connectorgroup-post.md: the example sends only a name and answers "region": "nam" (decision read-back-exact: the default is stated nowhere else; default-region-eur is the defect that differs)',
-      'decision input-space: "a name longer than the service allows may be refused with 400"; 256 is the emulator\'s own bound',
-      "filterable: the list page points at the generic query-parameters page; the emulator filters by key and name, what the suite's sweeps and queries use (a server may offer fewer, capability filter-startswith)",
-    ],
-  },
-  'microsoft.graph.onPremisesPublishingProfile': {
-    keysIgnoreCase: true,
-    sources: ['docs/connectorgroup-list.md: the profile is addressed by the name of its kind, `onPremisesPublishingProfiles/applicationProxy`'],
-  },
-};
+const FACT_KEYS = ['serverSet', 'defaults', 'required', 'maxLength', 'filterable', 'searchable', 'keysIgnoreCase', 'partners', 'sources'];
+
+/** The facts file: data beside the slice, so that a type the slice gains needs no code here. */
+export const ENTITY_FACTS_FILE = fromRoot('specs', 'entity-facts.yaml');
+
+const FACTS: Readonly<Record<string, EntityFacts>> = readFacts(ENTITY_FACTS_FILE);
+
+function readFacts(file: string): Record<string, EntityFacts> {
+  const raw = parse(readFileSync(file, 'utf8')) as unknown;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`${file}: expected a mapping of entity types to their facts`);
+  for (const [type, facts] of Object.entries(raw as Record<string, unknown>)) {
+    const keys = Object.keys((facts ?? {}) as object);
+    const unknown = keys.filter((k) => !FACT_KEYS.includes(k));
+    if (unknown.length > 0) throw new Error(`${file}: ${type}: unknown fact ${unknown.join(', ')} (expected ${FACT_KEYS.join(', ')})`);
+    if (!Array.isArray((facts as { sources?: unknown }).sources)) throw new Error(`${file}: ${type}: every record cites its sources`);
+  }
+  return raw as Record<string, EntityFacts>;
+}
 
 const NONE: EntityFacts = { sources: [] };
 

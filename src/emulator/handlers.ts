@@ -236,8 +236,21 @@ function create(settings: Settings, request: Request): Outcome {
   const ordered = Object.fromEntries(type.properties.filter((p) => p in sent).map((p) => [p, sent[p]])) as Entity;
   const stored = b.stored ? b.stored(ordered) : ordered;
   settings.store.put(type.name, stored, collection, collectionPath);
+  // Made through another entity's navigation (a group's agents), it is still one of its kind's set, the one an
+  // entity further out (the profile) holds: listed there, and deleted there.
+  const set = setOf(request.addressed.ancestors.slice(0, -1), type.name);
+  if (set !== undefined && set !== collection) settings.store.link(set, stored.id);
   const shown = b.echoAsSent ? ordered : stored;
   return json(201, { '@odata.context': entityContext(request), ...entityJson(settings, type, shown) }, etagHeader(settings, stored));
+}
+
+/** The collection of entities of `typeName` that the outermost of `ancestors` holding one has. */
+function setOf(ancestors: Request['addressed']['ancestors'], typeName: string): string | undefined {
+  for (const ancestor of ancestors) {
+    const navigation = [...ancestor.type.info.values()].find((p) => p.kind === 'navigation' && p.collection && p.target === typeName);
+    if (navigation) return collectionKey(ancestor.key, navigation.name);
+  }
+  return undefined;
 }
 
 function get(settings: Settings, request: Request): Outcome {

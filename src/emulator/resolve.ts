@@ -143,6 +143,8 @@ export interface Addressed {
   readonly owner?: { readonly type: EntityType; readonly entity: Entity };
   /** A stream's property name. */
   readonly property?: string;
+  /** The entities the path went through, outermost first (the profile, then a group…): where an entity made below them also belongs. */
+  readonly ancestors: readonly { readonly type: EntityType; readonly key: string }[];
 }
 
 export type Resolution = { readonly ok: true; readonly addressed: Addressed } | { readonly ok: false; readonly error: GraphError };
@@ -156,6 +158,7 @@ export function resolve(store: Store, steps: readonly TypedStep[]): Resolution {
   let contextPath = '';
   let entity: Entity | undefined;
   let current: TypedStep | undefined;
+  const ancestors: { type: EntityType; key: string }[] = [];
   const enter = (name: string) => {
     collection = collectionKey(ownerKey, name);
     const prefix = collectionPath === '' ? '' : `${collectionPath}/${entity!.id}`;
@@ -189,6 +192,7 @@ export function resolve(store: Store, steps: readonly TypedStep[]): Resolution {
       }
       owner = { type: step.type, entity };
       ownerKey = entityKey(step.type.name, entity.id);
+      ancestors.push({ type: step.type, key: ownerKey });
       continue;
     }
     // $count, $ref and a stream end the path; they address what came before.
@@ -204,6 +208,7 @@ export function resolve(store: Store, steps: readonly TypedStep[]): Resolution {
     ...(entity && (role === 'entity' || role === 'entity-ref') && { entity }),
     ...(owner && role !== 'entity' && role !== 'entity-ref' && { owner }),
     ...(role === 'stream' && { property: current.name }),
+    ancestors,
   };
   return { ok: true, addressed };
 }

@@ -22,6 +22,7 @@ import { parseCollectionQuery, parseEntityQuery, type CollectionQuery, type Enti
 import { allowedMethods, matchPath, operationAt, resolve, type TypedStep } from './resolve.js';
 import { failure, render, type Outcome, type Reply } from './response.js';
 import { DEFAULT_SEED } from './seed.js';
+import { ENTITY_FACTS } from './entity-facts.js';
 import { sliceModel, type Segment, type SliceModel } from './slice-model.js';
 import { collectionKey, entityKey, Store, type Entity, type SeedData } from './store.js';
 
@@ -203,6 +204,31 @@ export function loadSeed(model: SliceModel, store: Store, seed: SeedData): void 
   for (const { owner, name, ids } of links) for (const id of ids) store.link(collectionKey(owner, name), id);
 }
 
+/** A defect record's operation: a name of the operation table, or a pattern with `*` (`*.count`: every $count of a navigation or set). */
+function namesOperation(entry: string, operation: string): boolean {
+  if (!entry.includes('*')) return entry === operation;
+  return new RegExp(
+    `^${entry
+      .split('*')
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  ).test(operation);
+}
+
+/** Navigation properties the facts declare one link seen from both ends, paired in the store. */
+function pairNavigations(model: SliceModel, store: Store): void {
+  for (const [name, facts] of Object.entries(ENTITY_FACTS)) {
+    if (!facts.partners || !model.doc.components?.schemas?.[name]) continue;
+    const type = model.typeOf(name);
+    for (const [navigation, partner] of Object.entries(facts.partners)) {
+      const target = type.info.get(navigation)?.target;
+      if (target === undefined || model.typeOf(target).info.get(partner)?.kind !== 'navigation')
+        throw new Error(`entity facts: ${name}.${navigation} and its partner ${partner} are not navigation properties of the slice`);
+      store.pair(name, navigation, target, partner);
+    }
+  }
+}
+
 /** The collection a seed path names, and the type the slice says it holds. */
 function placeOf(model: SliceModel, store: Store, path: string): { collection: string; typeName?: string } {
   const segments = path.split('/').filter(Boolean);
@@ -232,6 +258,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const records: DefectRecord[] = [...new Set(options.defects)].map((d) => DEFECT_RECORDS[d]);
   const model = sliceModel(options.spec ?? loadSlice());
   const store = new Store();
+  pairNavigations(model, store);
   loadSeed(model, store, options.seed ?? DEFAULT_SEED);
   const settings: Settings = {
     model,
@@ -271,7 +298,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   /** The records that act on this operation and request. */
   const acting = (operation: string, search: URLSearchParams) =>
-    records.filter((r) => (!r.operations || r.operations.includes(operation)) && (!r.when || r.when({ search })));
+    records.filter((r) => (!r.operations || r.operations.some((o) => namesOperation(o, operation))) && (!r.when || r.when({ search })));
 
   async function serve(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const raw = await readBody(request);

@@ -28,6 +28,24 @@ export class Store {
   /** Creation numbers, for cursor paging that neither repeats nor skips while others write. */
   private readonly created = new Map<string, number>();
   private nextNumber = 0;
+  /** `<type>/<navigation>` → the navigation on the other side that lists the same links (a connector's memberOf, a group's members). */
+  private readonly partners = new Map<string, { type: string; navigation: string }>();
+
+  /** Declares two navigation properties one link seen from both ends: linking or unlinking one does the other. */
+  pair(type: string, navigation: string, otherType: string, otherNavigation: string): void {
+    this.partners.set(`${type}/${navigation}`, { type: otherType, navigation: otherNavigation });
+    this.partners.set(`${otherType}/${otherNavigation}`, { type, navigation });
+  }
+
+  /** The collection on the far end of a link, when its navigation has a partner: `<type>:<id>/<navigation>`. */
+  private mirrorOf(collection: string, id: string): { collection: string; id: string } | undefined {
+    const slash = collection.lastIndexOf('/');
+    const owner = collection.slice(0, slash);
+    const colon = owner.indexOf(':');
+    if (colon < 0) return undefined;
+    const partner = this.partners.get(`${owner.slice(0, colon)}/${collection.slice(slash + 1)}`);
+    return partner && { collection: collectionKey(entityKey(partner.type, id), partner.navigation), id: owner.slice(colon + 1) };
+  }
 
   pool(type: string): Map<string, Entity> {
     let pool = this.pools.get(type);
@@ -62,17 +80,21 @@ export class Store {
     this.pool(type).set(entity.id, entity);
   }
 
-  link(collection: string, id: string): void {
+  link(collection: string, id: string, mirror = true): void {
     const ids = this.collections.get(collection) ?? [];
     if (!ids.includes(id)) ids.push(id);
     this.collections.set(collection, ids);
+    const far = mirror ? this.mirrorOf(collection, id) : undefined;
+    if (far) this.link(far.collection, far.id, false);
   }
 
-  unlink(collection: string, id: string): boolean {
+  unlink(collection: string, id: string, mirror = true): boolean {
     const ids = this.collections.get(collection);
     const at = ids?.indexOf(id) ?? -1;
     if (at < 0) return false;
     ids!.splice(at, 1);
+    const far = mirror ? this.mirrorOf(collection, id) : undefined;
+    if (far) this.unlink(far.collection, far.id, false);
     return true;
   }
 

@@ -1,6 +1,7 @@
 /**
- * The clean-up register of one suite: the groups it created and has not deleted, and, when the suite
- * ends, their deletion — whatever happened in between.
+ * The clean-up register of one suite: what it created and has not deleted (connector groups, and any
+ * other entity with the request that deletes it), and, when the suite ends, their deletion — whatever
+ * happened in between.
  */
 import type { Client } from 'openapi-fetch';
 import type { paths } from '../../generated/openapi.js';
@@ -8,18 +9,38 @@ import type { RunConfig } from '../config/run-config.js';
 import type { CapturedRequest, Exchange } from '../client/exchange.js';
 import { GROUP_PATH, PROFILE_ID } from '../openapi/paths.js';
 
+/** How to delete an entity that is not a connector group: its request path (below the base URL) and headers. */
+export interface Removal {
+  path: string;
+  headers?: Record<string, string>;
+}
+
 export interface CleanupRegister {
-  /** Registers a created group for deletion when the suite ends. */
-  track(id: string): void;
-  /** Forgets a group the suite deleted itself. */
+  /** Registers a created entity for deletion when the suite ends: a connector group unless `removal` says how. */
+  track(id: string, removal?: Removal): void;
+  /** Forgets what the suite deleted itself. */
   untrack(id: string): void;
-  /** Groups created and not yet deleted, oldest first. */
+  /** Ids created and not yet deleted, oldest first. */
   created: ReadonlySet<string>;
+  /** The removal of each tracked id that is not a connector group. */
+  removals: ReadonlyMap<string, Removal>;
 }
 
 export function cleanupRegister(): CleanupRegister {
   const created = new Set<string>();
-  return { track: (id) => void created.add(id), untrack: (id) => void created.delete(id), created };
+  const removals = new Map<string, Removal>();
+  return {
+    track: (id, removal) => {
+      created.add(id);
+      if (removal) removals.set(id, removal);
+    },
+    untrack: (id) => {
+      created.delete(id);
+      removals.delete(id);
+    },
+    created,
+    removals,
+  };
 }
 
 /** What the clean-up needs of the suite: its register, the client it deletes with, and what went unanswered. */
@@ -46,7 +67,13 @@ export async function deleteCreated(scope: CleanupScope): Promise<LeftBehind[]> 
   const left: LeftBehind[] = [];
   const remove = async (id: string) => {
     try {
-      await scope.client.DELETE(GROUP_PATH, { params: { path: { 'onPremisesPublishingProfile-id': PROFILE_ID, 'connectorGroup-id': id } } });
+      const removal = scope.removals.get(id);
+      if (removal) {
+        // A path of the slice, filled in: the typed client takes it as it is.
+        await (scope.client.DELETE as (path: string, init: { headers?: Record<string, string> }) => Promise<unknown>)(removal.path, {
+          headers: removal.headers ?? {},
+        });
+      } else await scope.client.DELETE(GROUP_PATH, { params: { path: { 'onPremisesPublishingProfile-id': PROFILE_ID, 'connectorGroup-id': id } } });
       const { status } = scope.lastExchange().response;
       if (status >= 300 && status !== 404) left.push({ id, why: `DELETE answered ${status}` });
       scope.untrack(id);

@@ -205,7 +205,7 @@ function intersects(mockPath: string, template: string, reading: Reading): boole
     if (c === undefined || token === undefined) continue;
     if ('param' in token) {
       // Only the narrowest reading lets the mock's own characters stand for an id: in the wider ones a
-      // parameter is the wildcard's, or `…/profiles/*/publishedResources` would read as a group by its id.
+      // parameter is the wildcard's, or `…/profiles/*/<another set>` would read as a group by its id.
       if (c !== '/' && c !== "'" && reading === 'parameter') stack.push([i + 1, j, true]);
     } else if (token.literal === c) stack.push([i + 1, j + 1, false]);
   }

@@ -25,7 +25,8 @@ export function pathParameters(path: string): string[] {
  */
 export function exampleIdFor(doc: OpenApiDocument, parameterName: string): string {
   if (parameterName === 'onPremisesPublishingProfile-id') return PROFILE_ID;
-  const entity = /^(.+)-id$/.exec(parameterName)?.[1];
+  // `{X-id1}`: a second key of the same type in one path (a group's agent's groups): the same example id.
+  const entity = /^(.+)-id\d*$/.exec(parameterName)?.[1];
   const value = entity === undefined ? keyExample(doc, parameterName) : entityExample(doc, entity)?.id;
   if (typeof value !== 'string' || value === '') {
     const where =

@@ -112,6 +112,19 @@ export interface Decision {
   /** Check ids that apply the decision at run time; `[]` when none does yet. */
   checks?: string[];
   permissions?: PermissionFacts;
+  /** Which writes a live run may make in one entity set (src/openapi/live-writes.ts reads them). */
+  liveWrites?: LiveWrites;
+}
+
+/** The kinds of write a request can be: create (POST to a collection), update (PATCH, PUT), delete, link ($ref). */
+export const WRITE_KINDS = ['create', 'update', 'delete', 'link'] as const;
+export type WriteKind = (typeof WRITE_KINDS)[number];
+
+export interface LiveWrites {
+  /** The entity set, as the slice's paths name it after the profile's key (`connectorGroups`). */
+  set: string;
+  /** The writes a live run may make in it (and below it); none: the set is only read on a tenant. */
+  allow: WriteKind[];
 }
 
 export interface DecisionSet {
@@ -181,7 +194,7 @@ const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CHECK_ID = /^[a-z][a-zA-Z0-9-]*(?:\.[a-zA-Z0-9-]+)+$/;
 const STATUS = /^(?:[1-5][0-9][0-9]|[1-5]XX|default)$/;
 const METHODS = new Set(['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace']);
-const KEYS = new Set(['id', 'summary', 'reason', 'sources', 'slice', 'checks', 'permissions']);
+const KEYS = new Set(['id', 'summary', 'reason', 'sources', 'slice', 'checks', 'permissions', 'live-writes']);
 
 function decision(raw: unknown, at: string): Decision {
   const o = object(raw, at);
@@ -208,7 +221,20 @@ function decision(raw: unknown, at: string): Decision {
     });
   }
   if (o.permissions !== undefined) d.permissions = permissions(o.permissions, `${where}.permissions`);
+  if (o['live-writes'] !== undefined) d.liveWrites = liveWrites(o['live-writes'], `${where}.live-writes`);
   return d;
+}
+
+function liveWrites(raw: unknown, at: string): LiveWrites {
+  const o = object(raw, at);
+  for (const key of Object.keys(o)) if (key !== 'set' && key !== 'allow') throw new DecisionFileError(`${at}: unknown key ${key} (expected set, allow)`);
+  const set = string(o.set, `${at}.set`);
+  const allow = array(o.allow, `${at}.allow`).map((k, i) => {
+    const kind = string(k, `${at}.allow[${i}]`);
+    if (!(WRITE_KINDS as readonly string[]).includes(kind)) throw new DecisionFileError(`${at}.allow[${i}]: ${kind} is not one of ${WRITE_KINDS.join(', ')}`);
+    return kind as WriteKind;
+  });
+  return { set, allow };
 }
 
 function citation(raw: unknown, at: string): Citation {

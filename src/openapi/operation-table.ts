@@ -4,12 +4,16 @@
  * so an operation added to the slice gets a name, checks and coverage with no code.
  *
  * Naming rule (`<name>.status`, `<name>.header.content-type`, `<name>.body.schema`, `<name>.server-error`):
- * the segments after `…/connectorGroups`, with the group's own `{connectorGroup-id}` dropped, another
- * `{parameter}` segment read as `item` unless it is the last, `$count` → `count`, `$ref` → `ref`, a key
- * segment `applications(appId='{appId}')` → `applications.by-appId`; then the verb: GET of a collection
- * (a success body with a `value` array) `list`, other GETs `get`, POST `create`, PATCH `update`, PUT `put`,
- * DELETE `delete` — except that `$count` takes no verb. So `POST …/connectorGroups` is `create`,
- * `GET …/connectorGroups/{id}` is `get`, `DELETE …/members/$ref` is `members.ref.delete`.
+ * the segments after the profile's key `{onPremisesPublishingProfile-id}` (none: the profile itself, named
+ * `profile`). The first segment is the entity set, and it is the name's prefix — except the founding set,
+ * `connectorGroups` (FOUNDING_SET), whose ids were given before the slice held any other set and keep their
+ * names without it (docs/contract.md: an id never changes meaning). The set's own key right after it is
+ * dropped; another `{parameter}` segment is read as `item` unless it is the last; `$count` → `count`,
+ * `$ref` → `ref`; a key segment `applications(appId='{appId}')` → `applications.by-appId`. Then the verb: GET
+ * of a collection (a success body with a `value` array) `list`, other GETs `get`, POST `create`, PATCH
+ * `update`, PUT `put`, DELETE `delete` — except that `$count` takes no verb. So `POST …/connectorGroups` is
+ * `create`, `GET …/connectorGroups/{id}` is `get`, `DELETE …/members/$ref` is `members.ref.delete`,
+ * `GET …/<set>/{id}/<navigation>` is `<set>.<navigation>.list`, `GET …/{profile-id}` is `profile.get`.
  */
 import {
   documentedStatuses,
@@ -102,13 +106,20 @@ function build(doc: OpenApiDocument): TableOperation[] {
   return operations;
 }
 
+/** The entity set whose operations are named without a prefix (see the naming rule above). */
+export const FOUNDING_SET = 'connectorGroups';
+
 function nameOf(doc: OpenApiDocument, path: string, method: HttpMethod): string {
-  const after = path.split('/connectorGroups')[1] ?? path;
-  const segments = after.split('/').filter(Boolean);
-  const parts: string[] = [];
-  segments.forEach((segment, i) => {
-    const last = i === segments.length - 1;
-    if (segment === '{connectorGroup-id}') return;
+  const all = path.split('/').filter(Boolean);
+  // The profile's key is the path's first parameter; everything before it is the same for every operation.
+  const keyAt = all.findIndex((s) => /^\{.+\}$/.test(s));
+  const segments = keyAt < 0 ? all : all.slice(keyAt + 1);
+  if (segments.length === 0) return ['profile', verbOf(doc, path, method, all)].join('.');
+  const [set, ...rest] = segments;
+  const parts: string[] = set === FOUNDING_SET ? [] : [set!];
+  const after = /^\{.+\}$/.test(rest[0] ?? '') && rest.length > 1 ? rest.slice(1) : rest;
+  after.forEach((segment, i) => {
+    const last = i === after.length - 1;
     if (/^\{.+\}$/.test(segment)) {
       if (!last) parts.push('item');
       return;

@@ -110,10 +110,10 @@ export function notExercised(c: Coverage): string[] {
   });
 }
 
-/** Every path of the slice starts with the same profile prefix; what differs comes after it. */
+/** Every path of the slice starts with the same profile prefix and key; what differs comes after them. */
 export function shortPath(path: string): string {
-  const at = path.indexOf('/connectorGroups');
-  return at > 0 ? `…${path.slice(at)}` : path;
+  const key = /^\/[^/{]+\/\{[^}]+\}(?=\/)/.exec(path);
+  return key ? `…${path.slice(key[0].length)}` : path;
 }
 
 export function isSuccess(status: number): boolean {

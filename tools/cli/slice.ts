@@ -4,7 +4,7 @@
  *
  * Writes the project's contract (specs/openapi.yaml) from Microsoft's published OpenAPI description, by
  * default the copy vendored in specs/upstream/. With --from it writes nothing and reports what changed in
- * the connectorGroups family between that copy and another revision (tools/openapi/drift.ts).
+ * the selected family (specs/selection.yaml) between that copy and another revision (tools/openapi/drift.ts).
  * Exit codes in HELP below.
  */
 import { createHash } from 'node:crypto';
@@ -32,12 +32,12 @@ const USAGE =
 const HELP = `Usage: npm run spec:slice -- [FILE_OR_URL] [--out FILE] [--decisions FILE] [--full-parse]
        npm run spec:slice -- --from microsoft|URL|FILE [FILE_OR_URL] [--decisions FILE] [--fail-on-drift]
 
-Cuts the connectorGroups contract, specs/openapi.yaml, out of Microsoft's published OpenAPI description
+Cuts the contract, specs/openapi.yaml (the operations specs/selection.yaml selects), out of Microsoft's published OpenAPI description
 and applies specs/decisions.yaml. Without FILE_OR_URL it reads the copy vendored in the repository,
 ${DEFAULT_INPUT}.
 
 With --from it writes nothing. It reads another revision of the description and prints the drift: what
-changed in the connectorGroups family from FILE_OR_URL (default: the vendored copy) to that revision
+changed in the selected family (specs/selection.yaml) from FILE_OR_URL (default: the vendored copy) to that revision
 (operations, status codes, bodies, parameters, schemas, properties, enum members, nullability,
 renamed-looking pairs), whether the project's decisions still apply to it, and how to take it.
   --from microsoft  the newest Applications module on Microsoft's public repository:
@@ -50,7 +50,7 @@ Options:
   --decisions FILE   default specs/decisions.yaml
   --full-parse       parse the whole YAML instead of reading it through the line index
   --from SOURCE      report drift against SOURCE instead of slicing (see above)
-  --fail-on-drift    with --from: exit 1 when the connectorGroups family changed
+  --fail-on-drift    with --from: exit 1 when the selected family (specs/selection.yaml) changed
   -h, --help         this text
 
 Exit codes: 0 the slice was written, or the drift report was printed (whatever it reports); 1 with

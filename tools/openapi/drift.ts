@@ -1,5 +1,5 @@
 /**
- * What changed in the connectorGroups family between two revisions of Microsoft's description. Each
+ * What changed in the selected family (specs/selection.yaml) between two revisions of Microsoft's description. Each
  * document is cut to the family the way the slicer cuts it (the selected path items and every component
  * they reach through `$ref`, by the slicer's own closure), then operations, status codes, bodies,
  * parameters and the schemas of the two closures are compared. Prose is ignored.
@@ -9,7 +9,8 @@
  * `innerError`): the change list keeps the evidence, whoever reads it decides.
  */
 import { componentClosure, componentRef, parseComponentRef, type ComponentSet } from './closure.js';
-import { SELECT_CONNECTOR_GROUPS, SliceError } from './slice.js';
+import { SliceError } from './slice.js';
+import { readSelection, selectedItem, selectsPath, type Selection } from './selection.js';
 import { fullParse, indexedSource, isObject, looksLikeJson, objectSource, type DocumentSource, type Json, type JsonObject } from './source.js';
 import { LayoutError } from './yaml-index.js';
 
@@ -49,7 +50,7 @@ const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'options', 'head', 'tr
  * Reads a description (YAML or JSON, bytes or text) and cuts the family out of it. YAML goes through the
  * slicer's line index; a layout the index does not expect falls back to a full parse, as in the slicer.
  */
-export function familyOf(input: string | Buffer, name: string, select: (path: string) => boolean = SELECT_CONNECTOR_GROUPS): Family {
+export function familyOf(input: string | Buffer, name: string, selection: Selection = readSelection()): Family {
   const text = typeof input === 'string' ? input : input.toString('utf8');
   const full = (): unknown => {
     try {
@@ -63,20 +64,20 @@ export function familyOf(input: string | Buffer, name: string, select: (path: st
     try {
       doc = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch {
-      return cutFamily(full(), name, select);
+      return cutFamily(full(), name, selection);
     }
-    return cutFamily(doc, name, select);
+    return cutFamily(doc, name, selection);
   }
   try {
-    return cutFamily(indexedSource(text), name, select);
+    return cutFamily(indexedSource(text), name, selection);
   } catch (error) {
     if (!(error instanceof LayoutError)) throw error;
-    return cutFamily(full(), name, select);
+    return cutFamily(full(), name, selection);
   }
 }
 
 /** The family of a parsed document (or of a DocumentSource over one). */
-export function cutFamily(doc: DocumentSource | unknown, name = 'the document', select: (path: string) => boolean = SELECT_CONNECTOR_GROUPS): Family {
+export function cutFamily(doc: DocumentSource | unknown, name = 'the document', selection: Selection = readSelection()): Family {
   if (!isDocumentSource(doc) && !isObject(doc)) throw new SliceError(`${name} is not an OpenAPI 3.x document (no mapping at its root)`);
   const source = isDocumentSource(doc) ? doc : objectSource(doc, 'full-parse');
   const openapi = source.top('openapi');
@@ -85,8 +86,8 @@ export function cutFamily(doc: DocumentSource | unknown, name = 'the document', 
   }
   const paths = new Map<string, JsonObject>();
   for (const key of source.pathKeys()) {
-    const item = select(key) ? source.pathItem(key) : undefined;
-    if (isObject(item)) paths.set(key, item);
+    const item = selectsPath(selection, key) ? source.pathItem(key) : undefined;
+    if (isObject(item)) paths.set(key, selectedItem(selection, key, item));
   }
   const components = componentClosure(
     [...paths].map(([key, item]): [string, Json] => [`paths.${key}`, item]),
@@ -527,9 +528,9 @@ export function formatChange(change: DriftChange, renamedFrom: ReadonlyMap<strin
 /** The drift report: a heading, then the changes grouped by section, or one line saying there are none. */
 export function formatDrift(changes: readonly DriftChange[], labels: DriftLabels, before: Family, after: Family): string {
   const size = (f: Family) => `${f.paths.size} paths, ${operationCount(f)} operations, ${schemasOf(f).size} schemas`;
-  const lines = [`connectorGroups drift: ${labels.before} → ${labels.after}`, `  before: ${size(before)}; after: ${size(after)}`];
+  const lines = [`drift of the selection: ${labels.before} → ${labels.after}`, `  before: ${size(before)}; after: ${size(after)}`];
   if (changes.length === 0) {
-    lines.push('No drift: the connectorGroups family is the same in both (prose aside).');
+    lines.push('No drift: the selected family (specs/selection.yaml) is the same in both (prose aside).');
     return `${lines.join('\n')}\n`;
   }
   const renamedFrom = new Map<string, string>();
@@ -540,7 +541,7 @@ export function formatDrift(changes: readonly DriftChange[], labels: DriftLabels
     lines.push('', `${section.title} (${countsOf(mine)})`);
     for (const c of mine) lines.push(`  ${formatChange(c, renamedFrom)}`);
   }
-  lines.push('', `${changes.length} changes in the connectorGroups family.`);
+  lines.push('', `${changes.length} changes in the selected family (specs/selection.yaml).`);
   return `${lines.join('\n')}\n`;
 }
 

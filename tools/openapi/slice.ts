@@ -1,7 +1,7 @@
 /**
- * Cuts the connectorGroups contract out of Microsoft's published OpenAPI description: the selected path
- * items, the components they reach through `$ref`, the header and security, with the project's
- * decisions applied and prose removed.
+ * Cuts the project's contract out of Microsoft's published OpenAPI description: the path items and
+ * methods specs/selection.yaml selects, the components they reach through `$ref`, the header and security,
+ * with the project's decisions applied and prose removed.
  */
 import { createHash } from 'node:crypto';
 import { Document, isScalar } from 'yaml';
@@ -11,6 +11,7 @@ import type { Decision } from '../../src/openapi/decisions.js';
 import { stripProse } from './openapi-walk.js';
 import { fullParse, indexedSource, isObject, looksLikeJson, objectSource, type DocumentSource, type Json, type JsonObject, type SourceMode } from './source.js';
 import { LayoutError } from './yaml-index.js';
+import { readSelection, selectedItem, selectsPath, type Selection } from './selection.js';
 
 export class SliceError extends Error {
   constructor(message: string) {
@@ -25,8 +26,8 @@ export interface SliceOptions {
   decisions: readonly Decision[];
   /** `auto`: JSON.parse for JSON, the line index for YAML (full parse if the layout surprises it). */
   parser?: 'auto' | 'full';
-  /** Which path items to keep. */
-  select?: (path: string) => boolean;
+  /** Which path items and methods to keep; specs/selection.yaml by default. */
+  selection?: Selection;
   /** `info.x-slice.slicedAt`; today (UTC) by default. */
   slicedAt?: string;
 }
@@ -42,8 +43,6 @@ export interface SliceResult {
   /** Worth telling the user on stderr: fallbacks, decisions that already held. */
   notices: string[];
 }
-
-export const SELECT_CONNECTOR_GROUPS = (path: string): boolean => path.includes('/connectorGroups');
 
 /** Output order of component sections: OpenAPI's own order, which Microsoft's files follow. */
 const SECTIONS = ['schemas', 'responses', 'parameters', 'examples', 'requestBodies', 'headers', 'securitySchemes', 'links', 'callbacks', 'pathItems'];
@@ -100,12 +99,14 @@ function sliceFrom(source: DocumentSource, sha256: string, options: SliceOptions
   if (typeof openapi !== 'string' || !openapi.startsWith('3.')) {
     throw new SliceError(`${options.sourceName} is not an OpenAPI 3.x document (openapi: ${JSON.stringify(openapi ?? null)})`);
   }
-  const select = options.select ?? SELECT_CONNECTOR_GROUPS;
+  const selection = options.selection ?? readSelection();
   const paths: JsonObject = {};
   for (const key of source.pathKeys()) {
-    if (select(key)) paths[key] = structuredClone(source.pathItem(key) ?? null);
+    if (!selectsPath(selection, key)) continue;
+    const item = structuredClone(source.pathItem(key) ?? null);
+    paths[key] = isObject(item) ? selectedItem(selection, key, item) : item;
   }
-  if (Object.keys(paths).length === 0) throw new SliceError(`${options.sourceName} has no connectorGroups paths (no path contains /connectorGroups)`);
+  if (Object.keys(paths).length === 0) throw new SliceError(`${options.sourceName} has no path at or below ${selection.under} (specs/selection.yaml)`);
 
   const roots = () => Object.entries(paths).map(([key, item]): [string, Json] => [`paths.${key}`, item]);
   const fromSource = (section: string, name: string) => {
