@@ -15,7 +15,7 @@
  * 4. the entities it created deleted, deepest first (their DELETE operations; `If-Match: *` where declared).
  */
 import type { SuiteContext, SuiteDefinition } from '../src/engine/definition.js';
-import { createStop, type Check, type Stop } from '../src/checks/check.js';
+import { createStop, selectedBy, type Check, type Stop } from '../src/checks/check.js';
 import { derivedChecks, type DerivedSubject } from '../src/checks/derived.js';
 import { CONVENTION_CHECKS } from '../src/checks/conventions.js';
 import { collectionValue, createdId, readShows } from '../src/checks/http.js';
@@ -69,6 +69,9 @@ async function produce(ctx: SuiteContext, table: readonly TableOperation[]): Pro
   const blocked = new Map<string, Stop>();
   const subject: DerivedSubject = { spec: ctx.spec, validator: ctx.validator, exchanges: ctx.exchanges, notSent, blocked };
   const known: Known = { unknownId: harnessGuid(() => ctx.faker.string.uuid()), unknownName: `conformance-${ctx.runId}-unknown` };
+  // Every body drawn before anything is sent, in table order and for every operation whatever --only
+  // selects: the same seed gives the same bodies however the answers interleave (replay matches them).
+  const bodies = drawBodies(ctx, table);
   const decisions = loadDecisions();
   const live = writesAsLive(ctx);
   const mayNotSend = (op: TableOperation): string | undefined => {
@@ -133,7 +136,12 @@ async function produce(ctx: SuiteContext, table: readonly TableOperation[]): Pro
   // Each request waits for the creates its path needs, and for nothing else: what lies below a group is
   // asked as soon as that group shows, while deeper creates go on. At most --concurrency at a time.
   const lane = lanes(ctx.config.concurrency);
-  const creates = table.filter(isCreate);
+  // With --only, what no selected check judges is not sent, but for the creates what is sent needs.
+  const judgesAll = CONVENTION_CHECKS.some((c) => selectedBy(ctx.config.only, c.id));
+  const wanted = (op: TableOperation) => judgesAll || derivedChecks(op).some((c) => selectedBy(ctx.config.only, c.id));
+  const others = table.filter((op) => !isCreate(op) && wanted(op));
+  const needed = table.filter(wanted);
+  const creates = table.filter((o) => isCreate(o) && needed.some((op) => op === o || createsAbove(op.path, new Map([[o.path, 0]])).length > 0));
   const sendable = creates.filter((o) => mayNotSend(o) === undefined);
   /** Create path → done: made and read back (or failed, or not sent). */
   const settled = new Map<string, Promise<void>>();
@@ -148,7 +156,7 @@ async function produce(ctx: SuiteContext, table: readonly TableOperation[]): Pro
           if (why) return void notSent.set(op.name, why);
           const target = await pathOf(op);
           if (target.stop) return void blocked.set(op.name, target.stop);
-          const body = bodyFactory(ctx.spec, requestSchema(ctx.spec, op.path, 'post')!).create(ctx.faker, ctx.runId);
+          const body = bodies.get(op.name)!;
           const answer = await send(ctx, op, target.path, { json: body }, target.unknown ? 'error' : 'success');
           if (target.unknown) return;
           const id = createdId(answer);
@@ -172,13 +180,13 @@ async function produce(ctx: SuiteContext, table: readonly TableOperation[]): Pro
 
   // 3. Every other operation, as it is and with its query parameters.
   const finalDeletes = new Set(sendable.map((o) => deleteOf(table, o)).filter((o): o is TableOperation => o !== undefined));
-  const others = table.filter((op) => !isCreate(op) && !finalDeletes.has(op));
+  const rest = others.filter((op) => !finalDeletes.has(op));
   const variants = async (op: TableOperation) => {
     const why = mayNotSend(op);
     if (why) return void notSent.set(op.name, why);
     const target = await pathOf(op);
     if (target.stop) return void blocked.set(op.name, target.stop);
-    const body = bodyFor(ctx, table, op, known, made);
+    const body = bodyFor(ctx, table, op, known, bodies);
     if (body === null) return void notSent.set(op.name, `the suite has no valid body for ${op.method.toUpperCase()} ${op.path}`);
     const unknown = target.unknown || (body?.unknown ?? false) || op.query.some((q) => q.required && q.name === '@id');
     const payload: Payload = { ...body, headers: op.method === 'delete' ? ifMatch(op) : {} };
@@ -207,7 +215,7 @@ async function produce(ctx: SuiteContext, table: readonly TableOperation[]): Pro
       await withOptions();
     }
   };
-  await allOrFirstError([...others.map((op) => ready(op.path).then(() => lane(() => ctx.inChain(op.name, () => variants(op))))), ...settled.values()]);
+  await allOrFirstError([...rest.map((op) => ready(op.path).then(() => lane(() => ctx.inChain(op.name, () => variants(op))))), ...settled.values()]);
   // A create that failed stops every request that needed what it would have made.
   if (failed.size > 0) subject.stoppedBecause = [...failed.values()][0];
 
@@ -346,16 +354,28 @@ function bodyFor(
   table: readonly TableOperation[],
   op: TableOperation,
   known: Known,
-  made: ReadonlyMap<string, Made>,
+  bodies: ReadonlyMap<string, Record<string, unknown>>,
 ): (Payload & { unknown?: boolean }) | undefined | null {
   if (!op.hasRequestBody) return undefined;
   const special = referenceOrMediaBody(ctx.spec, table, op, known);
   if (special) return { raw: { body: special.body, contentType: special.contentType }, unknown: special.unknown };
   const schema = requestSchema(ctx.spec, op.path, op.method);
   if (!schema) return undefined;
-  if (op.method !== 'patch') return null;
-  const created = [...made.values()].find((m) => collectionOf(op.path) === m.op.path);
-  return { json: bodyFactory(ctx.spec, schema).update(ctx.faker, ctx.runId, created?.body) };
+  const body = bodies.get(op.name);
+  return body === undefined ? null : { json: body };
+}
+
+/** The body of every create and update of the table, drawn in table order (an update's from what its create sends). */
+function drawBodies(ctx: SuiteContext, table: readonly TableOperation[]): Map<string, Record<string, unknown>> {
+  const bodies = new Map<string, Record<string, unknown>>();
+  for (const op of table.filter(isCreate)) bodies.set(op.name, bodyFactory(ctx.spec, requestSchema(ctx.spec, op.path, 'post')!).create(ctx.faker, ctx.runId));
+  for (const op of table.filter((o) => o.method === 'patch' && o.hasRequestBody)) {
+    const schema = requestSchema(ctx.spec, op.path, 'patch');
+    if (!schema) continue;
+    const create = table.find((o) => isCreate(o) && o.path === collectionOf(op.path));
+    bodies.set(op.name, bodyFactory(ctx.spec, schema).update(ctx.faker, ctx.runId, create && bodies.get(create.name)));
+  }
+  return bodies;
 }
 
 async function send(ctx: SuiteContext, op: TableOperation, path: string, payload: Payload, expect: Exchange['expect']): Promise<Exchange> {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer } from 'node:net';
 import { runConformance } from './support/run-cli.js';
-import { closedPort } from './support/ports.js';
+import { REFUSING_PORT } from './support/ports.js';
 
 describe.concurrent('usage and configuration errors exit 2', () => {
   test.each([
@@ -31,7 +31,7 @@ describe.concurrent('usage and configuration errors exit 2', () => {
   });
 
   test('an unreachable target names the URL and the fix', async () => {
-    const port = await closedPort();
+    const port = REFUSING_PORT;
     const run = await runConformance(['--base-url', `http://127.0.0.1:${port}`]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(new RegExp(`target unreachable: http://127.0.0.1:${port} \\(ECONNREFUSED\\); start the mock or proxy that serves it`));

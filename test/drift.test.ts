@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { closedPort } from './support/ports.js';
+import { REFUSING_PORT } from './support/ports.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fromRoot } from '../src/project-root.js';
@@ -195,7 +195,7 @@ describe.concurrent('npm run spec:slice -- --from', () => {
   });
 
   it('offline: exits 2, saying the module could not be fetched, from where, why, and that nothing changed', async () => {
-    const port = await closedPort();
+    const port = REFUSING_PORT;
     const run = await runCommand('tools/cli/slice.ts', ['--from', `http://127.0.0.1:${port}/x.yml`]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(

@@ -98,7 +98,7 @@ describe.concurrent('graph-conformance emulate', () => {
     expect(emulator.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await groupNames(emulator.baseUrl)).toContain('Default');
     expect(emulator.stderr()).toMatch(
-      /serving the connectorGroups slice at http:\/\/127\.0\.0\.1:\d+; seed: the default tenant .*defects: none; variants: none\. Ctrl-C stops it\.\n$/,
+      /serving the application-proxy slice at http:\/\/127\.0\.0\.1:\d+; seed: the default tenant .*defects: none; variants: none\. Ctrl-C stops it\.\n$/,
     );
     emulator.child.kill('SIGTERM');
     expect(await emulator.exited).toBe(0);

@@ -8,6 +8,7 @@
  * does not exist, by GET, PUT, PATCH or DELETE, answers 404 with Graph's error envelope (decision
  * unknown-id-404): the contract suite's own requests for unknown ids.
  */
+import { shortRequestPath } from '../openapi/paths.js';
 import type { Exchange } from '../client/exchange.js';
 import { failed, GRAPH, notReached, passed, PASSED, type Check, type Verdict } from './check.js';
 import { afterRetries, answersOf, retriedNote, type DerivedSubject } from './derived.js';
@@ -97,7 +98,7 @@ function requestName(e: Exchange): string {
   let shown = e.request.url;
   try {
     const url = new URL(e.request.url);
-    shown = decodeURIComponent(url.pathname.replace(/^.*(?=\/connectorGroups)/, '…')) + decodeURIComponent(url.search);
+    shown = decodeURIComponent(shortRequestPath(url.pathname)) + decodeURIComponent(url.search);
   } catch {
     // Not an absolute URL: shown as sent.
   }

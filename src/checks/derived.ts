@@ -8,6 +8,7 @@
  * something that exists (a documented 2xx), `error` for one on something that cannot exist (an unknown
  * id: a documented 4xx, graph profile only), `any` otherwise (a documented status of either kind).
  */
+import { shortPath, shortRequestPath } from '../openapi/paths.js';
 import type { Profile } from '../config/run-config.js';
 import { inSendingOrder, type Exchange } from '../client/exchange.js';
 import { loadDecisions } from '../openapi/decisions.js';
@@ -102,7 +103,7 @@ export function derivedProvenBy(op: TableOperation, aspect: Aspect): string[] {
 }
 
 export function derivedChecks(op: TableOperation): Check<DerivedSubject>[] {
-  const where = `${op.method.toUpperCase()} ${op.path.replace(/^.*(?=\/connectorGroups)/, '…')}`;
+  const where = `${op.method.toUpperCase()} ${shortPath(op.path)}`;
   const narrowing = narrowedBy(op);
   const check = (
     aspect: Aspect,
@@ -247,7 +248,7 @@ function judgeServerError(exchange: Exchange): Verdict {
 /** `POST …/connectorGroups?$top=1`: the request as a reader of the report recognises it. */
 function requestLine(exchange: Exchange): string {
   const url = new URL(exchange.request.url);
-  return `${exchange.request.method} ${decodeURIComponent(url.pathname.replace(/^.*(?=\/connectorGroups)/, '…'))}${decodeURIComponent(url.search)}`;
+  return `${exchange.request.method} ${decodeURIComponent(shortRequestPath(url.pathname))}${decodeURIComponent(url.search)}`;
 }
 
 function authHint(status: number): string {

@@ -11,7 +11,7 @@ import { printable } from '../report/printable.js';
 export const CONTRACT_HELP = `Usage: graph-conformance contract [--path]
 
 Writes the contract the checks judge against — specs/openapi.yaml, the OpenAPI 3.0 slice of the
-connectorGroups API with the project's decisions applied — to stdout, byte for byte; with --path,
+application-proxy API with the project's decisions applied — to stdout, byte for byte; with --path,
 prints the absolute path of the installed file instead, for starting a mock server on it:
 
   npx @stoplight/prism-cli@5.14.2 mock "$(npx graph-conformance contract --path)"

@@ -1,6 +1,6 @@
 /**
  * `graph-conformance emulate` (in a clone, `npm run double -- …`): the emulator (src/emulator) on a port of
- * this machine until SIGINT or SIGTERM — an in-memory Graph for the connectorGroups slice, seeded with a
+ * this machine until SIGINT or SIGTERM — an in-memory Graph for the application-proxy slice, seeded with a
  * default tenant or a seed file, optionally with defects (a known-bad target) or variants (a correct server
  * that makes another choice Graph allows). stdout carries its base URL alone, for scripts; everything
  * else goes to stderr. Exit 0 once stopped by a signal (or a list printed), 2 on a usage error, a seed file
@@ -33,7 +33,7 @@ export const EMULATE_USAGE =
 export const EMULATE_HELP = `Usage: ${EMULATE_USAGE}
        graph-conformance emulate --list-defects | --list-variants
 
-Serves an in-memory Microsoft Graph for the connectorGroups slice on this machine: every operation of the
+Serves an in-memory Microsoft Graph for the application-proxy slice on this machine: every operation of the
 contract with Graph's statuses, headers, errors, query options and paging, remembering what clients write
 until it stops. It starts with a default tenant (${tenantWords(DEFAULT_SEED)})
 unless --seed gives another. Requests need an Authorization: Bearer header (any token). It prints its base
@@ -252,7 +252,7 @@ async function emulate(argv: readonly string[]): Promise<number> {
   process.stdout.write(`${emulator.baseUrl}\n`);
   const list = (names: readonly string[]) => (names.length > 0 ? names.join(', ') : 'none');
   process.stderr.write(
-    `graph-conformance emulate: serving the connectorGroups slice at ${emulator.baseUrl}; seed: ${seedWords}; defects: ${list(defects)}; variants: ${list(variants)}. Ctrl-C stops it.\n`,
+    `graph-conformance emulate: serving the application-proxy slice at ${emulator.baseUrl}; seed: ${seedWords}; defects: ${list(defects)}; variants: ${list(variants)}. Ctrl-C stops it.\n`,
   );
   return stopped;
 }

@@ -20,7 +20,7 @@ connectorGroups operation (status 200 unless set, its Content-Type, its body) ag
 with a run's reports and exit codes (graph-conformance check-mocks --help). make-mocks writes a Dev
 Proxy mocks file, a Mockoon environment or both, made from the contract (Graph's statuses, the
 contract's examples for its example ids, 404 for any other id), ones that check-mocks passes, to
-start from. emulate serves an in-memory Graph for the connectorGroups slice on this machine, seeded
+start from. emulate serves an in-memory Graph for the application-proxy slice on this machine, seeded
 with a default tenant, until Ctrl-C; it prints its base URL (graph-conformance emulate --help):
   npx graph-conformance emulate --port 4010 &
   npx graph-conformance --base-url http://127.0.0.1:4010

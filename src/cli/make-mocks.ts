@@ -13,7 +13,7 @@ import { UsageError } from '../config/usage-error.js';
 
 export const MAKE_MOCKS_HELP = `Usage: graph-conformance make-mocks [--dev-proxy FILE] [--mockoon FILE]
 
-Writes mocks of the connectorGroups API made from the contract: a Dev Proxy mocks file, a Mockoon
+Writes mocks of the application-proxy API made from the contract: a Dev Proxy mocks file, a Mockoon
 environment, or both (at least one). Each answers a request that carries the contract's example ids with
 Graph's success status (201 on create, 204 on PATCH and DELETE, text/plain for a $count) and the
 contract's own example body, and a request for any other id with 404 and Graph's error envelope. The

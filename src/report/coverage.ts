@@ -8,6 +8,9 @@
  */
 import type { TableOperation } from '../openapi/operation-table.js';
 import type { OperationHit } from '../engine/run-suite.js';
+import { shortPath } from '../openapi/paths.js';
+
+export { shortPath };
 
 export type { OperationHit };
 
@@ -108,12 +111,6 @@ export function notExercised(c: Coverage): string[] {
     if (gap.parameter !== undefined) return `${at}: ${gap.parameter} never sent`;
     return `${at}: not exercised${gap.reason !== undefined ? ` (${gap.reason})` : ''}`;
   });
-}
-
-/** Every path of the slice starts with the same profile prefix and key; what differs comes after them. */
-export function shortPath(path: string): string {
-  const key = /^\/[^/{]+\/\{[^}]+\}(?=\/)/.exec(path);
-  return key ? `…${path.slice(key[0].length)}` : path;
 }
 
 export function isSuccess(status: number): boolean {
