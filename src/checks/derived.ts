@@ -157,9 +157,17 @@ export function derivedChecks(op: TableOperation): Check<DerivedSubject>[] {
  * The answers a check judges, in sending order: every exchange but the throttled attempts (429/503) that
  * were waited out and sent again. Such an attempt says the target throttled; the attempt after it answers.
  */
-export function answersOf(exchanges: readonly Exchange[]): Exchange[] {
-  return inSendingOrder(exchanges).filter((e) => !e.retried);
+export function answersOf(exchanges: readonly Exchange[]): readonly Exchange[] {
+  // Every derived check of a suite asks for the same list: sorted once per list (and its length, as a
+  // suite's list only grows), not once per check.
+  const known = answered.get(exchanges);
+  if (known?.length === exchanges.length) return known.answers;
+  const answers = inSendingOrder(exchanges).filter((e) => !e.retried);
+  answered.set(exchanges, { length: exchanges.length, answers });
+  return answers;
 }
+
+const answered = new WeakMap<readonly Exchange[], { length: number; answers: readonly Exchange[] }>();
 
 /**
  * What a passing verdict says of the throttled attempts it did not judge (empty when there were none):

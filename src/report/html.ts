@@ -57,8 +57,15 @@ ${results.coverage ? coverageSection(results.coverage) : ''}
  * and anything added later (string by string, so the structure is untouched).
  */
 function scrubbed(results: ReportResults): ReportResults {
+  // The same strings recur (operations, statuses, bodies cited by several checks): each scrubbed once.
+  const seen = new Map<string, string>();
+  const text = (value: string): string => {
+    let out = seen.get(value);
+    if (out === undefined) seen.set(value, (out = scrubText(value)));
+    return out;
+  };
   const deep = (value: unknown): unknown => {
-    if (typeof value === 'string') return scrubText(value);
+    if (typeof value === 'string') return text(value);
     if (Array.isArray(value)) return value.map(deep);
     if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deep(v)]));
     return value;

@@ -65,7 +65,31 @@ export function isCredentialHeader(name: string): boolean {
  * that form, and the rules see the rest.
  */
 export function redactCredentials(text: string): string {
-  return redactKnownSecrets(redactByPattern(text), REDACTED);
+  const known = redacted.get(text);
+  if (known !== undefined) return known;
+  const out = redactKnownSecrets(redactByPattern(text), REDACTED);
+  remember(text, out);
+  return out;
+}
+
+/**
+ * What was redacted already, by the text it was read from: a run's reports scrub the same bodies and headers
+ * once per check that cites them, in every report (redaction depends on the text alone). The oldest go first
+ * past REDACTED_MEMO_CHARS.
+ */
+const redacted = new Map<string, string>();
+const REDACTED_MEMO_CHARS = 4_000_000;
+let memoChars = 0;
+
+function remember(text: string, out: string): void {
+  if (text.length > REDACTED_MEMO_CHARS / 8) return;
+  redacted.set(text, out);
+  memoChars += text.length + out.length;
+  for (const [oldest, value] of redacted) {
+    if (memoChars <= REDACTED_MEMO_CHARS) break;
+    redacted.delete(oldest);
+    memoChars -= oldest.length + value.length;
+  }
 }
 
 function redactByPattern(text: string): string {
