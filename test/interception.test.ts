@@ -32,14 +32,25 @@ describe('the interception self-test', () => {
 
   test('with interception switched off on purpose: exit 2, the likely cause named, no suite run, no report', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'gc-intercept-'));
-    // Before the run loads it, nock is switched off and kept off (its activate made a no-op): the run's
-    // interceptor then does not see the client's fetch, whatever it asks of nock.
-    const breaker = path.join(dir, 'nock-off.mjs');
+    // Before the run starts, the process's fetch and undici's global dispatcher are pinned: whatever an
+    // interceptor assigns or defines there is dropped, so nock (bundled into the command, or loaded from
+    // node_modules) never sees the client's fetch, whatever the run asks of it.
+    const breaker = path.join(dir, 'fetch-pinned.mjs');
     writeFileSync(
       breaker,
-      "import { createRequire } from 'node:module';\n" +
-        `const nock = createRequire(${JSON.stringify(fromRoot('package.json'))})('nock');\n` +
-        'nock.restore();\nnock.activate = () => {};\n',
+      [
+        "const key = Symbol.for('undici.globalDispatcher.1');",
+        'const fetchAt = globalThis.fetch;',
+        'const dispatcher = globalThis[key];',
+        "Object.defineProperty(globalThis, 'fetch', { configurable: true, get: () => fetchAt, set: () => {} });",
+        'Object.defineProperty(globalThis, key, { configurable: true, get: () => dispatcher, set: () => {} });',
+        'const define = Object.defineProperty;',
+        'Object.defineProperty = function (target, property, descriptor) {',
+        "  if (target === globalThis && (property === key || property === 'fetch')) return target;",
+        '  return define.call(this, target, property, descriptor);',
+        '};',
+        '',
+      ].join('\n'),
     );
     const reportDir = path.join(dir, 'reports');
     const { code, output } = await run(['--import', breaker, fromRoot('src/cli/launch.mjs'), fromRoot('src/cli/conformance.ts'), '--report-dir', reportDir]);
