@@ -12,6 +12,8 @@ import { loadSlice } from '../src/openapi/load.js';
 import { FOUNDING_SET, operationTable } from '../src/openapi/operation-table.js';
 import { runConformance } from '../src/index.js';
 import { checkPage } from '../src/docs-check/check-page.js';
+import { cleanUpAfterInterrupt } from '../src/run/after-interrupt.js';
+import { resolveRunConfig } from '../src/config/run-config.js';
 import { startEmulator } from '../src/emulator/index.js';
 import { fromRoot } from '../src/project-root.js';
 import { mkdtempSync } from 'node:fs';
@@ -149,6 +151,34 @@ describe('--only', () => {
 function derivedIdsOf(name: string): string[] {
   return ['status', 'header.content-type', 'body.schema', 'server-error'].map((aspect) => `${name}.${aspect}`).sort();
 }
+
+describe('after an interrupt', () => {
+  it('what the suites tracked in the other sets is deleted at the path they gave, and said', async () => {
+    const target = await startEmulator();
+    try {
+      const set = newSets.find(
+        (x) => table.some((o) => o.method === 'post' && o.path.endsWith(`/${x}`)) && table.some((o) => o.method === 'delete' && entitySetOf(o.path) === x),
+      )!;
+      const collection = `/onPremisesPublishingProfiles/applicationProxy/${set}`;
+      const made = (await (
+        await fetch(`${target.baseUrl}${collection}`, {
+          method: 'POST',
+          headers: { Authorization: 'Bearer T', 'Content-Type': 'application/json' },
+          body: '{}',
+        })
+      ).json()) as { id: string };
+      const config = resolveRunConfig(['--base-url', target.baseUrl, '--token', 'T'], {}, fromRoot()).config;
+      const lines: string[] = [];
+      await cleanUpAfterInterrupt(config, 'SIGINT', [], (l) => lines.push(l), [
+        { id: made.id, why: 'interrupted', removal: { path: `${collection}/${made.id}` } },
+      ]);
+      expect(target.entities(collection.slice(1)).map((e) => e.id)).not.toContain(made.id);
+      expect(lines).toContain('SIGINT: deleted 1 of 1 other entities this run had created');
+    } finally {
+      await target.close();
+    }
+  });
+});
 
 describe('--dry-run', () => {
   it('sends nothing to the target, lists the writes a live run would make, and leaves the report dir alone', async () => {

@@ -83,7 +83,7 @@ export async function conformanceRun(config: RunConfig, host: RunHost): Promise<
     if (stateless) host.progress(`note: ${stateless}`);
     const run = await runSuites(stateless ? { ...config, settleMs: 0 } : config, host.progress, stopped);
     if (run.interrupted) {
-      await cleanUpAfterInterrupt(config, run.interrupted, Object.values(run.files), host.notice);
+      await cleanUpAfterInterrupt(config, run.interrupted, Object.values(run.files), host.notice, run.leftBehind);
       return { exitCode: 130, results: run.results, files: run.files, leftBehind: run.leftBehind };
     }
     const ended = { exitCode: run.exitCode, results: run.results, files: run.files, leftBehind: run.leftBehind };

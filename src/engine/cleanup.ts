@@ -56,6 +56,8 @@ export interface CleanupScope extends CleanupRegister {
 export interface LeftBehind {
   id: string;
   why: string;
+  /** Where it is deleted, when it is not a connector group (found by name): the clean-up after an interrupt tries again there. */
+  removal?: Removal;
 }
 
 /**
@@ -75,10 +77,11 @@ export async function deleteCreated(scope: CleanupScope): Promise<LeftBehind[]> 
         });
       } else await scope.client.DELETE(GROUP_PATH, { params: { path: { 'onPremisesPublishingProfile-id': PROFILE_ID, 'connectorGroup-id': id } } });
       const { status } = scope.lastExchange().response;
-      if (status >= 300 && status !== 404) left.push({ id, why: `DELETE answered ${status}` });
+      if (status >= 300 && status !== 404) left.push({ id, why: `DELETE answered ${status}`, ...(removal && { removal }) });
       scope.untrack(id);
     } catch (error) {
-      left.push({ id, why: (error as Error).message });
+      const removal = scope.removals.get(id);
+      left.push({ id, why: (error as Error).message, ...(removal && { removal }) });
     }
   };
   for (const id of [...scope.created].reverse()) await remove(id);

@@ -113,3 +113,14 @@ export async function deleteGroups(config: RunConfig, groups: readonly LeftGroup
   });
   return groups.flatMap((group, i) => (statuses[i]! >= 300 && statuses[i] !== 404 ? [{ group, status: statuses[i]! }] : []));
 }
+
+/**
+ * Deletes entities that are not connector groups at the paths their suites tracked them by (below the base
+ * URL): after an interrupt, what a url run made in the other sets. Returns those whose DELETE did not succeed
+ * (404 counts as gone).
+ */
+export async function deletePaths(config: RunConfig, paths: readonly string[]): Promise<{ path: string; status: number }[]> {
+  const send = transport(config);
+  const statuses = await inPool(paths, config.concurrency, async (path) => (await send('DELETE', `${config.baseUrl}${path}`)).response.status);
+  return paths.flatMap((path, i) => (statuses[i]! >= 300 && statuses[i] !== 404 ? [{ path, status: statuses[i]! }] : []));
+}

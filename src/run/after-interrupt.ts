@@ -1,16 +1,35 @@
 /**
- * After SIGINT/SIGTERM/SIGHUP: delete every group named for this run, twice — a create in flight when the
- * workers stopped can still land, and Graph may list a new group late. The caller exits 130.
+ * After SIGINT/SIGTERM/SIGHUP: delete what the suites tracked in the other sets at the paths they gave (a
+ * url run's: a live run writes none there), then every group named for this run, twice — a create in
+ * flight when the workers stopped can still land, and Graph may list a new group late. The caller exits 130.
  */
 import path from 'node:path';
 import { LIVE_BASE_URL, type RunConfig } from '../config/run-config.js';
+import type { LeftBehind } from '../engine/cleanup.js';
 import { runAllowedHosts, scrubText, withAllowedHosts } from '../scrub/scrub.js';
 import { invocation } from '../config/invocation.js';
 import { printable } from '../report/printable.js';
 
-export async function cleanUpAfterInterrupt(config: RunConfig, signal: NodeJS.Signals, files: string[], warn: (line: string) => void): Promise<void> {
+export async function cleanUpAfterInterrupt(
+  config: RunConfig,
+  signal: NodeJS.Signals,
+  files: string[],
+  warn: (line: string) => void,
+  leftBehind: readonly LeftBehind[] = [],
+): Promise<void> {
   if (config.target !== 'replay') {
-    const { listGroups, deleteGroups } = await import('../hygiene/sweep.js');
+    const { listGroups, deleteGroups, deletePaths } = await import('../hygiene/sweep.js');
+    // What the suites tracked in the other sets (a url run's; a live run makes none), by the path they gave.
+    const paths = [...new Set(leftBehind.flatMap((l) => (l.removal ? [l.removal.path] : [])))];
+    if (paths.length > 0) {
+      try {
+        const refused = await deletePaths(config, paths);
+        for (const { path, status } of refused) warn(`could not delete ${printable(path)}: ${status}`);
+        warn(`${signal}: deleted ${paths.length - refused.length} of ${paths.length} other entities this run had created`);
+      } catch (error) {
+        warn(`${signal}: clean-up could not delete this run's other entities: ${printable(scrubText((error as Error).message))}`);
+      }
+    }
     let deleted = 0;
     let unfinished = false;
     let cutAfterPages: number | undefined;

@@ -3,6 +3,7 @@
  * assembles and writes its results: results.json, junit.xml, report.html. The same suite definitions run
  * under vitest in `npm test` (suites/*.conformance.ts); here the command needs none of vitest's machinery.
  */
+import type { LeftBehind } from '../engine/cleanup.js';
 import { inPool } from '../engine/pool.js';
 import type { RunConfig } from '../config/run-config.js';
 import { ProgressReporter, progressLine } from '../report/progress-reporter.js';
@@ -29,7 +30,7 @@ export interface SuiteRun {
   files: ReportFiles;
   exitCode: 0 | 1 | 2;
   /** Groups suites created and could not delete, with why. */
-  leftBehind: { id: string; why: string }[];
+  leftBehind: LeftBehind[];
   /** Set when SIGINT/SIGTERM stopped the run: the command cleans up and exits 130. */
   interrupted?: NodeJS.Signals;
 }
