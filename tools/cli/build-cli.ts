@@ -7,10 +7,13 @@
  * (tools/cli/build-action.ts: createRequire answered from the bundle), except that the project root is
  * found as in dist/src (the folder holding package.json above it), and what the command loads only
  * sometimes stays a package of its own, loaded when needed: @azure/identity (an optional peer, for a live
- * run without a token), @mockoon/commons (check-mocks on a Mockoon environment) and nock (replay: one
- * interceptor in the process, the one replay's self-test checks, test/interception.test.ts).
+ * run without a token) and @mockoon/commons (check-mocks on a Mockoon environment). nock is bundled (its
+ * dynamic import stays lazy: a url run never evaluates it), without the undici interceptor it adds when the
+ * `undici` package is installed — a development dependency here, absent where users install the package —
+ * so the command intercepts replay the same way in a clone as when installed: through fetch (the
+ * interception self-test checks it, test/interception.test.ts).
  */
-import { build, type BuildOptions } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import path from 'node:path';
 import { fromRoot } from '../../src/project-root.js';
 import { bundleBuild } from './build-action.js';
@@ -19,17 +22,32 @@ import { bundleBuild } from './build-action.js';
 export const CLI_BUNDLE = 'dist/cli.mjs';
 export const CLI_ENTRY = 'src/cli/conformance.ts';
 
+const BASE = bundleBuild({
+  entry: CLI_ENTRY,
+  first: '// graph-conformance command, bundled by `npm run build` (tools/cli/build-cli.ts): do not edit.',
+  actionRoot: false,
+});
+
 export const CLI_BUILD: BuildOptions = {
-  ...bundleBuild({
-    entry: CLI_ENTRY,
-    first: '// graph-conformance command, bundled by `npm run build` (tools/cli/build-cli.ts): do not edit.',
-    actionRoot: false,
-  }),
+  ...BASE,
   outfile: fromRoot(CLI_BUNDLE),
-  // nock is bundled too (a replay loads it through a dynamic import, which stays lazy in the bundle: resolving
-  // its files at run time cost a replay about 50 ms); these two stay outside, loaded only by the runs that need them.
   external: ['@azure/identity', '@mockoon/commons'],
+  plugins: [...(BASE.plugins ?? []), undiciAbsentForNock()],
 };
+
+/** nock's `require('undici')` answered as where the package is not installed: nock then mocks fetch alone. */
+function undiciAbsentForNock(): Plugin {
+  return {
+    name: 'undici-absent-for-nock',
+    setup(b) {
+      b.onResolve({ filter: /^undici$/ }, (args) => (/[\\/]nock[\\/]/.test(args.importer) ? { path: 'undici', namespace: 'absent' } : undefined));
+      b.onLoad({ filter: /.*/, namespace: 'absent' }, () => ({
+        contents: "const error = new Error(\"Cannot find module 'undici'\"); error.code = 'MODULE_NOT_FOUND'; throw error;",
+        loader: 'js',
+      }));
+    },
+  };
+}
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
   const started = performance.now();
