@@ -42,14 +42,14 @@ describe('a base URL that serves nothing of the family', () => {
     // results.json names the one cause, what happened apart from what to do.
     expect(run.results?.rootCause).toEqual({
       blockedBy: 'suite:base-url',
-      message: expect.stringMatching(new RegExp(`^nothing under ${baseUrl} serves the connectorGroups family: every one of the run's \\d+ requests`)),
+      message: expect.stringMatching(new RegExp(`^nothing under ${baseUrl} serves the application-proxy API: every one of the run's \\d+ requests`)),
       fix: expect.stringMatching(new RegExp(`^try --base-url ${baseUrl}/beta `)),
       checks: judged.length,
     });
     // The closing output starts with the cause and what to do, before the table; said once, not again as a blocked line.
     const lead = run.stderr.split('\n').filter((l) => l !== '');
     expect(lead[0]).toMatch(
-      new RegExp(`^error: nothing under ${baseUrl} serves the connectorGroups family: .*\\(${judged.length} checks not judged, blocked by suite:base-url\\)$`),
+      new RegExp(`^error: nothing under ${baseUrl} serves the application-proxy API: .*\\(${judged.length} checks not judged, blocked by suite:base-url\\)$`),
     );
     expect(lead[1]).toMatch(new RegExp(`^fix: try --base-url ${baseUrl}/beta `));
     expect(run.stderr).not.toMatch(/^blocked: /m);
@@ -71,7 +71,7 @@ describe('a base URL that serves nothing of the family', () => {
     const run = await runConformance(['--base-url', baseUrl, '--only', 'create.', '--quiet']);
     expect(run.code, run.stdout + run.stderr).toBe(2);
     const lead = run.stderr.split('\n').filter((l) => l !== '');
-    expect(lead[0]).toMatch(/^error: nothing under .* serves the connectorGroups family: .*blocked by suite:base-url\)$/);
+    expect(lead[0]).toMatch(/^error: nothing under .* serves the application-proxy API: .*blocked by suite:base-url\)$/);
     expect(lead[1]).toMatch(new RegExp(`^fix: try --base-url ${baseUrl}/beta `));
     expect(lead).toHaveLength(2);
   });

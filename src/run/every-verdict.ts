@@ -52,7 +52,7 @@ export function blockedByWrongBaseUrl(checks: CheckResult[], answers: AnswerTall
   if (config.target === 'replay' || answers.total === 0 || answers.notFoundNotJson < answers.total) return checks;
   const message = scrubText(
     withFix(
-      `nothing under ${config.baseUrl} serves the connectorGroups family: every one of the run's ${answers.total} requests was answered 404 with a body that is not JSON (${answers.sample ?? ''})`,
+      `nothing under ${config.baseUrl} serves the application-proxy API: every one of the run's ${answers.total} requests was answered 404 with a body that is not JSON (${answers.sample ?? ''})`,
       wrongBaseUrlFix(config.baseUrl),
     ),
   );
