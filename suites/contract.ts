@@ -26,6 +26,7 @@ import { loadSlice } from '../src/openapi/load.js';
 import { operationOfRequest, operationTable, type TableOperation } from '../src/openapi/operation-table.js';
 import { requestSchema, type OpenApiDocument } from '../src/openapi/operations.js';
 import { harnessGuid } from '../src/scrub/scrub.js';
+import { allOrFirstError, lanes } from '../src/engine/pool.js';
 import { bodyFactory } from '../fixtures/factories/index.js';
 import { fillKeys, isKeySegment, queryValue, referenceOrMediaBody, type Known } from './contract-values.js';
 
@@ -264,39 +265,6 @@ function createsAbove(path: string, creates: ReadonlyMap<string, unknown>): stri
     if (prefix !== path && creates.has(prefix) && isKeySegment(segments[i] ?? '') && segments[i + 1] !== '$ref') above.push(prefix);
   }
   return above;
-}
-
-/** Every promise settled, then the first failure thrown (as the engine's pool does): nothing is left running. */
-async function allOrFirstError(promises: readonly Promise<unknown>[]): Promise<void> {
-  const outcomes = await Promise.allSettled(promises);
-  const failure = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
-  if (failure) throw failure.reason;
-}
-
-/**
- * A limit on work in flight: at most `size` at a time, the others queued in order. After a failure (an
- * interrupt, a transport error) no new work starts: it fails with the same error.
- */
-function lanes(size: number): <T>(work: () => Promise<T>) => Promise<T> {
-  let busy = 0;
-  let failure: { error: unknown } | undefined;
-  const queue: (() => void)[] = [];
-  return async (work) => {
-    // A freed place is handed to the next in the queue, so no newcomer slips in between.
-    if (busy >= size) await new Promise<void>((resolve) => queue.push(resolve));
-    else busy++;
-    try {
-      if (failure) throw failure.error;
-      return await work();
-    } catch (error) {
-      failure ??= { error };
-      throw error;
-    } finally {
-      const next = queue.shift();
-      if (next) next();
-      else busy--;
-    }
-  };
 }
 
 /** Where the clean-up deletes what `create` made at `collection`: its own DELETE, or its set's. */

@@ -26,6 +26,7 @@ function memberUrl(id: string): string {
 }
 import { connectorGroupCreateBody } from '../fixtures/factories/connector-group.js';
 import { harnessGuid } from '../src/scrub/scrub.js';
+import { allOrFirstError } from '../src/engine/pool.js';
 
 export const navigationSuite: SuiteDefinition<NavigationSubject> = {
   name: 'navigation',
@@ -72,8 +73,7 @@ export const navigationSuite: SuiteDefinition<NavigationSubject> = {
       Promise.all([looking, shows]).then(([found]) => ctx.inChain('add-remove', () => addAndRemoveConnector(ctx, subject, id, found))),
     ];
     // Every line ends before the suite does (an interrupt stops them all); then the first failure, if any.
-    const failure = (await Promise.allSettled([...lines, shows, looking])).find((o): o is PromiseRejectedResult => o.status === 'rejected');
-    if (failure) throw failure.reason;
+    await allOrFirstError([...lines, shows, looking]);
     return subject;
   },
 };
