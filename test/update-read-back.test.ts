@@ -5,14 +5,18 @@
  */
 import { describe, expect, test } from 'vitest';
 import type { Exchange } from '../src/client/exchange.js';
-import { readBacksOf, updateReadBack } from '../src/checks/update-read-back.js';
+import { createReadBack, createReadBacksOf, keptAfterPatchesOf, keptFailure, readBacksOf, updateReadBack } from '../src/checks/update-read-back.js';
 
 const GROUP = 'https://graph.test/beta/onPremisesPublishingProfiles/applicationProxy/connectorGroups/11111111-1111-4111-8111-111111111111';
 
-function step(tag: string, method: string, status: number, body?: unknown, url = GROUP): Exchange {
+function step(tag: string, method: string, status: number, body?: unknown, url = GROUP, answer?: unknown): Exchange {
   return {
-    request: { method, url, headers: {}, ...(method === 'PATCH' && { body: JSON.stringify(body) }) },
-    response: { status, headers: { 'content-type': 'application/json' }, body: method === 'GET' && body !== undefined ? JSON.stringify(body) : '' },
+    request: { method, url, headers: {}, ...((method === 'PATCH' || method === 'POST') && { body: JSON.stringify(body) }) },
+    response: {
+      status,
+      headers: { 'content-type': 'application/json' },
+      body: answer !== undefined ? JSON.stringify(answer) : method === 'GET' && body !== undefined ? JSON.stringify(body) : '',
+    },
     durationMs: 1,
     tag,
     chain: tag.split('#')[0]!,
@@ -67,5 +71,86 @@ describe('update.read-back', () => {
     const history = [step('a#0', 'PATCH', 204, { name: 'new' }), step('a#1', 'GET', 200, { name: 'new' }), step('a#2', 'DELETE', 204), step('a#3', 'GET', 404)];
     expect(judge(history).status).toBe('passed');
     expect(judge([step('a#0', 'PATCH', 400, { name: 'x' })])).toMatchObject({ status: 'blocked', blockedBy: 'update.status' });
+  });
+});
+
+const AGENT_GROUPS = 'https://graph.test/beta/onPremisesPublishingProfiles/applicationProxy/agentGroups';
+const AGENT_GROUP = `${AGENT_GROUPS}/22222222-2222-4222-8222-222222222222`;
+const made = { displayName: 'conformance-x-Zürich', publishingType: 'provisioning', isDefault: false };
+/** A create of an agent group (its own chain), answered with the id; then `rest`, in the order they arrived. */
+const created = (...rest: Exchange[]) => [
+  step('agentGroups.create#0', 'POST', 201, made, AGENT_GROUPS, { id: '22222222-2222-4222-8222-222222222222', ...made }),
+  ...rest,
+];
+
+describe('create.read-back', () => {
+  const judgeCreates = (exchanges: Exchange[]) => createReadBack.run({ exchanges }, 'graph');
+
+  test('passes when the read of what a create made shows what it sent, in any chain, members in any order', () => {
+    const history = created(
+      step('agentGroups.get#0', 'GET', 200, { isDefault: false, publishingType: 'provisioning', displayName: 'conformance-x-Zürich', id: 'x' }, AGENT_GROUP),
+    );
+    expect(createReadBacksOf(history)).toMatchObject({ judged: 1, mismatches: [], unread: [] });
+    expect(judgeCreates(history)).toEqual({ status: 'passed', note: '1 accepted create read back as sent' });
+  });
+
+  test('fails on a store that keeps what it echoed otherwise, naming the property and both values', () => {
+    const history = created(step('agentGroups.get#0', 'GET', 200, { ...made, displayName: '' }, AGENT_GROUP));
+    const verdict = judgeCreates(history);
+    expect(verdict.status).toBe('failed');
+    expect(verdict.status === 'failed' && verdict.message).toContain('displayName: sent "conformance-x-Zürich", read back ""');
+  });
+
+  test('the last read before a write is the verdict; reads after a write, with options, or of a link are not', () => {
+    const settled = created(
+      step('agentGroups.get#0', 'GET', 404, undefined, AGENT_GROUP),
+      step('agentGroups.get#1', 'GET', 200, made, AGENT_GROUP),
+      step('agentGroups.get?#0', 'GET', 200, { displayName: 'other' }, `${AGENT_GROUP}?$select=displayName`),
+      step('agentGroups.update#0', 'PATCH', 204, { displayName: 'renamed' }, AGENT_GROUP),
+      step('agentGroups.update#1', 'GET', 200, { ...made, displayName: 'renamed' }, AGENT_GROUP),
+    );
+    expect(createReadBacksOf(settled)).toMatchObject({ judged: 1, mismatches: [] });
+    // A $ref POST makes nothing to read back.
+    const link = [step('x#0', 'POST', 201, { '@odata.id': AGENT_GROUP }, `${AGENT_GROUPS}/$ref`, { id: 'y' })];
+    expect(createReadBacksOf(link)).toMatchObject({ judged: 0, unread: [] });
+  });
+
+  test('a read that never finds what was made fails; a create never read is blocked, never passed', () => {
+    expect(judgeCreates(created(step('agentGroups.get#0', 'GET', 404, undefined, AGENT_GROUP)))).toMatchObject({
+      status: 'failed',
+      message: expect.stringContaining('the GET answered 404'),
+    });
+    expect(judgeCreates(created())).toMatchObject({ status: 'blocked', blockedBy: 'suite:not-sent' });
+    expect(judgeCreates([step('a#0', 'POST', 400, made, AGENT_GROUPS)])).toMatchObject({ status: 'blocked', blockedBy: 'create.status' });
+  });
+});
+
+describe('update.partial over the run', () => {
+  test('a PATCH that leaves a property out must keep the value its create sent', () => {
+    const kept = created(
+      step('agentGroups.get#0', 'GET', 200, made, AGENT_GROUP),
+      step('agentGroups.update#0', 'PATCH', 204, { displayName: 'renamed' }, AGENT_GROUP),
+      step('agentGroups.update#1', 'GET', 200, { ...made, displayName: 'renamed' }, AGENT_GROUP),
+    );
+    expect(keptAfterPatchesOf(kept)).toEqual({ judged: 1, mismatches: [] });
+    const replaced = created(
+      step('agentGroups.update#0', 'PATCH', 204, { displayName: 'renamed' }, AGENT_GROUP),
+      step('agentGroups.update#1', 'GET', 200, { ...made, displayName: 'renamed', publishingType: 'applicationProxy' }, AGENT_GROUP),
+    );
+    const { mismatches } = keptAfterPatchesOf(replaced);
+    expect(mismatches.map((m) => m.wrong)).toEqual([['publishingType: was "provisioning", read back "applicationProxy"']]);
+    expect(keptFailure(mismatches)?.status).toBe('failed');
+    expect(keptFailure(mismatches)).toMatchObject({ message: expect.stringContaining('sent displayName, then GET') });
+  });
+
+  test('what a read showed since the create is what must be kept; entities the run did not make are not judged', () => {
+    const normalised = created(
+      step('agentGroups.get#0', 'GET', 200, { ...made, displayName: 'stored otherwise' }, AGENT_GROUP),
+      step('agentGroups.update#0', 'PATCH', 204, { isDefault: false }, AGENT_GROUP),
+      step('agentGroups.update#1', 'GET', 200, { ...made, displayName: 'stored otherwise' }, AGENT_GROUP),
+    );
+    expect(keptAfterPatchesOf(normalised)).toEqual({ judged: 1, mismatches: [] });
+    const unknown = [step('p#0', 'PATCH', 204, { name: 'x' }), step('p#1', 'GET', 200, { name: 'x', region: 'nam' })];
+    expect(keptAfterPatchesOf(unknown)).toEqual({ judged: 0, mismatches: [] });
   });
 });

@@ -88,5 +88,17 @@ export function collectionValue(exchange: Exchange): unknown[] | undefined {
 export function readShows(exchange: Exchange, expected: Readonly<Record<string, unknown>>): boolean {
   const parsed = parseJsonBody(exchange);
   const body = parsed.ok && parsed.value !== null && typeof parsed.value === 'object' ? (parsed.value as Record<string, unknown>) : undefined;
-  return body !== undefined && Object.entries(expected).every(([key, value]) => JSON.stringify(body[key]) === JSON.stringify(value));
+  return body !== undefined && Object.entries(expected).every(([key, value]) => sameJson(body[key], value));
+}
+
+/** The same JSON value: arrays in order, an object's members in any order (JSON gives them no order). */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) return a.length === (b as unknown[]).length && a.every((item, i) => sameJson(item, (b as unknown[])[i]));
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  return keys.length === Object.keys(y).length && keys.every((k) => Object.hasOwn(y, k) && sameJson(x[k], y[k]));
 }

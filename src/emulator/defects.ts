@@ -81,6 +81,10 @@ const asciiOnly =
   (entity: Entity): Entity =>
     typeof entity[property] === 'string' ? { ...entity, [property]: (entity[property] as string).replace(/[^\x00-\x7f]/gu, '?') } : entity;
 
+/** A store that loses names: every property a person reads an entity by (`name`, `…Name`) becomes ''. */
+const namesEmptied = (entity: Entity): Entity =>
+  Object.fromEntries(Object.entries(entity).map(([k, v]) => [k, /^(name|.*Name)$/.test(k) && typeof v === 'string' ? '' : v])) as Entity;
+
 const queryOption = (search: URLSearchParams, name: string): string | undefined => [...search].find(([key]) => key.toLowerCase() === name)?.[1];
 
 // What an IIS front end sends when no application handled the request.
@@ -444,9 +448,10 @@ export const DEFECT_RECORDS = {
     behaviour: { updateNotStored: (representation) => representation },
   },
   'update-replaces': {
-    description: "PATCH replaces the group: name and region not in the body go back to their defaults ('' and the default region)",
+    description:
+      "PATCH replaces the entity, of every set: what the body leaves out goes back to its default (a group's name and region to '' and the default region; a string of another type to '')",
     stage: 'handler',
-    operations: ['update'],
+    operations: ['update', '*.update'],
     behaviour: { updateReplaces: true },
   },
   'next-link-drops-query': {
@@ -508,6 +513,13 @@ export const DEFECT_RECORDS = {
     stage: 'handler',
     operations: ['create'],
     behaviour: { stored: asciiOnly('name') },
+  },
+  'create-stores-names-empty': {
+    description:
+      "a create in any set but connectorGroups answers the entity as sent, but stores each of its names (name, displayName, machineName, resourceName…) as '' (GET and lists show '')",
+    stage: 'handler',
+    operations: ['*.create'],
+    behaviour: { stored: namesEmptied, echoAsSent: true },
   },
   'store-ascii-only': {
     description:

@@ -283,14 +283,24 @@ function update(settings: Settings, request: Request): Outcome {
   return empty(204);
 }
 
-/** What a replace keeps of an entity: its key and what the system set; writable strings empty, defaults for the rest. */
+/**
+ * What a replace keeps of an entity: its key and what the system set; the type's defaults; for the rest a
+ * well-typed empty value (a collection empty, an enum its first member, a string '', false, 0, else null),
+ * so the entity still reads as its schema says and only the values left out show the fault.
+ */
 function replaced(type: EntityType, entity: Entity): Entity {
   const out: Entity = { id: entity.id };
   for (const property of type.properties) {
     if (property === 'id') continue;
+    const info = type.info.get(property);
     if (type.facts.serverSet && property in type.facts.serverSet) out[property] = entity[property];
     else if (type.facts.defaults && property in type.facts.defaults) out[property] = type.facts.defaults[property];
-    else if (type.info.get(property)?.jsonType === 'string') out[property] = '';
+    else if (info?.collection) out[property] = [];
+    else if (info?.enum?.length) out[property] = info.enum[0];
+    else if (info?.jsonType === 'string') out[property] = '';
+    else if (info?.jsonType === 'boolean') out[property] = false;
+    else if (info?.jsonType === 'number' || info?.jsonType === 'integer') out[property] = 0;
+    else out[property] = null;
   }
   return out;
 }
