@@ -10,7 +10,7 @@
  */
 import { shortRequestPath } from '../openapi/paths.js';
 import type { Exchange } from '../client/exchange.js';
-import { failed, GRAPH, notReached, passed, PASSED, type Check, type Verdict } from './check.js';
+import { failed, GRAPH, notReached, passed, PASSED, skipped, type Check, type Verdict } from './check.js';
 import { afterRetries, answersOf, retriedNote, type DerivedSubject } from './derived.js';
 import { checkClientRequestIdEcho, checkRequestId, mediaType, parseJsonBody } from './http.js';
 import { judgeError } from './response.js';
@@ -198,9 +198,43 @@ export const conventionsOdataContext: Check<DerivedSubject> = {
   },
 };
 
+export const conventionsErrorEnvelope: Check<DerivedSubject> = {
+  id: 'conventions.error-envelope',
+  operation: 'conventions',
+  title: "every error answer is JSON in Graph's error envelope",
+  expectation:
+    'each 4xx or 5xx answer the run receives, in every suite, whatever the request (a throttled attempt waited out and sent again is not an answer), has Content-Type application/json and a body {"error": {"code", "message"}} with both non-empty strings, valid against the slice\'s ODataError (whether the status was the right one is the other rules\' to judge)',
+  provenBy: ['error-envelope-not-graph', 'by-app-id-html'],
+  profiles: GRAPH,
+  decisions: ['error-envelope-every-response'],
+  overRun: true,
+  run(subject) {
+    // A run every request of which succeeded has no error to judge: nothing wrong, nothing shown.
+    if (!subject.stoppedBecause && !answersOf(subject.exchanges).some((e) => e.response.status >= 400))
+      return skipped('every answer of the run was a success: no error answer to judge');
+    return everyExchange(
+      subject,
+      (e) => e.response.status >= 400,
+      (e) => {
+        const type = mediaType(e.response.headers['content-type']);
+        if (type !== 'application/json')
+          return failed(
+            `${e.response.status} with Content-Type ${type === undefined ? '(none)' : JSON.stringify(e.response.headers['content-type'])}, not application/json`,
+            type,
+          );
+        // The status is judged by each request's own rule; path and method are read by the openapi profile only.
+        const verdict = judgeError(subject, 'graph', e, { statuses: [e.response.status], path: '', method: 'get' });
+        return verdict.status === 'failed' ? failed(`${e.response.status}: ${verdict.message}`, verdict.actual) : PASSED;
+      },
+      'the run received no error answer to judge',
+    );
+  },
+};
+
 export const CONVENTION_CHECKS: readonly Check<DerivedSubject>[] = [
   conventionsHeaders,
   conventionsNotFound,
   conventionsRequestIdDistinct,
   conventionsOdataContext,
+  conventionsErrorEnvelope,
 ];
