@@ -258,7 +258,7 @@ export const createReadBack: Check<UpdateReadBackSubject> = {
       );
     }
     if (judged === 0) {
-      if (subject.stoppedBecause) return notReached('read of what a create made', subject.stoppedBecause);
+      if (subject.stoppedBecause) return notReached('read-back', subject.stoppedBecause);
       return unread.length > 0
         ? blocked('suite:not-sent', `${unread.length} accepted create${unread.length === 1 ? '' : 's'}, none read back (${requestName(unread[0]!)})`)
         : blocked('create.status', 'no create of the run was accepted (2xx with an id), so none could be read back');
