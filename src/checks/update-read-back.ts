@@ -121,6 +121,12 @@ function differences(sent: Record<string, unknown>, read: Record<string, unknown
 
 const SHOWN = 3;
 
+/** The first few writes whose reads differ, each `<write> then <read>: <differences>`, and how many more. */
+function shownMismatches<T extends { read: Exchange; wrong: string[] }>(mismatches: readonly T[], write: (m: T) => Exchange): string {
+  const listed = mismatches.slice(0, SHOWN).map((m) => `${requestName(write(m))} then ${requestName(m.read)}: ${m.wrong.join('; ')}`);
+  return listed.join('; ') + (mismatches.length > SHOWN ? `; and ${mismatches.length - SHOWN} more` : '');
+}
+
 function requestName(e: Exchange): string {
   const url = new URL(e.request.url);
   return `${e.request.method} ${decodeURIComponent(url.pathname.replace(/^.*\/(?=[^/]+\/[^/]+$)/, '…/'))}${e.tag ? ` (${e.tag})` : ''}`;
@@ -139,10 +145,8 @@ export const updateReadBack: Check<UpdateReadBackSubject> = {
   run(subject): Verdict {
     const { judged, mismatches, unread } = readBacksOf(subject.exchanges);
     if (mismatches.length > 0) {
-      const listed = mismatches.slice(0, SHOWN).map((m) => `${requestName(m.patch)} then ${requestName(m.read)}: ${m.wrong.join('; ')}`);
-      const more = mismatches.length > SHOWN ? `; and ${mismatches.length - SHOWN} more` : '';
       return failed(
-        `${mismatches.length} read${mismatches.length === 1 ? '' : 's'} after an accepted PATCH show${mismatches.length === 1 ? 's' : ''} other values than were sent: ${listed.join('; ')}${more}`,
+        `${mismatches.length} read${mismatches.length === 1 ? '' : 's'} after an accepted PATCH show${mismatches.length === 1 ? 's' : ''} other values than were sent: ${shownMismatches(mismatches, (m) => m.patch)}`,
         mismatches[0]!.wrong,
         mismatches[0]!.read,
       );
@@ -249,10 +253,8 @@ export const createReadBack: Check<UpdateReadBackSubject> = {
   run(subject): Verdict {
     const { judged, mismatches, unread } = createReadBacksOf(subject.exchanges);
     if (mismatches.length > 0) {
-      const listed = mismatches.slice(0, SHOWN).map((m) => `${requestName(m.create)} then ${requestName(m.read)}: ${m.wrong.join('; ')}`);
-      const more = mismatches.length > SHOWN ? `; and ${mismatches.length - SHOWN} more` : '';
       return failed(
-        `${mismatches.length} of ${judged} read${judged === 1 ? '' : 's'} after an accepted create show other values than were sent: ${listed.join('; ')}${more}`,
+        `${mismatches.length} of ${judged} read${judged === 1 ? '' : 's'} after an accepted create show other values than were sent: ${shownMismatches(mismatches, (m) => m.create)}`,
         mismatches[0]!.wrong,
         mismatches[0]!.read,
       );
