@@ -95,6 +95,18 @@ describe('the README quick starts, as written', () => {
     }
   });
 
+  test('run the emulator: the installed emulate, waited for, then a url run against it: exit 0, every operation exercised', async () => {
+    const port = await closedPort();
+    // The installed bin itself, not through npx: npm exec does not pass the SIGTERM that ends the script on
+    // to what it runs (a user's Ctrl-C reaches the whole process group instead).
+    const script = quickStart('emulator').replace('npx graph-conformance emulate', 'graph-conformance emulate').replaceAll('4010', String(port));
+    const run = await shell(script);
+    expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
+    const results = resultsIn('reports');
+    expect(results.summary).toMatchObject({ failed: 0, blocked: 0 });
+    expect(run.stdout).toMatch(/operations (\d+)\/\1 · query parameters (\d+)\/\2/);
+  });
+
   test("check a Dev Proxy mocks file: the command as written, on a user's file in devproxy/", async () => {
     const dir = path.join(installed.appDir, 'devproxy');
     mkdirSync(dir, { recursive: true });
