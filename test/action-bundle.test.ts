@@ -58,12 +58,14 @@ describe.concurrent('the bundle run as the runner runs it, from a checkout witho
 
   beforeAll(async () => {
     actionPath = path.join(mkdtempSync(path.join(tmpdir(), 'gc-action-path-')), 'graph-conformance');
-    // specs/upstream/dev-proxy: the mocks file schema check-mocks validates a Dev Proxy file against.
+    // specs/upstream/dev-proxy: the mocks file schema check-mocks validates a Dev Proxy file against;
+    // specs/entity-facts.yaml: what the body factories never send (read-only and server-set properties).
     for (const file of [
       ACTION_BUNDLE,
       'action.yml',
       'specs/openapi.yaml',
       'specs/decisions.yaml',
+      'specs/entity-facts.yaml',
       'specs/upstream/dev-proxy',
       'generated',
       'fixtures/recordings',

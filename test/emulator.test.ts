@@ -200,3 +200,40 @@ describe('the engine', () => {
     expect(named).toEqual([]);
   });
 });
+
+describe('read-only properties (specs/entity-facts.yaml readOnly, serverSet)', () => {
+  it('a value sent for one is read, type-checked and ignored; the suites never send one', async () => {
+    const emulator = await startEmulator();
+    running.push(emulator);
+    const post = async (set: string, body: unknown) => {
+      const response = await fetch(`${emulator.baseUrl}${PROFILE}/${set}`, {
+        method: 'POST',
+        headers: { ...AUTH, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+    };
+    const connector = await post('connectors', { machineName: 'm1', externalIp: '203.0.113.7', status: 'active', version: '1.5' });
+    expect(connector.status).toBe(201);
+    expect(Object.keys(connector.json).filter((k) => !k.startsWith('@'))).toEqual(['id', 'machineName']);
+    // Still type-checked: a read-only property of the wrong type is a 400, as any other.
+    expect((await post('connectors', { machineName: 'm2', status: 42 })).status).toBe(400);
+    // Set by the system: an agent group is never made the default by a client.
+    expect((await post('agentGroups', { displayName: 'g', isDefault: true })).json).toMatchObject({ isDefault: false });
+
+    const doc = loadSlice();
+    const { bodyFactory } = await import('../fixtures/factories/index.js');
+    const { faker } = await import('@faker-js/faker');
+    const { factsOf, notWritten } = await import('../src/emulator/entity-facts.js');
+    for (const type of ['microsoft.graph.connector', 'microsoft.graph.onPremisesAgent', 'microsoft.graph.onPremisesAgentGroup']) {
+      const factory = bodyFactory(doc, { $ref: `#/components/schemas/${type}` });
+      const sent = [...Object.keys(factory.create(faker, 'run')), ...Object.keys(factory.update(faker, 'run'))];
+      const never = notWritten(factsOf(type));
+      expect(never.length, type).toBeGreaterThan(1);
+      expect(
+        sent.filter((k) => never.includes(k)),
+        type,
+      ).toEqual([]);
+    }
+  });
+});

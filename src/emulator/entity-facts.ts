@@ -13,6 +13,11 @@ import { fromRoot } from '../project-root.js';
 export interface EntityFacts {
   /** Set by the system on create whatever the client sends (a well-typed value is read and ignored). */
   readonly serverSet?: Readonly<Record<string, unknown>>;
+  /**
+   * Properties the resource page calls read-only (or set by the system) with no fixed value on create: a
+   * well-typed value sent is read and ignored, and the suites never send one.
+   */
+  readonly readOnly?: readonly string[];
   /** The value a create that leaves the property out gets. */
   readonly defaults?: Readonly<Record<string, unknown>>;
   /** Properties a create must carry. */
@@ -34,7 +39,7 @@ export interface EntityFacts {
   readonly sources: readonly string[];
 }
 
-const FACT_KEYS = ['serverSet', 'defaults', 'required', 'maxLength', 'filterable', 'searchable', 'keysIgnoreCase', 'partners', 'sources'];
+const FACT_KEYS = ['serverSet', 'readOnly', 'defaults', 'required', 'maxLength', 'filterable', 'searchable', 'keysIgnoreCase', 'partners', 'sources'];
 
 /** The facts file: data beside the slice, so that a type the slice gains needs no code here. */
 export const ENTITY_FACTS_FILE = fromRoot('specs', 'entity-facts.yaml');
@@ -57,6 +62,11 @@ const NONE: EntityFacts = { sources: [] };
 
 export function factsOf(typeName: string): EntityFacts {
   return FACTS[typeName] ?? NONE;
+}
+
+/** What a client never writes of a type: the key, what the system sets, what the pages call read-only. */
+export function notWritten(facts: EntityFacts): readonly string[] {
+  return ['id', ...Object.keys(facts.serverSet ?? {}), ...(facts.readOnly ?? [])];
 }
 
 /** Every type with facts, for the reference docs and tests. */

@@ -4,6 +4,7 @@
  * slice; what may be written, what a create needs and how long a string may be from the entity facts.
  */
 import type { EntityType, PropertyInfo } from './slice-model.js';
+import { notWritten } from './entity-facts.js';
 
 export type Validation = { readonly ok: true; readonly value: Record<string, unknown> } | { readonly ok: false; readonly message: string };
 
@@ -60,7 +61,7 @@ export function validateEntity(type: EntityType, body: unknown, mode: Mode): Val
     return reject(`An unexpected '${nodeKind(body)}' node was found when reading from the JSON reader. A 'StartObject' node was expected.`);
   }
   const value: Record<string, unknown> = {};
-  const serverSet = type.facts.serverSet ?? {};
+  const ignored = notWritten(type.facts);
   for (const [property, sent] of Object.entries(body)) {
     if (property === '@odata.type') {
       if (typeof sent !== 'string')
@@ -87,8 +88,8 @@ export function validateEntity(type: EntityType, body: unknown, mode: Mode): Val
         `Invalid value specified for property '${property}' of resource '${shortName(type.name)}'. The ${property} must be a non-empty string of at most ${limit} characters.`,
       );
     }
-    // The key and what the system sets are read (and so type-checked) but never written by a client.
-    if (property === 'id' || property in serverSet) continue;
+    // The key, what the system sets and what is read-only are read (and so type-checked) but never written by a client.
+    if (ignored.includes(property)) continue;
     value[property] = sent;
   }
   if (mode === 'create') {
@@ -106,9 +107,9 @@ export function validateEntity(type: EntityType, body: unknown, mode: Mode): Val
 export function coerceEntity(type: EntityType, body: unknown): Record<string, unknown> {
   const fields = isJsonObject(body) ? body : {};
   const value: Record<string, unknown> = {};
-  const serverSet = type.facts.serverSet ?? {};
+  const ignored = notWritten(type.facts);
   for (const property of type.properties) {
-    if (property === 'id' || property in serverSet) continue;
+    if (ignored.includes(property)) continue;
     const info = type.info.get(property)!;
     const sent = fields[property];
     const required = type.facts.required?.includes(property) ?? false;
