@@ -6,12 +6,14 @@
  * Phases, each side by side within itself:
  * 1. creates (POST to a collection), parents before what they contain: each gives the id its collection's
  *    key takes in every other path (a create a live run may not make is not sent — decision per set);
- * 2. each created entity read back (a tenant is eventually consistent): that read is its GET;
+ * 2. each created entity read back (a tenant is eventually consistent): that read is its GET, and what
+ *    create.read-back holds to the body the create sent;
  * 3. every other operation once as it is and once with all its optional query parameters (one request per
  *    parameter only when that one is refused, so a failure names the parameter); a key no create gave is an
  *    existing entity of the set (listed once) for a read, an unknown GUID otherwise (the answer is then a
  *    documented error); the end of a link (`…/{id}/$ref`, `@id`) is always unknown, so no link the run did
- *    not make is ever removed; a PATCH that succeeded is read back;
+ *    not make is ever removed; a PATCH leaves out one property its create set (update.partial: kept) and,
+ *    when it succeeded, is read back;
  * 4. the entities it created deleted, deepest first (their DELETE operations; `If-Match: *` where declared).
  */
 import type { SuiteContext, SuiteDefinition } from '../src/engine/definition.js';
@@ -43,7 +45,7 @@ export function contractSuiteFor(spec: OpenApiDocument): SuiteDefinition<Derived
   };
 }
 
-/** The contract suite's checks judged over every answer of the run: Graph's conventions, and what a create stored. */
+/** The contract suite's own rules beside the derived checks: Graph's conventions, and what a create stored. */
 const RUN_CHECKS: readonly Check<DerivedSubject>[] = [...CONVENTION_CHECKS, createReadBack];
 
 export const contractSuite = contractSuiteFor(loadSlice());
