@@ -105,7 +105,10 @@ export const VARIANTS: readonly Variant[] = [
       'lifecycle.get-same',
       'conventions.odata-context',
       'conventions.request-id-distinct',
+      'conventions.error-envelope',
       'property.read-back',
+      'create.read-back',
+      'update.partial',
     ],
   },
   {
@@ -124,6 +127,8 @@ export const VARIANTS: readonly Variant[] = [
       'lifecycle.get-updated',
       'lifecycle.get-after-delete',
       'conventions.headers',
+      'conventions.error-envelope',
+      'create.read-back',
     ],
   },
   {
@@ -194,7 +199,7 @@ export const VARIANTS: readonly Variant[] = [
     source:
       'learn.microsoft.com/graph/throttling: "When throttling occurs, Microsoft Graph returns HTTP status code 429 (Too many requests)" with a Retry-After header',
     options: { faults: { throttle: { status: 429, times: 1, retryAfterSeconds: RETRY_AFTER_SECONDS, after: 3 } } },
-    exercises: ['conventions.headers', 'create.status', 'list.status', 'conventions.request-id-distinct'],
+    exercises: ['conventions.headers', 'create.status', 'list.status', 'conventions.request-id-distinct', 'conventions.error-envelope', 'create.read-back'],
   },
   {
     name: 'count-busy-503',
@@ -203,7 +208,7 @@ export const VARIANTS: readonly Variant[] = [
     source:
       'learn.microsoft.com/graph/errors: 503 "The service is temporarily unavailable … You may repeat the request after a delay, the length of which may be specified in a Retry-After header"',
     options: { faults: { throttle: { status: 503, times: 1, retryAfterSeconds: RETRY_AFTER_SECONDS, path: '/$count' } } },
-    exercises: ['count.status', 'count.server-error', 'count.header.content-type', 'count.body.schema'],
+    exercises: ['count.status', 'count.server-error', 'count.header.content-type', 'count.body.schema', 'conventions.error-envelope'],
   },
   {
     name: 'eventually-consistent',
@@ -211,7 +216,16 @@ export const VARIANTS: readonly Variant[] = [
     behaviour: 'a new group answers 404 to its first two reads by id',
     source: 'learn.microsoft.com/graph/aad-advanced-queries: directory objects are eventually consistent, so a group just created may not be readable at once',
     options: { faults: { lagReads: 2 } },
-    exercises: ['lifecycle.get-same', 'lifecycle.get-updated', 'update.partial', 'update.read-back', 'get.status', 'create.body.id', 'property.read-back'],
+    exercises: [
+      'lifecycle.get-same',
+      'lifecycle.get-updated',
+      'update.partial',
+      'update.read-back',
+      'get.status',
+      'create.body.id',
+      'property.read-back',
+      'create.read-back',
+    ],
   },
   {
     name: 'own-service-root',
@@ -227,6 +241,8 @@ export const VARIANTS: readonly Variant[] = [
       'members.ref.list.body.schema',
       'lifecycle.get-same',
       'conventions.odata-context',
+      'conventions.error-envelope',
+      'create.read-back',
     ],
   },
   {
